@@ -1,0 +1,35 @@
+"""CNN Playground — the frame: page config, language switch, navigation. Run: streamlit run app.py"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.i18n import LANG_KEY, LANGUAGE_NAMES, t
+from ui.page import report_ignored_query_params, snapshot_query_params
+from ui.pages import HOME, PAGES, SECTIONS
+from ui.state import choice
+
+st.set_page_config(page_title="CNN Playground", page_icon=":material/grid_on:", layout="wide")
+
+url_before = snapshot_query_params()
+
+with st.sidebar:
+    choice(st.radio, "Language / 언어", list(LANGUAGE_NAMES), key=LANG_KEY,
+           format_func=LANGUAGE_NAMES.get, horizontal=True)
+
+
+def _page(p):
+    return st.Page(p.script, title=t(f"{p.key}.title"), icon=p.icon, url_path=p.url_path,
+                   default=p is HOME)
+
+
+navigation = {"": [_page(HOME)]}
+for section in SECTIONS:
+    navigation[t(section)] = [_page(p) for p in PAGES if p.section == section]
+
+page = st.navigation(navigation, expanded=True)
+url_notice = st.empty()
+try:
+    page.run()
+finally:
+    report_ignored_query_params(url_before, url_notice)

@@ -1,0 +1,8 @@
+"""Placeholder until this page lands (issue in progress)."""
+
+import streamlit as st
+
+from ui.i18n import t
+
+st.title(t("compare.title"))
+st.caption(t("compare.blurb"))

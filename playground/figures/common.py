@@ -1,0 +1,64 @@
+"""The shared look: colour-blind-safe scales, labelled axes, values on hover."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+SEQUENTIAL = "Cividis"  # perceptually uniform and colour-blind safe: images, feature maps, counts
+DIVERGING = "RdBu_r"  # signed values (kernels, gradients): blue negative, red positive, white zero
+CATEGORICAL = (  # Okabe–Ito, safe for the common colour-vision deficiencies
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+)
+
+
+def style(fig: go.Figure, *, title: str | None = None, x_title: str | None = None,
+          y_title: str | None = None, height: int | None = None) -> go.Figure:
+    """Apply the playground's layout: title, axis labels, compact margins, white template."""
+    fig.update_layout(template="plotly_white", margin=dict(l=10, r=10, t=40 if title else 10, b=10))
+    if title is not None:
+        fig.update_layout(title=dict(text=title, x=0, xanchor="left", font=dict(size=15)))
+    if x_title is not None:
+        fig.update_xaxes(title_text=x_title)
+    if y_title is not None:
+        fig.update_yaxes(title_text=y_title)
+    if height is not None:
+        fig.update_layout(height=height)
+    return fig
+
+
+def heatmap(z: np.ndarray, *, title: str | None = None, colorscale: str | None = None,
+            zmid: float | None = None, show_values: bool | None = None, value_format: str = ".3g",
+            x_title: str = "column", y_title: str = "row", height: int | None = None,
+            hover_name: str = "value", showscale: bool = True) -> go.Figure:
+    """A 2-D array as a heatmap with row 0 at the top, integer ticks, and the value on hover.
+
+    Args:
+        z: array of shape (rows, cols).
+        colorscale: defaults to DIVERGING when `z` has both signs (centred on 0), else SEQUENTIAL.
+        show_values: write each value in its cell; default only when the grid is small (≤ 16×16).
+        value_format: d3 format used for cell text and hover.
+    """
+    z = np.asarray(z, dtype=float)
+    if z.ndim != 2:
+        raise ValueError(f"Invalid value received for argument `z`. Expected a 2-D array. Received: shape={z.shape}")
+    signed = bool(np.nanmin(z) < 0 < np.nanmax(z)) if z.size else False
+    if colorscale is None:
+        colorscale = DIVERGING if signed else SEQUENTIAL
+    if zmid is None and signed and colorscale == DIVERGING:
+        zmid = 0.0
+    if show_values is None:
+        show_values = max(z.shape) <= 16
+    trace = go.Heatmap(
+        z=z, colorscale=colorscale, zmid=zmid, showscale=showscale,
+        hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:{value_format}}}<extra></extra>",
+        texttemplate=f"%{{z:{value_format}}}" if show_values else None,
+        xgap=1 if show_values else 0, ygap=1 if show_values else 0,
+    )
+    fig = go.Figure(trace)
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain")
+    fig.update_xaxes(constrain="domain", side="top")
+    if max(z.shape, default=0) <= 32:
+        fig.update_xaxes(dtick=1)
+        fig.update_yaxes(dtick=1)
+    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)

@@ -1,0 +1,52 @@
+"""The frame: navigation, language switch, home page, URL-parameter notices."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+from ui.page import ignored_query_params
+from ui.pages import HOME, PAGES
+
+
+def test_registry_scripts_exist_and_url_paths_unique():
+    """Every registered page has a script, and no two pages share a url_path."""
+    for p in (HOME, *PAGES):
+        assert (ROOT / p.script).is_file(), p.script
+    paths = [p.url_path for p in PAGES]
+    assert len(paths) == len(set(paths))
+
+
+def test_home_renders_with_a_link_per_page():
+    """The home page renders without exception and links every page."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    assert not at.exception
+    assert at.title[0].value == "CNN Playground"
+
+
+def test_korean_switch_translates_home():
+    """?lang=ko renders the home page in Korean."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = "ko"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "CNN 놀이터"
+
+
+def test_unknown_url_parameter_is_reported_and_dropped():
+    """An unknown or invalid URL parameter gives a notice and is removed; the page still renders."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["bogus"] = "1"
+    at.query_params["lang"] = "xx"
+    at.run()
+    assert not at.exception
+    notices = " ".join(i.value for i in at.info)
+    assert "bogus=1" in notices and "lang=xx" in notices
+    assert "bogus" not in at.query_params
+
+
+def test_ignored_query_params_logic():
+    """Dropped (changed or removed) and unknown keys are reported; kept known keys are not."""
+    before = {"a": ["1"], "b": ["2"], "c": ["3"]}
+    after = {"a": ["1"], "c": ["3"]}
+    assert ignored_query_params(before, after, known={"a", "b"}) == ["b=2", "c=3"]

@@ -1,0 +1,39 @@
+"""The page registry: one row per page, read by the frame (navigation) and the home page (links).
+
+`url_path` values are part of the public surface: shared deep links use them, so never rename one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageDef:
+    key: str  # translation prefix: "<key>.title", "<key>.blurb"
+    script: str  # path relative to the repository root
+    url_path: str
+    icon: str
+    section: str  # translation key of the navigation section
+
+
+SECTIONS = ("nav.convolution", "nav.blocks", "nav.training", "nav.further")
+
+PAGES: tuple[PageDef, ...] = (
+    PageDef("conv1d", "app_pages/conv1d.py", "convolution-1d", ":material/timeline:", "nav.convolution"),
+    PageDef("conv2d", "app_pages/conv2d.py", "convolution-2d", ":material/grid_on:", "nav.convolution"),
+    PageDef("pooling", "app_pages/pooling.py", "pooling", ":material/compress:", "nav.convolution"),
+    PageDef("shapes", "app_pages/shapes.py", "shapes-and-parameters", ":material/view_in_ar:", "nav.blocks"),
+    PageDef("activations", "app_pages/activations.py", "activations", ":material/show_chart:", "nav.blocks"),
+    PageDef("dropout", "app_pages/dropout.py", "dropout", ":material/blur_on:", "nav.blocks"),
+    PageDef("optimizers", "app_pages/optimizers.py", "optimizers", ":material/route:", "nav.blocks"),
+    PageDef("data", "app_pages/data.py", "fashion-mnist", ":material/checkroom:", "nav.training"),
+    PageDef("train", "app_pages/train.py", "training-lab", ":material/model_training:", "nav.training"),
+    PageDef("evaluate", "app_pages/evaluate.py", "evaluate", ":material/fact_check:", "nav.training"),
+    PageDef("models", "app_pages/models.py", "save-and-restore", ":material/save:", "nav.training"),
+    PageDef("compare", "app_pages/compare.py", "compare-runs", ":material/compare_arrows:", "nav.training"),
+    PageDef("augment", "app_pages/augmentation.py", "data-augmentation", ":material/flip:", "nav.further"),
+    PageDef("transfer", "app_pages/transfer.py", "transfer-learning", ":material/swap_horiz:", "nav.further"),
+)
+
+HOME = PageDef("home", "app_pages/home.py", "home", ":material/home:", "")
