@@ -14,13 +14,13 @@ st.set_page_config(page_title="CNN Playground", page_icon=":material/grid_on:", 
 url_before = snapshot_query_params()
 
 with st.sidebar:
-    choice(st.radio, "Language / 언어", list(LANGUAGE_NAMES), key=LANG_KEY,
-           format_func=LANGUAGE_NAMES.get, horizontal=True)
+    choice(
+        st.radio, "Language / 언어", list(LANGUAGE_NAMES), key=LANG_KEY, format_func=LANGUAGE_NAMES.get, horizontal=True
+    )
 
 
 def _page(p):
-    return st.Page(p.script, title=t(f"{p.key}.title"), icon=p.icon, url_path=p.url_path,
-                   default=p is HOME)
+    return st.Page(p.script, title=t(f"{p.key}.title"), icon=p.icon, url_path=p.url_path, default=p is HOME)
 
 
 navigation = {"": [_page(HOME)]}

@@ -27,8 +27,7 @@ def show_code(code: str, *, label_key: str = "common.equivalent_code") -> None:
     st.code(code, language="python")
 
 
-def ignored_query_params(before: Mapping[str, list[str]], after: Mapping[str, list[str]],
-                         known: set[str]) -> list[str]:
+def ignored_query_params(before: Mapping[str, list[str]], after: Mapping[str, list[str]], known: set[str]) -> list[str]:
     """URL parameters the app did not use: dropped by a widget binding (invalid / out of range) or unknown.
 
     `before` is the URL at the start of the rerun, `after` the URL once the page ran, `known` the keys the

@@ -14,8 +14,16 @@ from typing import Any
 import streamlit as st
 
 
-def choice(widget: Callable[..., Any], label: str, options: Sequence[Any], *, key: str,
-           default: Any = None, format_func: Callable[[Any], str] = str, **kwargs: Any) -> Any:
+def choice(
+    widget: Callable[..., Any],
+    label: str,
+    options: Sequence[Any],
+    *,
+    key: str,
+    default: Any = None,
+    format_func: Callable[[Any], str] = str,
+    **kwargs: Any,
+) -> Any:
     """Render `widget` (st.selectbox, st.radio, st.segmented_control, st.pills, or the sidebar's) with
     the value in the URL as `?key=<str(option)>`.
 

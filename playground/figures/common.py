@@ -8,12 +8,25 @@ import plotly.graph_objects as go
 SEQUENTIAL = "Cividis"  # perceptually uniform and colour-blind safe: images, feature maps, counts
 DIVERGING = "RdBu_r"  # signed values (kernels, gradients): blue negative, red positive, white zero
 CATEGORICAL = (  # Okabe–Ito, safe for the common colour-vision deficiencies
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
 )
 
 
-def style(fig: go.Figure, *, title: str | None = None, x_title: str | None = None,
-          y_title: str | None = None, height: int | None = None) -> go.Figure:
+def style(
+    fig: go.Figure,
+    *,
+    title: str | None = None,
+    x_title: str | None = None,
+    y_title: str | None = None,
+    height: int | None = None,
+) -> go.Figure:
     """Apply the playground's layout: title, axis labels, compact margins, white template."""
     fig.update_layout(template="plotly_white", margin=dict(l=10, r=10, t=40 if title else 10, b=10))
     if title is not None:
@@ -27,10 +40,20 @@ def style(fig: go.Figure, *, title: str | None = None, x_title: str | None = Non
     return fig
 
 
-def heatmap(z: np.ndarray, *, title: str | None = None, colorscale: str | None = None,
-            zmid: float | None = None, show_values: bool | None = None, value_format: str = ".3g",
-            x_title: str = "column", y_title: str = "row", height: int | None = None,
-            hover_name: str = "value", showscale: bool = True) -> go.Figure:
+def heatmap(
+    z: np.ndarray,
+    *,
+    title: str | None = None,
+    colorscale: str | None = None,
+    zmid: float | None = None,
+    show_values: bool | None = None,
+    value_format: str = ".3g",
+    x_title: str = "column",
+    y_title: str = "row",
+    height: int | None = None,
+    hover_name: str = "value",
+    showscale: bool = True,
+) -> go.Figure:
     """A 2-D array as a heatmap with row 0 at the top, integer ticks, and the value on hover.
 
     Args:
@@ -50,10 +73,14 @@ def heatmap(z: np.ndarray, *, title: str | None = None, colorscale: str | None =
     if show_values is None:
         show_values = max(z.shape) <= 16
     trace = go.Heatmap(
-        z=z, colorscale=colorscale, zmid=zmid, showscale=showscale,
+        z=z,
+        colorscale=colorscale,
+        zmid=zmid,
+        showscale=showscale,
         hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:{value_format}}}<extra></extra>",
         texttemplate=f"%{{z:{value_format}}}" if show_values else None,
-        xgap=1 if show_values else 0, ygap=1 if show_values else 0,
+        xgap=1 if show_values else 0,
+        ygap=1 if show_values else 0,
     )
     fig = go.Figure(trace)
     fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain")
