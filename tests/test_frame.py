@@ -46,7 +46,17 @@ def test_unknown_url_parameter_is_reported_and_dropped():
 
 
 def test_ignored_query_params_logic():
-    """Dropped (changed or removed) and unknown keys are reported; kept known keys are not."""
-    before = {"a": ["1"], "b": ["2"], "c": ["3"]}
+    """Unknown keys and refused values are reported; kept values and defaults a widget removed are not."""
+    before = {"a": ["1"], "b": ["20"], "c": ["3"], "d": ["0.50"], "e": ["true"]}
     after = {"a": ["1"], "c": ["3"]}
-    assert ignored_query_params(before, after, known={"a", "b"}) == ["b=2", "c=3"]
+    values = {"a": 1, "b": 5, "d": 0.5, "e": True}
+    assert ignored_query_params(before, after, values) == ["b=20", "c=3"]
+
+
+def test_default_value_in_link_is_not_reported():
+    """?lang=en (the default, which the widget drops from the URL) is a valid link, not an ignored setting."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert not any("ignored" in i.value for i in at.info)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from ui.i18n import LANG_KEY, t
+from ui.i18n import t
 
 
 def header(page_key: str) -> None:
@@ -27,16 +27,33 @@ def show_code(code: str, *, label_key: str = "common.equivalent_code") -> None:
     st.code(code, language="python")
 
 
-def ignored_query_params(before: Mapping[str, list[str]], after: Mapping[str, list[str]], known: set[str]) -> list[str]:
-    """URL parameters the app did not use: dropped by a widget binding (invalid / out of range) or unknown.
+def _same(raw: str, value: object) -> bool:
+    """Does the URL text `raw` denote `value` (e.g. "3" → 3, "0.50" → 0.5, "true" → True)?"""
+    if isinstance(value, bool):
+        return raw.strip().lower() == str(value).lower()
+    if isinstance(value, int | float):
+        try:
+            return float(raw) == float(value)
+        except ValueError:
+            return False
+    return raw == str(value)
 
-    `before` is the URL at the start of the rerun, `after` the URL once the page ran, `known` the keys the
-    page bound to widgets. Returns "key=value" strings in a stable order.
+
+def ignored_query_params(
+    before: Mapping[str, list[str]], after: Mapping[str, list[str]], values: Mapping[str, object]
+) -> list[str]:
+    """URL parameters the app did not use: unknown keys, or values a widget refused (invalid, out of range).
+
+    `before` is the URL at the start of the rerun, `after` the URL once the page ran, `values` the current values of
+    the page's widgets by key. A parameter that a widget removed because it equals the default is not "ignored".
+    Returns "key=value" strings in a stable order.
     """
     dropped = []
-    for key, values in before.items():
-        if key not in after or list(after[key]) != list(values) or key not in known:
-            dropped.append(f"{key}={','.join(values)}")
+    for key, raws in before.items():
+        kept = key in after and list(after[key]) == list(raws)
+        used = key in values and (kept or (len(raws) == 1 and _same(raws[0], values[key])))
+        if not used:
+            dropped.append(f"{key}={','.join(raws)}")
     return sorted(dropped)
 
 
@@ -46,11 +63,11 @@ def snapshot_query_params() -> dict[str, list[str]]:
 
 def report_ignored_query_params(before: dict[str, list[str]], placeholder) -> None:
     """After the page ran: say which URL settings were ignored, and drop the unknown ones from the URL."""
-    known = {key for key in st.session_state if isinstance(key, str)} | {LANG_KEY}
+    values = {key: st.session_state[key] for key in st.session_state if isinstance(key, str)}
     after = snapshot_query_params()
-    dropped = ignored_query_params(before, after, known)
+    dropped = ignored_query_params(before, after, values)
     for key in list(st.query_params):
-        if key not in known:
+        if key not in values:
             del st.query_params[key]
     if dropped:
         placeholder.info(t("common.ignored_url", params=", ".join(dropped)), icon=":material/link_off:")
