@@ -1,0 +1,580 @@
+"""Convolution in one and two dimensions, and the arithmetic that explains one output value.
+
+Two operations hide behind the word "convolution":
+
+* true convolution flips the kernel before sliding it: ``y[j] = Σ_i x[j − i] · k[i]`` (``scipy.signal.convolve``);
+* cross-correlation slides it as it is: ``y[j] = Σ_i x[j + i] · k[i]`` (``scipy.signal.correlate``).
+
+Keras's ``Conv2D`` says its kernel is "convolved (actually cross-correlated)" with the input: CNN layers compute a
+cross-correlation, and since the kernel is learned, flipping it would change nothing. :func:`conv1d` offers both;
+:func:`conv2d` follows Keras.
+
+Every function here is pure numpy: inputs are never modified, arrays are channels-last.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+Mode = Literal["full", "same", "valid"]
+Padding = Literal["valid", "same"]
+IntPair = int | tuple[int, int]
+
+MODES: tuple[str, ...] = ("full", "same", "valid")
+PADDINGS: tuple[str, ...] = ("valid", "same")
+MAX_SEQUENCE_LENGTH = 64  # what the 1-D page lets a learner type
+
+_SEPARATORS = re.compile(r"[,\s;]+")
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Argument checks (one small helper per kind of argument, like scikit-image's check_nD)
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def _invalid(argument: str, expected: str, received: object) -> ValueError:
+    return ValueError(f"Invalid value received for argument `{argument}`. Expected {expected}. Received: {received}")
+
+
+def _as_array(value: object, argument: str, ndims: tuple[int, ...]) -> np.ndarray:
+    """`value` as a finite float array with one of the allowed numbers of dimensions."""
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise _invalid(argument, "an array of numbers", f"{argument}={value!r}") from None
+    if array.ndim not in ndims:
+        allowed = " or ".join(f"{n}-D" for n in ndims)
+        raise _invalid(argument, f"a {allowed} array", f"{argument} with shape {array.shape}")
+    if array.size == 0:
+        raise _invalid(argument, "at least one value", f"{argument} with shape {array.shape}")
+    if not np.all(np.isfinite(array)):
+        raise _invalid(argument, "finite numbers (no NaN or infinity)", f"{argument} containing {_first_bad(array)}")
+    return array
+
+
+def _first_bad(array: np.ndarray) -> str:
+    bad = array[~np.isfinite(array)]
+    return str(bad[0]) if bad.size else "?"
+
+
+def _positive_pair(value: object, argument: str) -> tuple[int, int]:
+    """An int or a pair of ints, each ≥ 1, as a pair (rows, columns)."""
+    expected = "a positive integer or a pair of positive integers"
+    pair = (value, value) if not isinstance(value, (tuple, list, np.ndarray)) else tuple(value)
+    if len(pair) != 2:
+        raise _invalid(argument, expected, f"{argument}={value!r}")
+    out = []
+    for item in pair:
+        if isinstance(item, (bool, np.bool_)) or not isinstance(item, (int, np.integer)) or item < 1:
+            raise _invalid(argument, expected, f"{argument}={value!r}")
+        out.append(int(item))
+    return out[0], out[1]
+
+
+def _positive_int(value: object, argument: str) -> int:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise _invalid(argument, "a positive integer", f"{argument}={value!r}")
+    return int(value)
+
+
+def _check_choice(value: object, argument: str, allowed: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value.lower() not in allowed:
+        raise _invalid(argument, "one of " + ", ".join(f'"{a}"' for a in allowed), f"{argument}={value!r}")
+    return value.lower()
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# 1-D
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def parse_numbers(text: str, *, argument: str = "signal", max_length: int = MAX_SEQUENCE_LENGTH) -> np.ndarray:
+    """Read a list of numbers typed by a learner: ``"1, 2, 3.5"`` or ``"1 2 -3"``.
+
+    Args:
+        text: numbers separated by commas, semicolons or spaces.
+        argument: the name used in error messages (``signal`` or ``kernel``).
+        max_length: the most numbers accepted.
+
+    Returns:
+        A float array of shape (n,), 1 ≤ n ≤ max_length.
+
+    Raises:
+        ValueError: empty text, something that is not a finite number, or more than `max_length` numbers.
+    """
+    if not isinstance(text, str):
+        raise _invalid(argument, "numbers separated by commas", f"{argument}={text!r}")
+    parts = [p for p in _SEPARATORS.split(text.strip()) if p]
+    if not parts:
+        raise _invalid(argument, "at least one number, separated by commas", f"{argument}={text!r}")
+    if len(parts) > max_length:
+        raise _invalid(argument, f"at most {max_length} numbers", f"{len(parts)} numbers")
+    values = []
+    for part in parts:
+        try:
+            number = float(part)
+        except ValueError:
+            raise _invalid(argument, "numbers separated by commas, like 1, 2, 3", f"{part!r} in {text!r}") from None
+        if not math.isfinite(number):
+            raise _invalid(argument, "finite numbers (no NaN or infinity)", f"{part!r} in {text!r}")
+        values.append(number)
+    return np.array(values)
+
+
+def _conv1d_layout(n: int, m: int, mode: str) -> tuple[int, int]:
+    """Where the output of `mode` starts inside the full output, and its length.
+
+    The full output has n + m − 1 values; "same" keeps the n centred ones (starting at (m − 1) // 2, like
+    scipy), "valid" the n − m + 1 positions where the kernel lies entirely on the signal.
+    """
+    if mode == "full":
+        return 0, n + m - 1
+    if mode == "same":
+        return (m - 1) // 2, n
+    return m - 1, n - m + 1
+
+
+def _check_conv1d(signal: object, kernel: object, mode: object) -> tuple[np.ndarray, np.ndarray, str]:
+    x = _as_array(signal, "signal", (1,))
+    k = _as_array(kernel, "kernel", (1,))
+    mode = _check_choice(mode, "mode", MODES)
+    if mode == "valid" and k.size > x.size:
+        raise _invalid(
+            "kernel",
+            f'a kernel no longer than the signal in "valid" mode (signal length {x.size})',
+            f"kernel of length {k.size}",
+        )
+    return x, k, mode
+
+
+def conv1d(signal: np.ndarray, kernel: np.ndarray, mode: Mode = "full", flip: bool = True) -> np.ndarray:
+    """1-D convolution (``flip=True``) or cross-correlation (``flip=False``) of a signal with a kernel.
+
+    With n = len(signal) and m = len(kernel), the full output has n + m − 1 values:
+
+    * convolution: ``y[j] = Σ_i x[j − i] · k[i]`` — equals ``scipy.signal.convolve(signal, kernel, mode)``;
+    * correlation: ``y[j] = Σ_i x[j + i − (m − 1)] · k[i]`` — equals ``scipy.signal.correlate(signal, kernel, mode)``
+
+    with x = 0 outside the signal (zero padding). "same" keeps n centred values, "valid" the n − m + 1 values where
+    the kernel lies entirely on the signal. Example from the course notes: ``[1, 2, 3, 4]`` convolved with
+    ``[1, 2]`` is ``[1, 4, 7, 10, 8]``; correlated, ``[2, 5, 8, 11, 4]``.
+
+    Args:
+        signal: shape (n,).
+        kernel: shape (m,).
+        mode: "full", "same" or "valid".
+        flip: True flips the kernel first (convolution); False slides it as it is (correlation).
+
+    Returns:
+        Float array of shape (n + m − 1,), (n,) or (n − m + 1,).
+
+    Raises:
+        ValueError: empty/non-1-D/non-finite input, unknown mode, or (valid mode) a kernel longer than the signal.
+            scipy would swap the arguments there; a learner is better served by being told.
+    """
+    x, k, mode = _check_conv1d(signal, kernel, mode)
+    m = k.size
+    start, length = _conv1d_layout(x.size, m, mode)
+    # Zero-pad by m − 1 on both sides so the kernel can hang off either end, then slide it one step at a time.
+    padded = np.pad(x, (m - 1, m - 1))
+    windows = sliding_window_view(padded, m)[start : start + length]
+    weights = k[::-1] if flip else k
+    return windows @ weights
+
+
+@dataclass(frozen=True)
+class Step1D:
+    """One output value of :func:`conv1d`, written out.
+
+    Attributes:
+        position: index of this value in the output.
+        input_indices: shape (m,), the signal index under each kernel tap (< 0 or ≥ n: zero padding).
+        window: shape (m,), the signal values under the kernel (0 for padding).
+        weights: shape (m,), the kernel as it is applied (flipped for convolution).
+        products: ``window * weights``.
+        value: ``products.sum()`` — equals ``conv1d(...)[position]``.
+        padded: the zero-padded signal the kernel slides on, for this mode.
+        pad: (left, right) number of zeros added to the signal in `padded`.
+    """
+
+    position: int
+    input_indices: np.ndarray
+    window: np.ndarray
+    weights: np.ndarray
+    products: np.ndarray
+    value: float
+    padded: np.ndarray
+    pad: tuple[int, int]
+
+
+def conv1d_steps(signal: np.ndarray, kernel: np.ndarray, mode: Mode = "full", flip: bool = True) -> list[Step1D]:
+    """Every output value of :func:`conv1d` as a :class:`Step1D`: where the kernel sits, the products, their sum.
+
+    Args/Raises: as :func:`conv1d`.
+
+    Returns:
+        One step per output position, in order; ``[s.value for s in steps] == conv1d(...)``.
+    """
+    x, k, mode = _check_conv1d(signal, kernel, mode)
+    n, m = x.size, k.size
+    start, length = _conv1d_layout(n, m, mode)
+    weights = k[::-1] if flip else k.copy()
+    # Output j of the full result has the kernel over signal indices j − (m − 1) … j.
+    first = start - (m - 1)
+    last = start + length - 1
+    pad = (max(0, -first), max(0, last - (n - 1)))
+    padded = np.pad(x, pad)
+    offsets = np.arange(m)
+    steps = []
+    for position in range(length):
+        indices = first + position + offsets
+        window = padded[indices + pad[0]]
+        products = window * weights
+        steps.append(
+            Step1D(
+                position=position,
+                input_indices=indices,
+                window=window,
+                weights=weights,
+                products=products,
+                value=float(products.sum()),
+                padded=padded,
+                pad=pad,
+            )
+        )
+    return steps
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# 2-D (Keras Conv2D)
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def _effective(kernel_size: int, dilation: int) -> int:
+    """Span of a dilated kernel: (k − 1)·d + 1 (a 3-tap kernel with dilation 2 covers 5 cells)."""
+    return (kernel_size - 1) * dilation + 1
+
+
+def _same_padding(size: int, k_eff: int, stride: int) -> tuple[int, int]:
+    """TensorFlow's "same" padding: enough zeros for ceil(n / s) outputs, the odd one at the end (bottom/right)."""
+    total = max((math.ceil(size / stride) - 1) * stride + k_eff - size, 0)
+    return total // 2, total - total // 2
+
+
+def output_size(
+    size: int, kernel_size: int, *, strides: int = 1, padding: Padding = "valid", dilation_rate: int = 1
+) -> int:
+    """Length of a convolution (or pooling) output along one axis, as Keras computes it.
+
+    With k_eff = (kernel_size − 1) · dilation_rate + 1:
+
+    * "valid": ``floor((size − k_eff) / strides) + 1``
+    * "same": ``ceil(size / strides)``
+
+    Args:
+        size: input length n ≥ 1.
+        kernel_size: k ≥ 1.
+        strides: s ≥ 1.
+        padding: "valid" or "same".
+        dilation_rate: d ≥ 1.
+
+    Returns:
+        The output length (≥ 1).
+
+    Raises:
+        ValueError: a non-positive parameter, an unknown padding, or a kernel that does not fit ("valid" and
+            k_eff > size, which would give fewer than one output).
+    """
+    size = _positive_int(size, "size")
+    kernel_size = _positive_int(kernel_size, "kernel_size")
+    strides = _positive_int(strides, "strides")
+    dilation_rate = _positive_int(dilation_rate, "dilation_rate")
+    padding = _check_choice(padding, "padding", PADDINGS)
+    if padding == "same":
+        return math.ceil(size / strides)
+    k_eff = _effective(kernel_size, dilation_rate)
+    if k_eff > size:
+        raise _kernel_too_large("kernel_size", kernel_size, dilation_rate, k_eff, size)
+    return (size - k_eff) // strides + 1
+
+
+def output_size_formula(
+    size: int, kernel_size: int, *, strides: int = 1, padding: Padding = "valid", dilation_rate: int = 1
+) -> str:
+    """The output-size formula with the numbers substituted, e.g. ``"⌊(28 − 3) / 1⌋ + 1 = 26"``.
+
+    Dilation shows as k_eff = (k − 1)·d + 1; "same" as ``⌈28 / 2⌉ = 14``. Raises as :func:`output_size`.
+    """
+    result = output_size(size, kernel_size, strides=strides, padding=padding, dilation_rate=dilation_rate)
+    if padding == "same":
+        return f"⌈{size} / {strides}⌉ = {result}"
+    if dilation_rate > 1:
+        k_eff = _effective(kernel_size, dilation_rate)
+        keff = f"(({kernel_size} − 1)·{dilation_rate} + 1)"
+        return f"⌊({size} − {keff}) / {strides}⌋ + 1 = ⌊({size} − {k_eff}) / {strides}⌋ + 1 = {result}"
+    return f"⌊({size} − {kernel_size}) / {strides}⌋ + 1 = {result}"
+
+
+def _kernel_too_large(argument: str, k: int, d: int, k_eff: int, size: int) -> ValueError:
+    span = f"{k}" if d == 1 else f"{k} (dilated to {k_eff})"
+    return _invalid(
+        argument,
+        f'a kernel no larger than the (padded) input, at most {size} here; use padding "same" or a smaller kernel',
+        f"{argument}={span} on an input of size {size}",
+    )
+
+
+@dataclass(frozen=True)
+class _Conv2DPlan:
+    image: np.ndarray  # (H, W, C)
+    kernel: np.ndarray  # (kh, kw, C, F)
+    strides: tuple[int, int]
+    dilation: tuple[int, int]
+    padding: tuple[int, int, int, int]  # top, bottom, left, right
+    bias: np.ndarray  # (F,)
+    squeeze: bool  # 2-D image and 2-D kernel → 2-D output
+
+
+def _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias) -> _Conv2DPlan:
+    x = _as_array(image, "image", (2, 3))
+    w = _as_array(kernel, "kernel", (2, 4))
+    squeeze = x.ndim == 2 and w.ndim == 2
+    if x.ndim == 2:
+        x = x[:, :, None]
+    if w.ndim == 2:
+        w = w[:, :, None, None]
+    if w.shape[2] != x.shape[2]:
+        raise _invalid(
+            "kernel",
+            f"one kernel per input channel: shape (kh, kw, {x.shape[2]}, filters) for an image with "
+            f"{x.shape[2]} channel(s)",
+            f"kernel with shape {w.shape}",
+        )
+    s = _positive_pair(strides, "strides")
+    d = _positive_pair(dilation_rate, "dilation_rate")
+    if max(s) > 1 and max(d) > 1:
+        # Keras refuses this combination too (base_conv.py).
+        raise _invalid(
+            "dilation_rate",
+            "dilation_rate 1 when strides > 1 (Keras does not support both at once)",
+            f"strides={strides!r}, dilation_rate={dilation_rate!r}",
+        )
+    mode = _check_choice(padding, "padding", PADDINGS)
+    pads = []
+    for axis in (0, 1):
+        k_eff = _effective(w.shape[axis], d[axis])
+        if mode == "same":
+            pads.extend(_same_padding(x.shape[axis], k_eff, s[axis]))
+        else:
+            if k_eff > x.shape[axis]:
+                raise _kernel_too_large("kernel_size", w.shape[axis], d[axis], k_eff, x.shape[axis])
+            pads.extend((0, 0))
+    filters = w.shape[3]
+    if bias is None:
+        b = np.zeros(filters)
+    else:
+        b = _as_array(bias, "bias", (0, 1)).reshape(-1)
+        if b.size == 1:
+            b = np.repeat(b, filters)
+        if b.size != filters:
+            raise _invalid("bias", f"one value per filter ({filters})", f"bias with shape {np.shape(bias)}")
+    return _Conv2DPlan(x, w, s, d, (pads[0], pads[1], pads[2], pads[3]), b, squeeze)
+
+
+def _pad(plan: _Conv2DPlan) -> np.ndarray:
+    top, bottom, left, right = plan.padding
+    return np.pad(plan.image, ((top, bottom), (left, right), (0, 0)))
+
+
+def conv2d(
+    image: np.ndarray,
+    kernel: np.ndarray,
+    *,
+    strides: IntPair = 1,
+    padding: Padding = "valid",
+    dilation_rate: IntPair = 1,
+    bias: float | np.ndarray | None = None,
+) -> np.ndarray:
+    """2-D convolution as ``keras.layers.Conv2D`` computes it: the kernel is convolved (actually cross-correlated).
+
+    For filter f, ``out[i, j, f] = bias[f] + Σ_{a, b, c} padded[i·sh + a·dh, j·sw + b·dw, c] · kernel[a, b, c, f]``:
+    each filter holds one kernel per input channel, the per-channel results are summed into one feature map.
+
+    Padding "same" is TensorFlow's: along an axis of length n, pad_total = max((⌈n/s⌉ − 1)·s + k_eff − n, 0) zeros,
+    pad_total // 2 before and the rest after (so an odd extra zero goes to the bottom/right).
+    Output size per axis: see :func:`output_size`.
+
+    Args:
+        image: (H, W) grayscale or (H, W, C_in).
+        kernel: (kh, kw) for one channel and one filter, or (kh, kw, C_in, filters) like Keras's kernel weights.
+        strides: int or (row step, column step).
+        padding: "valid" (no padding) or "same".
+        dilation_rate: int or pair; the kernel taps are d cells apart. Keras forbids strides > 1 with it.
+        bias: None, one number, or shape (filters,).
+
+    Returns:
+        (H', W') when image and kernel are both 2-D, else (H', W', filters). float64.
+
+    Raises:
+        ValueError: wrong ndim, channel mismatch, NaN/inf values, strides/dilation < 1 or both > 1, unknown padding,
+            or a kernel larger than the padded input.
+    """
+    plan = _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias)
+    kh, kw = plan.kernel.shape[:2]
+    (sh, sw), (dh, dw) = plan.strides, plan.dilation
+    padded = _pad(plan)
+    # All windows of the dilated span, then keep every s-th position and every d-th tap inside a window.
+    windows = sliding_window_view(padded, (_effective(kh, dh), _effective(kw, dw)), axis=(0, 1))
+    windows = windows[::sh, ::sw, :, ::dh, ::dw]  # (H', W', C, kh, kw)
+    out = np.einsum("ijcab,abcf->ijf", windows, plan.kernel, optimize=True) + plan.bias
+    return out[:, :, 0] if plan.squeeze else out
+
+
+def correlate2d_vs_convolve2d(image: np.ndarray, kernel: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Single-channel "valid" cross-correlation and true convolution, side by side.
+
+    The first equals ``scipy.signal.correlate2d(image, kernel, mode="valid")`` (what Conv2D does), the second
+    ``scipy.signal.convolve2d(image, kernel, mode="valid")``, which is the correlation with the kernel rotated
+    by 180° (``kernel[::-1, ::-1]``). They agree only for kernels symmetric under that rotation.
+
+    Args:
+        image: (H, W).
+        kernel: (kh, kw), no larger than the image.
+
+    Returns:
+        (correlated, convolved), both (H − kh + 1, W − kw + 1).
+    """
+    x = _as_array(image, "image", (2,))
+    k = _as_array(kernel, "kernel", (2,))
+    return conv2d(x, k), conv2d(x, k[::-1, ::-1])
+
+
+@dataclass(frozen=True)
+class Conv2DCell:
+    """How one output value of :func:`conv2d` is made.
+
+    Attributes:
+        row, col, filter_index: the output cell.
+        padded: (Hp, Wp, C) the zero-padded input.
+        padding: (top, bottom, left, right) zeros added.
+        rows, cols: shapes (kh,), (kw,): receptive-field rows/columns in `padded` (dilation spreads them).
+        input_rows, input_cols: the same in the original input (negative or ≥ H/W: a padding cell).
+        patch: (kh, kw, C) the input values under the kernel.
+        weights: (kh, kw, C) the filter's kernels.
+        products: ``patch * weights``.
+        channel_sums: (C,) one sum per channel (per kernel of the filter).
+        total: Σ products.
+        bias: the filter's bias.
+        value: total + bias — equals ``conv2d(...)[row, col(, filter_index)]``.
+    """
+
+    row: int
+    col: int
+    filter_index: int
+    padded: np.ndarray
+    padding: tuple[int, int, int, int]
+    rows: np.ndarray
+    cols: np.ndarray
+    input_rows: np.ndarray
+    input_cols: np.ndarray
+    patch: np.ndarray
+    weights: np.ndarray
+    products: np.ndarray
+    channel_sums: np.ndarray
+    total: float
+    bias: float
+    value: float
+
+
+def explain_conv2d_cell(
+    image: np.ndarray,
+    kernel: np.ndarray,
+    row: int,
+    col: int,
+    *,
+    strides: IntPair = 1,
+    padding: Padding = "valid",
+    dilation_rate: IntPair = 1,
+    bias: float | np.ndarray | None = None,
+    filter_index: int = 0,
+) -> Conv2DCell:
+    """The receptive field and multiply-add behind ``conv2d(...)[row, col, filter_index]``.
+
+    Args:
+        image, kernel, strides, padding, dilation_rate, bias: as :func:`conv2d`.
+        row, col: the output cell, 0 ≤ row < H', 0 ≤ col < W'.
+        filter_index: which filter, 0 ≤ filter_index < filters.
+
+    Returns:
+        A :class:`Conv2DCell`.
+
+    Raises:
+        ValueError: as :func:`conv2d`, or a cell/filter outside the output.
+    """
+    plan = _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias)
+    kh, kw, _, filters = plan.kernel.shape
+    (sh, sw), (dh, dw) = plan.strides, plan.dilation
+    top, bottom, left, right = plan.padding
+    h_out = (plan.image.shape[0] + top + bottom - _effective(kh, dh)) // sh + 1
+    w_out = (plan.image.shape[1] + left + right - _effective(kw, dw)) // sw + 1
+    row = _index(row, "row", h_out)
+    col = _index(col, "col", w_out)
+    filter_index = _index(filter_index, "filter_index", filters)
+    padded = _pad(plan)
+    rows = row * sh + np.arange(kh) * dh
+    cols = col * sw + np.arange(kw) * dw
+    patch = padded[np.ix_(rows, cols)]
+    weights = plan.kernel[:, :, :, filter_index]
+    products = patch * weights
+    channel_sums = products.sum(axis=(0, 1))
+    total = float(channel_sums.sum())
+    b = float(plan.bias[filter_index])
+    return Conv2DCell(
+        row=row,
+        col=col,
+        filter_index=filter_index,
+        padded=padded,
+        padding=plan.padding,
+        rows=rows,
+        cols=cols,
+        input_rows=rows - top,
+        input_cols=cols - left,
+        patch=patch,
+        weights=weights.copy(),
+        products=products,
+        channel_sums=channel_sums,
+        total=total,
+        bias=b,
+        value=total + b,
+    )
+
+
+def _index(value: object, argument: str, size: int) -> int:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or not 0 <= value < size:
+        raise _invalid(argument, f"an integer from 0 to {size - 1}", f"{argument}={value!r}")
+    return int(value)
+
+
+def padding_amounts(
+    shape: tuple[int, int],
+    kernel_size: IntPair,
+    *,
+    strides: IntPair = 1,
+    padding: Padding = "valid",
+    dilation_rate: IntPair = 1,
+) -> tuple[int, int, int, int]:
+    """Zeros added (top, bottom, left, right) for an input of `shape` (H, W), Keras/TensorFlow rules.
+
+    Raises:
+        ValueError: as :func:`conv2d`.
+    """
+    kh, kw = _positive_pair(kernel_size, "kernel_size")
+    h, w = _positive_pair(tuple(shape), "shape")
+    plan = _plan_conv2d(np.zeros((h, w)), np.zeros((kh, kw)), strides, padding, dilation_rate, None)
+    return plan.padding

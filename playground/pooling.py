@@ -1,0 +1,286 @@
+"""Max and average pooling as ``keras.layers.MaxPooling2D`` / ``AveragePooling2D`` compute them.
+
+A pooling window slides over each channel separately (no weights, no mixing of channels) and keeps one number:
+the largest value (max) or the mean (average). Output size per axis, like Keras's docstring:
+"valid" ``floor((input − pool_size) / strides) + 1``, "same" ``ceil(input / strides)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from playground.convolution import (
+    PADDINGS,
+    IntPair,
+    Padding,
+    _as_array,
+    _check_choice,
+    _index,
+    _invalid,
+    _positive_pair,
+    _same_padding,
+)
+
+PoolMode = Literal["max", "average"]
+POOL_MODES: tuple[str, ...] = ("max", "average")
+
+
+@dataclass(frozen=True)
+class _PoolPlan:
+    x: np.ndarray  # (H, W, C)
+    pool: tuple[int, int]
+    strides: tuple[int, int]
+    padding: tuple[int, int, int, int]  # top, bottom, left, right
+    mode: str
+    squeeze: bool
+
+
+def _plan(x, pool_size, strides, padding, mode) -> _PoolPlan:
+    a = _as_array(x, "x", (2, 3))
+    squeeze = a.ndim == 2
+    if squeeze:
+        a = a[:, :, None]
+    pool = _positive_pair(pool_size, "pool_size")
+    s = pool if strides is None else _positive_pair(strides, "strides")
+    padding = _check_choice(padding, "padding", PADDINGS)
+    mode = _check_choice(mode, "mode", POOL_MODES)
+    pads: list[int] = []
+    for axis in (0, 1):
+        n = a.shape[axis]
+        if padding == "same":
+            pads.extend(_same_padding(n, pool[axis], s[axis]))
+        elif pool[axis] > n:
+            raise _invalid(
+                "pool_size",
+                f'a window no larger than the input ({n}) with padding "valid"; use "same" or a smaller window',
+                f"pool_size={pool_size!r} on an input of shape {a.shape[:2]}",
+            )
+        else:
+            pads.extend((0, 0))
+    return _PoolPlan(a, pool, s, (pads[0], pads[1], pads[2], pads[3]), mode, squeeze)
+
+
+def _windows(plan: _PoolPlan, fill: float) -> np.ndarray:
+    """(H', W', C, ph, pw) windows over the input padded with `fill`."""
+    top, bottom, left, right = plan.padding
+    padded = np.pad(plan.x, ((top, bottom), (left, right), (0, 0)), constant_values=fill)
+    (sh, sw) = plan.strides
+    return sliding_window_view(padded, plan.pool, axis=(0, 1))[::sh, ::sw]
+
+
+def _valid_mask(plan: _PoolPlan) -> np.ndarray:
+    """(H', W', 1, ph, pw): True where a window cell lies on the input, False on padding."""
+    ones = _PoolPlan(np.ones(plan.x.shape[:2] + (1,)), plan.pool, plan.strides, plan.padding, plan.mode, False)
+    return _windows(ones, 0.0) > 0
+
+
+def pool2d(
+    x: np.ndarray,
+    pool_size: IntPair = 2,
+    *,
+    strides: IntPair | None = None,
+    padding: Padding = "valid",
+    mode: PoolMode = "max",
+) -> np.ndarray:
+    """Max or average pooling with Keras semantics, channel by channel.
+
+    * max: ``out[i, j, c] = max over the window at (i·sh, j·sw) of x[…, c]``; padding cells never win
+      (TensorFlow pads with −∞).
+    * average: the mean of the window's cells that lie on the input — with "same" padding Keras/TensorFlow divide
+      by the number of real cells, not by pool_h · pool_w, so padding zeros do not dim the border.
+
+    Args:
+        x: (H, W) or (H, W, C), e.g. a feature map.
+        pool_size: int or (rows, cols).
+        strides: int or pair; None means pool_size (Keras's default: windows that do not overlap).
+        padding: "valid" or "same" (TensorFlow's split, extra cell at the bottom/right).
+        mode: "max" or "average".
+
+    Returns:
+        (H', W') or (H', W', C), float64.
+
+    Raises:
+        ValueError: wrong ndim, NaN/inf values, sizes < 1, unknown padding/mode, or a window larger than a
+            "valid" input.
+    """
+    plan = _plan(x, pool_size, strides, padding, mode)
+    if plan.mode == "max":
+        out = _windows(plan, -np.inf).max(axis=(3, 4))
+    else:
+        sums = _windows(plan, 0.0).sum(axis=(3, 4))
+        out = sums / _valid_mask(plan).sum(axis=(3, 4))
+    return out[:, :, 0] if plan.squeeze else out
+
+
+def max_pool_winners(
+    x: np.ndarray, pool_size: IntPair = 2, *, strides: IntPair | None = None, padding: Padding = "valid"
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which input cell won each max: its (row, column) in the original input.
+
+    Ties go to the first cell of the window in reading order (row by row).
+
+    Returns:
+        (rows, cols), two int arrays shaped like ``pool2d(x, ..., mode="max")``.
+    """
+    plan = _plan(x, pool_size, strides, padding, "max")
+    windows = _windows(plan, -np.inf)
+    h_out, w_out, c, ph, pw = windows.shape
+    flat = windows.reshape(h_out, w_out, c, ph * pw).argmax(axis=3)
+    top, _, left, _ = plan.padding
+    sh, sw = plan.strides
+    rows = np.arange(h_out)[:, None, None] * sh + flat // pw - top
+    cols = np.arange(w_out)[None, :, None] * sw + flat % pw - left
+    if plan.squeeze:
+        return rows[:, :, 0], cols[:, :, 0]
+    return rows, cols
+
+
+@dataclass(frozen=True)
+class PoolCell:
+    """How one pooled value is chosen.
+
+    Attributes:
+        row, col, channel: the output cell.
+        padding: (top, bottom, left, right) cells added around the input.
+        rows, cols: the window's rows/columns in the input (negative or ≥ H/W: a padding cell).
+        window: (ph, pw) the values, NaN on padding cells.
+        valid: (ph, pw) True where the window lies on the input.
+        count: number of real cells (the average's divisor).
+        winner: (row, col) in the input of the max (max mode), else None.
+        value: the pooled value — equals ``pool2d(...)[row, col(, channel)]``.
+    """
+
+    row: int
+    col: int
+    channel: int
+    padding: tuple[int, int, int, int]
+    rows: np.ndarray
+    cols: np.ndarray
+    window: np.ndarray
+    valid: np.ndarray
+    count: int
+    winner: tuple[int, int] | None
+    value: float
+
+
+def explain_pool2d_cell(
+    x: np.ndarray,
+    row: int,
+    col: int,
+    *,
+    pool_size: IntPair = 2,
+    strides: IntPair | None = None,
+    padding: Padding = "valid",
+    mode: PoolMode = "max",
+    channel: int = 0,
+) -> PoolCell:
+    """The window behind ``pool2d(...)[row, col, channel]``: which cell won the max, or the mean of the window.
+
+    Raises:
+        ValueError: as :func:`pool2d`, or a cell/channel outside the output.
+    """
+    plan = _plan(x, pool_size, strides, padding, mode)
+    windows = _windows(plan, np.nan)
+    row = _index(row, "row", windows.shape[0])
+    col = _index(col, "col", windows.shape[1])
+    channel = _index(channel, "channel", windows.shape[2])
+    window = windows[row, col, channel].copy()
+    valid = ~np.isnan(window)
+    top, _, left, _ = plan.padding
+    rows = row * plan.strides[0] + np.arange(plan.pool[0]) - top
+    cols = col * plan.strides[1] + np.arange(plan.pool[1]) - left
+    if plan.mode == "max":
+        a, b = np.unravel_index(np.argmax(np.where(valid, window, -np.inf)), window.shape)
+        winner: tuple[int, int] | None = (int(rows[a]), int(cols[b]))
+        value = float(window[a, b])
+    else:
+        winner = None
+        value = float(np.nanmean(window))
+    return PoolCell(
+        row=row,
+        col=col,
+        channel=channel,
+        padding=plan.padding,
+        rows=rows,
+        cols=cols,
+        window=window,
+        valid=valid,
+        count=int(valid.sum()),
+        winner=winner,
+        value=value,
+    )
+
+
+def shift(x: np.ndarray, rows: int = 0, cols: int = 1) -> np.ndarray:
+    """`x` moved down by `rows` and right by `cols` cells (negative: up/left); cells that come in are 0.
+
+    Args:
+        x: (H, W) or (H, W, C).
+        rows, cols: integer shifts, |shift| < the axis length.
+
+    Returns:
+        A new array with the shape and dtype of `x`.
+    """
+    a = np.asarray(x)
+    if a.ndim not in (2, 3):
+        raise _invalid("x", "a 2-D or 3-D array", f"x with shape {a.shape}")
+    out = np.zeros_like(a)
+    for name, amount, axis in (("rows", rows, 0), ("cols", cols, 1)):
+        if isinstance(amount, bool) or not isinstance(amount, (int, np.integer)) or abs(amount) >= a.shape[axis]:
+            limit = a.shape[axis] - 1
+            raise _invalid(name, f"an integer between {-limit} and {limit}", f"{name}={amount!r}")
+    src_r = slice(max(0, -rows), a.shape[0] - max(0, rows))
+    dst_r = slice(max(0, rows), a.shape[0] - max(0, -rows))
+    src_c = slice(max(0, -cols), a.shape[1] - max(0, cols))
+    dst_c = slice(max(0, cols), a.shape[1] - max(0, -cols))
+    out[dst_r, dst_c] = a[src_r, src_c]
+    return out
+
+
+@dataclass(frozen=True)
+class ShiftComparison:
+    """Pooling an input and the same input shifted by a cell or two.
+
+    Attributes:
+        shifted: the shifted input.
+        pooled, pooled_shifted: pool2d of each.
+        input_changed: fraction of input cells whose value changed by the shift.
+        pooled_changed: fraction of pooled cells whose value changed.
+    """
+
+    shifted: np.ndarray
+    pooled: np.ndarray
+    pooled_shifted: np.ndarray
+    input_changed: float
+    pooled_changed: float
+
+
+def compare_shifted(
+    x: np.ndarray,
+    *,
+    rows: int = 0,
+    cols: int = 1,
+    pool_size: IntPair = 2,
+    strides: IntPair | None = None,
+    padding: Padding = "valid",
+    mode: PoolMode = "max",
+) -> ShiftComparison:
+    """Translation-invariance demo: how much of the pooled output survives a small shift of the input.
+
+    Max pooling reports "the strongest response somewhere in this window", so a feature that moves by one cell
+    but stays inside its window leaves the output unchanged, while most input cells did change.
+    """
+    pooled = pool2d(x, pool_size, strides=strides, padding=padding, mode=mode)
+    moved = shift(np.asarray(x, dtype=float), rows, cols)
+    pooled_moved = pool2d(moved, pool_size, strides=strides, padding=padding, mode=mode)
+    return ShiftComparison(
+        shifted=moved,
+        pooled=pooled,
+        pooled_shifted=pooled_moved,
+        input_changed=float(np.mean(~np.isclose(np.asarray(x, dtype=float), moved))),
+        pooled_changed=float(np.mean(~np.isclose(pooled, pooled_moved))),
+    )
