@@ -1,0 +1,87 @@
+"""Inverted dropout, as `keras.layers.Dropout` does it.
+
+During training each unit is kept with probability 1 − rate and dropped (set to 0) with probability `rate`;
+the kept ones are scaled by 1 / (1 − rate) so that the *expected* output equals the input. At inference
+(training=False) the layer does nothing, and no rescaling is needed because training already compensated.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+__all__ = ["dropout", "dropout_mean", "keep_scale"]
+
+MAX_SAMPLES = 10_000
+
+
+def _check_rate(rate: float) -> float:
+    if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 <= rate < 1:
+        raise ValueError(
+            "Invalid value received for argument `rate`. Expected a float value between 0 and 1 "
+            f"(0 included, 1 excluded). Received: rate={rate}"
+        )
+    return float(rate)
+
+
+def keep_scale(rate: float) -> float:
+    """The factor 1 / (1 − rate) applied to the kept units during training.
+
+    Raises:
+        ValueError: rate outside [0, 1).
+    """
+    return 1.0 / (1.0 - _check_rate(rate))
+
+
+def dropout(
+    x: np.ndarray, rate: float, *, seed: int | None = None, training: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
+    """Inverted dropout: y = x · mask / (1 − rate) in training, y = x at inference.
+
+    Args:
+        x: array of any shape (units, a feature map (H, W) or (H, W, C), a batch...).
+        rate: fraction of units to drop, in [0, 1) (Keras `Dropout(rate)`).
+        seed: seed of the random mask; the same seed gives the same mask.
+        training: False → identity (the mask is all True).
+    Returns:
+        (y, mask): y float64 with x's shape; mask bool with x's shape, True = kept.
+        Kept values are x / (1 − rate) exactly, dropped ones are 0, and E[y] = x.
+    Raises:
+        ValueError: rate outside [0, 1), or x not finite.
+    """
+    rate = _check_rate(rate)
+    x = np.asarray(x, dtype=float)
+    if not np.all(np.isfinite(x)):
+        raise ValueError("Invalid value received for argument `x`. Expected finite numbers. Received: NaN or inf")
+    if not training or rate == 0:
+        return x.copy(), np.ones(x.shape, dtype=bool)
+    rng = np.random.default_rng(seed)
+    mask = rng.random(x.shape) >= rate  # P(keep) = 1 − rate
+    y = np.where(mask, x / (1.0 - rate), 0.0)
+    return y, mask
+
+
+def dropout_mean(x: np.ndarray, rate: float, *, samples: int = 1000, seed: int | None = None) -> np.ndarray:
+    """The average of `samples` independent training-mode dropout outputs — close to x (E[y] = x).
+
+    Args:
+        x: array of any shape.
+        rate: in [0, 1).
+        samples: number of masks, 1..10000.
+        seed: seed of the masks.
+    Returns:
+        Array of x's shape: mean over the masks of x · mask / (1 − rate).
+    Raises:
+        ValueError: rate outside [0, 1), samples outside 1..10000.
+    """
+    rate = _check_rate(rate)
+    if isinstance(samples, bool) or not isinstance(samples, numbers.Integral) or not 1 <= samples <= MAX_SAMPLES:
+        raise ValueError(
+            "Invalid value received for argument `samples`. Expected an integer between 1 and "
+            f"{MAX_SAMPLES}. Received: samples={samples}"
+        )
+    x = np.asarray(x, dtype=float)
+    rng = np.random.default_rng(seed)
+    kept = (rng.random((samples, *x.shape)) >= rate).mean(axis=0)  # fraction of masks keeping each unit
+    return x * kept / (1.0 - rate)
