@@ -1,0 +1,663 @@
+"""Model architecture without TensorFlow: output shapes and parameter counts of a layer stack, as Keras computes them.
+
+A *spec* is a plain dict in Keras-config style: ``"type"`` plus Keras argument names,
+``{"type": "Conv2D", "filters": 16, "kernel_size": 3, "padding": "same", "activation": "relu"}``.
+A *stack* is a list of specs, applied in order to one input of shape ``input_shape`` (no batch axis).
+
+* :func:`summarize` walks the stack in pure Python and returns one row per layer — the numbers of
+  ``model.summary()``, with the arithmetic behind them;
+* :func:`build_model` builds the real ``keras.Sequential`` (Keras is imported only there);
+* :func:`to_keras_code` writes the Sequential or Functional source that builds the same model;
+* :func:`stack_to_text` / :func:`stack_from_text` turn a stack into a short URL-safe text and back.
+
+The parameter counts, for a layer whose input has C channels (last axis):
+
+* Conv2D: ``(kh·kw·C + 1) · filters`` — each of the `filters` filters has one kh×kw kernel per input channel
+  and one bias;
+* Dense: ``(C + 1) · units`` — it acts on the last axis only, so a Dense on an (H, W, C) input is allowed
+  and gives (H, W, units);
+* BatchNormalization: ``2·C`` trainable (γ scale, β offset) + ``2·C`` non-trainable (moving mean, moving variance);
+* every other layer here has no parameters.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from playground.convolution import output_size, output_size_formula
+
+Spec = dict[str, Any]
+Shape = tuple[int, ...]
+
+ACTIVATIONS: tuple[str | None, ...] = (
+    None,
+    "relu",
+    "sigmoid",
+    "tanh",
+    "softmax",
+    "leaky_relu",
+    "elu",
+    "gelu",
+    "swish",
+    "softplus",
+    "linear",
+)
+PADDINGS: tuple[str, ...] = ("valid", "same")
+FLIP_MODES: tuple[str, ...] = ("horizontal", "vertical", "horizontal_and_vertical")
+MAX_LAYERS = 40  # the most layers a stack (and a shared link) may hold
+MAX_INPUT_SIZE = 4096  # largest height/width/channels accepted for an input shape
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument of a layer type, as the builder form shows it and as :func:`normalize_spec` checks it.
+
+    kind: "int", "float", "pair" (an int or a pair of ints), "optional_pair" (None, an int or a pair),
+    "optional_float" (None or a float), "choice", "bool".
+    low / high: the range Keras accepts (None = unbounded); ``low_open`` / ``high_open`` make an end exclusive.
+    ui_max: the largest value the form offers when Keras itself sets no upper bound.
+    """
+
+    name: str
+    kind: str
+    default: Any
+    low: float | None = None
+    high: float | None = None
+    options: tuple[Any, ...] = ()
+    ui_max: float | None = None
+    step: float | None = None
+    low_open: bool = False
+    high_open: bool = False
+    required: bool = False  # always written in the exported code (the layer's main argument)
+
+
+def _kernel_args(name: str, default: int) -> Arg:
+    return Arg(name, "pair", default, low=1, ui_max=64, required=name in {"kernel_size", "pool_size"})
+
+
+LAYER_TYPES: dict[str, tuple[Arg, ...]] = {
+    "Rescaling": (
+        Arg("scale", "float", 1 / 255, ui_max=1e6, step=0.001, required=True),
+        Arg("offset", "float", 0.0, ui_max=1e6, step=0.1),
+    ),
+    "Conv2D": (
+        Arg("filters", "int", 32, low=1, ui_max=1024, required=True),
+        _kernel_args("kernel_size", 3),
+        Arg("strides", "pair", 1, low=1, ui_max=16),
+        Arg("padding", "choice", "valid", options=PADDINGS),
+        Arg("dilation_rate", "pair", 1, low=1, ui_max=16),
+        Arg("activation", "choice", None, options=ACTIVATIONS),
+        Arg("use_bias", "bool", True),
+    ),
+    "MaxPooling2D": (
+        _kernel_args("pool_size", 2),
+        Arg("strides", "optional_pair", None, low=1, ui_max=16),
+        Arg("padding", "choice", "valid", options=PADDINGS),
+    ),
+    "AveragePooling2D": (
+        _kernel_args("pool_size", 2),
+        Arg("strides", "optional_pair", None, low=1, ui_max=16),
+        Arg("padding", "choice", "valid", options=PADDINGS),
+    ),
+    "GlobalAveragePooling2D": (),
+    "GlobalMaxPooling2D": (),
+    "Flatten": (),
+    "Dense": (
+        Arg("units", "int", 10, low=1, ui_max=8192, required=True),
+        Arg("activation", "choice", None, options=ACTIVATIONS),
+        Arg("use_bias", "bool", True),
+    ),
+    "Dropout": (Arg("rate", "float", 0.5, low=0.0, high=1.0, step=0.05, required=True),),
+    "BatchNormalization": (Arg("center", "bool", True), Arg("scale", "bool", True)),
+    "Activation": (Arg("activation", "choice", "relu", options=ACTIVATIONS[1:], required=True),),
+    "RandomFlip": (Arg("mode", "choice", "horizontal_and_vertical", options=FLIP_MODES, required=True),),
+    "RandomRotation": (Arg("factor", "float", 0.1, low=-1.0, high=1.0, step=0.05, required=True),),
+    "RandomZoom": (
+        Arg("height_factor", "float", 0.1, low=-1.0, high=1.0, step=0.05, low_open=True, required=True),
+        Arg("width_factor", "optional_float", None, low=-1.0, high=1.0, step=0.05, low_open=True),
+    ),
+    "RandomTranslation": (
+        Arg("height_factor", "float", 0.1, low=-1.0, high=1.0, step=0.05, required=True),
+        Arg("width_factor", "float", 0.1, low=-1.0, high=1.0, step=0.05, required=True),
+    ),
+    "RandomContrast": (Arg("factor", "float", 0.1, low=0.0, high=1.0, step=0.05, required=True),),
+}
+"""Every layer type the playground knows, with its arguments (Keras names, Keras defaults unless a
+teaching default reads better: Conv2D filters 32, Dense units 10, Dropout rate 0.5, Rescaling 1/255)."""
+
+AUGMENTATION_TYPES: tuple[str, ...] = (
+    "RandomFlip",
+    "RandomRotation",
+    "RandomZoom",
+    "RandomTranslation",
+    "RandomContrast",
+)
+_SPATIAL_TYPES = ("Conv2D", "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D")
+
+# The course notes' examples (001: Functional CNN on Fashion-MNIST; 000: the 300×300×3 Sequential CNN).
+NOTES_28_STACK: list[Spec] = [
+    {"type": "Conv2D", "filters": 16, "kernel_size": 3, "padding": "same", "activation": "relu"},
+    {"type": "Conv2D", "filters": 32, "kernel_size": 4, "padding": "same", "activation": "relu"},
+    {"type": "Conv2D", "filters": 64, "kernel_size": 4, "activation": "relu"},
+    {"type": "MaxPooling2D", "pool_size": 2},
+    {"type": "Flatten"},
+    {"type": "Dense", "units": 50, "activation": "relu"},
+    {"type": "Dense", "units": 20, "activation": "relu"},
+    {"type": "Dense", "units": 10, "activation": "softmax"},
+]
+NOTES_300_STACK: list[Spec] = [
+    {"type": "Rescaling", "scale": 1 / 255},
+    {"type": "Conv2D", "filters": 16, "kernel_size": 3, "activation": "relu"},
+    {"type": "MaxPooling2D", "pool_size": 2},
+    {"type": "Conv2D", "filters": 32, "kernel_size": 3, "activation": "relu"},
+    {"type": "MaxPooling2D", "pool_size": 2},
+    *[
+        spec
+        for _ in range(3)
+        for spec in (
+            {"type": "Conv2D", "filters": 64, "kernel_size": 3, "activation": "relu"},
+            {"type": "MaxPooling2D", "pool_size": 2},
+        )
+    ],
+    {"type": "Flatten"},
+    {"type": "Dense", "units": 512, "activation": "relu"},
+    {"type": "Dense", "units": 1, "activation": "sigmoid"},
+]
+
+
+class LayerError(ValueError):
+    """A stack Keras could not build: which layer (0-based `index`), and the rows computed before it.
+
+    Attributes:
+        index: position of the failing layer in the stack.
+        layer_type: its ``"type"``.
+        input_shape: the shape that reached it (None when the spec itself is invalid).
+        rows: :func:`summarize` rows of the layers before it (they build fine).
+    """
+
+    def __init__(self, message: str, *, index: int, layer_type: str, input_shape: Shape | None, rows: list[dict]):
+        super().__init__(message)
+        self.index = index
+        self.layer_type = layer_type
+        self.input_shape = input_shape
+        self.rows = rows
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Checking specs
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def _invalid(argument: str, expected: str, value: object) -> ValueError:
+    return ValueError(f"Invalid value received for argument `{argument}`. Expected {expected}. Received: {value}")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _range_text(arg: Arg) -> str:
+    if arg.low is not None and arg.high is not None:
+        left = "(" if arg.low_open else "["
+        right = ")" if arg.high_open else "]"
+        return f"in the range {left}{arg.low:g}, {arg.high:g}{right}"
+    if arg.low is not None:
+        return f"≥ {arg.low:g}"
+    return "a finite number"
+
+
+def _in_range(arg: Arg, value: float) -> bool:
+    if arg.low is not None and (value < arg.low or (arg.low_open and value == arg.low)):
+        return False
+    return not (arg.high is not None and (value > arg.high or (arg.high_open and value == arg.high)))
+
+
+def _check_arg(arg: Arg, value: object) -> object:
+    """`value` checked against `arg`, in canonical form (a pair with equal halves becomes one int)."""
+    received = f"{arg.name}={value!r}"
+    if arg.kind == "int":
+        if not _is_int(value) or not _in_range(arg, value):
+            raise _invalid(arg.name, f"an integer {_range_text(arg)}", received)
+        return int(value)
+    if arg.kind in {"float", "optional_float"}:
+        if value is None and arg.kind == "optional_float":
+            return None
+        if not _is_number(value) or not _in_range(arg, value):
+            raise _invalid(arg.name, f"a number {_range_text(arg)}", received)
+        return float(value)
+    if arg.kind in {"pair", "optional_pair"}:
+        if value is None and arg.kind == "optional_pair":
+            return None
+        expected = "a positive integer or a pair of positive integers"
+        pair = tuple(value) if isinstance(value, list | tuple) else (value, value)
+        if len(pair) != 2 or not all(_is_int(v) and v >= 1 for v in pair):
+            raise _invalid(arg.name, expected, received)
+        return int(pair[0]) if pair[0] == pair[1] else (int(pair[0]), int(pair[1]))
+    if arg.kind == "choice":
+        if value not in arg.options:
+            raise _invalid(arg.name, "one of " + ", ".join(map(repr, arg.options)), received)
+        return value
+    if arg.kind == "bool":
+        if not isinstance(value, bool):
+            raise _invalid(arg.name, "True or False", received)
+        return value
+    raise TypeError(f"unknown argument kind {arg.kind!r}")  # a bug in LAYER_TYPES, not a user error
+
+
+def normalize_spec(spec: Spec) -> Spec:
+    """A complete, checked copy of `spec`: every argument of its type present (defaults filled in), pairs with
+    equal halves written as one int (``(3, 3)`` → ``3``).
+
+    Raises:
+        ValueError: not a dict, an unknown ``"type"``, an unknown argument, or a value out of the range Keras accepts
+            (e.g. ``filters=0``, ``rate=1.5``), or Conv2D with both ``strides`` > 1 and ``dilation_rate`` > 1
+            (Keras refuses that combination).
+    """
+    if not isinstance(spec, dict):
+        raise _invalid("spec", 'a dict like {"type": "Dense", "units": 10}', f"spec={spec!r}")
+    layer_type = spec.get("type")
+    if layer_type not in LAYER_TYPES:
+        raise _invalid("type", "one of " + ", ".join(LAYER_TYPES), f"type={layer_type!r}")
+    args = LAYER_TYPES[layer_type]
+    names = {a.name for a in args}
+    unknown = sorted(set(spec) - names - {"type"})
+    if unknown:
+        allowed = ", ".join(sorted(names)) or "none"
+        raise _invalid(unknown[0], f"an argument of {layer_type} ({allowed})", f"{unknown[0]}={spec[unknown[0]]!r}")
+    out: Spec = {"type": layer_type}
+    for arg in args:
+        out[arg.name] = _check_arg(arg, spec.get(arg.name, arg.default))
+    if layer_type == "Conv2D":
+        strides, dilation = _pair(out["strides"]), _pair(out["dilation_rate"])
+        if max(strides) > 1 and max(dilation) > 1:
+            raise ValueError(
+                "Invalid value received for arguments `strides` and `dilation_rate`. Keras's Conv2D does not "
+                "support strides > 1 together with dilation_rate > 1; set one of them to 1. "
+                f"Received: strides={out['strides']!r}, dilation_rate={out['dilation_rate']!r}"
+            )
+    return out
+
+
+def _pair(value: int | tuple[int, int]) -> tuple[int, int]:
+    return (value, value) if isinstance(value, int) else (int(value[0]), int(value[1]))
+
+
+def _check_input_shape(input_shape: object) -> Shape:
+    expected = f"1 to 3 positive integers, each at most {MAX_INPUT_SIZE}, like (28, 28, 1)"
+    try:
+        shape = tuple(input_shape)  # type: ignore[arg-type]
+    except TypeError:
+        raise _invalid("input_shape", expected, f"input_shape={input_shape!r}") from None
+    if not 1 <= len(shape) <= 3 or not all(_is_int(v) and 1 <= v <= MAX_INPUT_SIZE for v in shape):
+        raise _invalid("input_shape", expected, f"input_shape={input_shape!r}")
+    return tuple(int(v) for v in shape)
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Shapes and parameters
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def snake_name(layer_type: str) -> str:
+    """Keras's default layer name for a type: ``"MaxPooling2D"`` → ``"max_pooling2d"``."""
+    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", layer_type)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
+def format_shape(shape: Shape, *, batch: bool = True) -> str:
+    """``(28, 28, 16)`` → ``"(None, 28, 28, 16)"`` as in ``model.summary()`` (``batch=False``: without None)."""
+    dims = (["None"] if batch else []) + [str(d) for d in shape]
+    return "(" + ", ".join(dims) + ("," if len(dims) == 1 else "") + ")"
+
+
+def _times(*numbers: int) -> str:
+    return "×".join(str(n) for n in numbers)
+
+
+def _spatial_formula(axis_formulas: list[str]) -> str:
+    if axis_formulas[0] == axis_formulas[1]:
+        return f"H, W: {axis_formulas[0]}"
+    return f"H: {axis_formulas[0]}; W: {axis_formulas[1]}"
+
+
+def _layer(spec: Spec, shape: Shape) -> tuple[Shape, int, int, str, str]:
+    """One layer on an input of `shape`: (output shape, trainable, non-trainable, params formula, shape formula).
+
+    Raises ValueError with the reason when Keras could not build the layer on this input.
+    """
+    kind = spec["type"]
+    if kind in _SPATIAL_TYPES and len(shape) != 3:
+        raise ValueError(
+            f"{kind} needs a 3-D input (height, width, channels), but this one is {len(shape)}-D; "
+            "move it before Flatten / global pooling, or use a 3-D input shape"
+        )
+    if kind == "Conv2D":
+        (h, w, c), ks, st, dl = shape, _pair(spec["kernel_size"]), _pair(spec["strides"]), _pair(spec["dilation_rate"])
+        sizes, formulas = [], []
+        for axis, n, k, s, d in zip(("height", "width"), (h, w), ks, st, dl, strict=True):
+            try:
+                sizes.append(output_size(n, k, strides=s, padding=spec["padding"], dilation_rate=d))
+            except ValueError:
+                span = f"{k}" if d == 1 else f"{k}, dilated to {(k - 1) * d + 1}"
+                raise ValueError(
+                    f"the kernel {axis} ({span}) is larger than the input {axis} ({n}) with padding='valid', so the "
+                    "output would be empty; use padding='same', a smaller kernel_size, or less downsampling before it"
+                ) from None
+            formulas.append(output_size_formula(n, k, strides=s, padding=spec["padding"], dilation_rate=d))
+        filters = spec["filters"]
+        weights = ks[0] * ks[1] * c * filters + (filters if spec["use_bias"] else 0)
+        if spec["use_bias"]:
+            params = f"({_times(ks[0], ks[1], c)} + 1) × {filters} = {weights}"
+        else:
+            params = f"{_times(ks[0], ks[1], c)} × {filters} = {weights}"
+        return (sizes[0], sizes[1], filters), weights, 0, params, _spatial_formula(formulas)
+    if kind in {"MaxPooling2D", "AveragePooling2D"}:
+        (h, w, c), ps = shape, _pair(spec["pool_size"])
+        st = ps if spec["strides"] is None else _pair(spec["strides"])
+        sizes, formulas = [], []
+        for axis, n, p, s in zip(("height", "width"), (h, w), ps, st, strict=True):
+            try:
+                sizes.append(output_size(n, p, strides=s, padding=spec["padding"]))
+            except ValueError:
+                raise ValueError(
+                    f"the pooling window {axis} ({p}) is larger than the input {axis} ({n}) with padding='valid', so "
+                    "the output would be empty; use padding='same', a smaller pool_size, or less downsampling before it"
+                ) from None
+            formulas.append(output_size_formula(n, p, strides=s, padding=spec["padding"]))
+        return (sizes[0], sizes[1], c), 0, 0, "0", _spatial_formula(formulas)
+    if kind in {"GlobalAveragePooling2D", "GlobalMaxPooling2D"}:
+        return (shape[2],), 0, 0, "0", f"{_times(*shape[:2])} → 1"
+    if kind == "Flatten":
+        size = math.prod(shape)
+        return (size,), 0, 0, "0", f"{_times(*shape)} = {size}" if len(shape) > 1 else ""
+    if kind == "Dense":
+        c, units = shape[-1], spec["units"]
+        weights = c * units + (units if spec["use_bias"] else 0)
+        params = f"({c} + 1) × {units} = {weights}" if spec["use_bias"] else f"{c} × {units} = {weights}"
+        return (*shape[:-1], units), weights, 0, params, ""
+    if kind == "BatchNormalization":
+        c = shape[-1]
+        learned = [name for name, on in (("γ", spec["scale"]), ("β", spec["center"])) if on]
+        trainable = len(learned) * c
+        formula = f"{','.join(learned)}: {len(learned)}×{c} + μ,σ²: 2×{c} = {trainable + 2 * c}"
+        return shape, trainable, 2 * c, formula if learned else f"μ,σ²: 2×{c} = {2 * c}", ""
+    # Rescaling, Dropout, Activation and the augmentation layers keep the shape and learn nothing.
+    return shape, 0, 0, "0", ""
+
+
+def summarize(specs: list[Spec], input_shape: tuple[int, ...]) -> list[dict]:
+    """What ``model.summary()`` shows for the Keras model built from `specs` on `input_shape`, in pure Python.
+
+    Args:
+        specs: layer specs (see :data:`LAYER_TYPES`), e.g. ``[{"type": "Conv2D", "filters": 16, "kernel_size": 3}]``.
+        input_shape: the shape of one example, no batch axis: (H, W, C), or (n,) / (n, m).
+
+    Returns:
+        One dict per layer with
+        ``"type"``; ``"name"`` (Keras's default name in a fresh session: conv2d, conv2d_1, ...);
+        ``"input_shape"`` and ``"output_shape"`` (tuples without the batch axis);
+        ``"params"`` = ``"trainable_params"`` + ``"non_trainable_params"`` (ints);
+        ``"formula"``: the parameter arithmetic with the numbers substituted, e.g. ``"(3×3×1 + 1) × 16 = 160"``;
+        ``"shape_formula"``: the output-size arithmetic, e.g. ``"H, W: ⌊(28 − 3) / 1⌋ + 1 = 26"`` ("" when the
+        layer keeps the shape); ``"spec"``: the normalized spec (all arguments filled in).
+
+    Raises:
+        LayerError (a ValueError): a spec is invalid, or a layer cannot be built on the shape that reaches it
+            (Conv2D/pooling on a non-3-D input, a kernel or pooling window larger than its input with
+            padding="valid", ...). The message names the layer (1-based position and type) and the shapes; the
+            exception carries the rows of the layers before it.
+        ValueError: an invalid `input_shape` or `specs` that is not a list.
+    """
+    shape = _check_input_shape(input_shape)
+    if not isinstance(specs, list | tuple):
+        raise _invalid("specs", "a list of layer specs", f"specs={specs!r}")
+    if len(specs) > MAX_LAYERS:
+        raise _invalid("specs", f"at most {MAX_LAYERS} layers", f"{len(specs)} layers")
+    rows: list[dict] = []
+    counts: dict[str, int] = {}
+    for index, raw in enumerate(specs):
+        kind = raw.get("type") if isinstance(raw, dict) else None
+        label = f"Layer {index + 1} ({kind if isinstance(kind, str) else '?'})"
+        try:
+            spec = normalize_spec(raw)
+        except ValueError as err:
+            message = f"{label}: {err}"
+            raise LayerError(message, index=index, layer_type=str(kind), input_shape=None, rows=rows) from None
+        try:
+            out, trainable, frozen, formula, shape_formula = _layer(spec, shape)
+        except ValueError as err:
+            raise LayerError(
+                f"{label} cannot be built on input shape {format_shape(shape)}: {err}",
+                index=index,
+                layer_type=spec["type"],
+                input_shape=shape,
+                rows=rows,
+            ) from None
+        base = snake_name(spec["type"])
+        number = counts.get(base, 0)
+        counts[base] = number + 1
+        rows.append(
+            {
+                "type": spec["type"],
+                "name": base if number == 0 else f"{base}_{number}",
+                "input_shape": shape,
+                "output_shape": out,
+                "params": trainable + frozen,
+                "trainable_params": trainable,
+                "non_trainable_params": frozen,
+                "formula": formula,
+                "shape_formula": shape_formula,
+                "spec": spec,
+            }
+        )
+        shape = out
+    return rows
+
+
+def totals(rows: list[dict]) -> dict[str, int]:
+    """The three totals under ``model.summary()``: ``{"params", "trainable_params", "non_trainable_params"}``."""
+    return {key: sum(r[key] for r in rows) for key in ("params", "trainable_params", "non_trainable_params")}
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Keras: the model itself and its source code
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def _keras_kwargs(spec: Spec, *, everything: bool) -> dict[str, Any]:
+    """Keras keyword arguments of a normalized spec: all of them, or only the main ones and non-defaults."""
+    kwargs = {}
+    for arg in LAYER_TYPES[spec["type"]]:
+        value = spec[arg.name]
+        if everything or arg.required or value != arg.default:
+            kwargs[arg.name] = value
+    return kwargs
+
+
+def build_model(specs: list[Spec], input_shape: tuple[int, ...], *, name: str | None = None):
+    """The ``keras.Sequential`` model of `specs`, starting with ``keras.Input(shape=input_shape)``.
+
+    Layers get the names :func:`summarize` gives (conv2d, conv2d_1, ...), so ``model.summary()`` and the
+    playground's table read the same. Keras is imported here, not at module level.
+
+    Raises:
+        LayerError: as :func:`summarize` (checked first, so the message is the playground's, not a traceback).
+    """
+    rows = summarize(specs, input_shape)
+    import keras
+
+    layers = [keras.Input(shape=tuple(input_shape))]
+    for row in rows:
+        spec = row["spec"]
+        layer_class = getattr(keras.layers, spec["type"])
+        layers.append(layer_class(name=row["name"], **_keras_kwargs(spec, everything=True)))
+    return keras.Sequential(layers, name=name)
+
+
+def _literal(value: object, *, reciprocal: bool = False) -> str:
+    """Python source for a value; with `reciprocal`, 0.00392… is written ``1 / 255`` as the course notes do."""
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, float):
+        if reciprocal and value > 0:
+            k = round(1 / value)
+            if 1 < k <= 65535 and math.isclose(value, 1 / k, rel_tol=1e-9):
+                return f"1 / {k}"
+        return repr(value)
+    return repr(value)
+
+
+def _layer_source(spec: Spec) -> str:
+    kwargs = _keras_kwargs(spec, everything=False)
+    parts = [f"{k}={_literal(v, reciprocal=spec['type'] == 'Rescaling' and k == 'scale')}" for k, v in kwargs.items()]
+    return f"layers.{spec['type']}({', '.join(parts)})"
+
+
+def to_keras_code(specs: list[Spec], input_shape: tuple[int, ...], *, api: str = "sequential") -> str:
+    """Runnable Keras source (imports included) that builds the same model as :func:`build_model`.
+
+    Args:
+        api: "sequential" (``keras.Sequential([...])``) or "functional" (``x = layer(x)`` …
+            ``keras.Model(inputs, outputs)``), the two styles of the course notes.
+
+    Only the main argument of each layer and the arguments that differ from Keras's defaults are written.
+
+    Raises:
+        ValueError: an unknown `api`; invalid specs or input shape (as :func:`normalize_spec`). The stack does not
+            have to build: the code is what a learner would type, and Keras would stop where :func:`summarize` does.
+    """
+    if api not in {"sequential", "functional"}:
+        raise _invalid("api", '"sequential" or "functional"', f"api={api!r}")
+    shape = _check_input_shape(input_shape)
+    sources = []
+    for index, raw in enumerate(specs):
+        try:
+            sources.append(_layer_source(normalize_spec(raw)))
+        except ValueError as err:
+            kind = raw.get("type") if isinstance(raw, dict) else "?"
+            raise ValueError(f"Layer {index + 1} ({kind}): {err}") from None
+    lines = ["import keras", "from keras import layers", ""]
+    if api == "sequential":
+        lines.append("model = keras.Sequential(")
+        lines.append("    [")
+        lines.append(f"        keras.Input(shape={shape!r}),")
+        lines.extend(f"        {source}," for source in sources)
+        lines.append("    ]")
+        lines.append(")")
+    else:
+        lines.append(f"inputs = keras.Input(shape={shape!r})")
+        previous = "inputs"
+        for i, source in enumerate(sources):
+            target = "outputs" if i == len(sources) - 1 else "x"
+            lines.append(f"{target} = {source}({previous})")
+            previous = target
+        if not sources:
+            lines.append("outputs = inputs")
+        lines.append("model = keras.Model(inputs=inputs, outputs=outputs)")
+    lines.append("model.summary()")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# A stack as short text (shareable links)
+# --------------------------------------------------------------------------------------------------------------------
+
+_LAYER_SEP, _ARG_SEP, _VALUE_SEP = "~", "__", "-"
+
+
+def _value_text(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return f"{value[0]}x{value[1]}"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def stack_to_text(specs: list[Spec]) -> str:
+    """A short, URL-safe text for a stack; only arguments that differ from :data:`LAYER_TYPES` defaults are kept.
+
+    Layers are separated by ``~``; a layer is ``Type`` followed by ``__name-value`` pieces, e.g.
+    ``Conv2D__filters-16__padding-same__activation-relu~MaxPooling2D~Flatten~Dense__activation-softmax``.
+    Read back with :func:`stack_from_text`.
+
+    Raises:
+        ValueError: an invalid spec (as :func:`normalize_spec`).
+    """
+    layers = []
+    for raw in specs:
+        spec = normalize_spec(raw)
+        pieces = [spec["type"]]
+        for arg in LAYER_TYPES[spec["type"]]:
+            if spec[arg.name] != arg.default:
+                pieces.append(f"{arg.name}{_VALUE_SEP}{_value_text(spec[arg.name])}")
+        layers.append(_ARG_SEP.join(pieces))
+    return _LAYER_SEP.join(layers)
+
+
+def _parse_value(arg: Arg, text: str) -> object:
+    low = text.lower()
+    if low == "none":
+        return None
+    if arg.kind == "bool":
+        return {"true": True, "false": False}.get(low, text)
+    if arg.kind in {"pair", "optional_pair"}:
+        parts = low.split("x")
+        if all(p.isdigit() for p in parts) and len(parts) in {1, 2}:
+            numbers = tuple(int(p) for p in parts)
+            return numbers[0] if len(numbers) == 1 else numbers
+        return text
+    if arg.kind == "int":
+        return int(text) if re.fullmatch(r"-?\d+", text) else text
+    if arg.kind in {"float", "optional_float"}:
+        try:
+            return float(text)
+        except ValueError:
+            return text
+    return text
+
+
+def stack_from_text(text: str, *, max_layers: int = MAX_LAYERS) -> list[Spec]:
+    """Read a stack written by :func:`stack_to_text` (e.g. from a shared link), checking every layer.
+
+    Returns:
+        Normalized specs (every argument filled in). An empty text is the empty stack.
+
+    Raises:
+        ValueError: malformed text, too many layers, an unknown type or argument, or a value Keras would refuse;
+            the message names the layer (1-based) and the piece.
+    """
+    if not isinstance(text, str) or len(text) > 100 * max_layers:
+        raise _invalid("stack", f"a text of at most {100 * max_layers} characters", "a longer text")
+    if not text.strip():
+        return []
+    chunks = text.strip().split(_LAYER_SEP)
+    if len(chunks) > max_layers:
+        raise _invalid("stack", f"at most {max_layers} layers", f"{len(chunks)} layers")
+    specs = []
+    for index, chunk in enumerate(chunks):
+        layer_type, *pieces = chunk.split(_ARG_SEP)
+        if layer_type not in LAYER_TYPES:
+            raise ValueError(f"Layer {index + 1}: " + str(_invalid("type", "a known layer type", f"{layer_type!r}")))
+        args = {a.name: a for a in LAYER_TYPES[layer_type]}
+        spec: Spec = {"type": layer_type}
+        for piece in pieces:
+            name, sep, value = piece.partition(_VALUE_SEP)
+            if not sep or name not in args or name in spec:
+                raise ValueError(f"Layer {index + 1} ({layer_type}): cannot read {piece!r}")
+            spec[name] = _parse_value(args[name], value)
+        try:
+            specs.append(normalize_spec(spec))
+        except ValueError as err:
+            raise ValueError(f"Layer {index + 1} ({layer_type}): {err}") from None
+    return specs
