@@ -578,3 +578,26 @@ def padding_amounts(
     h, w = _positive_pair(tuple(shape), "shape")
     plan = _plan_conv2d(np.zeros((h, w)), np.zeros((kh, kw)), strides, padding, dilation_rate, None)
     return plan.padding
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Small input grids a learner can edit cell by cell
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def _grid(rows: list[str]) -> np.ndarray:
+    """A grid drawn with characters: '#' is 9, '+' is 5, '.' is 0."""
+    values = {"#": 9.0, "+": 5.0, ".": 0.0}
+    array = np.array([[values[c] for c in row] for row in rows])
+    array.setflags(write=False)
+    return array
+
+
+GRIDS: dict[str, np.ndarray] = {
+    "digit_7": _grid([".......", ".#####.", ".....#.", "....#..", "...#...", "...#...", "......."]),
+    "digit_1": _grid([".......", "...#...", "..##...", "...#...", "...#...", "..###..", "......."]),
+    "digit_0": _grid([".......", "..###..", ".#...#.", ".#...#.", ".#...#.", "..###..", "......."]),
+    "cross": _grid(["...#...", "...#...", "...#...", "#######", "...#...", "...#...", "...#..."]),
+    "vertical_edge": _grid(["...####", "...####", "...####", "...####", "...####", "...####", "...####"]),
+    "diagonal": _grid(["#......", "+#.....", ".+#....", "..+#...", "...+#..", "....+#.", ".....+#"]),
+}
