@@ -1,0 +1,440 @@
+"""Save and restore models, as in the course notes — and treat every uploaded file as untrusted.
+
+Two file kinds (course notes 004):
+
+* `.weights.h5` — the model's parameters only (`model.save_weights`). Restoring needs a model of *the same
+  architecture*, built first (`model.load_weights`); the restored model is **not compiled**: `predict()` works,
+  `evaluate()` needs `compile()` first.
+* `.keras` — architecture + parameters + compile settings in one zip (`model.save`). `keras.saving.load_model`
+  rebuilds a compiled model: `evaluate()` and `predict()` both work.
+
+Uploads are checked *before* Keras sees them: size cap; a `.weights.h5` must be HDF5 with exactly the variable
+shapes of the app-built architecture; a `.keras` must be a small zip (entry count, total uncompressed size and
+compression ratio checked from the zip directory before anything is decompressed — zip bombs refused) holding
+config.json, and every object named in config.json must be one of the Keras layers / initializers /
+optimizers / losses / metrics this app knows; Lambda layers, custom classes and other code-carrying objects are
+refused. Only then `keras.saving.load_model(..., safe_mode=True)` runs.
+
+TensorFlow/Keras are imported lazily inside the functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from playground.run import Run, TrainConfig
+
+INPUT_SHAPE = (28, 28, 1)
+NUM_CLASSES = 10
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # same as server.maxUploadSize in .streamlit/config.toml
+MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # sum of the zip's declared uncompressed sizes
+MAX_COMPRESSION_RATIO = 50  # uncompressed / compressed, per entry and overall (a zip bomb is ≫ 100)
+MAX_CONFIG_BYTES = 2 * 1024 * 1024
+MAX_ZIP_ENTRIES = 16
+KERAS_ARCHIVE_FILES = frozenset({"config.json", "metadata.json", "model.weights.h5"})
+HDF5_SIGNATURE = b"\x89HDF\r\n\x1a\n"
+ZIP_SIGNATURE = b"PK\x03\x04"
+
+#: Layers an uploaded `.keras` may contain: the ones the app itself builds, plus a few harmless relatives.
+#: Anything else (Lambda, TFSMLayer, JaxLayer, TorchModuleWrapper, custom layers, ...) is refused.
+ALLOWED_LAYERS = frozenset(
+    {
+        "InputLayer",
+        "Conv2D",
+        "DepthwiseConv2D",
+        "SeparableConv2D",
+        "MaxPooling2D",
+        "AveragePooling2D",
+        "GlobalAveragePooling2D",
+        "GlobalMaxPooling2D",
+        "ZeroPadding2D",
+        "Dropout",
+        "SpatialDropout2D",
+        "Flatten",
+        "Reshape",
+        "Dense",
+        "BatchNormalization",
+        "LayerNormalization",
+        "Activation",
+        "ReLU",
+        "LeakyReLU",
+        "Softmax",
+        "Rescaling",
+        "RandomFlip",
+        "RandomRotation",
+        "RandomZoom",
+        "RandomTranslation",
+        "RandomContrast",
+        "Add",
+        "Concatenate",
+    }
+)
+ALLOWED_MODELS = frozenset({"Sequential", "Functional", "Model"})
+#: Serialized internals that carry data, not code.
+ALLOWED_INTERNALS = frozenset({"__keras_tensor__", "__tuple__", "__numpy__", "__tensor__", "DTypePolicy"})
+#: Public Keras namespaces whose *classes* are plain objects (no user code): the class must exist there.
+SAFE_NAMESPACES = (
+    "initializers",
+    "regularizers",
+    "constraints",
+    "optimizers",
+    "optimizers.schedules",
+    "losses",
+    "metrics",
+)
+#: Functions serialized by name (`"class_name": "function"`): allowed when they are Keras's own.
+FUNCTION_NAMESPACES = ("losses", "metrics", "activations")
+
+
+# --------------------------------------------------------------------------------------------------- saving
+
+
+def _tmpdir() -> tempfile.TemporaryDirectory:
+    return tempfile.TemporaryDirectory(prefix="cnn-playground-")
+
+
+def keras_bytes(model: Any) -> bytes:
+    """The whole model as a `.keras` file (`model.save`): architecture, weights, compile settings."""
+    with _tmpdir() as tmp:
+        path = Path(tmp) / "model.keras"
+        model.save(path)
+        return path.read_bytes()
+
+
+def weights_bytes(model: Any) -> bytes:
+    """The model's parameters only, as a `.weights.h5` file (`model.save_weights`)."""
+    with _tmpdir() as tmp:
+        path = Path(tmp) / "model.weights.h5"
+        model.save_weights(path)
+        return path.read_bytes()
+
+
+HISTORY_COLUMNS = ("loss", "accuracy", "val_loss", "val_accuracy", "learning_rate")
+
+
+def history_csv(history: dict[str, list[float]]) -> str:
+    """`History.history` as CSV text: one row per epoch, an `epoch` column (1-based) then the metrics.
+
+    Known metrics come first in a fixed order (loss, accuracy, val_loss, val_accuracy, learning_rate), then any
+    others alphabetically; a metric shorter than the others leaves empty cells.
+    """
+    columns = [c for c in HISTORY_COLUMNS if c in history] + sorted(set(history) - set(HISTORY_COLUMNS))
+    epochs = max((len(history[c]) for c in columns), default=0)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["epoch", *columns])
+    for i in range(epochs):
+        writer.writerow([i + 1, *(repr(float(history[c][i])) if i < len(history[c]) else "" for c in columns)])
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------- the app's model
+
+
+def build_model(config: TrainConfig) -> Any:
+    """The app-built architecture of a run, with fresh weights: the training lab's own builder
+    (`playground.training.build_model`: Input(28, 28, 1) → augmentation → Rescaling(1/255) → specs), compiled
+    with the run's optimizer, sparse categorical cross-entropy and accuracy.
+    """
+    from playground.training import build_model as build
+
+    return build(config)
+
+
+def compile_for_evaluation(model: Any, optimizer: Any = "adam") -> None:
+    """Compile `model` (in place) with the lab's loss and metric so `evaluate()` works."""
+    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+
+
+# ------------------------------------------------------------------------------------------ weights upload
+
+
+def _check_size(data: bytes, what: str) -> None:
+    limit = MAX_UPLOAD_BYTES
+    if not isinstance(data, bytes | bytearray):
+        raise ValueError(f"Invalid value received for argument `data`. Expected bytes. Received: {type(data).__name__}")
+    if len(data) == 0:
+        raise ValueError(f"The {what} file is empty.")
+    if len(data) > limit:
+        raise ValueError(
+            f"The {what} file is too large: {len(data) / 1e6:.1f} MB. The limit is {limit / 1e6:.0f} MB "
+            "(a model of this playground is well under 5 MB)."
+        )
+
+
+def _h5_layer_shapes(path: Path) -> dict[str, tuple[int, ...]]:
+    """Variable path → shape for the layer variables of a Keras 3 `.weights.h5` (optimizer state ignored)."""
+    import h5py
+
+    shapes: dict[str, tuple[int, ...]] = {}
+
+    def visit(name: str, obj: Any) -> None:
+        if isinstance(obj, h5py.Dataset) and name.startswith("layers/"):
+            shapes[name] = tuple(obj.shape)
+
+    with h5py.File(path, "r") as f:
+        f.visititems(visit)
+    return shapes
+
+
+def _describe(shapes: dict[str, tuple[int, ...]]) -> str:
+    """ "conv2d[0](3, 3, 1, 16), conv2d[1](16,), ..." from {"layers/conv2d/vars/0": (3, 3, 1, 16), ...}."""
+    parts = []
+    for name, shape in shapes.items():
+        layer, _, index = name.removeprefix("layers/").rpartition("/vars/")
+        parts.append(f"{layer}[{index}]{shape}")
+    return ", ".join(parts)
+
+
+def restore_weights(config: TrainConfig, data: bytes, *, run_id: str) -> Run:
+    """Restore a `.weights.h5` file into the app-built architecture of `config`: a new Run, status "restored".
+
+    As in the course notes, weights need a model of the same architecture, built first; we build it from the
+    run's settings, compare the file's variable shapes with it *before* loading (so a wrong file is named
+    precisely), then `load_weights`. A weights-only restore is not compiled by itself; the model we build is
+    compiled (the run's optimizer, sparse categorical cross-entropy, accuracy) so it can be evaluated.
+
+    Args:
+        config: the settings whose architecture the weights belong to.
+        data: the file's bytes (untrusted).
+        run_id: the id of the new Run.
+    Returns:
+        A new `Run(status="restored")` with an empty history; existing runs are never touched.
+    Raises:
+        ValueError: not an HDF5 file, too large, or weights of a different architecture (message says how).
+    """
+    _check_size(data, ".weights.h5")
+    if not bytes(data[:8]) == HDF5_SIGNATURE:
+        raise ValueError("This is not a `.weights.h5` file (it does not start with the HDF5 signature).")
+    model = build_model(config)
+    with _tmpdir() as tmp:
+        uploaded = Path(tmp) / "uploaded.weights.h5"
+        uploaded.write_bytes(bytes(data))
+        reference = Path(tmp) / "reference.weights.h5"
+        model.save_weights(reference)
+        try:
+            got = _h5_layer_shapes(uploaded)
+        except Exception as err:  # h5py raises OSError / KeyError / ... on damaged files
+            raise ValueError(f"The `.weights.h5` file could not be read: {err}") from None
+        want = _h5_layer_shapes(reference)
+        if got != want:
+            raise ValueError(
+                "These weights belong to a different architecture than the chosen run's model, so they cannot be "
+                f"restored into it. The model needs: {_describe(want) or 'no weights'}. "
+                f"The file holds: {_describe(got) or 'no layer weights'}."
+            )
+        try:
+            model.load_weights(uploaded)
+        except Exception as err:
+            raise ValueError(f"Keras could not load these weights: {err}") from None
+    return Run(run_id=run_id, config=config, history={}, status="restored", model=model)
+
+
+# -------------------------------------------------------------------------------------------- .keras upload
+
+
+def _walk_objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every serialized object (a dict with "class_name") in a Keras config, depth first."""
+    if isinstance(node, dict):
+        if "class_name" in node:
+            yield node
+        for value in node.values():
+            yield from _walk_objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk_objects(value)
+
+
+def _refusal(obj: dict[str, Any], keras: Any) -> str | None:
+    """Why a serialized object is not allowed (None when it is)."""
+    name = obj.get("class_name")
+    module = obj.get("module")
+    registered = obj.get("registered_name")
+    if not isinstance(name, str):
+        return f"an object without a proper class name ({name!r})"
+    if name in ("Lambda", "__lambda__"):
+        return "a Lambda layer (it carries Python code, which would run on this server)"
+    if name in ALLOWED_INTERNALS:
+        return None
+    if name == "function":
+        fn = obj.get("config")
+        if isinstance(fn, str) and any(hasattr(getattr(keras, ns), fn) for ns in FUNCTION_NAMESPACES):
+            return None
+        return f"a custom function ({fn!r})"
+    if registered not in (None, name):
+        return f"a custom object `{registered}`"
+    if name in ALLOWED_MODELS and module in ("keras", "keras.models", "keras.src.models.functional", None):
+        return None
+    if module == "keras.layers":
+        return None if name in ALLOWED_LAYERS else f"the layer `{name}`, which this app does not accept"
+    for ns in SAFE_NAMESPACES:
+        if module == f"keras.{ns}":
+            target = keras
+            for part in ns.split("."):
+                target = getattr(target, part)
+            if isinstance(getattr(target, name, None), type):
+                return None
+            return f"the unknown object `{module}.{name}`"
+    return f"the unknown object `{module}.{name}`" if module else f"the unknown object `{name}`"
+
+
+def inspect_keras_archive(data: bytes) -> dict[str, Any]:
+    """Check an uploaded `.keras` file without executing or extracting anything; return its config.json.
+
+    Checks, in order: size; zip signature; the zip directory (≤ MAX_ZIP_ENTRIES entries, only config.json /
+    metadata.json / model.weights.h5, no encryption, declared uncompressed total ≤ MAX_UNCOMPRESSED_BYTES and
+    compression ratio ≤ MAX_COMPRESSION_RATIO per entry and overall — refused before anything is decompressed);
+    config.json read with a byte limit and parsed; every serialized object in it on the allow-list.
+    (Python's zipfile never outputs more than an entry's declared size, so the declared sizes are a real cap.)
+
+    Raises:
+        ValueError: with a learner-readable reason.
+    """
+    import keras
+
+    _check_size(data, ".keras")
+    if not bytes(data[:4]) == ZIP_SIGNATURE:
+        raise ValueError("This is not a `.keras` file: a `.keras` file is a zip archive, and this one is not.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    except (zipfile.BadZipFile, OSError) as err:
+        raise ValueError(f"This `.keras` file is not a readable zip archive ({err}).") from None
+    with archive:
+        entries = archive.infolist()
+        if len(entries) > MAX_ZIP_ENTRIES:
+            raise ValueError(f"This `.keras` file holds {len(entries)} files; a Keras model file holds 3.")
+        names = [e.filename for e in entries]
+        unexpected = sorted(set(names) - KERAS_ARCHIVE_FILES)
+        if unexpected:
+            raise ValueError(
+                "This `.keras` file contains files a Keras model file does not have: " + ", ".join(unexpected[:5])
+            )
+        if len(set(names)) != len(names):
+            raise ValueError("This `.keras` file lists the same file twice; refused.")
+        if "config.json" not in names:
+            raise ValueError("This `.keras` file has no config.json, so it is not a Keras model file.")
+        if any(e.flag_bits & 0x1 for e in entries):
+            raise ValueError("This `.keras` file is encrypted; refused.")
+        total = sum(e.file_size for e in entries)
+        packed = sum(e.compress_size for e in entries)
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise ValueError(
+                f"This `.keras` file would unpack to {total / 1e6:.0f} MB (limit {MAX_UNCOMPRESSED_BYTES / 1e6:.0f} "
+                "MB); refused as a possible zip bomb."
+            )
+        for e in [*entries, None]:
+            size, comp = (total, packed) if e is None else (e.file_size, e.compress_size)
+            if size > 1024 * 1024 and size > MAX_COMPRESSION_RATIO * max(comp, 1):
+                raise ValueError(
+                    f"This `.keras` file is compressed {size / max(comp, 1):.0f}:1 (limit {MAX_COMPRESSION_RATIO}:1); "
+                    "refused as a possible zip bomb."
+                )
+        info = archive.getinfo("config.json")
+        if info.file_size > MAX_CONFIG_BYTES:
+            raise ValueError(f"config.json is {info.file_size / 1e6:.1f} MB, far more than a model config needs.")
+        try:
+            with archive.open(info) as f:
+                raw = f.read(MAX_CONFIG_BYTES + 1)
+            config = json.loads(raw.decode("utf-8"))
+        except (zipfile.BadZipFile, OSError, UnicodeDecodeError, ValueError, RecursionError) as err:
+            raise ValueError(f"config.json in this `.keras` file is damaged ({err}).") from None
+    if not isinstance(config, dict) or "class_name" not in config:
+        raise ValueError("config.json in this `.keras` file does not describe a Keras model.")
+    for obj in _walk_objects(config):
+        reason = _refusal(obj, keras)
+        if reason is not None:
+            raise ValueError(f"This model was refused because it contains {reason}. Only standard Keras layers load.")
+    return config
+
+
+def _is_sparse_ce(loss: Any) -> bool:
+    name = loss if isinstance(loss, str) else getattr(loss, "name", None) or getattr(loss, "__name__", "")
+    return name in ("sparse_categorical_crossentropy", "SparseCategoricalCrossentropy")
+
+
+def _has_rescaling(model: Any) -> bool:
+    return any(type(layer).__name__ == "Rescaling" for layer in model.layers)
+
+
+def specs_from_model(model: Any) -> tuple[dict[str, Any], ...]:
+    """Layer specs (architecture format) read back from a model's layers, for display and comparison."""
+    keep = (
+        "filters",
+        "kernel_size",
+        "strides",
+        "padding",
+        "activation",
+        "pool_size",
+        "rate",
+        "units",
+        "scale",
+        "factor",
+        "mode",
+    )
+    specs = []
+    for layer in model.layers:
+        cfg = layer.get_config()
+        spec: dict[str, Any] = {"type": type(layer).__name__}
+        for key in keep:
+            if key in cfg:
+                value = cfg[key]
+                spec[key] = list(value) if isinstance(value, tuple) else value
+        specs.append(spec)
+    return tuple(specs)
+
+
+def load_keras_upload(data: bytes, *, run_id: str) -> tuple[Run, list[str]]:
+    """Load an untrusted `.keras` upload as a new Run (status "restored"), after `inspect_keras_archive`.
+
+    The model is loaded with `keras.saving.load_model(path, compile=True, safe_mode=True)`. It must take
+    28×28×1 images and output 10 class probabilities. A model without a Rescaling layer (trained on pixels
+    already divided by 255, as in the course notes) gets `Rescaling(1/255)` in front of it, so it reads the
+    app's 0–255 images; a model compiled with another loss (e.g. the one-hot `categorical_crossentropy`) or
+    not compiled is compiled with sparse categorical cross-entropy + accuracy for evaluation.
+
+    Returns:
+        (the new Run, notes) where notes lists what was adjusted: "rescaling_added", "recompiled".
+    Raises:
+        ValueError: any refusal, with the reason.
+    """
+    inspect_keras_archive(data)
+    import keras
+
+    with _tmpdir() as tmp:
+        path = Path(tmp) / "uploaded.keras"
+        path.write_bytes(bytes(data))
+        try:
+            model = keras.saving.load_model(path, compile=True, safe_mode=True)
+        except Exception as err:  # Keras raises many kinds on bad files
+            raise ValueError(f"Keras refused this model file: {str(err)[:300]}") from None
+    in_shape = tuple(model.inputs[0].shape[1:]) if getattr(model, "inputs", None) else None
+    out_shape = tuple(model.outputs[0].shape[1:]) if getattr(model, "outputs", None) else None
+    if len(getattr(model, "inputs", []) or []) != 1 or in_shape not in (INPUT_SHAPE, INPUT_SHAPE[:2]):
+        raise ValueError(f"This model takes inputs of shape {in_shape}; Fashion-MNIST images are {INPUT_SHAPE}.")
+    if out_shape != (NUM_CLASSES,):
+        raise ValueError(f"This model outputs shape {out_shape}; Fashion-MNIST needs {NUM_CLASSES} class scores.")
+    notes = []
+    optimizer = model.optimizer if getattr(model, "compiled", False) and model.optimizer is not None else "adam"
+    front = []
+    if in_shape == INPUT_SHAPE[:2]:
+        front.append(keras.layers.Reshape(INPUT_SHAPE[:2]))
+        notes.append("reshaped")
+    if not _has_rescaling(model):
+        front.append(keras.layers.Rescaling(1 / 255))
+        notes.append("rescaling_added")
+    if front:
+        inner = model.layers if isinstance(model, keras.Sequential) else [model]
+        model = keras.Sequential([keras.Input(INPUT_SHAPE), *front, *inner], name=model.name)
+    if front or not getattr(model, "compiled", False) or not _is_sparse_ce(model.loss):
+        compile_for_evaluation(model, optimizer)
+        notes.append("recompiled")
+    config = TrainConfig(specs=specs_from_model(model), preset="uploaded", epochs=0)
+    return Run(run_id=run_id, config=config, history={}, status="restored", model=model), notes

@@ -1,0 +1,212 @@
+"""playground.persistence: save → load round trips give identical predictions, and hostile uploads are refused
+before Keras ever deserializes them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from playground import persistence as ps
+from tests.test_evaluation import TINY_CONFIG, fashion_subset, tiny_run
+
+
+@pytest.fixture(scope="module")
+def run():
+    return tiny_run()
+
+
+@pytest.fixture(scope="module")
+def images():
+    return fashion_subset()[1][0][:64]
+
+
+@pytest.fixture
+def no_keras_load(monkeypatch):
+    """Fail the test if keras.saving.load_model is reached (the refusal must come first)."""
+    import keras
+
+    def boom(*args, **kwargs):
+        raise AssertionError("keras.saving.load_model was called on a file that should have been refused")
+
+    monkeypatch.setattr(keras.saving, "load_model", boom)
+
+
+def _rezip(data: bytes, changes: dict[str, bytes | None], compression=zipfile.ZIP_STORED) -> bytes:
+    """A copy of a .keras zip with some entries replaced (bytes), removed (None) or added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", compression) as dst:
+        for info in src.infolist():
+            if info.filename in changes:
+                continue
+            dst.writestr(info.filename, src.read(info.filename))
+        for name, content in changes.items():
+            if content is not None:
+                dst.writestr(name, content)
+    return out.getvalue()
+
+
+def test_keras_round_trip_gives_identical_predictions(run, images):
+    """`.keras` bytes → load_keras_upload: same predictions, same evaluation, compiled, a new 'restored' Run."""
+    data = ps.keras_bytes(run.model)
+    restored, notes = ps.load_keras_upload(data, run_id="up-1")
+    assert restored.status == "restored" and restored.run_id == "up-1" and restored.model is not run.model
+    assert notes == []  # the lab's model has Rescaling and the sparse loss: nothing to adjust
+    np.testing.assert_array_equal(
+        restored.model.predict(images[..., None], verbose=0), run.model.predict(images[..., None], verbose=0)
+    )
+    y = fashion_subset()[1][1][:64]
+    a = restored.model.evaluate(images[..., None], y, verbose=0, return_dict=True)
+    b = run.model.evaluate(images[..., None], y, verbose=0, return_dict=True)
+    assert a == pytest.approx(b)
+    assert [s["type"] for s in restored.config.specs][-1] == "Dense"
+
+
+def test_weights_round_trip_into_the_app_built_architecture(run, images):
+    """`.weights.h5` bytes → restore_weights(config): identical predictions, compiled for evaluation, run untouched."""
+    before = [w.copy() for w in run.model.get_weights()]
+    restored = ps.restore_weights(run.config, ps.weights_bytes(run.model), run_id="w-1")
+    assert restored.status == "restored" and restored.history == {} and restored.config == run.config
+    assert restored.model.compiled
+    np.testing.assert_array_equal(
+        restored.model.predict(images[..., None], verbose=0), run.model.predict(images[..., None], verbose=0)
+    )
+    for a, b in zip(before, run.model.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_weights_for_a_different_architecture_are_refused(run):
+    """Weights of another architecture raise ValueError naming both layouts; nothing is loaded."""
+    other = replace(TINY_CONFIG, specs=(TINY_CONFIG.specs[0] | {"filters": 5}, *TINY_CONFIG.specs[1:]))
+    with pytest.raises(ValueError, match="different architecture") as info:
+        ps.restore_weights(other, ps.weights_bytes(run.model), run_id="w-2")
+    assert "(3, 3, 1, 5)" in str(info.value) and "(3, 3, 1, 4)" in str(info.value)
+    fewer = replace(TINY_CONFIG, specs=TINY_CONFIG.specs[4:])  # Dropout, Flatten, Dense only
+    with pytest.raises(ValueError, match="different architecture"):
+        ps.restore_weights(fewer, ps.weights_bytes(run.model), run_id="w-3")
+
+
+def test_weights_file_checks(run, monkeypatch):
+    """Empty, non-HDF5 and oversized weight files are refused with a clear message."""
+    with pytest.raises(ValueError, match="empty"):
+        ps.restore_weights(TINY_CONFIG, b"", run_id="x")
+    with pytest.raises(ValueError, match="HDF5"):
+        ps.restore_weights(TINY_CONFIG, b"PK\x03\x04 not weights", run_id="x")
+    with pytest.raises(ValueError, match="HDF5"):
+        ps.restore_weights(TINY_CONFIG, ps.keras_bytes(run.model), run_id="x")
+    monkeypatch.setattr(ps, "MAX_UPLOAD_BYTES", 1000)
+    with pytest.raises(ValueError, match="too large"):
+        ps.restore_weights(TINY_CONFIG, ps.weights_bytes(run.model), run_id="x")
+
+
+def test_lambda_layer_is_refused_before_loading(no_keras_load, tmp_path):
+    """A `.keras` whose model has a Lambda layer is refused by the config check, before keras.saving.load_model."""
+    import keras
+
+    inputs = keras.Input((28, 28, 1))
+    outputs = keras.layers.Dense(10, activation="softmax")(
+        keras.layers.Flatten()(keras.layers.Lambda(lambda t: t / 255.0)(inputs))
+    )
+    model = keras.Model(inputs, outputs)
+    model.save(tmp_path / "evil.keras")
+    data = (tmp_path / "evil.keras").read_bytes()
+    with pytest.raises(ValueError, match="Lambda"):
+        ps.inspect_keras_archive(data)
+    with pytest.raises(ValueError, match="Lambda"):
+        ps.load_keras_upload(data, run_id="evil")
+
+
+def test_custom_and_unknown_objects_are_refused(run, no_keras_load):
+    """Custom registered classes, non-Keras modules, unlisted layers and custom functions are refused."""
+    data = ps.keras_bytes(run.model)
+    config = json.loads(zipfile.ZipFile(io.BytesIO(data)).read("config.json"))
+
+    def tampered(mutate) -> bytes:
+        cfg = json.loads(json.dumps(config))
+        mutate(cfg)
+        return _rezip(data, {"config.json": json.dumps(cfg).encode()})
+
+    def layer(cfg):
+        return cfg["config"]["layers"][1]
+
+    cases = {
+        "custom object": lambda c: layer(c).update(registered_name="my_pkg>Evil"),
+        "os.system": lambda c: layer(c).update(module="os", class_name="system"),
+        "TFSMLayer": lambda c: layer(c).update(class_name="TFSMLayer"),
+        "custom function": lambda c: layer(c)["config"].update(
+            activation={"module": "builtins", "class_name": "function", "config": "evil", "registered_name": "function"}
+        ),
+        "keras.optimizers.Nope": lambda c: c["compile_config"]["optimizer"].update(class_name="Nope"),
+    }
+    for expected, mutate in cases.items():
+        with pytest.raises(ValueError, match="refused") as info:
+            ps.load_keras_upload(tampered(mutate), run_id="t")
+        assert expected in str(info.value), str(info.value)
+
+
+def test_zip_bombs_and_malformed_archives_are_refused(run, no_keras_load, monkeypatch):
+    """Highly compressed or huge-when-unpacked archives, extra or missing files and non-zips are refused."""
+    data = ps.keras_bytes(run.model)
+    bomb = _rezip(data, {"model.weights.h5": bytes(8 * 1024 * 1024)}, compression=zipfile.ZIP_DEFLATED)
+    assert len(bomb) < 200_000  # 8 MB of zeros packs to a few kB
+    with pytest.raises(ValueError, match="zip bomb"):
+        ps.load_keras_upload(bomb, run_id="b")
+    monkeypatch.setattr(ps, "MAX_UNCOMPRESSED_BYTES", len(data) // 2)
+    with pytest.raises(ValueError, match="zip bomb"):
+        ps.load_keras_upload(data, run_id="b")
+    monkeypatch.undo()
+    with pytest.raises(ValueError, match="config.json"):
+        ps.load_keras_upload(_rezip(data, {"config.json": None}), run_id="m")
+    with pytest.raises(ValueError, match="does not have"):
+        ps.load_keras_upload(_rezip(data, {"payload.py": b"import os"}), run_id="m")
+    with pytest.raises(ValueError, match="damaged"):
+        ps.load_keras_upload(_rezip(data, {"config.json": b"{not json"}), run_id="m")
+    with pytest.raises(ValueError, match="zip"):
+        ps.load_keras_upload(b"\x89HDF\r\n\x1a\n" + bytes(100), run_id="m")
+    with pytest.raises(ValueError, match="empty"):
+        ps.load_keras_upload(b"", run_id="m")
+
+
+def test_course_notes_style_model_gets_rescaling_and_recompiled(images, tmp_path):
+    """A model trained on pixels/255 with one-hot loss (as in the notes): Rescaling added in front, recompiled,
+    and its predictions on 0–255 images equal the original model's on images/255."""
+    import keras
+
+    model = keras.Sequential(
+        [keras.Input((28, 28, 1)), keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")]
+    )
+    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["acc"])
+    model.save(tmp_path / "notes.keras")
+    restored, notes = ps.load_keras_upload((tmp_path / "notes.keras").read_bytes(), run_id="n")
+    assert notes == ["rescaling_added", "recompiled"]
+    assert type(restored.model.layers[0]).__name__ == "Rescaling"
+    want = model.predict(images[..., None].astype("float32") / 255, verbose=0)
+    np.testing.assert_allclose(restored.model.predict(images[..., None], verbose=0), want, rtol=1e-5, atol=1e-6)
+    result = restored.model.evaluate(images[..., None], np.zeros(len(images), int), verbose=0, return_dict=True)
+    assert set(result) == {"loss", "accuracy"}
+
+
+def test_wrong_input_or_output_shape_is_refused(tmp_path):
+    """A model that does not take 28×28×1 images or output 10 classes is refused with the shapes in the message."""
+    import keras
+
+    model = keras.Sequential([keras.Input((32, 32, 3)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    model.save(tmp_path / "cifar.keras")
+    with pytest.raises(ValueError, match=r"\(32, 32, 3\)"):
+        ps.load_keras_upload((tmp_path / "cifar.keras").read_bytes(), run_id="c")
+
+
+def test_history_csv_round_trips_the_numbers():
+    """history_csv has an epoch column and every metric per epoch, exactly (repr of the floats)."""
+    history = {"val_loss": [0.5, 0.4], "loss": [0.9, 0.1 + 0.2], "accuracy": [0.5, 0.75], "learning_rate": [1e-3, 5e-4]}
+    rows = list(csv.DictReader(io.StringIO(ps.history_csv(history))))
+    assert list(rows[0]) == ["epoch", "loss", "accuracy", "val_loss", "learning_rate"]
+    assert [int(r["epoch"]) for r in rows] == [1, 2]
+    for key, values in history.items():
+        assert [float(r[key]) for r in rows] == values
+    assert ps.history_csv({}) == "epoch\n"
