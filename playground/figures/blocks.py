@@ -1,0 +1,471 @@
+"""Figures of the building-blocks pages: activations, dropout, optimizers.
+
+Builders take arrays computed by the core and the (translated) labels, and return `go.Figure`s; they do no
+maths beyond arranging what they are given. Colours: the Okabe–Ito CATEGORICAL palette for series,
+Cividis/RdBu for values (playground.figures.common).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from playground.figures.common import CATEGORICAL, SEQUENTIAL, heatmap, style
+
+__all__ = [
+    "curves_figure",
+    "dropout_units_figure",
+    "expected_value_figure",
+    "feature_maps_figure",
+    "gradient_depth_figure",
+    "loss_figure",
+    "softmax_figure",
+    "state_figure",
+    "trajectory_figure",
+]
+
+
+def _colour(i: int) -> str:
+    return CATEGORICAL[i % len(CATEGORICAL)]
+
+
+def curves_figure(
+    x: np.ndarray,
+    series: Mapping[str, np.ndarray],
+    *,
+    title: str,
+    x_title: str,
+    y_title: str,
+    point: tuple[float, float, str] | None = None,
+    height: int = 320,
+) -> go.Figure:
+    """Several curves y(x) overlaid (one colour each), with an optional marked point (x, y, label).
+
+    Args:
+        x: shape (n,).
+        series: label → y of shape (n,).
+    """
+    fig = go.Figure()
+    for i, (label, y) in enumerate(series.items()):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="lines",
+                name=label,
+                line=dict(color=_colour(i), width=2.5, dash=["solid", "dash", "dot", "dashdot"][i % 4]),
+                hovertemplate=f"{label}<br>{x_title} %{{x:.3g}}<br>{y_title} %{{y:.4g}}<extra></extra>",
+            )
+        )
+    if point is not None:
+        px, py, label = point
+        fig.add_trace(
+            go.Scatter(
+                x=[px],
+                y=[py],
+                mode="markers+text",
+                name=label,
+                text=[label],
+                textposition="top left",
+                marker=dict(size=13, color="#000000", symbol="circle-open", line=dict(width=3)),
+                hovertemplate=f"{label}<br>{x_title} %{{x:.4g}}<br>{y_title} %{{y:.4g}}<extra></extra>",
+            )
+        )
+    fig.add_hline(y=0, line=dict(color="#888", width=1))
+    fig.add_vline(x=0, line=dict(color="#888", width=1))
+    fig.update_layout(legend=dict(orientation="h", y=-0.2), hovermode="closest")
+    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+
+
+def gradient_depth_figure(
+    gradients: Mapping[str, np.ndarray], *, title: str, x_title: str, y_title: str, height: int = 320
+) -> go.Figure:
+    """|∂a_k/∂a_0| against layer k on a log axis, one line per activation (the vanishing-gradient story).
+
+    Args:
+        gradients: label → shape (depth + 1,), index k = after k layers.
+    """
+    fig = go.Figure()
+    for i, (label, g) in enumerate(gradients.items()):
+        g = np.abs(np.asarray(g, dtype=float))
+        shown = np.where(g > 0, g, np.nan)  # log axis: an exact 0 (dead ReLU) is drawn as a gap
+        fig.add_trace(
+            go.Scatter(
+                x=np.arange(g.size),
+                y=shown,
+                mode="lines+markers",
+                name=label,
+                line=dict(color=_colour(i), width=2.5),
+                marker=dict(size=6),
+                hovertemplate=f"{label}<br>{x_title} %{{x}}<br>{y_title} %{{y:.3e}}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_layout(legend=dict(orientation="h", y=-0.25))
+    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+
+
+def softmax_figure(
+    labels: Sequence[str],
+    probabilities: np.ndarray,
+    logits: np.ndarray,
+    *,
+    title: str,
+    x_title: str,
+    y_title: str,
+    reference: np.ndarray | None = None,
+    reference_name: str = "T = 1",
+    height: int = 320,
+) -> go.Figure:
+    """Bars of softmax probabilities per class, the logit and the value on hover; optional T = 1 outline."""
+    fig = go.Figure(
+        go.Bar(
+            x=list(labels),
+            y=probabilities,
+            name=y_title,
+            marker_color=CATEGORICAL[0],
+            text=[f"{p:.3f}" for p in probabilities],
+            textposition="outside",
+            customdata=np.asarray(logits),
+            hovertemplate="%{x}<br>logit %{customdata:.3g}<br>p %{y:.4f}<extra></extra>",
+        )
+    )
+    if reference is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=list(labels),
+                y=reference,
+                mode="markers",
+                name=reference_name,
+                marker=dict(symbol="line-ew-open", size=34, color=CATEGORICAL[1], line=dict(width=3)),
+                hovertemplate=f"%{{x}}<br>{reference_name}: p %{{y:.4f}}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(range=[0, 1.12])
+    fig.update_layout(legend=dict(orientation="h", y=-0.2), bargap=0.35)
+    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+
+
+def dropout_units_figure(
+    before: np.ndarray,
+    after: np.ndarray,
+    mask: np.ndarray,
+    *,
+    title: str,
+    kept_label: str,
+    dropped_label: str,
+    input_label: str,
+    output_label: str,
+    columns: int = 8,
+    height: int = 300,
+) -> go.Figure:
+    """A layer of units as circles in a grid: kept units filled (colour = output), dropped ones crossed out.
+
+    Args:
+        before, after: unit values before and after dropout, shape (n,).
+        mask: bool (n,), True = kept.
+        columns: circles per row.
+    """
+    before, after, mask = np.asarray(before, float), np.asarray(after, float), np.asarray(mask, bool)
+    n = before.size
+    idx = np.arange(n)
+    col, row = idx % columns, idx // columns
+    custom = np.stack([idx, before, after], axis=1)
+    hover = f"unit %{{customdata[0]}}<br>{input_label} %{{customdata[1]:.3f}}<br>{output_label} %{{customdata[2]:.3f}}"
+    fig = go.Figure()
+    vmax = float(max(np.max(np.abs(after)), 1e-9))
+    fig.add_trace(
+        go.Scatter(
+            x=col[mask],
+            y=row[mask],
+            mode="markers+text",
+            name=kept_label,
+            text=[f"{v:.2f}" for v in after[mask]],
+            textfont=dict(size=10, color="#000"),
+            marker=dict(
+                size=34,
+                color=after[mask],
+                colorscale=SEQUENTIAL,
+                cmin=0 if after.min() >= 0 else -vmax,
+                cmax=vmax,
+                line=dict(width=1.5, color="#333"),
+                showscale=False,
+            ),
+            customdata=custom[mask],
+            hovertemplate=hover + f"<br>{kept_label}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=col[~mask],
+            y=row[~mask],
+            mode="markers",
+            name=dropped_label,
+            marker=dict(size=34, color="#E0E0E0", symbol="circle-x", line=dict(width=1.5, color="#999")),
+            customdata=custom[~mask],
+            hovertemplate=hover + f"<br>{dropped_label}<extra></extra>",
+        )
+    )
+    rows = int(row.max()) + 1 if n else 1
+    fig.update_xaxes(visible=False, range=[-0.7, columns - 0.3])
+    fig.update_yaxes(visible=False, autorange="reversed", range=[rows - 0.3, -0.7])
+    fig.update_layout(legend=dict(orientation="h", y=-0.05), height=max(height, 70 * rows + 80))
+    return style(fig, title=title)
+
+
+def feature_maps_figure(
+    maps: Mapping[str, np.ndarray], *, value_format: str = ".2f", height: int = 300
+) -> list[go.Figure]:
+    """One heatmap per labelled 2-D array (input / mask / output), sharing one colour range where numeric."""
+    figures = []
+    numeric = [np.asarray(m, float) for m in maps.values()]
+    high = float(max(np.max(m) for m in numeric)) if numeric else 1.0
+    for label, m in maps.items():
+        m = np.asarray(m, float)
+        fig = heatmap(m, title=label, value_format=value_format, height=height, showscale=False)
+        fig.update_traces(zmin=0.0, zmax=max(high, 1e-9), colorscale=SEQUENTIAL, zmid=None)
+        figures.append(fig)
+    return figures
+
+
+def expected_value_figure(
+    x: np.ndarray,
+    mean: np.ndarray,
+    *,
+    title: str,
+    x_title: str,
+    y_title: str,
+    input_label: str,
+    mean_label: str,
+    height: int = 300,
+) -> go.Figure:
+    """Input value per unit (bars) against the average of many dropout outputs (markers): E[y] = x."""
+    idx = np.arange(np.size(x))
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=idx,
+                y=np.ravel(x),
+                name=input_label,
+                marker_color=CATEGORICAL[5],
+                hovertemplate=f"unit %{{x}}<br>{input_label} %{{y:.4f}}<extra></extra>",
+            ),
+            go.Scatter(
+                x=idx,
+                y=np.ravel(mean),
+                mode="markers",
+                name=mean_label,
+                marker=dict(color=CATEGORICAL[3], size=10, symbol="diamond"),
+                hovertemplate=f"unit %{{x}}<br>{mean_label} %{{y:.4f}}<extra></extra>",
+            ),
+        ]
+    )
+    fig.update_layout(legend=dict(orientation="h", y=-0.25), bargap=0.3)
+    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+
+
+def _frame_steps(steps: int, frames: int) -> np.ndarray:
+    return np.unique(np.linspace(0, steps, min(frames, steps + 1)).round().astype(int))
+
+
+def trajectory_figure(
+    xs: np.ndarray,
+    ys: np.ndarray,
+    z: np.ndarray,
+    paths: Mapping[str, np.ndarray],
+    *,
+    step: int,
+    minima: Sequence[tuple[float, float]] = (),
+    title: str | None = None,
+    x_title: str = "x",
+    y_title: str = "y",
+    loss_label: str = "f(x, y)",
+    minimum_label: str = "minimum",
+    play_label: str = "▶",
+    pause_label: str = "❚❚",
+    step_label: str = "step",
+    frames: int = 60,
+    height: int = 560,
+) -> go.Figure:
+    """Contours of the loss with each optimizer's path up to `step`, animated over the steps (play button).
+
+    Args:
+        xs, ys, z: the grid: z[i, j] = f(xs[j], ys[i]).
+        paths: label → (steps + 1, 2) path.
+        step: the step drawn initially (0..steps).
+        frames: at most this many animation frames (evenly spaced steps, the last one included).
+    """
+    z = np.asarray(z, float)
+    shifted = np.log10(z - np.nanmin(z) + 1.0)  # log-spaced contour levels: valleys and cliffs both readable
+    fig = go.Figure(
+        go.Contour(
+            x=xs,
+            y=ys,
+            z=shifted,
+            colorscale=SEQUENTIAL,
+            ncontours=28,
+            showscale=False,
+            customdata=z,
+            contours=dict(coloring="heatmap", showlines=True),
+            line=dict(width=0.5, color="rgba(255,255,255,0.35)"),
+            hovertemplate=f"{x_title} %{{x:.3f}}<br>{y_title} %{{y:.3f}}<br>{loss_label} %{{customdata:.4g}}"
+            "<extra></extra>",
+            name=loss_label,
+        )
+    )
+    if minima:
+        mx, my = zip(*minima, strict=True)
+        fig.add_trace(
+            go.Scatter(
+                x=mx,
+                y=my,
+                mode="markers",
+                name=minimum_label,
+                marker=dict(symbol="star", size=16, color="#F0E442", line=dict(width=1.5, color="#000")),
+                hovertemplate=f"{minimum_label}<br>(%{{x:.3f}}, %{{y:.3f}})<extra></extra>",
+            )
+        )
+    first = len(fig.data)
+    labels = list(paths)
+    steps = max((len(p) - 1 for p in paths.values()), default=0)
+    step = int(np.clip(step, 0, steps))
+    x_lo, x_hi = float(xs[0]), float(xs[-1])
+    y_lo, y_hi = float(ys[0]), float(ys[-1])
+
+    def clip(p: np.ndarray) -> np.ndarray:
+        # A diverging optimizer leaves the window: draw its path clipped to the border, not a blank plot.
+        p = np.asarray(p, float)
+        finite = np.all(np.isfinite(p), axis=1)
+        p = p[: int(np.argmin(finite)) if not finite.all() else len(p)]
+        return np.column_stack([np.clip(p[:, 0], x_lo, x_hi), np.clip(p[:, 1], y_lo, y_hi)])
+
+    clipped = {label: clip(paths[label]) for label in labels}
+
+    def traces_at(k: int) -> list[go.Scatter]:
+        out = []
+        for i, label in enumerate(labels):
+            p = clipped[label][: k + 1]
+            head = p[-1:] if len(p) else p
+            out.append(
+                go.Scatter(
+                    x=p[:, 0],
+                    y=p[:, 1],
+                    mode="lines",
+                    line=dict(color=_colour(i), width=2.5),
+                    name=label,
+                    legendgroup=label,
+                    hovertemplate=f"{label}<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
+                )
+            )
+            out.append(
+                go.Scatter(
+                    x=head[:, 0],
+                    y=head[:, 1],
+                    mode="markers",
+                    marker=dict(color=_colour(i), size=12, line=dict(width=1.5, color="#FFF")),
+                    name=label,
+                    legendgroup=label,
+                    showlegend=False,
+                    hovertemplate=f"{label} — {step_label} {min(k, len(clipped[label]) - 1)}"
+                    f"<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
+                )
+            )
+        return out
+
+    fig.add_traces(traces_at(step))
+    indices = list(range(first, first + 2 * len(labels)))
+    frame_steps = _frame_steps(steps, frames)
+    fig.frames = [go.Frame(data=traces_at(int(k)), traces=indices, name=str(int(k))) for k in frame_steps]
+    anim = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0), mode="immediate")
+    fig.update_layout(
+        updatemenus=[
+            dict(
+                type="buttons",
+                direction="left",
+                x=0,
+                y=-0.06,
+                xanchor="left",
+                yanchor="top",
+                pad=dict(t=0, r=10),
+                showactive=False,
+                buttons=[
+                    dict(label=play_label, method="animate", args=[None, {**anim, "fromcurrent": True}]),
+                    dict(label=pause_label, method="animate", args=[[None], {**anim, "frame": {"duration": 0}}]),
+                ],
+            )
+        ],
+        sliders=[
+            dict(
+                active=int(np.searchsorted(frame_steps, step)),
+                x=0.14,
+                len=0.86,
+                y=-0.02,
+                yanchor="top",
+                currentvalue=dict(prefix=f"{step_label} ", font=dict(size=12)),
+                pad=dict(t=0),
+                steps=[
+                    dict(label=str(int(k)), method="animate", args=[[str(int(k))], {**anim, "frame": {"duration": 0}}])
+                    for k in frame_steps
+                ],
+            )
+        ],
+        legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+        margin=dict(b=90),
+    )
+    fig.update_xaxes(range=[x_lo, x_hi], title_text=x_title)
+    fig.update_yaxes(range=[y_lo, y_hi], title_text=y_title, scaleanchor="x", scaleratio=1, constrain="domain")
+    style(fig, title=title, height=height)
+    fig.update_layout(margin=dict(l=10, r=10, t=60 if title else 30, b=100))
+    return fig
+
+
+def loss_figure(
+    losses: Mapping[str, np.ndarray], *, step: int, title: str, x_title: str, y_title: str, height: int = 300
+) -> go.Figure:
+    """Loss − lowest loss per step on a log axis, one line per optimizer, with the current step marked.
+
+    Args:
+        losses: label → shape (steps + 1,), already shifted so that 0 is the known minimum.
+    """
+    fig = go.Figure()
+    for i, (label, loss) in enumerate(losses.items()):
+        loss = np.asarray(loss, float)
+        shown = np.where(np.isfinite(loss) & (loss > 0), loss, np.nan)
+        fig.add_trace(
+            go.Scatter(
+                x=np.arange(loss.size),
+                y=shown,
+                mode="lines",
+                name=label,
+                line=dict(color=_colour(i), width=2),
+                hovertemplate=f"{label}<br>{x_title} %{{x}}<br>{y_title} %{{y:.3e}}<extra></extra>",
+            )
+        )
+    fig.add_vline(x=step, line=dict(color="#555", width=1, dash="dot"))
+    fig.update_yaxes(type="log", exponentformat="power")
+    fig.update_layout(legend=dict(orientation="h", y=-0.3))
+    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+
+
+def state_figure(
+    values: Mapping[str, np.ndarray], *, step: int, title: str, x_title: str, y_title: str, height: int = 260
+) -> go.Figure:
+    """An optimizer's state components (e.g. velocity x and y) against the step, current step marked."""
+    fig = go.Figure()
+    for i, (label, v) in enumerate(values.items()):
+        v = np.asarray(v, float)
+        fig.add_trace(
+            go.Scatter(
+                x=np.arange(v.size),
+                y=v,
+                mode="lines",
+                name=label,
+                line=dict(color=_colour(i), width=2, dash="solid" if i % 2 == 0 else "dash"),
+                hovertemplate=f"{label}<br>{x_title} %{{x}}<br>%{{y:.4g}}<extra></extra>",
+            )
+        )
+    fig.add_vline(x=step, line=dict(color="#555", width=1, dash="dot"))
+    fig.update_layout(legend=dict(orientation="h", y=-0.35))
+    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)

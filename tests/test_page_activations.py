@@ -1,0 +1,129 @@
+"""The Activations page: renders, reacts to its widgets with the core's numbers, Korean, tampered links."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from playground import activations as A
+
+PAGE = "app_pages/activations.py"
+
+
+def metric_values(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_smoke(app_for):
+    """The page renders without exception, with its four sections and charts."""
+    at = app_for(PAGE)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Activations"
+    assert len(at.get("plotly_chart")) == 5
+    assert not at.warning
+
+
+def test_perceptron_numbers_equal_core(app_for):
+    """Moving the perceptron's sliders shows z and a = f(z) as the core computes them."""
+    at = app_for(PAGE)
+    at.run()
+    at.slider(key="activations_x1").set_value(2.0)
+    at.slider(key="activations_w2").set_value(-1.5)
+    at.slider(key="activations_bias").set_value(-0.7)
+    at.selectbox(key="activations_neuron").set_value("tanh")
+    at.run()
+    assert not at.exception
+    z, a = A.perceptron([2.0, -0.5], [0.8, -1.5], -0.7, "tanh")
+    metrics = metric_values(at)
+    assert metrics["weighted sum z"] == f"{z:.4f}"
+    assert metrics["output a = f(z)"] == f"{a:.4f}"
+
+
+def test_vanishing_gradient_metric(app_for):
+    """The 'after n layers' metric equals chain_gradient's last factor for the chosen depth."""
+    at = app_for(PAGE)
+    at.run()
+    at.slider(key="activations_depth").set_value(7)
+    at.run()
+    _, grads = A.chain_gradient("sigmoid", 0.5, 7, weight=1.0)
+    assert metric_values(at)["sigmoid: after 7 layers"] == f"{abs(grads[-1]):.2e}"
+
+
+def test_softmax_table_and_temperature(app_for):
+    """Edited logits and temperature give the table's probabilities = softmax(z / T)."""
+    at = app_for(PAGE)
+    at.run()
+    at.text_input(key="activations_logits").set_value("1, 3, -2")
+    at.slider(key="activations_temperature").set_value(2.0)
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    np.testing.assert_allclose(table["probability"].to_numpy(), A.softmax([1, 3, -2], temperature=2.0))
+
+
+def test_bad_logits_show_friendly_warning(app_for):
+    """Logits that are not numbers give the friendly warning naming `logits`, not a traceback."""
+    at = app_for(PAGE)
+    at.run()
+    at.text_input(key="activations_logits").set_value("1, two, 3")
+    at.run()
+    assert not at.exception
+    assert "`logits`" in at.warning[0].value
+
+
+def test_choose_activations_and_slope(app_for):
+    """Choosing only leaky ReLU with another slope renders its formula with that slope."""
+    at = app_for(PAGE)
+    at.run()
+    at.multiselect(key="activations_chosen").set_value(["leaky_relu"])
+    at.slider(key="activations_slope").set_value(0.05)
+    at.run()
+    assert not at.exception
+    assert any("0.05" in latex.value for latex in at.latex)
+    assert "negative_slope=0.05" in at.code[0].value
+
+
+def test_no_activation_chosen_is_a_notice(app_for):
+    """An empty choice shows a notice instead of empty charts."""
+    at = app_for(PAGE)
+    at.run()
+    at.multiselect(key="activations_chosen").set_value([])
+    at.run()
+    assert not at.exception
+    assert at.info
+
+
+def test_korean(app_for):
+    """?lang=ko renders the page in Korean."""
+    at = app_for(PAGE)
+    at.query_params["lang"] = "ko"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "활성화 함수"
+    assert "가중합 z" in metric_values(at)
+
+
+def test_link_settings_are_applied(app_for):
+    """Valid URL parameters set the widgets (shareable link)."""
+    at = app_for(PAGE)
+    at.query_params["activations_depth"] = "12"
+    at.query_params["activations_neuron"] = "relu"
+    at.run()
+    assert not at.exception
+    assert at.slider(key="activations_depth").value == 12
+    assert at.selectbox(key="activations_neuron").value == "relu"
+
+
+def test_tampered_url_params(app_for):
+    """Out-of-range, wrong-type and unknown URL parameters are ignored with a notice, no exception."""
+    at = app_for(PAGE)
+    at.query_params["activations_depth"] = "999"
+    at.query_params["activations_temperature"] = "hot"
+    at.query_params["activations_neuron"] = "swish"
+    at.query_params["activations_bogus"] = "1"
+    at.run()
+    assert not at.exception
+    notice = " ".join(i.value for i in at.info)
+    assert "activations_bogus=1" in notice
+    assert at.slider(key="activations_depth").value == 10
+    assert at.selectbox(key="activations_neuron").value == "sigmoid"

@@ -1,0 +1,117 @@
+"""Texts of the building-blocks pages: activations, dropout, optimizers (terms as in course notes 001)."""
+
+TEXTS = {
+    # ---------------------------------------------------------------- activations
+    "activations.intro": {
+        "en": "A neuron adds up its inputs times their weights plus a bias, z = w·x + b, and passes z through an "
+        "**activation function** a = f(z). The function decides what the neuron can express; its **derivative** "
+        "f′(z) decides how well the layers before it can learn, because back-propagation multiplies one f′ per layer.",
+        "ko": "뉴런은 입력에 가중치를 곱해 모두 더하고 편향을 더한 값 z = w·x + b 를 **활성화 함수**에 넣어 "
+        "a = f(z) 를 출력합니다. 함수는 뉴런이 무엇을 표현할 수 있는지를, **도함수** f′(z) 는 앞쪽 층이 얼마나 잘 "
+        "학습하는지를 결정합니다. 역전파는 층마다 f′ 하나씩을 곱하기 때문입니다(연쇄 법칙).",
+    },
+    "activations.name_sigmoid": {"en": "sigmoid", "ko": "시그모이드"},
+    "activations.name_tanh": {"en": "tanh", "ko": "tanh(탄젠트)"},
+    "activations.name_relu": {"en": "ReLU", "ko": "렐루(ReLU)"},
+    "activations.name_leaky_relu": {"en": "leaky ReLU", "ko": "리키 렐루(leaky ReLU)"},
+    "activations.curves_heading": {"en": "The function and its derivative", "ko": "함수와 도함수"},
+    "activations.chosen": {"en": "Activation functions (Keras names)", "ko": "활성화 함수 (케라스 이름)"},
+    "activations.chosen_help": {
+        "en": 'The names you pass to Keras: `Dense(64, activation="relu")`.',
+        "ko": '케라스에 넘기는 이름입니다: `Dense(64, activation="relu")`.',
+    },
+    "activations.x_max": {"en": "Input range ±z", "ko": "입력 범위 ±z"},
+    "activations.slope": {"en": "Leaky ReLU negative_slope α", "ko": "리키 렐루 negative_slope α"},
+    "activations.slope_help": {
+        "en": "Keras 3's name for the slope below zero (default 0.2).",
+        "ko": "0보다 작은 입력에 곱하는 기울기의 케라스 3 이름입니다 (기본값 0.2).",
+    },
+    "activations.none_chosen": {
+        "en": "Pick at least one activation function to plot.",
+        "ko": "그래프로 볼 활성화 함수를 하나 이상 고르세요.",
+    },
+    "activations.function_title": {"en": "Activation f(z)", "ko": "활성화 함수 f(z)"},
+    "activations.derivative_title": {"en": "Derivative f′(z)", "ko": "도함수 f′(z)"},
+    "activations.curves_explain": {
+        "en": "**Saturation:** the sigmoid and tanh flatten out for large |z|: there the output barely changes and "
+        "the derivative is almost 0, so almost no gradient flows back. The sigmoid's derivative is at most **0.25** "
+        "(at z = 0) and its outputs are not centred on 0 (zig-zag updates); tanh is centred but saturates too. "
+        "ReLU's derivative is exactly 1 for every positive z — that is why it is the usual choice for hidden layers — "
+        "but 0 for negative z (a unit stuck there is 'dead'); leaky ReLU keeps a small slope α there.",
+        "ko": "**포화:** 시그모이드와 tanh는 |z|가 크면 평평해집니다. 출력이 거의 변하지 않고 도함수가 0에 가까워 "
+        "기울기가 거의 전달되지 않습니다. 시그모이드의 도함수는 최대 **0.25**(z = 0)이고, 출력의 평균이 0이 아니어서 "
+        "탐색 경로가 지그재그가 됩니다. tanh는 평균이 0이 될 수 있지만 역시 포화됩니다. 렐루의 도함수는 양수 z에서 "
+        "정확히 1이라서 은닉층의 대표적인 활성화 함수이지만, 음수 z에서는 0입니다(그 상태에 갇힌 뉴런은 '죽은' "
+        "뉴런). 리키 렐루는 음수 쪽에 작은 기울기 α를 남깁니다.",
+    },
+    "activations.vanishing_heading": {"en": "Vanishing gradients through deep stacks", "ko": "깊은 층에서 기울기 소실"},
+    "activations.depth": {"en": "Number of layers n", "ko": "층의 수 n"},
+    "activations.weight": {"en": "Weight w in every layer", "ko": "각 층의 가중치 w"},
+    "activations.weight_help": {
+        "en": "A chain of one-unit layers a_k = f(w·a_(k−1)). Back-propagation multiplies w·f′(z_k) once per layer.",
+        "ko": "뉴런 하나짜리 층을 이은 사슬 a_k = f(w·a_(k−1)) 입니다. 역전파는 층마다 w·f′(z_k) 를 한 번씩 곱합니다.",
+    },
+    "activations.x0": {"en": "Input a₀", "ko": "입력 a₀"},
+    "activations.vanishing_title": {
+        "en": "Gradient reaching the input after k layers (log scale)",
+        "ko": "k개 층을 거쳐 입력까지 전달된 기울기 (로그 눈금)",
+    },
+    "activations.layer": {"en": "layer k", "ko": "층 k"},
+    "activations.after_layers": {"en": "{label}: after {depth} layers", "ko": "{label}: {depth}개 층 이후"},
+    "activations.vanishing_explain": {
+        "en": "By the chain rule ∂a_n/∂a_0 = Π w·f′(z_k). With w = 1 each sigmoid factor is at most 0.25, so after "
+        "{depth} layers the gradient is at most 0.25^{depth} ≈ {bound}: the first layers of a deep sigmoid network "
+        "hardly learn. ReLU passes the gradient unchanged through active units (factor w·1). A gap in a line "
+        "means the gradient became exactly 0 (a dead ReLU).",
+        "ko": "연쇄 법칙에 따라 ∂a_n/∂a_0 = Π w·f′(z_k) 입니다. w = 1이면 시그모이드의 각 인수는 최대 0.25이므로 "
+        "{depth}개 층 이후 기울기는 최대 0.25^{depth} ≈ {bound} 입니다. 깊은 시그모이드 신경망의 앞쪽 층은 거의 "
+        "학습하지 못합니다. 렐루는 활성화된 뉴런에서 기울기를 그대로(인수 w·1) 전달합니다. 선이 끊긴 곳은 기울기가 "
+        "정확히 0이 된 곳입니다(죽은 렐루).",
+    },
+    "activations.softmax_heading": {"en": "Softmax: scores into probabilities", "ko": "소프트맥스: 점수를 확률로"},
+    "activations.logits": {"en": "Logits (scores of the output layer)", "ko": "로짓 (출력층의 점수)"},
+    "activations.logits_help": {
+        "en": "Up to 10 numbers separated by commas, one per class.",
+        "ko": "클래스마다 하나씩, 쉼표로 구분한 숫자 최대 10개.",
+    },
+    "activations.temperature": {"en": "Temperature T", "ko": "온도 T"},
+    "activations.temperature_help": {
+        "en": "softmax(z / T). Keras's softmax is T = 1; T > 1 flattens, T < 1 sharpens.",
+        "ko": "softmax(z / T). 케라스의 소프트맥스는 T = 1 입니다. T > 1 이면 평평해지고 T < 1 이면 뾰족해집니다.",
+    },
+    "activations.class_n": {"en": "class {n}", "ko": "클래스 {n}"},
+    "activations.class": {"en": "class", "ko": "클래스"},
+    "activations.logit": {"en": "logit z", "ko": "로짓 z"},
+    "activations.scaled_logit": {"en": "z / T (T = {temperature})", "ko": "z / T (T = {temperature})"},
+    "activations.probability": {"en": "probability", "ko": "확률"},
+    "activations.softmax_title": {
+        "en": "softmax(z / T) with T = {temperature} (outline: T = 1)",
+        "ko": "T = {temperature} 일 때 softmax(z / T) (가로선: T = 1)",
+    },
+    "activations.softmax_explain": {
+        "en": "p_i = exp(z_i / T) / Σ_j exp(z_j / T): every probability is between 0 and 1 and together they sum to "
+        "**{total}** — which is why softmax is the output activation for multi-class classification "
+        '(`Dense(10, activation="softmax")` in the course\'s Fashion-MNIST model). Adding the same number to every '
+        "logit changes nothing.",
+        "ko": "p_i = exp(z_i / T) / Σ_j exp(z_j / T): 각 확률은 0과 1 사이이고 모두 더하면 **{total}** 입니다. 그래서 "
+        "소프트맥스는 다중 분류의 출력층 활성화 함수입니다(강의의 Fashion-MNIST 모델의 "
+        '`Dense(10, activation="softmax")`). 모든 로짓에 같은 수를 더해도 결과는 변하지 않습니다.',
+    },
+    "activations.perceptron_heading": {"en": "The perceptron", "ko": "퍼셉트론"},
+    "activations.perceptron_intro": {
+        "en": "One artificial neuron: each input is multiplied by its weight (a large weight means an important "
+        "input), the products are summed, the **bias** is added, and the activation function turns the sum into "
+        "the output. Learning means changing w and b by gradient descent.",
+        "ko": "인공 뉴런 하나: 각 입력에 가중치를 곱하고(가중치가 클수록 중요한 입력), 곱을 모두 더한 뒤 **편향**을 "
+        "더하고, 활성화 함수가 그 합을 출력으로 바꿉니다. 학습이란 경사 하강법으로 w와 b를 바꾸는 것입니다.",
+    },
+    "activations.neuron_activation": {"en": "Activation of the neuron", "ko": "뉴런의 활성화 함수"},
+    "activations.bias": {"en": "Bias b", "ko": "편향 b"},
+    "activations.bias_help": {
+        "en": "Shifts z: how easily the neuron activates, before any input arrives.",
+        "ko": "z를 이동시킵니다. 입력이 들어오기 전에 뉴런이 얼마나 쉽게 활성화되는지를 정합니다.",
+    },
+    "activations.weighted_sum": {"en": "weighted sum z", "ko": "가중합 z"},
+    "activations.output": {"en": "output a = f(z)", "ko": "출력 a = f(z)"},
+    "activations.neuron_title": {"en": "Where z lands on the activation", "ko": "z가 활성화 함수의 어디에 놓이는지"},
+}
