@@ -188,6 +188,26 @@ def conv1d(signal: np.ndarray, kernel: np.ndarray, mode: Mode = "full", flip: bo
     return windows @ weights
 
 
+def scipy_reference(signal: np.ndarray, kernel: np.ndarray, mode: Mode = "full", flip: bool = True) -> np.ndarray:
+    """What ``scipy.signal.convolve`` (flip) or ``scipy.signal.correlate`` (no flip) returns for the same input,
+    so a page can show the live check. Raises as :func:`conv1d`."""
+    import scipy.signal
+
+    x, k, mode = _check_conv1d(signal, kernel, mode)
+    reference = scipy.signal.convolve if flip else scipy.signal.correlate
+    return reference(x, k, mode=mode, method="direct")
+
+
+# Example signals and kernels for the 1-D page: id → (signal, kernel).
+PRESETS_1D: dict[str, tuple[tuple[float, ...], tuple[float, ...]]] = {
+    "notes": ((1, 2, 3, 4), (1, 2)),
+    "moving_average": ((2, 4, 3, 7, 5, 6, 9, 8, 7, 10), (1 / 3, 1 / 3, 1 / 3)),
+    "difference": ((0, 0, 0, 1, 1, 1, 1, 0, 0, 0), (1, -1)),
+    "asymmetric": ((1, 0, 0, 0, 2, 0, 0), (3, 2, 1)),
+    "impulse": ((0, 0, 0, 1, 0, 0, 0), (1, 2, 3)),
+}
+
+
 @dataclass(frozen=True)
 class Step1D:
     """One output value of :func:`conv1d`, written out.
@@ -211,6 +231,23 @@ class Step1D:
     value: float
     padded: np.ndarray
     pad: tuple[int, int]
+
+    def expression(self) -> str:
+        """The multiply-add written out, e.g. ``"0·2 + 1·1 = 1"``."""
+        return _sum_text(self.window, self.weights, self.value)
+
+
+def _num(value: float) -> str:
+    text = f"{value:.4g}"
+    return f"({text})" if value < 0 else text
+
+
+def _sum_text(a: np.ndarray, b: np.ndarray, result: float, *, max_terms: int = 12) -> str:
+    """``a₀·b₀ + a₁·b₁ + … = result``, shortened with "…" beyond `max_terms` products."""
+    terms = [f"{_num(x)}·{_num(y)}" for x, y in zip(np.ravel(a), np.ravel(b), strict=True)]
+    if len(terms) > max_terms:
+        terms = [*terms[: max_terms - 2], "…", terms[-1]]
+    return " + ".join(terms) + f" = {result:.4g}"
 
 
 def conv1d_steps(signal: np.ndarray, kernel: np.ndarray, mode: Mode = "full", flip: bool = True) -> list[Step1D]:
@@ -490,6 +527,10 @@ class Conv2DCell:
     total: float
     bias: float
     value: float
+
+    def expression(self, channel: int = 0) -> str:
+        """The multiply-add of one channel written out, e.g. ``"0·1 + 9·(-1) + … = -9"``."""
+        return _sum_text(self.patch[:, :, channel], self.weights[:, :, channel], float(self.channel_sums[channel]))
 
 
 def explain_conv2d_cell(

@@ -1,0 +1,341 @@
+"""Figures for the convolution and pooling pages: 1-D tapes, receptive fields, feature-map stacks, pooling winners.
+
+Builders take already-translated titles/labels from the page and return ``go.Figure``; values show on hover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from playground.convolution import Step1D
+from playground.figures.common import CATEGORICAL, DIVERGING, SEQUENTIAL, heatmap, style
+
+HIGHLIGHT = CATEGORICAL[1]  # orange: the cells in play
+WINNER = CATEGORICAL[3]  # vermillion: the max that won
+PADDING_EDGE = CATEGORICAL[7]
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.3g}"
+
+
+def _box(fig: go.Figure, r0: float, c0: float, r1: float, c1: float, *, color: str, dash: str = "solid", **where):
+    """Outline cells [r0, r1] × [c0, c1] (inclusive, cell coordinates) of a heatmap."""
+    fig.add_shape(
+        type="rect",
+        x0=c0 - 0.5,
+        x1=c1 + 0.5,
+        y0=r0 - 0.5,
+        y1=r1 + 0.5,
+        line=dict(color=color, width=3, dash=dash),
+        fillcolor="rgba(0,0,0,0)",
+        **where,
+    )
+
+
+# ------------------------------------------------------------------------------------------------------------- 1-D
+
+
+def tape(
+    values: Sequence[float],
+    *,
+    title: str | None = None,
+    highlight: Sequence[int] = (),
+    labels: Sequence[str] | None = None,
+    x_title: str = "index",
+    hover_name: str = "value",
+    height: int = 130,
+) -> go.Figure:
+    """A 1-D array as a row of labelled cells (like a strip of paper), optional cells outlined."""
+    z = np.asarray(values, dtype=float)[None, :]
+    x = list(range(z.shape[1])) if labels is None else list(labels)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=x,
+            colorscale=DIVERGING,
+            zmid=0,
+            showscale=False,
+            xgap=2,
+            texttemplate="%{z:.3g}",
+            hovertemplate=f"{x_title} %{{x}}<br>{hover_name} %{{z:.4g}}<extra></extra>",
+        )
+    )
+    for i in highlight:
+        _box(fig, 0, i, 0, i, color=HIGHLIGHT)
+    fig.update_yaxes(visible=False)
+    fig.update_xaxes(type="category", side="bottom")
+    return style(fig, title=title, x_title=x_title, height=height)
+
+
+def conv1d_step_figure(
+    steps: Sequence[Step1D],
+    index: int,
+    *,
+    signal_label: str = "signal (zero-padded)",
+    kernel_label: str = "kernel",
+    products_label: str = "products",
+    output_label: str = "output",
+    x_title: str = "signal index",
+    output_x_title: str = "output index",
+    height: int = 330,
+) -> go.Figure:
+    """One step of a 1-D convolution: the kernel under the padded signal, the products, the output so far.
+
+    Top panel: rows "signal", "kernel", "products" over the padded signal (cells outside the signal are the zero
+    padding, their index is negative or ≥ n). Bottom panel: the output, filled up to the current step.
+    """
+    step = steps[index]
+    padded = step.padded
+    m = step.weights.size
+    n_pad = padded.size
+    start = int(step.input_indices[0]) + step.pad[0]
+    kernel_row = np.full(n_pad, np.nan)
+    products_row = np.full(n_pad, np.nan)
+    kernel_row[start : start + m] = step.weights
+    products_row[start : start + m] = step.products
+    top = np.vstack([padded, kernel_row, products_row])
+    signal_index = np.arange(n_pad) - step.pad[0]
+    outputs = np.array([s.value for s in steps])
+    shown = np.where(np.arange(outputs.size) <= index, outputs, np.nan)
+    fig = make_subplots(rows=2, cols=1, row_heights=[0.66, 0.34], vertical_spacing=0.18)
+    fig.add_trace(
+        go.Heatmap(
+            z=top,
+            x=signal_index,
+            y=[signal_label, kernel_label, products_label],
+            colorscale=DIVERGING,
+            zmid=0,
+            showscale=False,
+            xgap=2,
+            ygap=2,
+            texttemplate="%{z:.3g}",
+            hovertemplate="%{y}, " + x_title + " %{x}: %{z:.4g}<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Heatmap(
+            z=shown[None, :],
+            x=np.arange(outputs.size),
+            y=[output_label],
+            colorscale=DIVERGING,
+            zmid=0,
+            zmin=-np.max(np.abs(outputs)) or -1,
+            zmax=np.max(np.abs(outputs)) or 1,
+            showscale=False,
+            xgap=2,
+            texttemplate="%{z:.3g}",
+            hovertemplate=output_x_title + " %{x}: %{z:.4g}<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
+    lo, hi = int(signal_index[start]), int(signal_index[start + m - 1])
+    fig.add_shape(
+        type="rect",
+        x0=lo - 0.5,
+        x1=hi + 0.5,
+        y0=-0.5,
+        y1=2.5,
+        line=dict(color=HIGHLIGHT, width=3),
+        row=1,
+        col=1,
+    )
+    fig.add_shape(
+        type="rect", x0=index - 0.5, x1=index + 0.5, y0=-0.5, y1=0.5, line=dict(color=HIGHLIGHT, width=3), row=2, col=1
+    )
+    if step.pad[0]:
+        fig.add_vline(x=-0.5, line=dict(color=PADDING_EDGE, dash="dot"), row=1, col=1)
+    if step.pad[1]:
+        fig.add_vline(x=signal_index[-1] - step.pad[1] + 0.5, line=dict(color=PADDING_EDGE, dash="dot"), row=1, col=1)
+    fig.update_yaxes(autorange="reversed", row=1, col=1)
+    fig.update_xaxes(dtick=1, title_text=x_title, row=1, col=1)
+    fig.update_xaxes(dtick=1, title_text=output_x_title, row=2, col=1)
+    return style(fig, height=height)
+
+
+def conv1d_outputs_figure(
+    outputs: dict[str, np.ndarray], *, x_title: str = "output index", y_title: str = "value", height: int = 280
+) -> go.Figure:
+    """Several 1-D results (e.g. convolve vs correlate) as grouped bars on one axis."""
+    fig = go.Figure()
+    for (name, values), color in zip(outputs.items(), CATEGORICAL, strict=False):
+        fig.add_bar(
+            x=np.arange(len(values)),
+            y=values,
+            name=name,
+            marker_color=color,
+            hovertemplate=name + ", " + x_title + " %{x}: %{y:.4g}<extra></extra>",
+        )
+    fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))
+    fig.update_xaxes(dtick=1)
+    return style(fig, x_title=x_title, y_title=y_title, height=height)
+
+
+# ------------------------------------------------------------------------------------------------------------- 2-D
+
+
+def highlight_cell(fig: go.Figure, row: int, col: int, *, color: str = HIGHLIGHT) -> go.Figure:
+    """Outline one cell of a heatmap figure (returns the same figure)."""
+    _box(fig, row, col, row, col, color=color)
+    return fig
+
+
+def clickable(fig: go.Figure, shape: tuple[int, int]) -> go.Figure:
+    """Add an invisible marker at every cell centre so a click selects the cell (Streamlit selection events are
+    reported for point traces). The selected point has x = column, y = row."""
+    rows, cols = np.mgrid[0 : shape[0], 0 : shape[1]]
+    fig.add_trace(
+        go.Scatter(
+            x=cols.ravel(),
+            y=rows.ravel(),
+            mode="markers",
+            marker=dict(size=max(4, min(28, 360 // max(shape))), opacity=0, symbol="square"),
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.update_layout(clickmode="event+select", dragmode=False)
+    return fig
+
+
+def receptive_field_figure(
+    padded: np.ndarray,
+    padding: tuple[int, int, int, int],
+    rows: Sequence[int],
+    cols: Sequence[int],
+    *,
+    title: str | None = None,
+    x_title: str = "column (padded input)",
+    y_title: str = "row (padded input)",
+    height: int | None = None,
+) -> go.Figure:
+    """The (padded) input of one channel with the receptive field of one output cell outlined.
+
+    Args:
+        padded: (Hp, Wp) one channel of the zero-padded input.
+        padding: (top, bottom, left, right); the original input's border is drawn dashed.
+        rows, cols: receptive-field coordinates in `padded` (each kernel tap gets its own outline: dilation shows).
+    """
+    fig = heatmap(padded, title=title, x_title=x_title, y_title=y_title, height=height, colorscale=SEQUENTIAL)
+    top, bottom, left, right = padding
+    hp, wp = padded.shape
+    if any(padding):
+        _box(fig, top, left, hp - 1 - bottom, wp - 1 - right, color=PADDING_EDGE, dash="dot")
+    if len(rows) * len(cols) <= 64:
+        for r in rows:
+            for c in cols:
+                _box(fig, r, c, r, c, color=HIGHLIGHT)
+    _box(fig, min(rows), min(cols), max(rows), max(cols), color=HIGHLIGHT, dash="dash")
+    return fig
+
+
+def feature_maps_figure(
+    maps: np.ndarray, titles: Sequence[str], *, hover_name: str = "value", height: int | None = None
+) -> go.Figure:
+    """A stack of feature maps (H', W', F) side by side, each with its own colour scale, values on hover."""
+    count = maps.shape[2]
+    columns = min(count, 4)
+    lines = -(-count // columns)
+    fig = make_subplots(
+        rows=lines, cols=columns, subplot_titles=list(titles), horizontal_spacing=0.03, vertical_spacing=0.08
+    )
+    for f in range(count):
+        z = maps[:, :, f]
+        signed = bool(z.min() < 0 < z.max())
+        fig.add_trace(
+            go.Heatmap(
+                z=z,
+                colorscale=DIVERGING if signed else SEQUENTIAL,
+                zmid=0 if signed else None,
+                showscale=False,
+                hovertemplate=f"{titles[f]}<br>row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.3g}}<extra></extra>",
+            ),
+            row=f // columns + 1,
+            col=f % columns + 1,
+        )
+    fig.update_yaxes(autorange="reversed", scaleanchor="x", showticklabels=False)
+    for i in range(2, count + 1):
+        fig.update_yaxes(scaleanchor=f"x{i}", row=(i - 1) // columns + 1, col=(i - 1) % columns + 1)
+    fig.update_xaxes(showticklabels=False)
+    return style(fig, height=height or 60 + 260 * lines)
+
+
+def products_figure(products: np.ndarray, *, title: str | None = None, height: int | None = None) -> go.Figure:
+    """The element-wise products of one receptive field and one kernel (kh, kw) — they sum to the output value."""
+    return heatmap(products, title=title, colorscale=DIVERGING, hover_name="product", height=height)
+
+
+# --------------------------------------------------------------------------------------------------------- pooling
+
+
+def pooling_figure(
+    x: np.ndarray,
+    *,
+    pool_size: tuple[int, int],
+    strides: tuple[int, int],
+    padding: tuple[int, int, int, int],
+    output_shape: tuple[int, int],
+    winners: tuple[np.ndarray, np.ndarray] | None = None,
+    selected: tuple[int, int] | None = None,
+    title: str | None = None,
+    winner_label: str = "max",
+    height: int | None = None,
+) -> go.Figure:
+    """A feature map with the pooling windows drawn, each max's winning cell marked, one window highlighted.
+
+    Args:
+        x: (H, W) one channel.
+        pool_size, strides: (rows, cols).
+        padding: (top, bottom, left, right) cells added by "same" padding (drawn outside the map).
+        output_shape: (H', W').
+        winners: (rows, cols) arrays (H', W') from ``max_pool_winners``, or None for average pooling.
+        selected: the output cell whose window is highlighted.
+    """
+    fig = heatmap(x, title=title, height=height, colorscale=SEQUENTIAL)
+    top, _, left, _ = padding
+    (ph, pw), (sh, sw) = pool_size, strides
+    big = output_shape[0] * output_shape[1] > 400
+    if not big:
+        for i in range(output_shape[0]):
+            for j in range(output_shape[1]):
+                r0, c0 = i * sh - top, j * sw - left
+                fig.add_shape(
+                    type="rect",
+                    x0=c0 - 0.5,
+                    x1=c0 + pw - 0.5,
+                    y0=r0 - 0.5,
+                    y1=r0 + ph - 0.5,
+                    line=dict(color="rgba(255,255,255,0.55)", width=1),
+                    fillcolor="rgba(0,0,0,0)",
+                )
+    if winners is not None:
+        rows, cols = winners
+        fig.add_trace(
+            go.Scatter(
+                x=cols.ravel(),
+                y=rows.ravel(),
+                mode="markers",
+                marker=dict(
+                    symbol="circle-open", size=max(6, min(22, 300 // max(x.shape))), color=WINNER, line_width=3
+                ),
+                name=winner_label,
+                hovertemplate=winner_label + ": row %{y}, column %{x}<extra></extra>",
+                showlegend=False,
+            )
+        )
+    if selected is not None:
+        r0, c0 = selected[0] * sh - top, selected[1] * sw - left
+        _box(fig, r0, c0, r0 + ph - 1, c0 + pw - 1, color=HIGHLIGHT)
+    # Show padding cells (outside the map) when "same" padding adds them.
+    if any(padding):
+        t, b, lft, rgt = padding
+        fig.update_xaxes(range=[-lft - 0.5, x.shape[1] + rgt - 0.5])
+        fig.update_yaxes(range=[x.shape[0] + b - 0.5, -t - 0.5], autorange=False)
+    return fig

@@ -1,0 +1,98 @@
+"""The 1-D convolution page, run inside the frame with AppTest."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from playground.convolution import conv1d, conv1d_steps
+
+SCRIPT = "app_pages/conv1d.py"
+
+
+@pytest.fixture
+def open_page(app_for):
+    """Open the page inside the frame with URL parameters, as a shared link would."""
+
+    def open_(**params):
+        at = app_for(SCRIPT)
+        if "lang" in params:
+            at.query_params["lang"] = params["lang"]
+        at.run()  # app_for's switch_page only takes effect after a first run
+        at.switch_page(SCRIPT)
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return open_
+
+
+def test_smoke_course_notes_example(open_page):
+    """The default view renders without exception and shows the notes' example: y[0] = 1 for [1,2,3,4]*[1,2]."""
+    at = open_page()
+    assert not at.exception
+    assert at.title[0].value == "1-D convolution"
+    assert any("y[0]** = 0·2 + 1·1 = 1" in m.value for m in at.markdown)
+    assert at.metric[0].value == "5"
+    assert any("scipy.signal.convolve" in s.value for s in at.success)
+    code = at.code[0].value
+    assert 'convolve(x, k, mode="full")   # 1, 4, 7, 10, 8' in code
+    assert 'correlate(x, k, mode="full")  # 2, 5, 8, 11, 4' in code
+
+
+def test_step_slider_and_mode_show_the_cores_numbers(open_page):
+    """Setting kernel, mode, operation and step shows the step's sum and the output length the core computes."""
+    at = open_page()
+    at.text_input(key="conv1d_signal").set_value("3, -1, 4, 1, 5, 9").run()
+    at.text_input(key="conv1d_kernel").set_value("2, 0, -1").run()
+    at.segmented_control(key="conv1d_mode").set_value("same").run()
+    at.segmented_control(key="conv1d_op").set_value("correlate").run()
+    at.slider(key="conv1d_step").set_value(2).run()
+    assert not at.exception
+    x, k = [3, -1, 4, 1, 5, 9], [2, 0, -1]
+    step = conv1d_steps(x, k, "same", flip=False)[2]
+    assert step.value == conv1d(x, k, "same", flip=False)[2]
+    assert any(f"y[2]** = {step.expression()}" in m.value for m in at.markdown)
+    assert at.metric[0].value == str(len(x))
+    assert any("scipy.signal.correlate" in s.value for s in at.success)
+    assert at.query_params["conv1d_op"] == "correlate"
+
+
+def test_next_button_and_preset(open_page):
+    """The Next button moves one step; choosing a preset fills in its signal and kernel."""
+    at = open_page()
+    at.button[1].click().run()
+    assert at.slider(key="conv1d_step").value == 1
+    at.selectbox(key="conv1d_preset").set_value("difference").run()
+    assert at.text_input(key="conv1d_kernel").value == "1, -1"
+    assert at.slider(key="conv1d_step").value == 1  # the step is kept when it still fits
+    expected = conv1d([0, 0, 0, 1, 1, 1, 1, 0, 0, 0], [1, -1])
+    assert at.metric[0].value == str(expected.size)
+
+
+def test_korean(open_page):
+    """?lang=ko renders the page in Korean without exception."""
+    at = open_page(lang="ko")
+    assert not at.exception
+    assert at.title[0].value == "1차원 합성곱"
+    assert any("합성곱" in m.value for m in at.markdown)
+
+
+def test_junk_and_invalid_combination_show_a_friendly_warning(open_page):
+    """Junk numbers or a kernel longer than the signal in valid mode give the friendly warning, no exception."""
+    at = open_page(conv1d_kernel="1, two")
+    assert not at.exception
+    assert "`kernel`" in at.warning[0].value
+    at = open_page(conv1d_signal="1, 2", conv1d_kernel="1, 2, 3", conv1d_mode="valid")
+    assert not at.exception
+    assert "valid" in at.warning[0].value and "`kernel`" in at.warning[0].value
+
+
+def test_tampered_url_parameters_are_ignored_with_a_notice(open_page):
+    """Out-of-range, wrong-type and unknown URL parameters are dropped and reported; the page still renders."""
+    at = open_page(conv1d_step="99", conv1d_mode="circular", conv1d_op="flip", conv1d_bogus="1")
+    assert not at.exception
+    notice = " ".join(i.value for i in at.info)
+    for dropped in ("conv1d_step=99", "conv1d_mode=circular", "conv1d_op=flip", "conv1d_bogus=1"):
+        assert dropped in notice
+    assert at.metric[0].value == str(np.size(conv1d([1, 2, 3, 4], [1, 2])))
