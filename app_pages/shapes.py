@@ -1,8 +1,180 @@
-"""Placeholder until this page lands (issue in progress)."""
+"""Shapes & parameters: build a layer stack, read model.summary() (shapes, parameter arithmetic), get the Keras code.
+
+Pure Python (playground.architecture.summarize): this page never imports TensorFlow.
+"""
+
+from __future__ import annotations
 
 import streamlit as st
 
+from playground.architecture import (
+    NOTES_28_STACK,
+    NOTES_300_STACK,
+    LayerError,
+    format_shape,
+    summarize,
+    to_keras_code,
+    totals,
+)
+from playground.figures.architecture import shape_flow_figure
+from ui.builder import layer_stack_editor, set_stack
 from ui.i18n import t
+from ui.page import header, stop_with
+from ui.state import choice
 
-st.title(t("shapes.title"))
-st.caption(t("shapes.blurb"))
+STACK_KEY = "shapes_stack"
+INPUT_KEY = "shapes_input"
+INPUTS = {"28x28x1": (28, 28, 1), "300x300x3": (300, 300, 3), "custom": None}
+INPUT_LABELS = {"28x28x1": "shapes.input_28", "300x300x3": "shapes.input_300", "custom": "shapes.input_custom"}
+TEMPLATES = {  # template → (stack, input choice)
+    "notes28": (NOTES_28_STACK, "28x28x1"),
+    "notes300": (NOTES_300_STACK, "300x300x3"),
+    "empty": ([], None),
+}
+
+
+def _sync_input_url() -> None:
+    """Keep ?shapes_input= in step with the choice inside the callback, before the frame compares the link."""
+    value = st.session_state[INPUT_KEY]
+    if value == "28x28x1":
+        st.query_params.pop(INPUT_KEY, None)
+    else:
+        st.query_params[INPUT_KEY] = value
+
+
+def _load_template(name: str) -> None:
+    stack, input_choice = TEMPLATES[name]
+    set_stack(STACK_KEY, stack)
+    if input_choice is not None:
+        st.session_state[INPUT_KEY] = input_choice
+        _sync_input_url()
+
+
+header("shapes")
+controls, view = st.columns([1, 2.4], gap="large")
+
+with controls:
+    st.subheader(t("shapes.input_heading"))
+    picked = choice(
+        st.selectbox,
+        t("shapes.input_shape"),
+        list(INPUTS),
+        key=INPUT_KEY,
+        format_func=lambda o: t(INPUT_LABELS[o]),
+        on_change=_sync_input_url,
+    )
+    if picked == "custom":
+        h_col, w_col, c_col = st.columns(3, gap="small")
+        height = h_col.number_input(t("shapes.height"), 1, 1024, 64, key="shapes_h", bind="query-params")
+        width = w_col.number_input(t("shapes.width"), 1, 1024, 64, key="shapes_w", bind="query-params")
+        channels = c_col.number_input(
+            t("shapes.channels"), 1, 64, 3, key="shapes_c", bind="query-params", help=t("shapes.channels_help")
+        )
+        input_shape = (int(height), int(width), int(channels))
+    else:
+        input_shape = INPUTS[picked]
+
+    st.subheader(t("shapes.layers_heading"))
+    st.caption(t("shapes.templates"))
+    for column, name in zip(st.columns(3, gap="small"), TEMPLATES, strict=True):
+        column.button(
+            t(f"shapes.template_{name}"),
+            key=f"shapes_template_{name}",
+            on_click=_load_template,
+            args=(name,),
+            help=t(f"shapes.template_{name}_help") if name != "empty" else None,
+            width="stretch",
+        )
+    specs = layer_stack_editor(STACK_KEY, NOTES_28_STACK)
+
+with view:
+    failure: LayerError | None = None
+    try:
+        rows = summarize(specs, input_shape)
+    except LayerError as err:
+        rows, failure = err.rows, err
+    except ValueError as err:
+        stop_with(err)
+
+    st.subheader(t("shapes.summary_heading"))
+    if failure is not None:
+        st.error(t("shapes.broken", reason=str(failure)), icon=":material/block:")
+        st.caption(t("shapes.broken_hint", number=failure.index + 1))
+    elif not rows:
+        st.info(t("shapes.empty_stack"), icon=":material/layers_clear:")
+
+    sums = totals(rows)
+    if failure is None:
+        total, trainable, frozen = st.columns(3)
+        megabytes = f"{sums['params'] * 4 / 2**20:.2f}"
+        total.metric(t("shapes.total"), f"{sums['params']:,}", help=t("shapes.memory_help", megabytes=megabytes))
+        trainable.metric(t("shapes.trainable"), f"{sums['trainable_params']:,}")
+        frozen.metric(t("shapes.non_trainable"), f"{sums['non_trainable_params']:,}")
+
+    table = [
+        {
+            t("shapes.col_number"): i + 1,
+            t("shapes.col_layer"): f"{r['name']} ({r['type']})",
+            t("shapes.col_output"): format_shape(r["output_shape"]),
+            t("shapes.col_params"): r["params"],
+            t("shapes.col_formula"): r["formula"],
+            t("shapes.col_shape_formula"): r["shape_formula"],
+        }
+        for i, r in enumerate(rows)
+    ]
+    if failure is not None:
+        table.append(
+            {
+                t("shapes.col_number"): failure.index + 1,
+                t("shapes.col_layer"): f"✗ ({failure.layer_type})",
+                t("shapes.col_output"): t("shapes.failed_shape"),
+                t("shapes.col_params"): None,
+                t("shapes.col_formula"): "",
+                t("shapes.col_shape_formula"): "",
+            }
+        )
+    if table:
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            key="shapes_table",
+            column_config={
+                t("shapes.col_number"): st.column_config.NumberColumn(width="small"),
+                t("shapes.col_params"): st.column_config.NumberColumn(format="localized"),
+            },
+        )
+    st.caption(t("shapes.summary_caption"))
+    st.caption(t("shapes.formula_help"))
+
+    if rows or failure is not None:
+        st.subheader(t("shapes.flow_heading"))
+        fig = shape_flow_figure(
+            rows,
+            input_shape,
+            input_label=t("shapes.flow_input"),
+            volume_title=t("shapes.flow_volume"),
+            params_title=t("shapes.flow_params"),
+            failed=(f"✗ {failure.layer_type}", str(failure)) if failure is not None else None,
+        )
+        st.plotly_chart(fig, width="stretch", key="shapes_flow")
+        st.caption(t("shapes.flow_caption"))
+
+    st.subheader(t("shapes.code_heading"))
+    st.caption(t("shapes.code_caption"))
+    if failure is not None:
+        st.caption(t("shapes.code_when_broken"))
+    tabs = st.tabs([t("shapes.tab_sequential"), t("shapes.tab_functional")])
+    for tab, api in zip(tabs, ("sequential", "functional"), strict=True):
+        with tab:
+            code = to_keras_code(specs, input_shape, api=api)
+            st.code(code, language="python")
+            st.download_button(
+                t("shapes.download"),
+                code,
+                file_name=f"model_{api}.py",
+                mime="text/x-python",
+                icon=":material/download:",
+                key=f"shapes_download_{api}",
+                on_click="ignore",
+            )
