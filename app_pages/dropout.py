@@ -1,8 +1,129 @@
-"""Placeholder until this page lands (issue in progress)."""
+"""Dropout: random masks on a layer of units and on a feature map, inverted scaling, training vs inference."""
 
+from __future__ import annotations
+
+import secrets
+
+import numpy as np
 import streamlit as st
 
+from playground.dropout import dropout, dropout_mean, example_feature_map, example_units, keep_scale
+from playground.figures.blocks import dropout_units_figure, expected_value_figure, feature_maps_figure
 from ui.i18n import t
+from ui.page import header, show_code, stop_with
 
-st.title(t("dropout.title"))
-st.caption(t("dropout.blurb"))
+MAX_SEED = 999_999
+
+
+def _resample() -> None:
+    """A new random seed; it lands in the bound widget, so the link reproduces this very mask."""
+    st.session_state["dropout_seed"] = secrets.randbelow(MAX_SEED + 1)
+
+
+header("dropout")
+controls, view = st.columns([1, 2.4], gap="large")
+
+with controls, st.container(border=True):
+    rate = st.slider(
+        t("dropout.rate"), 0.0, 0.95, 0.5, 0.05, key="dropout_rate", bind="query-params", help=t("dropout.rate_help")
+    )
+    training = st.toggle(
+        t("dropout.training"), True, key="dropout_training", bind="query-params", help=t("dropout.training_help")
+    )
+    seed = st.number_input(
+        t("dropout.seed"), 0, MAX_SEED, 42, 1, key="dropout_seed", bind="query-params", help=t("dropout.seed_help")
+    )
+    st.button(
+        t("dropout.resample"),
+        key="dropout_resample",
+        on_click=_resample,
+        icon=":material/casino:",
+        width="stretch",
+        disabled=not training,
+    )
+    units = st.slider(t("dropout.units"), 4, 64, 24, 4, key="dropout_units", bind="query-params")
+    size = st.slider(t("dropout.map_size"), 6, 24, 12, 1, key="dropout_map_size", bind="query-params")
+    samples = st.select_slider(
+        t("dropout.samples"),
+        [10, 100, 1000, 5000],
+        1000,
+        key="dropout_samples",
+        bind="query-params",
+        help=t("dropout.samples_help"),
+    )
+
+with view:
+    try:
+        x = example_units(units)
+        y, mask = dropout(x, rate, seed=seed, training=training)
+        fmap = example_feature_map(size)
+        fy, fmask = dropout(fmap, rate, seed=seed + 1, training=training)
+        mean = dropout_mean(x, rate, samples=samples, seed=seed)
+        scale = keep_scale(rate)
+    except ValueError as err:
+        stop_with(err)
+
+    mode = t("dropout.mode_training") if training else t("dropout.mode_inference")
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t("dropout.mode"), mode)
+    m2.metric(t("dropout.kept"), f"{int(mask.sum())} / {mask.size}")
+    m3.metric(t("dropout.scale"), f"× {scale:.4g}" if training else "× 1")
+    m4.metric(t("dropout.sums"), f"{x.sum():.2f} → {y.sum():.2f}")
+    if training:
+        st.markdown(t("dropout.explain_training", rate=f"{rate:g}", keep=f"{1 - rate:g}", scale=f"{scale:.4g}"))
+    else:
+        st.markdown(t("dropout.explain_inference", rate=f"{rate:g}"))
+
+    st.plotly_chart(
+        dropout_units_figure(
+            x,
+            y,
+            mask,
+            title=t("dropout.units_title"),
+            kept_label=t("dropout.kept_label"),
+            dropped_label=t("dropout.dropped_label"),
+            input_label=t("dropout.input"),
+            output_label=t("dropout.output"),
+        ),
+        key="dropout_units_chart",
+    )
+
+    st.subheader(t("dropout.map_heading"))
+    columns = st.columns(3)
+    figures = feature_maps_figure(
+        {t("dropout.map_input"): fmap, t("dropout.map_mask"): fmask.astype(float), t("dropout.map_output"): fy},
+        height=320,
+    )
+    for column, fig, name in zip(columns, figures, ("input", "mask", "output"), strict=True):
+        column.plotly_chart(fig, key=f"dropout_map_{name}_chart")
+    st.caption(t("dropout.map_caption", scale=f"{scale:.4g}" if training else "1"))
+
+    st.subheader(t("dropout.expected_heading"))
+    error = float(np.max(np.abs(mean - x)))
+    e1, e2, e3 = st.columns(3)
+    e1.metric(t("dropout.mean_input"), f"{x.mean():.4f}")
+    e2.metric(t("dropout.mean_outputs", samples=samples), f"{mean.mean():.4f}")
+    e3.metric(t("dropout.max_error"), f"{error:.4f}")
+    st.plotly_chart(
+        expected_value_figure(
+            x,
+            mean,
+            title=t("dropout.expected_title", samples=samples),
+            x_title=t("dropout.unit"),
+            y_title=t("dropout.value"),
+            input_label=t("dropout.input"),
+            mean_label=t("dropout.mean_label", samples=samples),
+        ),
+        key="dropout_expected_chart",
+    )
+    st.markdown(t("dropout.expected_explain"))
+
+show_code(
+    "import keras\n"
+    f"layer = keras.layers.Dropout(rate={rate:g}, seed={seed})\n"
+    f"y = layer(x, training={training})  # kept units × 1/(1 − {rate:g}) = × {scale:.4g}, dropped → 0\n"
+    "\n# in a model (course notes): Flatten → Dropout → Dense\n"
+    "x = keras.layers.Flatten()(x)\n"
+    f"x = keras.layers.Dropout(rate={rate:g})(x)  # active in fit(), switched off in predict()/evaluate()\n"
+    'x = keras.layers.Dense(50, activation="relu")(x)'
+)

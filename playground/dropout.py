@@ -11,7 +11,7 @@ import numbers
 
 import numpy as np
 
-__all__ = ["dropout", "dropout_mean", "keep_scale"]
+__all__ = ["dropout", "dropout_mean", "example_feature_map", "example_units", "keep_scale"]
 
 MAX_SAMPLES = 10_000
 
@@ -85,3 +85,37 @@ def dropout_mean(x: np.ndarray, rate: float, *, samples: int = 1000, seed: int |
     rng = np.random.default_rng(seed)
     kept = (rng.random((samples, *x.shape)) >= rate).mean(axis=0)  # fraction of masks keeping each unit
     return x * kept / (1.0 - rate)
+
+
+def example_units(n: int) -> np.ndarray:
+    """A layer's activations to drop out: n positive values (like ReLU outputs) between 0.2 and 1.0.
+
+    Args:
+        n: number of units, 1..256.
+    Returns:
+        Array of shape (n,), a fixed smooth pattern (the same for the same n).
+    """
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or not 1 <= n <= 256:
+        raise ValueError(
+            f"Invalid value received for argument `n`. Expected an integer between 1 and 256. Received: n={n}"
+        )
+    k = np.arange(n)
+    return np.round(0.6 + 0.4 * np.sin(0.9 * k) * np.cos(0.23 * k), 2)
+
+
+def example_feature_map(size: int = 12) -> np.ndarray:
+    """A feature map to drop out: a bright diagonal stroke and a blob on a dark background, values in [0, 1].
+
+    Args:
+        size: height = width, 4..64.
+    Returns:
+        Array of shape (size, size), like what a ReLU convolution layer might output for an edge detector.
+    """
+    if isinstance(size, bool) or not isinstance(size, numbers.Integral) or not 4 <= size <= 64:
+        raise ValueError(
+            f"Invalid value received for argument `size`. Expected an integer between 4 and 64. Received: size={size}"
+        )
+    r, c = np.mgrid[0:size, 0:size] / (size - 1)
+    stroke = np.exp(-(((r - c) / 0.12) ** 2))
+    blob = np.exp(-(((r - 0.75) ** 2 + (c - 0.25) ** 2) / 0.02))
+    return np.round(np.clip(stroke + blob, 0, 1), 2)

@@ -114,4 +114,95 @@ TEXTS = {
     "activations.weighted_sum": {"en": "weighted sum z", "ko": "가중합 z"},
     "activations.output": {"en": "output a = f(z)", "ko": "출력 a = f(z)"},
     "activations.neuron_title": {"en": "Where z lands on the activation", "ko": "z가 활성화 함수의 어디에 놓이는지"},
+    # ---------------------------------------------------------------- dropout
+    "dropout.intro": {
+        "en": "**Dropout** fights overfitting by switching off a random fraction `rate` of a layer's units at every "
+        "training step, so the network cannot rely on any single unit. Keras uses *inverted* dropout: the units that "
+        "stay are multiplied by 1/(1 − rate), so the expected output equals the input and nothing has to change at "
+        "inference, where dropout does nothing.",
+        "ko": "**드롭아웃**은 학습 단계마다 층의 뉴런 중 무작위로 `rate` 비율만큼을 비활성화해서 신경망이 특정 뉴런에 "
+        "의존하지 못하게 하고 과대적합을 막습니다. 케라스는 *역(inverted) 드롭아웃*을 씁니다: 남은 뉴런에 "
+        "1/(1 − rate) 를 곱해 출력의 기댓값이 입력과 같아지므로, 드롭아웃이 아무것도 하지 않는 추론 때에는 바꿀 "
+        "것이 없습니다.",
+    },
+    "dropout.rate": {"en": "Dropout rate", "ko": "드롭아웃 비율 (rate)"},
+    "dropout.rate_help": {
+        "en": "Fraction of units dropped: `Dropout(rate)`. The course notes use 0.3 and 0.5; 1.0 is not allowed.",
+        "ko": "비활성화할 뉴런의 비율: `Dropout(rate)`. 강의 노트는 0.3과 0.5를 씁니다. 1.0은 허용되지 않습니다.",
+    },
+    "dropout.training": {"en": "Training (fit)", "ko": "학습 중 (fit)"},
+    "dropout.training_help": {
+        "en": "On: `training=True`, as inside model.fit. Off: inference, as in predict/evaluate — dropout does nothing.",
+        "ko": "켜짐: model.fit 안처럼 `training=True`. 꺼짐: predict/evaluate 같은 추론 — 드롭아웃이 아무것도 하지 않습니다.",
+    },
+    "dropout.seed": {"en": "Random seed", "ko": "난수 시드"},
+    "dropout.seed_help": {
+        "en": "The same seed gives the same mask; it is part of the link, so a shared link shows this exact mask.",
+        "ko": "같은 시드는 같은 마스크를 만듭니다. 시드는 링크에 들어가므로 공유한 링크는 이 마스크를 그대로 보여 줍니다.",
+    },
+    "dropout.resample": {"en": "Re-sample the mask (next step)", "ko": "마스크 다시 뽑기 (다음 단계)"},
+    "dropout.units": {"en": "Units in the layer", "ko": "층의 뉴런 수"},
+    "dropout.map_size": {"en": "Feature map size", "ko": "특성 맵 크기"},
+    "dropout.samples": {"en": "Masks averaged for the expected value", "ko": "기댓값 확인에 평균 낼 마스크 수"},
+    "dropout.samples_help": {
+        "en": "How many independent training steps (masks) to average.",
+        "ko": "평균 낼 서로 독립적인 학습 단계(마스크)의 수입니다.",
+    },
+    "dropout.mode": {"en": "mode", "ko": "모드"},
+    "dropout.mode_training": {"en": "training", "ko": "학습"},
+    "dropout.mode_inference": {"en": "inference", "ko": "추론"},
+    "dropout.kept": {"en": "units kept", "ko": "남은 뉴런"},
+    "dropout.scale": {"en": "scale of kept units", "ko": "남은 뉴런의 배율"},
+    "dropout.sums": {"en": "sum in → out", "ko": "합계 입력 → 출력"},
+    "dropout.explain_training": {
+        "en": "Each unit is kept with probability {keep} and dropped (set to 0) with probability {rate}. "
+        "Kept units are multiplied by 1/(1 − {rate}) = **{scale}**, so on average the layer passes on as much "
+        "signal as without dropout. Press *Re-sample* to see the next training step's mask.",
+        "ko": "각 뉴런은 확률 {keep}로 남고 확률 {rate}로 비활성화(0)됩니다. 남은 뉴런에는 1/(1 − {rate}) = **{scale}** "
+        "를 곱하므로, 평균적으로 층은 드롭아웃이 없을 때만큼의 신호를 전달합니다. *다시 뽑기*를 누르면 다음 학습 "
+        "단계의 마스크를 볼 수 있습니다.",
+    },
+    "dropout.explain_inference": {
+        "en": "At inference (predict, evaluate) Keras's Dropout layer is the identity: every unit passes unchanged, "
+        "whatever the rate ({rate}). No rescaling is needed, because training already scaled the kept units up.",
+        "ko": "추론(predict, evaluate) 때 케라스의 Dropout 층은 항등 함수입니다. 비율({rate})과 상관없이 모든 뉴런이 "
+        "그대로 통과합니다. 학습 때 이미 남은 뉴런을 키워 두었으므로 다시 조정할 필요가 없습니다.",
+    },
+    "dropout.units_title": {
+        "en": "A layer of units after dropout (colour and number = output)",
+        "ko": "드롭아웃을 거친 층의 뉴런 (색과 숫자 = 출력)",
+    },
+    "dropout.kept_label": {"en": "kept", "ko": "유지"},
+    "dropout.dropped_label": {"en": "dropped", "ko": "비활성화"},
+    "dropout.input": {"en": "input", "ko": "입력"},
+    "dropout.output": {"en": "output", "ko": "출력"},
+    "dropout.map_heading": {"en": "Dropout on a feature map", "ko": "특성 맵에 적용한 드롭아웃"},
+    "dropout.map_input": {"en": "input feature map", "ko": "입력 특성 맵"},
+    "dropout.map_mask": {"en": "mask (1 = kept)", "ko": "마스크 (1 = 유지)"},
+    "dropout.map_output": {"en": "output", "ko": "출력"},
+    "dropout.map_caption": {
+        "en": "`Dropout` drops single values of the feature map independently (output = input × mask × {scale}). "
+        "Hover a cell for its value.",
+        "ko": "`Dropout`은 특성 맵의 값을 하나하나 독립적으로 비활성화합니다 (출력 = 입력 × 마스크 × {scale}). "
+        "칸 위에 마우스를 올리면 값이 보입니다.",
+    },
+    "dropout.expected_heading": {"en": "Expected value check", "ko": "기댓값 확인"},
+    "dropout.mean_input": {"en": "mean input", "ko": "입력 평균"},
+    "dropout.mean_outputs": {"en": "mean output over {samples} masks", "ko": "마스크 {samples}개의 출력 평균"},
+    "dropout.max_error": {"en": "largest |average − input|", "ko": "가장 큰 |평균 − 입력|"},
+    "dropout.expected_title": {
+        "en": "Each unit's input vs its output averaged over {samples} training masks",
+        "ko": "각 뉴런의 입력과 학습 마스크 {samples}개에 대한 출력 평균",
+    },
+    "dropout.mean_label": {"en": "average of {samples} outputs", "ko": "출력 {samples}개의 평균"},
+    "dropout.unit": {"en": "unit", "ko": "뉴런"},
+    "dropout.value": {"en": "value", "ko": "값"},
+    "dropout.expected_explain": {
+        "en": "E[output] = (1 − rate) · x/(1 − rate) + rate · 0 = x: averaged over many masks, each unit's output "
+        "approaches its input (more masks → closer). That is why the network trained with dropout can be used "
+        "without it.",
+        "ko": "E[출력] = (1 − rate) · x/(1 − rate) + rate · 0 = x: 많은 마스크에 대해 평균하면 각 뉴런의 출력이 입력에 "
+        "가까워집니다 (마스크가 많을수록 더 가까워짐). 그래서 드롭아웃으로 학습한 신경망을 드롭아웃 없이 사용할 수 "
+        "있습니다.",
+    },
 }

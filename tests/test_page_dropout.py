@@ -1,0 +1,120 @@
+"""The Dropout page: renders, the shown mask and numbers are the core's, re-sample, inference, links."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from playground.dropout import dropout, dropout_mean, example_units
+
+PAGE = "app_pages/dropout.py"
+
+
+def decode(value) -> np.ndarray:
+    """A Plotly JSON array: a plain list, or plotly's typed array {"dtype", "bdata", "shape"}."""
+    import base64
+
+    if isinstance(value, dict):
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        shape = tuple(int(n) for n in str(value.get("shape", array.size)).split(","))
+        return array.reshape(shape)
+    return np.asarray(value)
+
+
+def metric_values(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_smoke(app_for):
+    """The page renders without exception: units, three feature-map heatmaps, the expected-value chart."""
+    at = app_for(PAGE)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Dropout"
+    assert len(at.get("plotly_chart")) == 5
+    assert not at.warning
+
+
+def test_numbers_equal_core_for_settings(app_for):
+    """Kept count, scale and sums equal playground.dropout for the chosen rate, seed and units."""
+    at = app_for(PAGE)
+    at.run()
+    at.slider(key="dropout_rate").set_value(0.3)
+    at.number_input(key="dropout_seed").set_value(7)
+    at.slider(key="dropout_units").set_value(32)
+    at.run()
+    assert not at.exception
+    x = example_units(32)
+    y, mask = dropout(x, 0.3, seed=7)
+    metrics = metric_values(at)
+    assert metrics["units kept"] == f"{int(mask.sum())} / 32"
+    assert metrics["scale of kept units"] == f"× {1 / 0.7:.4g}"
+    assert metrics["sum in → out"] == f"{x.sum():.2f} → {y.sum():.2f}"
+    mean = dropout_mean(x, 0.3, samples=1000, seed=7)
+    assert metrics["mean output over 1000 masks"] == f"{mean.mean():.4f}"
+
+
+def test_resample_changes_seed_and_link(app_for):
+    """The re-sample button draws new seeds, stored in the bound widget and so in the URL."""
+    at = app_for(PAGE)
+    at.run()
+    seeds = [at.number_input(key="dropout_seed").value]
+    for _ in range(2):
+        at.button(key="dropout_resample").click()
+        at.run()
+        assert not at.exception
+        seeds.append(at.number_input(key="dropout_seed").value)
+    assert len(set(seeds)) > 1  # two fresh draws out of a million both equal to 42: never
+    assert str(seeds[-1]) in str(at.query_params["dropout_seed"])
+    _, mask = dropout(example_units(24), 0.5, seed=seeds[-1])
+    assert {m.label: m.value for m in at.metric}["units kept"] == f"{int(mask.sum())} / 24"
+
+
+def test_inference_keeps_everything(app_for):
+    """With training off every unit is kept and the output equals the input."""
+    at = app_for(PAGE)
+    at.run()
+    at.toggle(key="dropout_training").set_value(False)
+    at.run()
+    assert not at.exception
+    metrics = metric_values(at)
+    assert metrics["units kept"] == "24 / 24"
+    assert metrics["scale of kept units"] == "× 1"
+    x = example_units(24)
+    assert metrics["sum in → out"] == f"{x.sum():.2f} → {x.sum():.2f}"
+
+
+def test_unit_chart_shows_the_core_mask(app_for):
+    """The units chart's 'dropped' trace holds exactly the units the core's mask drops."""
+    import json
+
+    at = app_for(PAGE)
+    at.query_params["dropout_seed"] = "123"
+    at.run()
+    assert not at.exception
+    chart = at.get("plotly_chart")[0]
+    dropped = decode(json.loads(chart.proto.spec)["data"][1]["customdata"])
+    _, mask = dropout(example_units(24), 0.5, seed=123)
+    assert sorted(dropped[:, 0].astype(int)) == list(np.flatnonzero(~mask))
+
+
+def test_korean(app_for):
+    """?lang=ko renders the page in Korean."""
+    at = app_for(PAGE)
+    at.query_params["lang"] = "ko"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "드롭아웃"
+    assert "남은 뉴런" in metric_values(at)
+
+
+def test_tampered_url_params(app_for):
+    """rate=1.0 (out of range), a text seed and an unknown key are ignored with a notice, no exception."""
+    at = app_for(PAGE)
+    at.query_params["dropout_rate"] = "1.0"
+    at.query_params["dropout_seed"] = "abc"
+    at.query_params["dropout_whatever"] = "x"
+    at.run()
+    assert not at.exception
+    assert at.slider(key="dropout_rate").value == 0.5
+    notice = " ".join(i.value for i in at.info)
+    assert "dropout_whatever=x" in notice and "dropout_rate=1.0" in notice
