@@ -125,17 +125,31 @@ def evaluate_model(
     return {"loss": float(result["loss"]), "accuracy": float(result[key])}
 
 
-def predict_proba(model: Any, images: np.ndarray, *, batch_size: int = 500) -> np.ndarray:
+def predict_proba(
+    model: Any, images: np.ndarray, *, batch_size: int = 500, on_progress: ProgressFn | None = None
+) -> np.ndarray:
     """Softmax outputs, `model.predict(x)`: one row of class probabilities per image.
 
     Args:
         model: a `keras.Model` ending in a softmax over the classes.
         images: (28, 28), (N, 28, 28) or (N, 28, 28, 1) images.
+        on_progress: optional callable `(batches_done, batches_total)`, called after each batch.
     Returns:
         float array of shape (N, num_classes); `argmax(axis=1)` is the predicted class (as in the course notes).
     """
     x = as_model_input(images)
-    return np.asarray(model.predict(x, batch_size=batch_size, verbose=0))
+    callbacks = []
+    if on_progress is not None:
+        import keras
+
+        total = -(-len(x) // batch_size)
+
+        class _Progress(keras.callbacks.Callback):
+            def on_predict_batch_end(self, batch, logs=None):
+                on_progress(batch + 1, total)
+
+        callbacks.append(_Progress())
+    return np.asarray(model.predict(x, batch_size=batch_size, verbose=0, callbacks=callbacks))
 
 
 def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int) -> np.ndarray:

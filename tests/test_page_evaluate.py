@@ -1,0 +1,104 @@
+"""The Evaluate & look inside page with tiny trained runs in session_state: the numbers on screen are Keras's."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import ui.runs
+from playground import evaluation as ev
+from tests.test_evaluation import fashion_subset, tiny_run
+
+N_TEST = 300
+
+
+@pytest.fixture(autouse=True)
+def small_test_set(monkeypatch):
+    """The page evaluates on the first 300 real test images (fast), through the same accessor as in the app."""
+    monkeypatch.setattr(ui.runs, "load_test_set", lambda: fashion_subset()[1])
+
+
+@pytest.fixture
+def page(app_for):
+    run = tiny_run()
+    run.test_metrics = None
+    at = app_for("app_pages/evaluate.py")
+    at.session_state["lab_runs"] = [run]
+    return at, run
+
+
+def _metric(at, label_start: str):
+    return next(m for m in at.metric if m.label.startswith(label_start))
+
+
+def test_no_runs_shows_the_way_to_the_lab(app_for):
+    """Without runs: a friendly notice (no exception) and nothing else computed."""
+    at = app_for("app_pages/evaluate.py")
+    at.run()
+    assert not at.exception
+    assert any("training lab" in i.value for i in at.info)
+    assert not at.metric
+
+
+def test_metrics_equal_model_evaluate_and_are_cached_on_the_run(page):
+    """Test accuracy/loss shown equal model.evaluate on the test images; cached in run.test_metrics."""
+    at, run = page
+    at.run()
+    assert not at.exception
+    x, y = fashion_subset()[1]
+    want = run.model.evaluate(x[..., None], y, verbose=0, return_dict=True)
+    assert _metric(at, "Test accuracy").value == f"{want['accuracy']:.2%}"
+    assert _metric(at, "Test loss").value == f"{want['loss']:.4f}"
+    assert run.test_metrics["accuracy"] == pytest.approx(want["accuracy"])
+    wrong = int((ev.predict_proba(run.model, x).argmax(axis=1) != y).sum())
+    assert _metric(at, "Wrong predictions").value == f"{wrong:,} / {N_TEST}"
+    assert at.get_by_key("evaluate_confusion") is not None
+
+
+def test_paging_through_test_images_shows_the_argmax(page):
+    """Choosing image #7 shows its softmax chart and the argmax class with Keras's probability."""
+    at, run = page
+    at.run()
+    at.number_input(key="evaluate_image").set_value(7).run()
+    assert not at.exception
+    x, y = fashion_subset()[1]
+    p = run.model.predict(x[7:8, ..., None], verbose=0)[0]
+    guess = int(np.argmax(p))
+    from playground.data import CLASS_NAMES
+
+    shown = [*at.success, *at.error]
+    assert len(shown) == 1 and CLASS_NAMES[guess] in shown[0].value and f"{p[guess]:.1%}" in shown[0].value
+    assert ("correct" in shown[0].value) == (guess == y[7])
+    assert "x_test[7]" in at.code[1].value
+
+
+def test_korean_run(page):
+    """The page renders in Korean without errors, with Korean labels."""
+    at, _ = page
+    at.query_params["lang"] = "ko"
+    at.run()
+    assert not at.exception
+    assert any(m.label.startswith("테스트 정확도") for m in at.metric)
+
+
+def test_tampered_url_params_are_ignored_with_a_notice(page):
+    """Out-of-range and wrong-type URL values don't crash; the frame says they were ignored."""
+    at, _ = page
+    at.query_params["evaluate_image"] = "99999"
+    at.query_params["evaluate_mistakes"] = "lots"
+    at.query_params["evaluate_source"] = "ftp"
+    at.run()
+    assert not at.exception
+    assert any("ignored" in i.value for i in at.info)
+
+
+def test_uploaded_photo_is_converted_and_its_feature_maps_shown(page, monkeypatch):
+    """The sample-photo source shows the conversion steps and one feature-map grid per conv/pool layer."""
+    at, run = page
+    at.query_params["evaluate_source"] = "sample"
+    at.run()
+    assert not at.exception
+    for n in range(4):
+        assert at.get_by_key(f"evaluate_maps_{n}") is not None
+    captions = [c.value for c in at.caption]
+    assert any("Fashion-MNIST items are light objects" in c for c in captions)

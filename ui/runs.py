@@ -1,0 +1,124 @@
+"""The session's training runs, as the pages after training see them: pickers, labels, the test set.
+
+Runs live in `st.session_state["lab_runs"]` (a list of `playground.run.Run`, oldest first), put there by the
+training lab and by the Save & restore page ("restored" runs).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from playground.run import SESSION_RUNS, Run
+from ui.i18n import t
+from ui.texts import TEXTS
+
+LAB_PAGE = "app_pages/train.py"
+STATUSES = ("finished", "stopped", "early_stopped", "failed", "restored")
+
+
+def session_runs() -> list[Run]:
+    """This session's runs, oldest first (an empty list before any training)."""
+    runs = st.session_state.get(SESSION_RUNS)
+    return list(runs) if isinstance(runs, list) else []
+
+
+def add_run(run: Run) -> None:
+    """Append a run to this session's runs (never replaces or changes an existing one)."""
+    st.session_state[SESSION_RUNS] = [*session_runs(), run]
+
+
+def new_run_id(prefix: str) -> str:
+    """A run id not used yet in this session: "<prefix>-1", "<prefix>-2", ..."""
+    used = {r.run_id for r in session_runs()}
+    n = 1
+    while f"{prefix}-{n}" in used:
+        n += 1
+    return f"{prefix}-{n}"
+
+
+def status_label(run: Run) -> str:
+    return t(f"runs.status.{run.status}") if run.status in STATUSES else run.status
+
+
+def run_label(run: Run) -> str:
+    """ "run-3 · quick · finished · val. acc. 89.1 %" — what the pickers show."""
+    parts = [run.run_id]
+    if run.config.preset:
+        parts.append(run.config.preset)
+    parts.append(status_label(run))
+    val = run.history.get("val_accuracy") or []
+    if val:  # (not the test accuracy: it appears later, and a label must not change under a widget)
+        parts.append(t("runs.val_acc", value=f"{val[-1]:.1%}"))
+    return " · ".join(parts)
+
+
+def no_runs_message() -> None:
+    """A friendly "train something first" notice with a link to the training lab."""
+    st.info(t("runs.none"), icon=":material/model_training:")
+    st.page_link(LAB_PAGE, label=t("runs.to_lab"), icon=":material/arrow_forward:")
+
+
+def pick_run(key: str, *, label: str | None = None, with_model: bool = True) -> Run | None:
+    """A select box of this session's runs, newest first; None (after a friendly message) when there are none.
+
+    Args:
+        key: the widget key (page-prefixed, e.g. "evaluate_run"). Run ids are per session, so not in the URL.
+        label: the widget label (default: "Run").
+        with_model: only runs that still hold a model (a failed run may not).
+    """
+    runs = [r for r in session_runs() if r.model is not None or not with_model]
+    if not runs:
+        no_runs_message()
+        return None
+    by_id = {r.run_id: r for r in reversed(runs)}
+    if st.session_state.get(key) not in by_id:
+        st.session_state.pop(key, None)
+    run_id = st.selectbox(label or t("runs.pick"), list(by_id), format_func=lambda i: run_label(by_id[i]), key=key)
+    return by_id.get(run_id)
+
+
+def pick_runs(key: str, *, label: str | None = None, default_count: int = 4) -> list[Run]:
+    """A multiselect of this session's runs (oldest first); by default the `default_count` newest are chosen."""
+    runs = session_runs()
+    if not runs:
+        no_runs_message()
+        return []
+    by_id = {r.run_id: r for r in runs}
+    if key in st.session_state:
+        st.session_state[key] = [i for i in st.session_state[key] if i in by_id]
+        default = None
+    else:
+        default = list(by_id)[-default_count:]
+    chosen = st.multiselect(
+        label or t("runs.pick_many"), list(by_id), default=default, format_func=lambda i: run_label(by_id[i]), key=key
+    )
+    return [by_id[i] for i in chosen]
+
+
+def class_names() -> list[str]:
+    """The 10 Fashion-MNIST class names in the current language (`class.0` … `class.9`, else Keras's names)."""
+    from playground.data import CLASS_NAMES
+
+    return [t(f"class.{i}") if f"class.{i}" in TEXTS else name for i, name in enumerate(CLASS_NAMES)]
+
+
+def load_test_set() -> tuple[np.ndarray, np.ndarray]:
+    """The Fashion-MNIST test images (10000, 28, 28) uint8 and labels (loaded once per process, read-only)."""
+    from playground.data import load_fashion_mnist
+
+    return load_fashion_mnist()[1]
+
+
+def get_test_set() -> tuple[np.ndarray, np.ndarray]:
+    """`load_test_set()`, or a clear on-screen error (and the page stops) when Fashion-MNIST is unavailable."""
+    try:
+        return load_test_set()
+    except (RuntimeError, ValueError, OSError) as err:  # DataUnavailableError is a RuntimeError
+        st.error(str(err), icon=":material/database_off:")
+        st.stop()
+
+
+def pixelated(image: np.ndarray, factor: int = 4) -> np.ndarray:
+    """A small grey image enlarged by repeating pixels (so the browser shows crisp squares, not a blur)."""
+    return np.repeat(np.repeat(np.asarray(image), factor, axis=0), factor, axis=1)

@@ -1,0 +1,162 @@
+"""After training: run pickers (ui/runs.py), Evaluate & look inside, Save & restore, Compare runs."""
+
+TEXTS = {
+    # ------------------------------------------------------------------------------------------ run pickers
+    "runs.none": {
+        "en": "No trained model in this session yet. Train one in the training lab (the Quick preset takes about "
+        "a minute), or restore a saved model on the Save & restore page — then come back here.",
+        "ko": "이 세션에는 아직 학습된 모델이 없습니다. 학습 실험실에서 모델을 학습시키거나(Quick 프리셋은 약 1분), "
+        "저장과 복원 페이지에서 저장된 모델을 복원한 뒤 다시 오세요.",
+    },
+    "runs.to_lab": {"en": "Go to the training lab", "ko": "학습 실험실로 가기"},
+    "runs.pick": {"en": "Run", "ko": "실행"},
+    "runs.pick_many": {"en": "Runs to compare", "ko": "비교할 실행"},
+    "runs.val_acc": {"en": "val. acc. {value}", "ko": "검증 정확도 {value}"},
+    "runs.status.finished": {"en": "finished", "ko": "완료"},
+    "runs.status.stopped": {"en": "stopped", "ko": "중지됨"},
+    "runs.status.early_stopped": {"en": "early stopped", "ko": "조기 종료"},
+    "runs.status.failed": {"en": "failed", "ko": "실패"},
+    "runs.status.restored": {"en": "restored", "ko": "복원됨"},
+    # ------------------------------------------------------------------------------------------ evaluate
+    "evaluate.intro": {
+        "en": "How good is the trained model on images it has **never seen** — the 10 000 test images? Then look "
+        "inside: what the model predicts for one image (the softmax output and its argmax, as in the course "
+        "notes), and what its **filters** and **feature maps** respond to.",
+        "ko": "학습된 모델이 **한 번도 보지 못한** 테스트 이미지 10 000장에서 얼마나 잘 맞히는지 확인합니다. 그리고 "
+        "모델 안을 들여다봅니다. 이미지 한 장에 대한 예측(강의 노트처럼 소프트맥스 출력과 argmax), 그리고 "
+        "**필터**와 **특성 맵**이 무엇에 반응하는지 봅니다.",
+    },
+    "evaluate.progress_evaluate": {
+        "en": "Evaluating on the test set (model.evaluate)…",
+        "ko": "테스트 세트로 평가하는 중(model.evaluate)…",
+    },
+    "evaluate.progress_predict": {
+        "en": "Predicting every test image (model.predict)…",
+        "ko": "모든 테스트 이미지를 예측하는 중(model.predict)…",
+    },
+    "evaluate.test_accuracy": {"en": "Test accuracy", "ko": "테스트 정확도"},
+    "evaluate.test_loss": {"en": "Test loss", "ko": "테스트 손실"},
+    "evaluate.val_accuracy": {"en": "Validation accuracy (last epoch)", "ko": "검증 정확도(마지막 에포크)"},
+    "evaluate.mistakes": {"en": "Wrong predictions", "ko": "틀린 예측"},
+    "evaluate.val_vs_test": {
+        "en": "Validation accuracy was measured during training on held-out training images; test accuracy on the "
+        "separate test set. A large gap suggests the validation split was used too much for decisions.",
+        "ko": "검증 정확도는 학습 중에 따로 떼어 둔 훈련 이미지로, 테스트 정확도는 별도의 테스트 세트로 잰 값입니다. "
+        "차이가 크면 검증 세트에 맞춰 너무 많이 조정했을 수 있습니다.",
+    },
+    "evaluate.tab_test": {"en": "Test set", "ko": "테스트 세트"},
+    "evaluate.tab_predict": {"en": "One prediction", "ko": "예측 하나"},
+    "evaluate.tab_inside": {"en": "Inside the model", "ko": "모델 내부"},
+    "evaluate.confusion_title": {"en": "Confusion matrix", "ko": "혼동 행렬"},
+    "evaluate.confusion_help": {
+        "en": "Row = the true class, column = the predicted class, cell = number of test images. The diagonal holds "
+        "the correct predictions; a bright cell off the diagonal is a pair of classes the model mixes up "
+        "(shirt vs T-shirt/top is the classic one).",
+        "ko": "행 = 실제 클래스, 열 = 예측한 클래스, 칸 = 테스트 이미지 수. 대각선은 맞힌 예측이고, 대각선 밖의 밝은 "
+        "칸은 모델이 헷갈리는 클래스 쌍입니다(셔츠와 티셔츠/탑이 대표적).",
+    },
+    "evaluate.predicted": {"en": "Predicted class", "ko": "예측한 클래스"},
+    "evaluate.true": {"en": "True class", "ko": "실제 클래스"},
+    "evaluate.images": {"en": "images", "ko": "이미지 수"},
+    "evaluate.per_class_title": {"en": "Accuracy per class", "ko": "클래스별 정확도"},
+    "evaluate.accuracy": {"en": "Accuracy", "ko": "정확도"},
+    "evaluate.mistakes_title": {"en": "The most confident mistakes", "ko": "가장 확신한 오답"},
+    "evaluate.mistakes_count": {"en": "How many to show", "ko": "표시할 개수"},
+    "evaluate.mistakes_help": {
+        "en": "Wrong predictions sorted by the probability the model gave its (wrong) answer, highest first. "
+        "Some are honest mistakes; some test labels are debatable.",
+        "ko": "모델이 (틀린) 답에 준 확률이 높은 순서로 정렬한 오답입니다. 진짜 실수도 있고, 정답 레이블이 애매한 "
+        "이미지도 있습니다.",
+    },
+    "evaluate.mistake_caption": {
+        "en": "#{index}: true **{true}**, predicted **{predicted}** ({p})",
+        "ko": "#{index}: 실제 **{true}**, 예측 **{predicted}** ({p})",
+    },
+    "evaluate.image_index": {"en": "Test image number", "ko": "테스트 이미지 번호"},
+    "evaluate.image_index_help": {
+        "en": "0 … 9999. Use − / + to page through the test set.",
+        "ko": "0 … 9999. − / + 로 테스트 세트를 한 장씩 넘겨 보세요.",
+    },
+    "evaluate.true_label": {"en": "True class: {label}", "ko": "실제 클래스: {label}"},
+    "evaluate.correct": {"en": "Predicted **{label}** ({p}) — correct.", "ko": "예측: **{label}** ({p}) — 정답."},
+    "evaluate.wrong": {"en": "Predicted **{label}** ({p}) — wrong.", "ko": "예측: **{label}** ({p}) — 오답."},
+    "evaluate.class": {"en": "Class", "ko": "클래스"},
+    "evaluate.probability": {"en": "Probability", "ko": "확률"},
+    "evaluate.softmax_title": {
+        "en": "Softmax output for test image #{index}",
+        "ko": "테스트 이미지 #{index}의 소프트맥스 출력",
+    },
+    "evaluate.softmax_help": {
+        "en": "The output layer's softmax turns 10 scores into probabilities that sum to 1. The prediction is the "
+        "argmax — the tallest bar (vermillion). The true class has a green outline.",
+        "ko": "출력층의 소프트맥스가 점수 10개를 합이 1인 확률로 바꿉니다. 예측은 argmax, 즉 가장 높은 막대(주황)"
+        "입니다. 실제 클래스는 초록 테두리로 표시합니다.",
+    },
+    "evaluate.source": {"en": "Image to look at", "ko": "살펴볼 이미지"},
+    "evaluate.source_test": {"en": "Test image", "ko": "테스트 이미지"},
+    "evaluate.source_upload": {"en": "My own photo", "ko": "내 사진"},
+    "evaluate.source_sample": {"en": "Sample photo", "ko": "샘플 사진"},
+    "evaluate.source_test_help": {
+        "en": "Test image #{index} (change it in the “One prediction” tab).",
+        "ko": "테스트 이미지 #{index} (“예측 하나” 탭에서 바꿀 수 있습니다).",
+    },
+    "evaluate.upload": {"en": "Upload a photo of a piece of clothing", "ko": "옷 사진 올리기"},
+    "evaluate.upload_hint": {
+        "en": "A photo of one item on a plain background works best. It is converted to a 28×28 grey image like "
+        "Fashion-MNIST (the steps are shown).",
+        "ko": "단색 배경 위의 옷 한 벌 사진이 가장 좋습니다. Fashion-MNIST처럼 28×28 흑백 이미지로 변환하며 그 과정을 "
+        "보여 줍니다.",
+    },
+    "evaluate.sample": {"en": "Sample", "ko": "샘플"},
+    "evaluate.downscaled": {
+        "en": "The photo ({h}×{w} pixels) was shrunk before the conversion.",
+        "ko": "사진({h}×{w} 픽셀)을 변환 전에 줄였습니다.",
+    },
+    "evaluate.model_sees": {"en": "What the model sees (28×28)", "ko": "모델이 보는 이미지(28×28)"},
+    "evaluate.prediction": {"en": "Prediction: **{label}** ({p})", "ko": "예측: **{label}** ({p})"},
+    "evaluate.conversion_title": {
+        "en": "**From photo to Fashion-MNIST item**",
+        "ko": "**사진에서 Fashion-MNIST 이미지로**",
+    },
+    "evaluate.step_original": {"en": "original", "ko": "원본"},
+    "evaluate.step_grayscale": {"en": "1. grayscale", "ko": "1. 흑백 변환"},
+    "evaluate.step_inverted": {"en": "2. dark background", "ko": "2. 배경을 검게"},
+    "evaluate.step_cropped": {"en": "3. cropped to the object", "ko": "3. 물체만 자르기"},
+    "evaluate.step_fitted": {"en": "4. fitted into 28×28", "ko": "4. 28×28에 맞추기"},
+    "evaluate.conversion_help": {
+        "en": "Fashion-MNIST items are light objects on black, centred, 28×28. A photo far from that (busy background, "
+        "several objects) will fool the model — that is a lesson about training data, not a bug.",
+        "ko": "Fashion-MNIST 이미지는 검은 배경 위의 밝은 물체가 가운데 놓인 28×28 이미지입니다. 이와 많이 다른 사진"
+        "(복잡한 배경, 여러 물체)은 모델을 속입니다. 버그가 아니라 학습 데이터에 관한 교훈입니다.",
+    },
+    "evaluate.no_conv": {
+        "en": "This model has no convolution or pooling layers (an MLP), so there are no feature maps to show.",
+        "ko": "이 모델에는 합성곱 층이나 풀링 층이 없어서(MLP) 보여 줄 특성 맵이 없습니다.",
+    },
+    "evaluate.layer_maps": {
+        "en": "**{name}** ({kind}) — feature maps {h}×{w}, {c} channels",
+        "ko": "**{name}** ({kind}) — 특성 맵 {h}×{w}, 채널 {c}개",
+    },
+    "evaluate.filter": {"en": "filter", "ko": "필터"},
+    "evaluate.maps_help": {
+        "en": "One small map per filter: bright = the filter found its pattern there. Early layers keep the picture "
+        "(edges, outlines); after each pooling the maps get smaller and more abstract.",
+        "ko": "필터마다 작은 맵 하나: 밝을수록 그 자리에서 필터가 자기 패턴을 찾았다는 뜻입니다. 앞쪽 층은 그림(윤곽, "
+        "가장자리)을 유지하고, 풀링을 거칠 때마다 맵이 작아지고 추상적으로 변합니다.",
+    },
+    "evaluate.filters_title": {
+        "en": "Learned filters of the first layer ({name}, {kh}×{kw} kernels)",
+        "ko": "첫 번째 층({name})이 학습한 필터 ({kh}×{kw} 커널)",
+    },
+    "evaluate.filters_help": {
+        "en": "The kernel weights after training: red positive, blue negative, white zero. Each filter is "
+        "cross-correlated with the image (Keras's Conv2D) to make one feature map above.",
+        "ko": "학습이 끝난 커널 가중치: 빨강은 양수, 파랑은 음수, 흰색은 0. 각 필터를 이미지와 합성곱(케라스 Conv2D는 "
+        "실제로는 교차 상관)해서 위의 특성 맵 하나를 만듭니다.",
+    },
+    "evaluate.mean_activation": {"en": "Mean activation", "ko": "평균 활성값"},
+    "evaluate.mean_activation_title": {
+        "en": "Mean activation of each filter of {name} for this image",
+        "ko": "이 이미지에 대한 {name} 필터별 평균 활성값",
+    },
+}
