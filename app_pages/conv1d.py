@@ -71,12 +71,11 @@ with controls:
         or "full"
     )
     operation = choice(
-        st.segmented_control,
+        st.radio,
         t("conv1d.operation"),
         list(OPERATIONS),
         key="conv1d_op",
         format_func=lambda o: t(f"conv1d.op_{o}"),
-        required=True,
         help=t("conv1d.operation_help"),
     )
 
@@ -103,12 +102,6 @@ with controls:
         )
     else:
         step = 0
-    back, forward, play = st.columns(3)
-    back.button(t("conv1d.back"), on_click=_move_step, args=(-1, last), icon=":material/chevron_left:", width="stretch")
-    forward.button(
-        t("conv1d.next"), on_click=_move_step, args=(1, last), icon=":material/chevron_right:", width="stretch"
-    )
-    playing = play.button(t("conv1d.play"), icon=":material/play_arrow:", width="stretch", key="conv1d_play")
 
 labels = dict(
     signal_label=t("conv1d.fig_signal"),
@@ -120,7 +113,13 @@ labels = dict(
 )
 
 with view:
-    st.subheader(t("conv1d.step_title", step=step, last=last))
+    heading, back, forward, play = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
+    heading.subheader(t("conv1d.step_title", step=step, last=last))
+    back.button(t("conv1d.back"), on_click=_move_step, args=(-1, last), icon=":material/chevron_left:", width="stretch")
+    forward.button(
+        t("conv1d.next"), on_click=_move_step, args=(1, last), icon=":material/chevron_right:", width="stretch"
+    )
+    playing = play.button(t("conv1d.play"), icon=":material/play_arrow:", width="stretch", key="conv1d_play")
     step_chart = st.empty()
     step_text = st.empty()
 

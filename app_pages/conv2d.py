@@ -1,8 +1,381 @@
-"""Placeholder until this page lands (issue in progress)."""
+"""2-D convolution: kernels on grids and photos, stride, padding, dilation, the receptive field of any output cell."""
 
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
 import streamlit as st
 
+from playground.convolution import (
+    GRIDS,
+    channel_contributions,
+    conv2d,
+    correlate2d_vs_convolve2d,
+    explain_conv2d_cell,
+    output_size_formula,
+)
+from playground.figures.common import heatmap
+from playground.figures.convolution import (
+    clickable,
+    feature_maps_figure,
+    highlight_cell,
+    products_figure,
+    receptive_field_figure,
+)
+from playground.images import SAMPLES, load_image, load_sample
+from playground.kernels import KERNELS, resize_kernel
 from ui.i18n import t
+from ui.page import header, show_code, stop_with
+from ui.state import choice
 
-st.title(t("conv2d.title"))
-st.caption(t("conv2d.blurb"))
+MAX_SIDE = 112  # photos are downscaled to this for computing and drawing (a notice says so)
+SOURCES = ("grid", "photo", "upload")
+COLORS = ("gray", "rgb")
+CHANNEL_NAMES = ("R", "G", "B")
+FMT = ".4~g"
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _sample(name: str, mode: str):
+    return load_sample(name, mode=mode, max_side=MAX_SIDE)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _upload(data: bytes, mode: str):
+    return load_image(data, mode=mode, max_side=MAX_SIDE)
+
+
+def _kernel_label(kernel_id: str) -> str:
+    return t(f"conv2d.kernel_{kernel_id}")
+
+
+def _stack_choice() -> list[str]:
+    """Several kernels at once, kept in the URL as ids (?conv2d_stack=sobel_x&conv2d_stack=sobel_y)."""
+    key = "conv2d_stack"
+    if key not in st.session_state:
+        wanted = st.query_params.get_all(key) or ["sobel_x", "sobel_y", "laplacian"]
+        st.session_state[key] = [k for k in dict.fromkeys(wanted) if k in KERNELS]
+    chosen = st.multiselect(
+        t("conv2d.stack"),
+        list(KERNELS),
+        key=key,
+        format_func=_kernel_label,
+        max_selections=8,
+        help=t("conv2d.stack_help"),
+    )
+    if chosen:
+        st.query_params[key] = chosen
+    elif key in st.query_params:
+        del st.query_params[key]
+    return chosen
+
+
+def _pick_cell() -> None:
+    """A click on the output heatmap selects that cell (x = column, y = row of the clicked point)."""
+    points = st.session_state["conv2d_output_chart"].selection.get("points", [])
+    if points:
+        st.session_state["conv2d_row"] = int(points[0]["y"])
+        st.session_state["conv2d_col"] = int(points[0]["x"])
+
+
+header("conv2d")
+controls, view = st.columns([1, 2.4], gap="large")
+
+# ---------------------------------------------------------------------------------------------------------- input
+with controls:
+    st.subheader(t("conv2d.input"))
+    source = choice(
+        st.segmented_control,
+        t("conv2d.source"),
+        SOURCES,
+        key="conv2d_source",
+        format_func=lambda s: t(f"conv2d.source_{s}"),
+    )
+    loaded = None
+    color = "gray"
+    try:
+        if source == "grid":
+            grid_id = choice(
+                st.selectbox,
+                t("conv2d.grid"),
+                list(GRIDS),
+                key="conv2d_grid",
+                format_func=lambda g: t(f"conv2d.grid_{g}"),
+            )
+            st.caption(t("conv2d.grid_help"))
+            edited = st.data_editor(
+                pd.DataFrame(GRIDS[grid_id]), key=f"conv2d_grid_editor_{grid_id}", hide_index=True, width="stretch"
+            )
+            image = edited.to_numpy(dtype=float, na_value=0.0)
+        else:
+            color = choice(
+                st.segmented_control,
+                t("conv2d.color"),
+                COLORS,
+                key="conv2d_color",
+                format_func=lambda c: t(f"conv2d.color_{c}"),
+            )
+            mode = "RGB" if color == "rgb" else "L"
+            if source == "upload":
+                upload = st.file_uploader(
+                    t("conv2d.upload"),
+                    type=["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"],
+                    key="conv2d_upload",
+                )
+                if upload is None:
+                    st.info(t("conv2d.upload_hint"), icon=":material/upload:")
+                    loaded = _sample(next(iter(SAMPLES)), mode)
+                else:
+                    loaded = _upload(upload.getvalue(), mode)
+            else:
+                photo = choice(
+                    st.selectbox, t("conv2d.photo"), list(SAMPLES), key="conv2d_photo", format_func=str.title
+                )
+                loaded = _sample(photo, mode)
+            image = loaded.array.astype(float) / 255.0
+            if loaded.downscaled:
+                h, w = loaded.original_size
+                st.caption(t("conv2d.downscaled", h=h, w=w, h2=image.shape[0], w2=image.shape[1]))
+    except ValueError as err:
+        stop_with(err)
+
+# --------------------------------------------------------------------------------------------------------- kernel
+with controls:
+    st.subheader(t("conv2d.kernel_and_layer"))
+    kernel_id = choice(st.selectbox, t("conv2d.kernel"), list(KERNELS), key="conv2d_kernel", format_func=_kernel_label)
+    size_rows, size_cols = st.columns(2)
+    kh = size_rows.number_input(t("conv2d.kh"), 1, 7, 3, key="conv2d_kh", bind="query-params")
+    kw = size_cols.number_input(t("conv2d.kw"), 1, 7, 3, key="conv2d_kw", bind="query-params")
+    st.caption(t("conv2d.kernel_edit_help"))
+    kernel_df = st.data_editor(
+        pd.DataFrame(resize_kernel(KERNELS[kernel_id], (kh, kw))),
+        key=f"conv2d_kernel_editor_{kernel_id}_{kh}_{kw}",
+        hide_index=True,
+        width="stretch",
+    )
+    kernel = kernel_df.to_numpy(dtype=float, na_value=0.0)
+    if color == "rgb":
+        st.caption(t("conv2d.channel_weights_help"))
+        weight_cols = st.columns(3)
+        weights = [
+            col.number_input(name, -2.0, 2.0, 1.0, 0.1, key=f"conv2d_weight_{name.lower()}", bind="query-params")
+            for col, name in zip(weight_cols, CHANNEL_NAMES, strict=True)
+        ]
+        filter_kernels = kernel[:, :, None] * np.array(weights)[None, None, :]  # (kh, kw, 3): one kernel per channel
+    else:
+        filter_kernels = kernel[:, :, None]
+    stride_rows, stride_cols = st.columns(2)
+    sh = stride_rows.number_input(t("conv2d.sh"), 1, 4, 1, key="conv2d_sh", bind="query-params")
+    sw = stride_cols.number_input(t("conv2d.sw"), 1, 4, 1, key="conv2d_sw", bind="query-params")
+    padding = (
+        st.segmented_control(
+            t("conv2d.padding"),
+            ("valid", "same"),
+            default="valid",
+            required=True,
+            key="conv2d_padding",
+            bind="query-params",
+            help=t("conv2d.padding_help"),
+        )
+        or "valid"
+    )
+    dilation = st.slider(
+        t("conv2d.dilation"), 1, 3, 1, key="conv2d_dilation", bind="query-params", help=t("conv2d.dilation_help")
+    )
+    bias = st.number_input(t("conv2d.bias"), -10.0, 10.0, 0.0, 0.1, key="conv2d_bias", bind="query-params")
+
+w4 = filter_kernels[:, :, :, None]  # (kh, kw, C_in, 1): Keras's kernel layout, one filter
+settings = dict(strides=(sh, sw), padding=padding, dilation_rate=(dilation, dilation))
+try:
+    feature_map = conv2d(image, w4, bias=[bias], **settings)[:, :, 0]
+    formulas = [
+        output_size_formula(
+            image.shape[axis], (kh, kw)[axis], strides=(sh, sw)[axis], padding=padding, dilation_rate=dilation
+        )
+        for axis in (0, 1)
+    ]
+except ValueError as err:
+    with view:
+        stop_with(err)
+
+out_h, out_w = feature_map.shape
+for key, size in (("conv2d_row", out_h), ("conv2d_col", out_w)):
+    if st.session_state.get(key, 0) >= size:
+        st.session_state[key] = size - 1
+
+with controls:
+    st.subheader(t("conv2d.cell"))
+    st.caption(t("conv2d.cell_help"))
+    pick_row, pick_col = st.columns(2)
+    row = pick_row.number_input(t("conv2d.row"), 0, out_h - 1, 0, key="conv2d_row", bind="query-params")
+    col = pick_col.number_input(t("conv2d.col"), 0, out_w - 1, 0, key="conv2d_col", bind="query-params")
+    stack_ids = _stack_choice()
+
+cell = explain_conv2d_cell(image, w4, row, col, bias=[bias], **settings)
+
+# ----------------------------------------------------------------------------------------------------------- view
+with view:
+    shape_in = "×".join(map(str, image.shape))
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("conv2d.input_shape"), shape_in)
+    m2.metric(t("conv2d.output_shape"), f"{out_h}×{out_w}", help=t("conv2d.output_shape_help"))
+    m3.metric(t("conv2d.padding_added"), "{} / {} / {} / {}".format(*cell.padding), help=t("conv2d.padding_added_help"))
+    st.markdown(t("conv2d.formula", rows=formulas[0], cols=formulas[1]))
+
+    pic, ker, out = st.columns([1.1, 0.8, 1.1])
+    with pic:
+        if color == "rgb":
+            st.markdown(f"**{t('conv2d.fig_input')}**")
+            st.image(loaded.array, width="stretch")
+        else:
+            fig = heatmap(
+                image, title=t("conv2d.fig_input"), colorscale="gray", value_format=FMT, hover_name=t("conv2d.value")
+            )
+            st.plotly_chart(fig, width="stretch", key="conv2d_input_chart")
+    with ker:
+        st.plotly_chart(
+            heatmap(kernel, title=t("conv2d.fig_kernel"), value_format=FMT, hover_name=t("conv2d.weight")),
+            width="stretch",
+            key="conv2d_kernel_chart",
+        )
+    with out:
+        fig = highlight_cell(
+            heatmap(feature_map, title=t("conv2d.fig_output"), value_format=FMT, hover_name=t("conv2d.value")), row, col
+        )
+        st.plotly_chart(
+            clickable(fig, feature_map.shape),
+            width="stretch",
+            key="conv2d_output_chart",
+            on_select=_pick_cell,
+            selection_mode="points",
+        )
+        st.caption(t("conv2d.click_hint"))
+
+    tab_cell, tab_channels, tab_flip, tab_stack = st.tabs(
+        [t("conv2d.tab_cell"), t("conv2d.tab_channels"), t("conv2d.tab_flip"), t("conv2d.tab_stack")]
+    )
+    with tab_cell:
+        st.markdown(t("conv2d.cell_title", row=row, col=col, value=f"{cell.value:.4g}"))
+        channel = 0
+        if color == "rgb":
+            channel = choice(
+                st.segmented_control,
+                t("conv2d.channel"),
+                [0, 1, 2],
+                key="conv2d_channel",
+                format_func=lambda c: CHANNEL_NAMES[c],
+            )
+        left, right = st.columns([1.4, 1])
+        with left:
+            st.plotly_chart(
+                receptive_field_figure(
+                    cell.padded[:, :, channel],
+                    cell.padding,
+                    cell.rows,
+                    cell.cols,
+                    title=t("conv2d.fig_receptive"),
+                    x_title=t("conv2d.axis_padded_col"),
+                    y_title=t("conv2d.axis_padded_row"),
+                ),
+                width="stretch",
+                key="conv2d_receptive_chart",
+            )
+        with right:
+            st.plotly_chart(
+                products_figure(cell.products[:, :, channel], title=t("conv2d.fig_products")),
+                width="stretch",
+                key="conv2d_products_chart",
+            )
+        if color == "rgb":
+            for c, name in enumerate(CHANNEL_NAMES):
+                st.markdown(t("conv2d.channel_sum", channel=name, expression=cell.expression(c)))
+        else:
+            st.markdown(t("conv2d.gray_sum", expression=cell.expression(0)))
+        sums = " + ".join(f"{s:.4g}" for s in cell.channel_sums)
+        st.markdown(t("conv2d.cell_total", sums=sums, bias=f"{cell.bias:.4g}", value=f"{cell.value:.4g}"))
+        st.caption(
+            t(
+                "conv2d.receptive_help",
+                rows=", ".join(map(str, cell.input_rows)),
+                cols=", ".join(map(str, cell.input_cols)),
+            )
+        )
+
+    with tab_channels:
+        st.markdown(t("conv2d.channels_explained"))
+        if color == "rgb":
+            parts = channel_contributions(image, w4, **settings)
+            st.plotly_chart(
+                feature_maps_figure(
+                    filter_kernels,
+                    [t("conv2d.channel_kernel", channel=n) for n in CHANNEL_NAMES],
+                    hover_name=t("conv2d.weight"),
+                    height=260,
+                ),
+                width="stretch",
+                key="conv2d_channel_kernels",
+            )
+            st.plotly_chart(
+                feature_maps_figure(
+                    np.dstack([parts, feature_map]),
+                    [*(t("conv2d.channel_part", channel=n) for n in CHANNEL_NAMES), t("conv2d.fig_output_sum")],
+                ),
+                width="stretch",
+                key="conv2d_channel_parts",
+            )
+        else:
+            st.info(t("conv2d.channels_gray"), icon=":material/palette:")
+
+    with tab_flip:
+        gray = image if image.ndim == 2 else image.mean(axis=2)
+        try:
+            correlated, convolved = correlate2d_vs_convolve2d(gray, kernel)
+        except ValueError as err:
+            st.warning(t("common.invalid", message=str(err)))
+        else:
+            st.markdown(t("conv2d.flip_explained"))
+            st.plotly_chart(
+                feature_maps_figure(
+                    np.dstack([correlated, convolved]),
+                    [t("conv2d.fig_correlate2d"), t("conv2d.fig_convolve2d")],
+                    height=330,
+                ),
+                width="stretch",
+                key="conv2d_flip_chart",
+            )
+            same = np.allclose(correlated, convolved)
+            st.markdown(t("conv2d.flip_same") if same else t("conv2d.flip_differs"))
+
+    with tab_stack:
+        st.markdown(t("conv2d.stack_explained"))
+        if stack_ids:
+            gray_or_rgb_channels = image.shape[2] if image.ndim == 3 else 1
+            bank = np.stack(
+                [np.repeat(KERNELS[k][:, :, None], gray_or_rgb_channels, axis=2) for k in stack_ids], axis=3
+            )  # (3, 3, C_in, filters)
+            try:
+                maps = conv2d(image, bank, **settings)
+            except ValueError as err:
+                st.warning(t("common.invalid", message=str(err)))
+            else:
+                st.metric(t("conv2d.stack_shape"), "×".join(map(str, maps.shape)))
+                st.plotly_chart(
+                    feature_maps_figure(maps, [_kernel_label(k) for k in stack_ids], hover_name=t("conv2d.value")),
+                    width="stretch",
+                    key="conv2d_stack_chart",
+                )
+        else:
+            st.info(t("conv2d.stack_empty"))
+
+    channels = image.shape[2] if image.ndim == 3 else 1
+    show_code(
+        "import keras\n\n"
+        f"layer = keras.layers.Conv2D(filters=1, kernel_size=({kh}, {kw}), strides=({sh}, {sw}),\n"
+        f'                            padding="{padding}", dilation_rate=({dilation}, {dilation}))\n'
+        f"layer.build((None, {image.shape[0]}, {image.shape[1]}, {channels}))\n"
+        f"layer.set_weights([kernel.reshape({kh}, {kw}, {channels}, 1), np.array([{bias:g}])])\n"
+        f"layer(image[None]).shape  # (1, {out_h}, {out_w}, 1)\n\n"
+        "# one channel, valid padding, stride 1: the same numbers as\n"
+        "from scipy.signal import correlate2d\n"
+        'correlate2d(image, kernel, mode="valid")'
+    )

@@ -492,6 +492,38 @@ def correlate2d_vs_convolve2d(image: np.ndarray, kernel: np.ndarray) -> tuple[np
     return conv2d(x, k), conv2d(x, k[::-1, ::-1])
 
 
+def channel_contributions(
+    image: np.ndarray,
+    kernel: np.ndarray,
+    *,
+    strides: IntPair = 1,
+    padding: Padding = "valid",
+    dilation_rate: IntPair = 1,
+    filter_index: int = 0,
+) -> np.ndarray:
+    """What each input channel adds to one filter's feature map (a filter is one kernel per channel).
+
+    ``channel_contributions(...).sum(axis=2) + bias[filter_index] == conv2d(...)[:, :, filter_index]``.
+
+    Args:
+        image, kernel, strides, padding, dilation_rate: as :func:`conv2d`.
+        filter_index: which filter.
+
+    Returns:
+        (H', W', C_in): channel c cross-correlated with the filter's kernel for channel c.
+
+    Raises:
+        ValueError: as :func:`conv2d`, or a filter index out of range.
+    """
+    plan = _plan_conv2d(image, kernel, strides, padding, dilation_rate, None)
+    f = _index(filter_index, "filter_index", plan.kernel.shape[3])
+    kh, kw = plan.kernel.shape[:2]
+    (sh, sw), (dh, dw) = plan.strides, plan.dilation
+    windows = sliding_window_view(_pad(plan), (_effective(kh, dh), _effective(kw, dw)), axis=(0, 1))
+    windows = windows[::sh, ::sw, :, ::dh, ::dw]
+    return np.einsum("ijcab,abc->ijc", windows, plan.kernel[:, :, :, f], optimize=True)
+
+
 @dataclass(frozen=True)
 class Conv2DCell:
     """How one output value of :func:`conv2d` is made.

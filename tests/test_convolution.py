@@ -15,6 +15,7 @@ from hypothesis.extra.numpy import arrays
 from playground.convolution import (
     GRIDS,
     MODES,
+    channel_contributions,
     conv1d,
     conv1d_steps,
     conv2d,
@@ -347,3 +348,17 @@ def test_invalid_parameters_raise_value_error_naming_the_argument(call, argument
     with pytest.raises(ValueError, match=f"`{argument}`") as info:
         call()
     assert "Expected" in str(info.value) and "Received" in str(info.value)
+
+
+def test_channel_contributions_sum_to_the_feature_map():
+    """Per-channel contributions of one filter sum (plus bias) to conv2d's feature map for that filter."""
+    rng = np.random.default_rng(5)
+    x, k, b = rng.normal(size=(8, 7, 3)), rng.normal(size=(3, 2, 3, 2)), np.array([0.5, -1.0])
+    for padding, strides in (("valid", 1), ("same", (2, 1))):
+        out = conv2d(x, k, strides=strides, padding=padding, bias=b)
+        for f in range(2):
+            parts = channel_contributions(x, k, strides=strides, padding=padding, filter_index=f)
+            np.testing.assert_allclose(parts.sum(axis=2) + b[f], out[:, :, f], atol=1e-12)
+            np.testing.assert_allclose(
+                parts[:, :, 1], conv2d(x[:, :, 1], k[:, :, 1, f], strides=strides, padding=padding)
+            )

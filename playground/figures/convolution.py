@@ -61,7 +61,7 @@ def tape(
             zmid=0,
             showscale=False,
             xgap=2,
-            texttemplate="%{z:.3g}",
+            texttemplate="%{z:.4~g}",
             hovertemplate=f"{x_title} %{{x}}<br>{hover_name} %{{z:.4g}}<extra></extra>",
         )
     )
@@ -113,7 +113,7 @@ def conv1d_step_figure(
             showscale=False,
             xgap=2,
             ygap=2,
-            texttemplate="%{z:.3g}",
+            texttemplate="%{z:.4~g}",
             hovertemplate="%{y}, " + x_title + " %{x}: %{z:.4g}<extra></extra>",
         ),
         row=1,
@@ -130,7 +130,7 @@ def conv1d_step_figure(
             zmax=np.max(np.abs(outputs)) or 1,
             showscale=False,
             xgap=2,
-            texttemplate="%{z:.3g}",
+            texttemplate="%{z:.4~g}",
             hovertemplate=output_x_title + " %{x}: %{z:.4g}<extra></extra>",
         ),
         row=2,

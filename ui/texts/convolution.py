@@ -92,3 +92,207 @@ TEXTS = {
         "ko": "실시간 확인: 모든 출력 값이 같은 입력에 대한 `scipy.signal.{function}` 결과와 같습니다.",
     },
 }
+
+_KERNEL_NAMES = {
+    "identity": ("Identity (changes nothing)", "항등(변화 없음)"),
+    "box_blur": ("Box blur", "박스 블러(평균)"),
+    "gaussian": ("Gaussian blur", "가우시안 블러"),
+    "sharpen": ("Sharpen", "선명하게(샤프닝)"),
+    "laplacian": ("Laplacian (edges)", "라플라시안(경계)"),
+    "edge": ("Edge detector (all directions)", "경계 검출(모든 방향)"),
+    "sobel_x": ("Sobel x (vertical edges)", "소벨 x(세로 경계)"),
+    "sobel_y": ("Sobel y (horizontal edges)", "소벨 y(가로 경계)"),
+    "prewitt_x": ("Prewitt x (vertical edges)", "프리윗 x(세로 경계)"),
+    "prewitt_y": ("Prewitt y (horizontal edges)", "프리윗 y(가로 경계)"),
+    "emboss": ("Emboss", "엠보스(양각)"),
+    "horizontal_line": ("Horizontal line detector", "가로선 검출"),
+    "vertical_line": ("Vertical line detector", "세로선 검출"),
+}
+_GRID_NAMES = {
+    "digit_7": ("Digit 7", "숫자 7"),
+    "digit_1": ("Digit 1", "숫자 1"),
+    "digit_0": ("Digit 0", "숫자 0"),
+    "cross": ("Cross", "십자"),
+    "vertical_edge": ("Vertical edge", "세로 경계"),
+    "diagonal": ("Diagonal line", "대각선"),
+}
+
+TEXTS.update({f"conv2d.kernel_{k}": {"en": en, "ko": ko} for k, (en, ko) in _KERNEL_NAMES.items()})
+TEXTS.update({f"conv2d.grid_{k}": {"en": en, "ko": ko} for k, (en, ko) in _GRID_NAMES.items()})
+TEXTS.update(
+    {
+        # -------------------------------------------------------------------------------------------- 2-D
+        "conv2d.intro": {
+            "en": "A 2-D convolution slides a small **kernel** over an image: at each stop it multiplies the cells "
+            "it covers by its weights and adds the products into one number of the **feature map**. "
+            "Keras's `Conv2D` does exactly this (a cross-correlation: the kernel is not flipped). "
+            "Change the kernel, **stride**, **padding** and dilation, then click an output cell to see where it comes from.",
+            "ko": "2차원 합성곱은 작은 **커널**을 이미지 위로 옮겨 가며, 멈출 때마다 덮은 칸과 커널의 가중치를 곱하고 "
+            "그 곱을 더해 **특성 맵**의 숫자 하나를 만듭니다. 케라스의 `Conv2D`가 바로 이 계산을 합니다"
+            "(교차 상관: 커널을 반전하지 않음). 커널, **스트라이드**, **패딩**, 팽창(dilation)을 바꾸고, "
+            "출력 칸을 클릭해 그 값이 어디서 왔는지 확인하세요.",
+        },
+        "conv2d.input": {"en": "Input", "ko": "입력"},
+        "conv2d.source": {"en": "Image", "ko": "이미지"},
+        "conv2d.source_grid": {"en": "Small grid", "ko": "작은 격자"},
+        "conv2d.source_photo": {"en": "Photo", "ko": "사진"},
+        "conv2d.source_upload": {"en": "Upload", "ko": "업로드"},
+        "conv2d.grid": {"en": "Grid", "ko": "격자"},
+        "conv2d.grid_help": {
+            "en": "Double-click a cell to change its value (a grayscale image: one channel).",
+            "ko": "칸을 두 번 클릭해 값을 바꿀 수 있습니다(흑백 이미지: 채널 1개).",
+        },
+        "conv2d.photo": {"en": "Photo", "ko": "사진"},
+        "conv2d.color": {"en": "Channels", "ko": "채널"},
+        "conv2d.color_gray": {"en": "Grayscale (1)", "ko": "흑백 (1)"},
+        "conv2d.color_rgb": {"en": "RGB (3)", "ko": "RGB (3)"},
+        "conv2d.upload": {
+            "en": "Your image (PNG, JPEG, GIF, BMP, WEBP, TIFF)",
+            "ko": "내 이미지 (PNG, JPEG, GIF, BMP, WEBP, TIFF)",
+        },
+        "conv2d.upload_hint": {
+            "en": "No file yet: showing a bundled photo meanwhile.",
+            "ko": "아직 파일이 없어 기본 사진을 대신 보여 줍니다.",
+        },
+        "conv2d.downscaled": {
+            "en": "The photo ({h}×{w}) was downscaled to {h2}×{w2} pixels so every cell can be drawn; values are pixel / 255.",
+            "ko": "사진({h}×{w})을 {h2}×{w2} 픽셀로 줄였습니다(모든 칸을 그리기 위해). 값은 픽셀 / 255입니다.",
+        },
+        "conv2d.kernel_and_layer": {"en": "Kernel and layer", "ko": "커널과 층 설정"},
+        "conv2d.kernel": {"en": "Kernel", "ko": "커널"},
+        "conv2d.kh": {"en": "Kernel rows", "ko": "커널 행 수"},
+        "conv2d.kw": {"en": "Kernel columns", "ko": "커널 열 수"},
+        "conv2d.kernel_edit_help": {
+            "en": "The kernel's weights — double-click to edit. A network learns these numbers.",
+            "ko": "커널의 가중치입니다. 두 번 클릭해 고칠 수 있습니다. 신경망은 이 숫자를 학습합니다.",
+        },
+        "conv2d.channel_weights_help": {
+            "en": "RGB: the filter holds one kernel per channel. Here each channel's kernel is the kernel above times:",
+            "ko": "RGB: 필터 하나에 채널마다 커널이 하나씩 있습니다. 여기서 각 채널의 커널은 위 커널에 다음 값을 곱한 것입니다:",
+        },
+        "conv2d.sh": {"en": "Stride (rows)", "ko": "스트라이드(행)"},
+        "conv2d.sw": {"en": "Stride (columns)", "ko": "스트라이드(열)"},
+        "conv2d.padding": {"en": "Padding", "ko": "패딩"},
+        "conv2d.padding_help": {
+            "en": "valid: no padding, the output shrinks. same: zeros around the input so that output = ⌈input / stride⌉ "
+            "(TensorFlow puts an odd extra zero at the bottom/right).",
+            "ko": "valid: 패딩 없음, 출력이 작아집니다. same: 입력 둘레에 0을 채워 출력 = ⌈입력 / 스트라이드⌉ "
+            "(홀수 개면 텐서플로는 남는 0을 아래/오른쪽에 둡니다).",
+        },
+        "conv2d.dilation": {"en": "Dilation rate", "ko": "팽창 비율(dilation)"},
+        "conv2d.dilation_help": {
+            "en": "Spreads the kernel's taps d cells apart: a 3×3 kernel with dilation 2 sees a 5×5 area. "
+            "Keras does not allow dilation > 1 together with stride > 1.",
+            "ko": "커널의 칸 사이를 d칸씩 벌립니다. 팽창 2인 3×3 커널은 5×5 영역을 봅니다. "
+            "케라스는 팽창 > 1과 스트라이드 > 1을 함께 쓸 수 없습니다.",
+        },
+        "conv2d.bias": {"en": "Bias", "ko": "편향(bias)"},
+        "conv2d.cell": {"en": "Output cell", "ko": "출력 칸"},
+        "conv2d.cell_help": {
+            "en": "Pick a cell of the feature map (or click it in the output heatmap).",
+            "ko": "특성 맵의 칸을 고르세요(출력 히트맵에서 클릭해도 됩니다).",
+        },
+        "conv2d.row": {"en": "Row", "ko": "행"},
+        "conv2d.col": {"en": "Column", "ko": "열"},
+        "conv2d.stack": {"en": "Several filters at once", "ko": "여러 필터를 한꺼번에"},
+        "conv2d.stack_help": {
+            "en": "Each filter gives one feature map; a Conv2D layer with n filters outputs n stacked maps.",
+            "ko": "필터 하나가 특성 맵 하나를 만듭니다. 필터가 n개인 Conv2D 층은 특성 맵 n장을 쌓아 출력합니다.",
+        },
+        "conv2d.input_shape": {"en": "Input shape", "ko": "입력 크기"},
+        "conv2d.output_shape": {"en": "Feature map shape", "ko": "특성 맵 크기"},
+        "conv2d.output_shape_help": {
+            "en": "valid: ⌊(n − k_eff) / s⌋ + 1 with k_eff = (k − 1)·d + 1; same: ⌈n / s⌉",
+            "ko": "valid: ⌊(n − k_eff) / s⌋ + 1, k_eff = (k − 1)·d + 1; same: ⌈n / s⌉",
+        },
+        "conv2d.padding_added": {"en": "Padding top / bottom / left / right", "ko": "패딩 위 / 아래 / 왼쪽 / 오른쪽"},
+        "conv2d.padding_added_help": {
+            "en": "Rows and columns of zeros added around the input.",
+            "ko": "입력 둘레에 더한 0의 행과 열 수.",
+        },
+        "conv2d.formula": {
+            "en": "Output size — rows: {rows}  ·  columns: {cols}",
+            "ko": "출력 크기 — 행: {rows}  ·  열: {cols}",
+        },
+        "conv2d.fig_input": {"en": "Input", "ko": "입력"},
+        "conv2d.fig_kernel": {"en": "Kernel", "ko": "커널"},
+        "conv2d.fig_output": {"en": "Feature map (output)", "ko": "특성 맵(출력)"},
+        "conv2d.value": {"en": "value", "ko": "값"},
+        "conv2d.weight": {"en": "weight", "ko": "가중치"},
+        "conv2d.click_hint": {
+            "en": "Click a cell to explain it (orange frame = selected cell).",
+            "ko": "칸을 클릭하면 설명합니다(주황색 테두리 = 선택한 칸).",
+        },
+        "conv2d.tab_cell": {"en": "Where does this number come from?", "ko": "이 숫자는 어디서 왔나?"},
+        "conv2d.tab_channels": {"en": "Filter, kernel, channel", "ko": "필터, 커널, 채널"},
+        "conv2d.tab_flip": {"en": "convolve2d vs correlate2d", "ko": "convolve2d와 correlate2d"},
+        "conv2d.tab_stack": {"en": "Stack of feature maps", "ko": "특성 맵 쌓기"},
+        "conv2d.cell_title": {
+            "en": "Output cell **({row}, {col}) = {value}**",
+            "ko": "출력 칸 **({row}, {col}) = {value}**",
+        },
+        "conv2d.channel": {"en": "Channel shown", "ko": "보여 줄 채널"},
+        "conv2d.fig_receptive": {
+            "en": "Receptive field on the padded input",
+            "ko": "패딩된 입력 위의 수용 영역",
+        },
+        "conv2d.axis_padded_row": {"en": "row (padded)", "ko": "행(패딩 포함)"},
+        "conv2d.axis_padded_col": {"en": "column (padded)", "ko": "열(패딩 포함)"},
+        "conv2d.fig_products": {"en": "Input × weight", "ko": "입력 × 가중치"},
+        "conv2d.channel_sum": {
+            "en": "Channel {channel}: {expression}",
+            "ko": "채널 {channel}: {expression}",
+        },
+        "conv2d.gray_sum": {"en": "Multiply and add: {expression}", "ko": "곱하고 더하기: {expression}"},
+        "conv2d.cell_total": {
+            "en": "Sum over channels {sums}, plus bias {bias} → **{value}**",
+            "ko": "채널별 합 {sums}, 편향 {bias}를 더하면 → **{value}**",
+        },
+        "conv2d.receptive_help": {
+            "en": "Input rows {rows} and columns {cols} (negative or beyond the edge = zero padding, outside the dotted "
+            "border).",
+            "ko": "입력의 행 {rows}, 열 {cols} (음수이거나 가장자리를 넘으면 제로 패딩, 점선 테두리 바깥).",
+        },
+        "conv2d.channels_explained": {
+            "en": "For a grayscale image a filter **is** a kernel. For an RGB image (3 channels) a **filter** is a set "
+            "of 3 **kernels**, one per channel: each channel is convolved with its own kernel and the three results "
+            "are added (plus the bias) into **one** feature map.",
+            "ko": "흑백 이미지에서는 필터가 곧 커널입니다. RGB 이미지(채널 3개)에서는 **필터** 하나가 **커널** 3개의 "
+            "집합입니다. 각 채널을 자기 커널로 합성곱한 뒤 세 결과(와 편향)를 더해 특성 맵 **하나**를 만듭니다.",
+        },
+        "conv2d.channels_gray": {
+            "en": "Choose a photo or an upload with RGB channels to see one kernel per channel summing into one feature map.",
+            "ko": "RGB 채널의 사진이나 업로드 이미지를 고르면 채널별 커널이 하나의 특성 맵으로 합쳐지는 모습을 볼 수 있습니다.",
+        },
+        "conv2d.channel_kernel": {"en": "kernel for {channel}", "ko": "{channel} 채널의 커널"},
+        "conv2d.channel_part": {"en": "{channel} ∗ its kernel", "ko": "{channel} ∗ 해당 커널"},
+        "conv2d.fig_output_sum": {"en": "sum + bias = feature map", "ko": "합 + 편향 = 특성 맵"},
+        "conv2d.flip_explained": {
+            "en": "`scipy.signal.correlate2d` slides the kernel as it is (what `Conv2D` does); `convolve2d` first "
+            "rotates it by 180°. Both on one channel (the mean of RGB), valid mode, stride 1.",
+            "ko": "`scipy.signal.correlate2d`는 커널을 그대로 밀고(`Conv2D`와 같음), `convolve2d`는 먼저 180° "
+            "회전합니다. 둘 다 채널 하나(RGB는 평균), valid 모드, 스트라이드 1.",
+        },
+        "conv2d.fig_correlate2d": {"en": "correlate2d (= Conv2D)", "ko": "correlate2d (= Conv2D)"},
+        "conv2d.fig_convolve2d": {"en": "convolve2d (kernel rotated 180°)", "ko": "convolve2d (커널 180° 회전)"},
+        "conv2d.flip_same": {
+            "en": "Identical: this kernel is symmetric under a 180° rotation.",
+            "ko": "같습니다: 이 커널은 180° 회전해도 같습니다.",
+        },
+        "conv2d.flip_differs": {
+            "en": "Different: this kernel changes under a 180° rotation (e.g. Sobel's sign flips).",
+            "ko": "다릅니다: 이 커널은 180° 회전하면 달라집니다(예: 소벨은 부호가 바뀜).",
+        },
+        "conv2d.stack_explained": {
+            "en": "One Conv2D layer with several filters: same input, one feature map per filter, stacked along the "
+            "last axis (the output's channels). Uses the stride, padding and dilation chosen on the left.",
+            "ko": "필터가 여러 개인 Conv2D 층 하나: 같은 입력에서 필터마다 특성 맵 하나가 나오고, 마지막 축(출력 채널)으로 "
+            "쌓입니다. 왼쪽에서 고른 스트라이드, 패딩, 팽창을 사용합니다.",
+        },
+        "conv2d.stack_shape": {"en": "Output shape (rows × columns × filters)", "ko": "출력 크기(행 × 열 × 필터)"},
+        "conv2d.stack_empty": {
+            "en": "Pick some filters on the left to build a stack.",
+            "ko": "왼쪽에서 필터를 골라 특성 맵을 쌓아 보세요.",
+        },
+    }
+)
