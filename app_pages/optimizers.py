@@ -1,8 +1,245 @@
-"""Placeholder until this page lands (issue in progress)."""
+"""Optimizers: SGD, Momentum, Nesterov, AdaGrad, RMSProp and Adam racing on a loss surface, with their state."""
+
+from __future__ import annotations
 
 import streamlit as st
 
+from playground.figures.blocks import loss_figure, trajectory_figure
+from playground.optimizers import HYPER_DEFAULTS, RACERS, keras_code, optimize_trace
+from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
 from ui.i18n import t
+from ui.page import header, show_code, stop_with
+from ui.state import choice
 
-st.title(t("optimizers.title"))
-st.caption(t("optimizers.blurb"))
+EPSILONS = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]
+DEFAULT_RACERS = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
+BOWL = SURFACES["bowl"]
+
+
+def _suggest(surface_name: str) -> None:
+    """Start point and learning rates that suit the surface (the learner can change them afterwards)."""
+    surface = SURFACES[surface_name]
+    st.session_state["optimizers_start_x"] = surface.start[0]
+    st.session_state["optimizers_start_y"] = surface.start[1]
+    for key, lr in surface.learning_rates.items():
+        st.session_state[f"optimizers_{key}_learning_rate"] = lr
+
+
+def _on_surface_change() -> None:
+    _suggest(st.session_state["optimizers_surface"])
+
+
+def _racer_label(key: str) -> str:
+    return t(f"optimizers.racer_{key}")
+
+
+def _vector(v) -> str:
+    return f"({v[0]:.4g}, {v[1]:.4g})"
+
+
+def _hyper_widget(racer: str, name: str, default: float) -> float:
+    key = f"optimizers_{racer}_{name}"
+    label = f"`{name}`"
+    if name == "momentum":
+        return st.slider(
+            label, 0.0, 0.99, default, 0.01, key=key, bind="query-params", help=t("optimizers.help_momentum")
+        )
+    if name == "rho":
+        return st.slider(label, 0.0, 0.999, default, 0.001, key=key, bind="query-params", help=t("optimizers.help_rho"))
+    if name == "beta_1":
+        return st.slider(
+            label, 0.0, 0.999, default, 0.001, key=key, bind="query-params", help=t("optimizers.help_beta_1")
+        )
+    if name == "beta_2":
+        return st.slider(
+            label,
+            0.9,
+            0.9999,
+            default,
+            0.0001,
+            format="%.4f",
+            key=key,
+            bind="query-params",
+            help=t("optimizers.help_beta_2"),
+        )
+    if name == "epsilon":
+        return st.select_slider(
+            label,
+            EPSILONS,
+            default,
+            format_func=lambda v: f"{v:.0e}",
+            key=key,
+            bind="query-params",
+            help=t("optimizers.help_epsilon"),
+        )
+    return st.number_input(  # initial_accumulator_value
+        label,
+        0.0,
+        10.0,
+        default,
+        0.05,
+        key=key,
+        bind="query-params",
+        help=t("optimizers.help_initial_accumulator_value"),
+    )
+
+
+header("optimizers")
+controls, view = st.columns([1, 2.4], gap="large")
+
+with controls, st.container(border=True):
+    surface_name = choice(
+        st.selectbox,
+        t("optimizers.surface"),
+        list(SURFACES),
+        key="optimizers_surface",
+        format_func=lambda s: t(f"optimizers.surface_{s}"),
+        on_change=_on_surface_change,
+    )
+    conditioning = None
+    if surface_name == "bowl":
+        conditioning = st.slider(
+            t("optimizers.conditioning"),
+            *CONDITIONING_RANGE,
+            BOWL.params["conditioning"],
+            1.0,
+            key="optimizers_conditioning",
+            bind="query-params",
+            help=t("optimizers.conditioning_help"),
+        )
+    chosen = st.multiselect(
+        t("optimizers.racers"), list(RACERS), DEFAULT_RACERS, key="optimizers_racers", bind="query-params"
+    )
+    left, right = st.columns(2)
+    start_x = left.number_input(
+        t("optimizers.start_x"), -10.0, 10.0, BOWL.start[0], 0.1, key="optimizers_start_x", bind="query-params"
+    )
+    start_y = right.number_input(
+        t("optimizers.start_y"), -10.0, 10.0, BOWL.start[1], 0.1, key="optimizers_start_y", bind="query-params"
+    )
+    steps = st.slider(t("optimizers.steps"), 10, 500, 150, 10, key="optimizers_steps", bind="query-params")
+    step = st.slider(
+        t("optimizers.step"),
+        0,
+        steps,
+        steps,
+        key="optimizers_step",
+        bind="query-params",
+        help=t("optimizers.step_help"),
+    )
+
+    st.markdown(f"**{t('optimizers.hyper_heading')}**")
+    st.button(
+        t("optimizers.suggest"),
+        key="optimizers_suggest",
+        on_click=_suggest,
+        args=(surface_name,),
+        icon=":material/tune:",
+        width="stretch",
+        help=t("optimizers.suggest_help"),
+    )
+    settings: dict[str, tuple[float, dict]] = {}
+    for tab, (key, racer) in zip(st.tabs([_racer_label(k) for k in RACERS]), RACERS.items(), strict=True):
+        with tab:
+            lr = st.number_input(
+                "`learning_rate`",
+                1e-5,
+                10.0,
+                BOWL.learning_rates[key],
+                format="%.5g",
+                step=0.001,
+                key=f"optimizers_{key}_learning_rate",
+                bind="query-params",
+                help=t("optimizers.help_learning_rate"),
+            )
+            hyper = dict(racer.hyper)
+            for name in racer.tunable:
+                default = hyper.get(name, HYPER_DEFAULTS[racer.optimizer][name])
+                hyper[name] = _hyper_widget(key, name, default)
+            settings[key] = (lr, hyper)
+
+with view:
+    try:
+        surface = get_surface(surface_name, conditioning=conditioning)
+        traces = {}
+        for key in chosen:
+            lr, hyper = settings[key]
+            traces[key] = optimize_trace(
+                surface.grad_fn,
+                (start_x, start_y),
+                optimizer=RACERS[key].optimizer,
+                learning_rate=lr,
+                steps=steps,
+                **hyper,
+            )
+    except ValueError as err:
+        stop_with(err)
+
+    st.latex(surface.formula.replace(r"\kappa", f"{conditioning:g}") if conditioning else surface.formula)
+    if not chosen:
+        st.info(t("optimizers.none_chosen"), icon=":material/info:")
+    xs, ys, z = surface.grid(100)
+    paths = {_racer_label(k): tr.path for k, tr in traces.items()}
+    st.plotly_chart(
+        trajectory_figure(
+            xs,
+            ys,
+            z,
+            paths,
+            step=step,
+            minima=surface.minima,
+            loss_label=t("optimizers.loss"),
+            minimum_label=t("optimizers.minimum"),
+            step_label=t("optimizers.step_short"),
+        ),
+        key="optimizers_trajectory_chart",
+    )
+    st.caption(t("optimizers.trajectory_caption"))
+    for key, tr in traces.items():
+        if tr.diverged_at is not None:
+            st.warning(t("optimizers.diverged", name=_racer_label(key), step=tr.diverged_at), icon=":material/warning:")
+
+    if traces:
+        st.plotly_chart(
+            loss_figure(
+                {_racer_label(k): surface.excess_loss(tr.path) for k, tr in traces.items()},
+                step=step,
+                title=t("optimizers.loss_title"),
+                x_title=t("optimizers.step_short"),
+                y_title="f − f_min",
+            ),
+            key="optimizers_loss_chart",
+        )
+        rows = {
+            t("optimizers.optimizer"): [_racer_label(k) for k in traces],
+            t("optimizers.position"): [_vector(tr.path[step]) for tr in traces.values()],
+            "f − f_min": [float(surface.excess_loss(tr.path[step])) for tr in traces.values()],
+        }
+        st.dataframe(rows, hide_index=True, key="optimizers_table")
+
+        st.subheader(t("optimizers.state_heading", step=step))
+        columns = st.columns(2)
+        for i, (key, tr) in enumerate(traces.items()):
+            with columns[i % 2], st.container(border=True):
+                st.markdown(f"**{_racer_label(key)}** — {t(f'optimizers.note_{key}')}")
+                k = min(step, len(tr.gradients))  # state after `step` updates; gradient/step size of that update
+                cells = st.columns(2)
+                if k > 0:
+                    cells[0].metric(t("optimizers.gradient"), _vector(tr.gradients[k - 1]))
+                    cells[1].metric(t("optimizers.step_size"), _vector(tr.step_size[k - 1]))
+                for j, (slot, values) in enumerate(tr.state.items()):
+                    cells[j % 2].metric(t(f"optimizers.slot_{RACERS[key].optimizer}_{slot}"), _vector(values[step]))
+                if not tr.state:
+                    st.caption(t("optimizers.no_state"))
+
+code = ["import keras", ""]
+for key in chosen:
+    lr, hyper = settings[key]
+    code += [f"# {_racer_label(key)}", f"opt_{key} = {keras_code(RACERS[key].optimizer, lr, **hyper)}"]
+code += [
+    "",
+    f"# one step on a variable w, as this page does {steps} times from ({start_x:g}, {start_y:g}):",
+    f"w = keras.Variable([{start_x:g}, {start_y:g}])",
+    "opt.apply_gradients([(gradient_of_f_at(w), w)])",
+]
+show_code("\n".join(code))

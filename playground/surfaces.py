@@ -44,6 +44,11 @@ class Surface:
         with np.errstate(all="ignore"):  # a diverged path has inf/nan points: their loss is inf/nan
             return self.value(path[..., 0], path[..., 1])
 
+    def excess_loss(self, path: Array) -> Array:
+        """f − f_min along a path (f_min = the lowest known minimum): 0 at the optimum, for log-scale plots."""
+        lowest = min(float(self.value(np.float64(mx), np.float64(my))) for mx, my in self.minima)
+        return np.maximum(self.loss(path) - lowest, 0.0)  # clip round-off below the (rounded) known minimum
+
     def grid(self, n: int = 120) -> tuple[Array, Array, Array]:
         """(xs (n,), ys (n,), Z (n, n)) over the plot window; Z[i, j] = f(xs[j], ys[i])."""
         xs = np.linspace(*self.x_range, n)

@@ -286,7 +286,7 @@ def trajectory_figure(
     play_label: str = "▶",
     pause_label: str = "❚❚",
     step_label: str = "step",
-    frames: int = 60,
+    frames: int = 40,
     height: int = 560,
 ) -> go.Figure:
     """Contours of the loss with each optimizer's path up to `step`, animated over the steps (play button).
@@ -303,11 +303,11 @@ def trajectory_figure(
         go.Contour(
             x=xs,
             y=ys,
-            z=shifted,
+            z=shifted.astype(np.float32),  # display precision: halves what the browser downloads
             colorscale=SEQUENTIAL,
             ncontours=28,
             showscale=False,
-            customdata=z,
+            customdata=z.astype(np.float32),
             contours=dict(coloring="heatmap", showlines=True),
             line=dict(width=0.5, color="rgba(255,255,255,0.35)"),
             hovertemplate=f"{x_title} %{{x:.3f}}<br>{y_title} %{{y:.3f}}<br>{loss_label} %{{customdata:.4g}}"
@@ -343,6 +343,17 @@ def trajectory_figure(
 
     clipped = {label: clip(paths[label]) for label in labels}
 
+    def frame_traces(k: int, max_points: int = 60) -> list[go.Scatter]:
+        """Only the coordinates change from frame to frame (styles stay those of the figure's traces)."""
+        out = []
+        for label in labels:
+            p = clipped[label][: k + 1]
+            if len(p) > max_points:  # keep animation frames light; the last point stays exact
+                p = p[np.unique(np.linspace(0, len(p) - 1, max_points).round().astype(int))]
+            p = p.astype(np.float32)
+            out += [go.Scatter(x=p[:, 0], y=p[:, 1]), go.Scatter(x=p[-1:, 0], y=p[-1:, 1])]
+        return out
+
     def traces_at(k: int) -> list[go.Scatter]:
         out = []
         for i, label in enumerate(labels):
@@ -377,7 +388,7 @@ def trajectory_figure(
     fig.add_traces(traces_at(step))
     indices = list(range(first, first + 2 * len(labels)))
     frame_steps = _frame_steps(steps, frames)
-    fig.frames = [go.Frame(data=traces_at(int(k)), traces=indices, name=str(int(k))) for k in frame_steps]
+    fig.frames = [go.Frame(data=frame_traces(int(k)), traces=indices, name=str(int(k))) for k in frame_steps]
     anim = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0), mode="immediate")
     fig.update_layout(
         updatemenus=[

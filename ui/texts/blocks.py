@@ -205,4 +205,162 @@ TEXTS = {
         "가까워집니다 (마스크가 많을수록 더 가까워짐). 그래서 드롭아웃으로 학습한 신경망을 드롭아웃 없이 사용할 수 "
         "있습니다.",
     },
+    # ---------------------------------------------------------------- optimizers
+    "optimizers.intro": {
+        "en": "An **optimizer** is the rule that turns the gradient of the loss into a step for the weights, to reach "
+        "the minimum loss quickly and stably. Here the 'weights' are just two numbers (x, y), so you can watch each "
+        "optimizer's path on a 2-D loss surface. Every path is exactly what `keras.optimizers` computes step by step "
+        "for the same gradients (the tests check it).",
+        "ko": "**옵티마이저**는 손실 함수의 기울기를 가중치의 이동으로 바꾸는 규칙으로, 최소 손실에 빠르고 안정적으로 "
+        "도달하는 것이 목표입니다. 여기서 '가중치'는 두 개의 숫자 (x, y) 뿐이라서 2차원 손실 곡면 위에서 각 "
+        "옵티마이저의 경로를 볼 수 있습니다. 모든 경로는 같은 기울기에 대해 `keras.optimizers`가 한 단계씩 계산하는 "
+        "값과 정확히 같습니다(테스트로 확인).",
+    },
+    "optimizers.surface": {"en": "Loss surface", "ko": "손실 곡면"},
+    "optimizers.surface_bowl": {"en": "Bowl (ill-conditioned ellipse)", "ko": "그릇 모양 (길쭉한 타원)"},
+    "optimizers.surface_rosenbrock": {"en": "Rosenbrock (curved valley)", "ko": "로젠브록 (휘어진 골짜기)"},
+    "optimizers.surface_beale": {"en": "Beale (plateaus and cliffs)", "ko": "빌 (평지와 절벽)"},
+    "optimizers.surface_saddle": {"en": "Saddle point", "ko": "안장점"},
+    "optimizers.surface_himmelblau": {"en": "Himmelblau (four minima)", "ko": "히멜블라우 (최소값 4개)"},
+    "optimizers.conditioning": {"en": "Conditioning κ of the bowl", "ko": "그릇의 조건수 κ"},
+    "optimizers.conditioning_help": {
+        "en": "f = ½(x² + κy²): the y direction is κ times steeper than x. Large κ = narrow valley, where plain SGD "
+        "zig-zags (or blows up when lr·κ > 2).",
+        "ko": "f = ½(x² + κy²): y 방향이 x 방향보다 κ배 가파릅니다. κ가 크면 좁은 골짜기가 되어 SGD가 지그재그로 "
+        "움직이거나 lr·κ > 2 이면 발산합니다.",
+    },
+    "optimizers.racers": {"en": "Optimizers in the race", "ko": "경주에 참가하는 옵티마이저"},
+    "optimizers.racer_sgd": {"en": "SGD", "ko": "SGD"},
+    "optimizers.racer_momentum": {"en": "Momentum", "ko": "모멘텀"},
+    "optimizers.racer_nesterov": {"en": "Nesterov", "ko": "네스테로프"},
+    "optimizers.racer_adagrad": {"en": "AdaGrad", "ko": "AdaGrad"},
+    "optimizers.racer_rmsprop": {"en": "RMSProp", "ko": "RMSProp"},
+    "optimizers.racer_adam": {"en": "Adam", "ko": "Adam"},
+    "optimizers.start_x": {"en": "Start x", "ko": "시작점 x"},
+    "optimizers.start_y": {"en": "Start y", "ko": "시작점 y"},
+    "optimizers.steps": {"en": "Steps", "ko": "단계 수"},
+    "optimizers.step": {"en": "Show step", "ko": "보여 줄 단계"},
+    "optimizers.step_help": {
+        "en": "The paths are drawn up to this step, and the optimizers' state below is shown at this step. "
+        "The ▶ button under the plot animates all steps.",
+        "ko": "경로를 이 단계까지 그리고, 아래의 옵티마이저 상태를 이 단계에서 보여 줍니다. 그래프 아래 ▶ 버튼은 전체 "
+        "단계를 애니메이션으로 보여 줍니다.",
+    },
+    "optimizers.step_short": {"en": "step", "ko": "단계"},
+    "optimizers.hyper_heading": {"en": "Hyper-parameters (Keras names)", "ko": "하이퍼파라미터 (케라스 이름)"},
+    "optimizers.suggest": {"en": "Suggested learning rates for this surface", "ko": "이 곡면에 맞는 추천 학습률"},
+    "optimizers.suggest_help": {
+        "en": "Sets every optimizer's learning rate (and the start point) to values that work on this surface. "
+        "Choosing another surface does this too.",
+        "ko": "모든 옵티마이저의 학습률(과 시작점)을 이 곡면에서 잘 동작하는 값으로 바꿉니다. 다른 곡면을 고를 때도 "
+        "이렇게 바뀝니다.",
+    },
+    "optimizers.help_learning_rate": {
+        "en": "The step size lr. Keras's defaults are 0.01 for SGD and 0.001 for the others.",
+        "ko": "이동 크기 lr(학습률). 케라스의 기본값은 SGD 0.01, 나머지는 0.001 입니다.",
+    },
+    "optimizers.help_momentum": {
+        "en": "How much of the previous step is kept (inertia): v ← momentum·v − lr·g. 0 is plain SGD.",
+        "ko": "이전 이동을 얼마나 유지할지(관성): v ← momentum·v − lr·g. 0이면 일반 SGD 입니다.",
+    },
+    "optimizers.help_rho": {
+        "en": "Decay of the moving average of g²: v ← ρ·v + (1 − ρ)·g². Keras default 0.9.",
+        "ko": "g² 이동 평균(지수 가중 평균)의 감쇠율: v ← ρ·v + (1 − ρ)·g². 케라스 기본값 0.9.",
+    },
+    "optimizers.help_beta_1": {
+        "en": "Decay of the first moment (the momentum part of Adam). Keras default 0.9.",
+        "ko": "1차 모멘트(Adam의 모멘텀 부분)의 감쇠율. 케라스 기본값 0.9.",
+    },
+    "optimizers.help_beta_2": {
+        "en": "Decay of the second moment (the RMSProp part of Adam). Keras default 0.999.",
+        "ko": "2차 모멘트(Adam의 RMSProp 부분)의 감쇠율. 케라스 기본값 0.999.",
+    },
+    "optimizers.help_epsilon": {
+        "en": "Small constant in the denominator that avoids dividing by 0. Keras default 1e-7.",
+        "ko": "0으로 나누는 것을 막는 분모의 작은 상수. 케라스 기본값 1e-7.",
+    },
+    "optimizers.help_initial_accumulator_value": {
+        "en": "Starting value of AdaGrad's sum of squared gradients. Keras default 0.1.",
+        "ko": "AdaGrad의 기울기 제곱 합의 시작 값. 케라스 기본값 0.1.",
+    },
+    "optimizers.none_chosen": {
+        "en": "Pick at least one optimizer to see its path.",
+        "ko": "경로를 보려면 옵티마이저를 하나 이상 고르세요.",
+    },
+    "optimizers.loss": {"en": "loss f", "ko": "손실 f"},
+    "optimizers.minimum": {"en": "minimum", "ko": "최소점"},
+    "optimizers.trajectory_caption": {
+        "en": "Contours of the loss (darker = lower, log-spaced levels; hover for values), each optimizer's path up to "
+        "the chosen step, stars at the minima. Press ▶ to animate.",
+        "ko": "손실의 등고선(어두울수록 낮음, 로그 간격; 마우스를 올리면 값 표시), 선택한 단계까지 각 옵티마이저의 "
+        "경로, 별은 최소점입니다. ▶를 누르면 애니메이션이 재생됩니다.",
+    },
+    "optimizers.diverged": {
+        "en": "{name} diverged at step {step}: the learning rate is too large for this surface (its path leaves the "
+        "plot). Lower its learning_rate.",
+        "ko": "{name}이(가) {step}단계에서 발산했습니다. 이 곡면에 비해 학습률이 너무 큽니다(경로가 그래프를 벗어남). "
+        "learning_rate를 낮추세요.",
+    },
+    "optimizers.loss_title": {
+        "en": "Loss above the minimum per step (log scale)",
+        "ko": "단계별 최소값 대비 손실 (로그 눈금)",
+    },
+    "optimizers.optimizer": {"en": "optimizer", "ko": "옵티마이저"},
+    "optimizers.position": {"en": "position (x, y)", "ko": "위치 (x, y)"},
+    "optimizers.state_heading": {
+        "en": "What each optimizer remembers, at step {step}",
+        "ko": "{step}단계에서 각 옵티마이저가 기억하는 것",
+    },
+    "optimizers.gradient": {"en": "gradient g of this step", "ko": "이 단계의 기울기 g"},
+    "optimizers.step_size": {
+        "en": "factor multiplying g (per coordinate)",
+        "ko": "g에 곱해진 배율 (좌표별)",
+    },
+    "optimizers.no_state": {
+        "en": "No state: every step is −lr·g, with the same lr for both coordinates.",
+        "ko": "상태 없음: 매 단계 이동은 −lr·g 이고 두 좌표에 같은 lr을 씁니다.",
+    },
+    "optimizers.note_sgd": {
+        "en": "steps straight down the current gradient, w ← w − lr·g. Steep directions get big steps, flat ones "
+        "tiny steps: in a narrow valley it zig-zags.",
+        "ko": "현재 기울기 방향으로 곧장 내려갑니다, w ← w − lr·g. 가파른 방향은 크게, 평평한 방향은 작게 움직여서 "
+        "좁은 골짜기에서는 지그재그가 됩니다.",
+    },
+    "optimizers.note_momentum": {
+        "en": "keeps a velocity v ← momentum·v − lr·g and moves by it: past steps add up along a consistent direction "
+        "(like inertia) and cancel across a zig-zag, which can also carry it out of shallow local minima.",
+        "ko": "속도 v ← momentum·v − lr·g 를 유지하며 그만큼 움직입니다. 일정한 방향의 이전 이동은 관성처럼 쌓이고 "
+        "지그재그는 서로 상쇄되며, 얕은 지역 최소값에서 빠져나오게 도와줍니다.",
+    },
+    "optimizers.note_nesterov": {
+        "en": "momentum that looks ahead: it moves by momentum·v − lr·g, correcting with the gradient before the "
+        "velocity overshoots.",
+        "ko": "앞을 내다보는 모멘텀입니다. momentum·v − lr·g 만큼 움직여 속도가 지나치기 전에 기울기로 보정합니다.",
+    },
+    "optimizers.note_adagrad": {
+        "en": "sums every squared gradient per coordinate in an accumulator and divides the step by its square root: "
+        "coordinates that moved a lot slow down. The sum only grows, so its steps shrink towards 0.",
+        "ko": "좌표마다 모든 기울기의 제곱을 누적(accumulator)하고 그 제곱근으로 이동을 나눕니다. 많이 변한 좌표는 "
+        "느려집니다. 누적 합은 커지기만 하므로 이동이 점점 0에 가까워집니다.",
+    },
+    "optimizers.note_rmsprop": {
+        "en": "like AdaGrad but with an exponentially weighted average of g² (velocity, decay ρ): old gradients fade, so "
+        "the steps do not die out and it learns longer.",
+        "ko": "AdaGrad와 비슷하지만 g²의 지수 가중 평균(velocity, 감쇠율 ρ)을 씁니다. 오래된 기울기는 잊혀지므로 "
+        "이동이 사라지지 않고 더 오래 학습합니다.",
+    },
+    "optimizers.note_adam": {
+        "en": "Momentum + RMSProp: a first moment m (average gradient, the inertia) divided by the root of a second "
+        "moment v (average g²), with a bias correction for the first steps. The most used optimizer.",
+        "ko": "모멘텀 + RMSProp: 1차 모멘트 m(기울기의 평균, 관성)을 2차 모멘트 v(g²의 평균)의 제곱근으로 나누고, "
+        "초기 단계에는 편향 보정을 합니다. 가장 많이 사용되는 옵티마이저입니다.",
+    },
+    "optimizers.slot_sgd_momentum": {"en": "velocity v", "ko": "속도 v"},
+    "optimizers.slot_adagrad_accumulator": {"en": "accumulator Σg²", "ko": "누적값 Σg²"},
+    "optimizers.slot_rmsprop_velocity": {"en": "velocity (average of g²)", "ko": "velocity (g²의 평균)"},
+    "optimizers.slot_rmsprop_momentum": {"en": "momentum", "ko": "모멘텀"},
+    "optimizers.slot_rmsprop_average_gradient": {"en": "average gradient", "ko": "기울기 평균"},
+    "optimizers.slot_adam_momentum": {"en": "first moment m", "ko": "1차 모멘트 m"},
+    "optimizers.slot_adam_velocity": {"en": "second moment v", "ko": "2차 모멘트 v"},
+    "optimizers.slot_adam_velocity_hat": {"en": "max of v (amsgrad)", "ko": "v의 최댓값 (amsgrad)"},
 }
