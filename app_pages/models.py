@@ -1,8 +1,156 @@
-"""Placeholder until this page lands (issue in progress)."""
+"""Save & restore: download a run as .keras / .weights.h5 / history CSV / training script; restore either kind."""
 
 import streamlit as st
 
+from playground import export, persistence
 from ui.i18n import t
+from ui.page import header, show_code
+from ui.runs import add_run, new_run_id, pick_run, session_runs
 
-st.title(t("models.title"))
-st.caption(t("models.blurb"))
+header("models")
+
+keras_col, weights_col = st.columns(2, gap="large")
+with keras_col.container(border=True):
+    st.markdown(t("models.keras_explained"))
+with weights_col.container(border=True):
+    st.markdown(t("models.weights_explained"))
+
+# ----------------------------------------------------------------------------------------------- download
+st.subheader(t("models.download_title"))
+controls, view = st.columns([1, 2.4], gap="large")
+with controls:
+    run = pick_run("models_run")
+if run is not None:
+    with view:
+        st.caption(t("models.download_help", run=run.run_id))
+        b1, b2, b3, b4 = st.columns(4)
+        model = run.model
+        b1.download_button(
+            t("models.download_keras"),
+            data=lambda: persistence.keras_bytes(model),
+            file_name=f"{run.run_id}.keras",
+            mime="application/zip",
+            icon=":material/deployed_code:",
+            key="models_download_keras",
+            on_click="ignore",
+            width="stretch",
+        )
+        b2.download_button(
+            t("models.download_weights"),
+            data=lambda: persistence.weights_bytes(model),
+            file_name=f"{run.run_id}.weights.h5",
+            mime="application/x-hdf5",
+            icon=":material/scale:",
+            key="models_download_weights",
+            on_click="ignore",
+            width="stretch",
+        )
+        b3.download_button(
+            t("models.download_history"),
+            data=persistence.history_csv(run.history),
+            file_name=f"{run.run_id}-history.csv",
+            mime="text/csv",
+            icon=":material/table:",
+            key="models_download_history",
+            on_click="ignore",
+            disabled=not run.history,
+            width="stretch",
+        )
+        can_script = run.config.preset != "uploaded"
+        b4.download_button(
+            t("models.download_script"),
+            data=export.training_script(run.config, title=run.run_id) if can_script else "",
+            file_name=f"train_{run.run_id}.py",
+            mime="text/x-python",
+            icon=":material/code:",
+            key="models_download_script",
+            on_click="ignore",
+            disabled=not can_script,
+            width="stretch",
+        )
+        show_code(
+            f"model.save('{run.run_id}.keras')                # architecture + weights + compile settings\n"
+            f"model.save_weights('{run.run_id}.weights.h5')   # the parameters only\n"
+            f"pd.DataFrame(history.history).to_csv('{run.run_id}-history.csv')"
+        )
+
+# ----------------------------------------------------------------------------------------------- restore
+st.subheader(t("models.restore_title"))
+weights_tab, keras_tab = st.tabs([t("models.tab_weights"), t("models.tab_keras")], key="models_tab")
+
+with weights_tab:
+    controls, view = st.columns([1, 2.4], gap="large")
+    lab_runs = [r for r in session_runs() if r.config.preset != "uploaded"]
+    with controls:
+        st.markdown(t("models.weights_steps"))
+        if not lab_runs:
+            st.info(t("models.weights_need_run"))
+        else:
+            by_id = {r.run_id: r for r in reversed(lab_runs)}
+            if st.session_state.get("models_arch") not in by_id:
+                st.session_state.pop("models_arch", None)
+            arch_id = st.selectbox(
+                t("models.architecture_of"),
+                list(by_id),
+                key="models_arch",
+                format_func=lambda i: f"{i} · {export.describe_layers(by_id[i].config.specs)}",
+            )
+            weights_file = st.file_uploader(t("models.weights_file"), type=["h5"], key="models_weights_file")
+            restore = st.button(
+                t("models.restore_weights"),
+                key="models_restore_weights",
+                type="primary",
+                disabled=weights_file is None,
+                icon=":material/upload:",
+            )
+    with view:
+        if lab_runs:
+            source = by_id[arch_id]
+            show_code(
+                f"model = create_model()   # {export.describe_layers(source.config.specs)}\n"
+                "model.load_weights('model.weights.h5')\n"
+                "model.compile(optimizer=..., loss='sparse_categorical_crossentropy', metrics=['accuracy'])"
+            )
+            if weights_file is not None and restore:
+                try:
+                    with st.spinner(t("models.restoring")):
+                        new = persistence.restore_weights(
+                            source.config, weights_file.getvalue(), run_id=new_run_id(f"{source.run_id}-weights")
+                        )
+                except ValueError as err:
+                    st.error(t("models.refused", message=str(err)), icon=":material/block:")
+                else:
+                    add_run(new)
+                    st.success(t("models.weights_restored", run=new.run_id), icon=":material/check_circle:")
+                    st.page_link("app_pages/evaluate.py", label=t("models.to_evaluate"), icon=":material/fact_check:")
+
+with keras_tab:
+    controls, view = st.columns([1, 2.4], gap="large")
+    with controls:
+        st.markdown(t("models.keras_steps"))
+        keras_file = st.file_uploader(t("models.keras_file"), type=["keras"], key="models_keras_file")
+        load = st.button(
+            t("models.load_keras"),
+            key="models_load_keras",
+            type="primary",
+            disabled=keras_file is None,
+            icon=":material/upload:",
+        )
+    with view:
+        st.caption(t("models.keras_safety"))
+        show_code(
+            "model = keras.saving.load_model('model.keras', compile=True, safe_mode=True)\n"
+            "model.evaluate(x_test, y_test)"
+        )
+        if keras_file is not None and load:
+            try:
+                with st.spinner(t("models.checking")):
+                    new, notes = persistence.load_keras_upload(keras_file.getvalue(), run_id=new_run_id("uploaded"))
+            except ValueError as err:
+                st.error(t("models.refused", message=str(err)), icon=":material/block:")
+            else:
+                add_run(new)
+                st.success(t("models.keras_loaded", run=new.run_id), icon=":material/check_circle:")
+                for note in notes:
+                    st.info(t(f"models.note_{note}"))
+                st.page_link("app_pages/evaluate.py", label=t("models.to_evaluate"), icon=":material/fact_check:")

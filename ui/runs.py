@@ -74,7 +74,8 @@ def pick_run(key: str, *, label: str | None = None, with_model: bool = True) -> 
     by_id = {r.run_id: r for r in reversed(runs)}
     if st.session_state.get(key) not in by_id:
         st.session_state.pop(key, None)
-    run_id = st.selectbox(label or t("runs.pick"), list(by_id), format_func=lambda i: run_label(by_id[i]), key=key)
+    labels = {i: run_label(r) for i, r in by_id.items()}  # fixed strings: the label never depends on when it's asked
+    run_id = st.selectbox(label or t("runs.pick"), list(by_id), format_func=labels.__getitem__, key=key)
     return by_id.get(run_id)
 
 
@@ -90,8 +91,9 @@ def pick_runs(key: str, *, label: str | None = None, default_count: int = 4) -> 
         default = None
     else:
         default = list(by_id)[-default_count:]
+    labels = {i: run_label(r) for i, r in by_id.items()}
     chosen = st.multiselect(
-        label or t("runs.pick_many"), list(by_id), default=default, format_func=lambda i: run_label(by_id[i]), key=key
+        label or t("runs.pick_many"), list(by_id), default=default, format_func=labels.__getitem__, key=key
     )
     return [by_id[i] for i in chosen]
 

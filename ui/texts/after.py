@@ -159,4 +159,111 @@ TEXTS = {
         "en": "Mean activation of each filter of {name} for this image",
         "ko": "이 이미지에 대한 {name} 필터별 평균 활성값",
     },
+    # ------------------------------------------------------------------------------------------ save & restore
+    "models.intro": {
+        "en": "Keep a trained model and bring it back later, the two ways the course notes show: the **whole model** "
+        "(`.keras`) or **only its parameters** (`.weights.h5`). Downloads work for every run of this session; "
+        "a restored model becomes a new run you can evaluate and compare.",
+        "ko": "학습된 모델을 저장하고 나중에 복원합니다. 강의 노트의 두 가지 방법: **모델 전체**(`.keras`) 또는 "
+        "**모델 파라미터만**(`.weights.h5`). 이 세션의 모든 실행을 내려받을 수 있고, 복원한 모델은 평가하고 비교할 수 "
+        "있는 새 실행이 됩니다.",
+    },
+    "models.keras_explained": {
+        "en": "**`.keras` — the whole model** (`model.save`)\n\n"
+        "- architecture + weights + compile settings (optimizer, loss, metrics) in one zip file\n"
+        "- restore: `keras.models.load_model(file)` rebuilds a **compiled** model\n"
+        "- `evaluate()` and `predict()` both work right away",
+        "ko": "**`.keras` — 모델 전체** (`model.save`)\n\n"
+        "- 모델 구조 + 가중치 + 컴파일 설정(옵티마이저, 손실, 지표)을 zip 파일 하나에 저장\n"
+        "- 복원: `keras.models.load_model(file)`이 **컴파일된** 모델을 다시 만듭니다\n"
+        "- `evaluate()`와 `predict()`를 바로 쓸 수 있습니다",
+    },
+    "models.weights_explained": {
+        "en": "**`.weights.h5` — the parameters only** (`model.save_weights`)\n\n"
+        "- only the learned weights and biases; no architecture, no compile settings\n"
+        "- restore: build a model of **the same architecture** first, then `model.load_weights(file)`\n"
+        "- the restored model is **not compiled**: `predict()` works, `evaluate()` needs `compile()` first",
+        "ko": "**`.weights.h5` — 모델 파라미터만** (`model.save_weights`)\n\n"
+        "- 학습된 가중치와 편향만 저장합니다. 모델 구조와 컴파일 설정은 없습니다\n"
+        "- 복원: **같은 구조**의 모델을 먼저 만든 뒤 `model.load_weights(file)`\n"
+        "- 복원한 모델은 **컴파일되지 않은 상태**: `predict()`는 되지만 `evaluate()`는 먼저 `compile()`이 필요합니다",
+    },
+    "models.download_title": {"en": "Download a run", "ko": "실행 내려받기"},
+    "models.download_help": {
+        "en": "Files for run {run}. The training script reproduces the run on your own machine or in Colab.",
+        "ko": "실행 {run}의 파일입니다. 학습 스크립트로 내 컴퓨터나 Colab에서 같은 학습을 재현할 수 있습니다.",
+    },
+    "models.download_keras": {"en": "Whole model (.keras)", "ko": "모델 전체 (.keras)"},
+    "models.download_weights": {"en": "Weights only (.weights.h5)", "ko": "가중치만 (.weights.h5)"},
+    "models.download_history": {"en": "History (.csv)", "ko": "학습 기록 (.csv)"},
+    "models.download_script": {"en": "Training script (.py)", "ko": "학습 스크립트 (.py)"},
+    "models.restore_title": {"en": "Restore a saved model", "ko": "저장된 모델 복원"},
+    "models.tab_weights": {"en": "From .weights.h5 (parameters only)", "ko": ".weights.h5에서 (파라미터만)"},
+    "models.tab_keras": {"en": "From .keras (whole model)", "ko": ".keras에서 (모델 전체)"},
+    "models.weights_steps": {
+        "en": "1. Choose the run whose **architecture** the weights belong to — the app builds that model.\n"
+        "2. Upload the `.weights.h5` file.\n3. Restore: `model.load_weights(file)`.",
+        "ko": "1. 가중치가 속한 **모델 구조**의 실행을 고릅니다. 앱이 그 모델을 만듭니다.\n"
+        "2. `.weights.h5` 파일을 올립니다.\n3. 복원: `model.load_weights(file)`.",
+    },
+    "models.weights_need_run": {
+        "en": "Weights need an architecture to go into: train a run in the training lab first (the weights must come "
+        "from a model with the same layers).",
+        "ko": "가중치를 넣을 모델 구조가 필요합니다. 먼저 학습 실험실에서 실행을 하나 학습시키세요(가중치는 같은 층을 가진 "
+        "모델에서 나온 것이어야 합니다).",
+    },
+    "models.architecture_of": {"en": "Architecture of run", "ko": "모델 구조를 가져올 실행"},
+    "models.weights_file": {"en": "Weights file (.weights.h5)", "ko": "가중치 파일 (.weights.h5)"},
+    "models.restore_weights": {"en": "Restore weights", "ko": "가중치 복원"},
+    "models.restoring": {
+        "en": "Building the model and loading the weights…",
+        "ko": "모델을 만들고 가중치를 불러오는 중…",
+    },
+    "models.weights_restored": {
+        "en": "Restored as the new run **{run}**. A weights-only restore is not compiled, so the app compiled it "
+        "(the run's optimizer, sparse categorical cross-entropy, accuracy) to make `evaluate()` possible.",
+        "ko": "새 실행 **{run}**(으)로 복원했습니다. 가중치만 복원하면 컴파일되지 않은 상태이므로, `evaluate()`를 쓸 수 "
+        "있도록 앱이 컴파일했습니다(실행의 옵티마이저, sparse categorical cross-entropy, 정확도).",
+    },
+    "models.keras_steps": {
+        "en": "Upload a `.keras` file of a Fashion-MNIST model (input 28×28×1, 10 classes). It is checked first, "
+        "then loaded with `keras.saving.load_model(..., safe_mode=True)`.",
+        "ko": "Fashion-MNIST 모델(입력 28×28×1, 클래스 10개)의 `.keras` 파일을 올리세요. 먼저 검사한 뒤 "
+        "`keras.saving.load_model(..., safe_mode=True)`로 불러옵니다.",
+    },
+    "models.keras_file": {"en": "Model file (.keras)", "ko": "모델 파일 (.keras)"},
+    "models.load_keras": {"en": "Load model", "ko": "모델 불러오기"},
+    "models.checking": {"en": "Checking and loading the model…", "ko": "모델을 검사하고 불러오는 중…"},
+    "models.keras_safety": {
+        "en": "An uploaded model runs on this server, so it is treated as untrusted: size and zip structure are "
+        "checked (zip bombs refused), and only standard Keras layers are accepted — Lambda layers and custom "
+        "objects, which carry Python code, are refused before anything is loaded.",
+        "ko": "올린 모델은 이 서버에서 실행되므로 신뢰하지 않는 파일로 다룹니다. 크기와 zip 구조를 검사하고(zip 폭탄 거부), "
+        "표준 케라스 층만 받습니다. 파이썬 코드를 담은 Lambda 층과 사용자 정의 객체는 불러오기 전에 거부합니다.",
+    },
+    "models.keras_loaded": {
+        "en": "Loaded as the new run **{run}** — a compiled model, ready to evaluate.",
+        "ko": "새 실행 **{run}**(으)로 불러왔습니다. 컴파일된 모델이라 바로 평가할 수 있습니다.",
+    },
+    "models.note_rescaling_added": {
+        "en": "This model has no Rescaling layer: it was trained on pixels divided by 255 (as in the course notes). "
+        "The app put `Rescaling(1/255)` in front of it so it reads the 0–255 images.",
+        "ko": "이 모델에는 Rescaling 층이 없습니다. 강의 노트처럼 255로 나눈 픽셀로 학습된 모델입니다. 0–255 이미지를 "
+        "읽을 수 있도록 앱이 앞에 `Rescaling(1/255)`를 붙였습니다.",
+    },
+    "models.note_reshaped": {
+        "en": "This model takes 28×28 inputs; the app added a Reshape layer for 28×28×1 images.",
+        "ko": "이 모델은 28×28 입력을 받습니다. 28×28×1 이미지를 위해 앱이 Reshape 층을 붙였습니다.",
+    },
+    "models.note_recompiled": {
+        "en": "The app compiled the model with sparse categorical cross-entropy and accuracy (integer labels), so "
+        "its test loss is comparable with the lab's runs.",
+        "ko": "정수 레이블로 평가하도록 앱이 sparse categorical cross-entropy와 정확도로 모델을 컴파일했습니다. 그래서 "
+        "테스트 손실을 실험실의 실행과 비교할 수 있습니다.",
+    },
+    "models.refused": {
+        "en": "Not restored — your runs were not changed. {message}",
+        "ko": "복원하지 않았습니다. 기존 실행은 그대로입니다. {message}",
+    },
+    "models.to_evaluate": {"en": "Evaluate it", "ko": "평가하러 가기"},
 }

@@ -1,0 +1,154 @@
+"""The Save & restore page: downloads for a run, restoring weights and .keras uploads as new runs, refusals that
+leave the session's runs untouched."""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pytest
+from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
+
+from playground import persistence
+from tests.test_evaluation import TINY_CONFIG, fashion_subset, tiny_run
+
+
+@functools.cache
+def _files():
+    run = tiny_run()
+    return persistence.keras_bytes(run.model), persistence.weights_bytes(run.model)
+
+
+def _lambda_keras() -> bytes:
+    import keras
+
+    inputs = keras.Input((28, 28, 1))
+    x = keras.layers.Lambda(lambda t: t / 255.0)(inputs)
+    model = keras.Model(inputs, keras.layers.Dense(10, activation="softmax")(keras.layers.Flatten()(x)))
+    return persistence.keras_bytes(model)
+
+
+def _upload(at, key: str, name: str, data: bytes, monkeypatch):
+    """Make the file uploader `key` return `data` (AppTest has no upload API in 1.67)."""
+    import streamlit as st
+
+    real = st.file_uploader
+
+    def fake(label, *args, **kwargs):
+        if kwargs.get("key") == key:
+            real(label, *args, **kwargs)
+            return UploadedFile(
+                UploadedFileRec(file_id="f", name=name, type="application/octet-stream", data=data), None
+            )
+        return real(label, *args, **kwargs)
+
+    monkeypatch.setattr(st, "file_uploader", fake)
+
+
+def open_page(script: str, *, lang: str | None = None):
+    """app.py run once (so st.navigation has registered the pages), then switched to `script`.
+
+    The shared `app_for` fixture switches before the first run, which in Streamlit 1.67 only finds pages whose
+    url_path equals the file name (evaluate.py does, models.py / compare.py don't): see AppTest.switch_page.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    return at.switch_page(script)
+
+
+@pytest.fixture
+def page():
+    run = tiny_run()
+    at = open_page("app_pages/models.py")
+    at.session_state["lab_runs"] = [run]
+    return at, run
+
+
+def test_smoke_without_runs():
+    """No runs: the explanation, the no-runs notice and the .keras uploader; no exception."""
+    at = open_page("app_pages/models.py")
+    at.run()
+    assert not at.exception
+    assert any("training lab" in i.value for i in at.info)
+    assert any("not compiled" in m.value for m in at.markdown)
+
+
+def test_downloads_for_a_run(page):
+    """The four download buttons exist for the chosen run; the code box names the run's files."""
+    at, run = page
+    at.run()
+    assert not at.exception
+    for key in ("keras", "weights", "history", "script"):
+        assert at.get_by_key(f"models_download_{key}") is not None
+    assert f"{run.run_id}.weights.h5" in at.code[0].value
+
+
+def test_weights_upload_becomes_a_new_restored_run(page, monkeypatch):
+    """Uploading the run's .weights.h5 and restoring adds a 'restored' run with identical predictions."""
+    at, run = page
+    _upload(at, "models_weights_file", "w.weights.h5", _files()[1], monkeypatch)
+    at.run()
+    at.button(key="models_restore_weights").click().run()
+    assert not at.exception
+    runs = at.session_state["lab_runs"]
+    assert [r.run_id for r in runs] == ["run-1", "run-1-weights-1"]
+    assert runs[0] is run and runs[1].status == "restored"
+    x = fashion_subset()[1][0][:32, ..., None]
+    np.testing.assert_array_equal(runs[1].model.predict(x, verbose=0), run.model.predict(x, verbose=0))
+    assert any("not compiled" in s.value for s in at.success)
+
+
+def test_wrong_architecture_weights_are_refused_and_runs_untouched(monkeypatch):
+    """Weights of another architecture: a clear error, no new run, the existing run unchanged."""
+    from dataclasses import replace
+
+    run = tiny_run()
+    other = replace(run, run_id="other", config=replace(TINY_CONFIG, specs=TINY_CONFIG.specs[4:]))
+    at = open_page("app_pages/models.py")
+    at.session_state["lab_runs"] = [run, other]
+    at.session_state["models_arch"] = "other"
+    _upload(at, "models_weights_file", "w.weights.h5", _files()[1], monkeypatch)
+    at.run()
+    at.button(key="models_restore_weights").click().run()
+    assert not at.exception
+    assert [r.run_id for r in at.session_state["lab_runs"]] == ["run-1", "other"]
+    assert any("different architecture" in e.value and "not changed" in e.value for e in at.error)
+
+
+def test_keras_upload_becomes_a_new_run(page, monkeypatch):
+    """A .keras upload loads (safe_mode) as a new compiled run."""
+    at, run = page
+    _upload(at, "models_keras_file", "m.keras", _files()[0], monkeypatch)
+    at.run()
+    at.button(key="models_load_keras").click().run()
+    assert not at.exception
+    runs = at.session_state["lab_runs"]
+    assert [r.run_id for r in runs] == ["run-1", "uploaded-1"] and runs[1].model.compiled
+
+
+def test_lambda_keras_upload_is_refused_in_korean(monkeypatch):
+    """A .keras with a Lambda layer is refused with a message naming Lambda; runs untouched; Korean UI works."""
+    run = tiny_run()
+    at = open_page("app_pages/models.py", lang="ko")
+    at.session_state["lab_runs"] = [run]
+    _upload(at, "models_keras_file", "evil.keras", _lambda_keras(), monkeypatch)
+    at.run()
+    at.button(key="models_load_keras").click().run()
+    assert not at.exception
+    assert at.session_state["lab_runs"] == [run]
+    assert any("Lambda" in e.value and "기존 실행은 그대로" in e.value for e in at.error)
+
+
+def test_unknown_url_params_are_reported(page):
+    """Unknown URL parameters don't break the page; the frame reports them."""
+    at, _ = page
+    at.query_params["models_whatever"] = "1"
+    at.run()
+    assert not at.exception
+    assert any("ignored" in i.value for i in at.info)
