@@ -33,6 +33,7 @@ SOURCES = ("grid", "photo", "upload")
 COLORS = ("gray", "rgb")
 CHANNEL_NAMES = ("R", "G", "B")
 FMT = ".4~g"
+DEFAULT_STACK = ["sobel_x", "sobel_y", "laplacian"]
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -53,7 +54,7 @@ def _stack_choice() -> list[str]:
     """Several kernels at once, kept in the URL as ids (?conv2d_stack=sobel_x&conv2d_stack=sobel_y)."""
     key = "conv2d_stack"
     if key not in st.session_state:
-        wanted = st.query_params.get_all(key) or ["sobel_x", "sobel_y", "laplacian"]
+        wanted = st.query_params.get_all(key) or DEFAULT_STACK
         st.session_state[key] = [k for k in dict.fromkeys(wanted) if k in KERNELS]
     chosen = st.multiselect(
         t("conv2d.stack"),
@@ -63,11 +64,19 @@ def _stack_choice() -> list[str]:
         max_selections=8,
         help=t("conv2d.stack_help"),
     )
-    if chosen:
+    if chosen != DEFAULT_STACK:
         st.query_params[key] = chosen
     elif key in st.query_params:
         del st.query_params[key]
     return chosen
+
+
+def _frame(array: np.ndarray) -> pd.DataFrame:
+    return pd.DataFrame(array, columns=[str(c) for c in range(array.shape[1])])
+
+
+def _small_columns(count: int) -> dict:
+    return {str(c): st.column_config.NumberColumn(width="small", format="%.4g") for c in range(count)}
 
 
 def _pick_cell() -> None:
@@ -79,7 +88,7 @@ def _pick_cell() -> None:
 
 
 header("conv2d")
-controls, view = st.columns([1, 2.4], gap="large")
+controls, view = st.columns([1.25, 2.2], gap="large")
 
 # ---------------------------------------------------------------------------------------------------------- input
 with controls:
@@ -104,7 +113,11 @@ with controls:
             )
             st.caption(t("conv2d.grid_help"))
             edited = st.data_editor(
-                pd.DataFrame(GRIDS[grid_id]), key=f"conv2d_grid_editor_{grid_id}", hide_index=True, width="stretch"
+                _frame(GRIDS[grid_id]),
+                key=f"conv2d_grid_editor_{grid_id}",
+                hide_index=True,
+                width="stretch",
+                column_config=_small_columns(GRIDS[grid_id].shape[1]),
             )
             image = edited.to_numpy(dtype=float, na_value=0.0)
         else:
@@ -148,7 +161,8 @@ with controls:
     kw = size_cols.number_input(t("conv2d.kw"), 1, 7, 3, key="conv2d_kw", bind="query-params")
     st.caption(t("conv2d.kernel_edit_help"))
     kernel_df = st.data_editor(
-        pd.DataFrame(resize_kernel(KERNELS[kernel_id], (kh, kw))),
+        _frame(resize_kernel(KERNELS[kernel_id], (kh, kw))),
+        column_config=_small_columns(kw),
         key=f"conv2d_kernel_editor_{kernel_id}_{kh}_{kw}",
         hide_index=True,
         width="stretch",
@@ -222,28 +236,28 @@ with view:
     m3.metric(t("conv2d.padding_added"), "{} / {} / {} / {}".format(*cell.padding), help=t("conv2d.padding_added_help"))
     st.markdown(t("conv2d.formula", rows=formulas[0], cols=formulas[1]))
 
-    pic, ker, out = st.columns([1.1, 0.8, 1.1])
+    pic, out = st.columns(2)
     with pic:
         if color == "rgb":
             st.markdown(f"**{t('conv2d.fig_input')}**")
             st.image(loaded.array, width="stretch")
         else:
             fig = heatmap(
-                image, title=t("conv2d.fig_input"), colorscale="gray", value_format=FMT, hover_name=t("conv2d.value")
+                image,
+                title=t("conv2d.fig_input"),
+                colorscale="gray",
+                value_format=FMT,
+                hover_name=t("conv2d.value"),
+                showscale=False,
+                height=380,
             )
             st.plotly_chart(fig, width="stretch", key="conv2d_input_chart")
-    with ker:
-        st.plotly_chart(
-            heatmap(kernel, title=t("conv2d.fig_kernel"), value_format=FMT, hover_name=t("conv2d.weight")),
-            width="stretch",
-            key="conv2d_kernel_chart",
-        )
     with out:
-        fig = highlight_cell(
-            heatmap(feature_map, title=t("conv2d.fig_output"), value_format=FMT, hover_name=t("conv2d.value")), row, col
+        fig = heatmap(
+            feature_map, title=t("conv2d.fig_output"), value_format=FMT, hover_name=t("conv2d.value"), height=380
         )
         st.plotly_chart(
-            clickable(fig, feature_map.shape),
+            clickable(highlight_cell(fig, row, col), feature_map.shape),
             width="stretch",
             key="conv2d_output_chart",
             on_select=_pick_cell,

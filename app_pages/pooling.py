@@ -1,8 +1,173 @@
-"""Placeholder until this page lands (issue in progress)."""
+"""Pooling: max vs average, pool size, stride, padding, which cell wins, and what a small shift changes."""
+
+from __future__ import annotations
 
 import streamlit as st
 
+from playground.activations import relu
+from playground.convolution import GRIDS, conv2d, padding_amounts
+from playground.figures.common import heatmap
+from playground.figures.convolution import highlight_cell, pooling_figure
+from playground.images import SAMPLES, load_sample
+from playground.kernels import KERNELS
+from playground.pooling import POOL_MODES, compare_shifted, explain_pool2d_cell, max_pool_winners, pool2d
 from ui.i18n import t
+from ui.page import header, show_code, stop_with
+from ui.state import choice
 
-st.title(t("pooling.title"))
-st.caption(t("pooling.blurb"))
+SOURCES = ("feature_map", "grid", "photo")
+PHOTO_SIDE = 32  # small enough to see every pooling window
+FMT = ".4~g"
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _photo(name: str):
+    return load_sample(name, mode="L", max_side=PHOTO_SIDE)
+
+
+header("pooling")
+controls, view = st.columns([1, 2.4], gap="large")
+
+with controls:
+    source = choice(
+        st.selectbox, t("pooling.source"), SOURCES, key="pooling_source", format_func=lambda s: t(f"pooling.source_{s}")
+    )
+    if source == "photo":
+        photo = choice(st.selectbox, t("pooling.photo"), list(SAMPLES), key="pooling_photo", format_func=str.title)
+        x = _photo(photo).array.astype(float) / 255.0
+    else:
+        grid_id = choice(
+            st.selectbox,
+            t("pooling.grid"),
+            list(GRIDS),
+            key="pooling_grid",
+            format_func=lambda g: t(f"conv2d.grid_{g}"),
+        )
+        x = GRIDS[grid_id]
+        if source == "feature_map":
+            kernel_id = choice(
+                st.selectbox,
+                t("pooling.kernel"),
+                list(KERNELS),
+                key="pooling_kernel",
+                default="sobel_x",
+                format_func=lambda k: t(f"conv2d.kernel_{k}"),
+            )
+            x = relu(conv2d(x, KERNELS[kernel_id], padding="same"))
+            st.caption(t("pooling.feature_map_help"))
+    mode = choice(
+        st.segmented_control,
+        t("pooling.mode"),
+        POOL_MODES,
+        key="pooling_mode",
+        format_func=lambda m: t(f"pooling.mode_{m}"),
+    )
+    pool = st.slider(t("pooling.pool_size"), 1, 4, 2, key="pooling_size", bind="query-params")
+    same_stride = st.toggle(t("pooling.stride_default"), True, key="pooling_stride_default", bind="query-params")
+    stride = pool
+    if not same_stride:
+        stride = st.slider(t("pooling.strides"), 1, 4, 2, key="pooling_strides", bind="query-params")
+    padding = (
+        st.segmented_control(
+            t("pooling.padding"),
+            ("valid", "same"),
+            default="valid",
+            required=True,
+            key="pooling_padding",
+            bind="query-params",
+            help=t("pooling.padding_help"),
+        )
+        or "valid"
+    )
+
+settings = dict(strides=None if same_stride else stride, padding=padding)
+try:
+    pooled = pool2d(x, pool, mode=mode, **settings)
+    pads = padding_amounts(x.shape, pool, strides=stride, padding=padding)
+except ValueError as err:
+    with view:
+        stop_with(err)
+
+out_h, out_w = pooled.shape
+for key, size in (("pooling_row", out_h), ("pooling_col", out_w)):
+    if st.session_state.get(key, 0) >= size:
+        st.session_state[key] = size - 1
+
+with controls:
+    st.caption(t("pooling.cell_help"))
+    pick_row, pick_col = st.columns(2)
+    row = pick_row.number_input(t("pooling.row"), 0, out_h - 1, 0, key="pooling_row", bind="query-params")
+    col = pick_col.number_input(t("pooling.col"), 0, out_w - 1, 0, key="pooling_col", bind="query-params")
+
+cell = explain_pool2d_cell(x, row, col, pool_size=pool, mode=mode, **settings)
+winners = max_pool_winners(x, pool, **settings) if mode == "max" else None
+
+with view:
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("pooling.input_shape"), "×".join(map(str, x.shape)))
+    m2.metric(t("pooling.output_shape"), f"{out_h}×{out_w}", help=t("pooling.output_shape_help"))
+    m3.metric(t("pooling.parameters"), 0, help=t("pooling.parameters_help"))
+    left, right = st.columns([1.3, 1])
+    with left:
+        st.plotly_chart(
+            pooling_figure(
+                x,
+                pool_size=(pool, pool),
+                strides=(stride, stride),
+                padding=pads,
+                output_shape=pooled.shape,
+                winners=winners,
+                selected=(row, col),
+                title=t("pooling.fig_input"),
+                winner_label=t("pooling.winner"),
+            ),
+            width="stretch",
+            key="pooling_input_chart",
+        )
+    with right:
+        st.plotly_chart(
+            highlight_cell(heatmap(pooled, title=t("pooling.fig_output"), value_format=FMT), row, col),
+            width="stretch",
+            key="pooling_output_chart",
+        )
+    if mode == "max":
+        st.markdown(
+            t("pooling.explain_max", row=row, col=col, r=cell.winner[0], c=cell.winner[1], value=f"{cell.value:.4g}")
+        )
+        st.caption(t("pooling.winner_help"))
+    else:
+        st.markdown(t("pooling.explain_average", row=row, col=col, count=cell.count, value=f"{cell.value:.4g}"))
+        if cell.count < pool * pool:
+            st.caption(t("pooling.average_same_help", count=cell.count, total=pool * pool))
+
+    st.subheader(t("pooling.shift_title"))
+    st.markdown(t("pooling.shift_intro"))
+    shift_r, shift_c = st.columns(2)
+    dr = shift_r.slider(t("pooling.shift_rows"), -2, 2, 0, key="pooling_shift_rows", bind="query-params")
+    dc = shift_c.slider(t("pooling.shift_cols"), -2, 2, 1, key="pooling_shift_cols", bind="query-params")
+    try:
+        shifted = compare_shifted(x, rows=dr, cols=dc, pool_size=pool, mode=mode, **settings)
+    except ValueError as err:
+        st.warning(t("common.invalid", message=str(err)))
+    else:
+        c1, c2 = st.columns(2)
+        c1.metric(t("pooling.input_changed"), f"{shifted.input_changed:.0%}")
+        c2.metric(t("pooling.pooled_changed"), f"{shifted.pooled_changed:.0%}")
+        a, b = st.columns(2)
+        a.plotly_chart(
+            heatmap(shifted.pooled, title=t("pooling.fig_pooled"), value_format=FMT), width="stretch", key="pooling_a"
+        )
+        b.plotly_chart(
+            heatmap(shifted.pooled_shifted, title=t("pooling.fig_pooled_shifted"), value_format=FMT),
+            width="stretch",
+            key="pooling_b",
+        )
+        st.caption(t("pooling.shift_note"))
+
+    layer = "MaxPooling2D" if mode == "max" else "AveragePooling2D"
+    strides_arg = "None" if same_stride else str(stride)
+    show_code(
+        "import keras\n\n"
+        f'layer = keras.layers.{layer}(pool_size={pool}, strides={strides_arg}, padding="{padding}")\n'
+        f"layer(x.reshape(1, {x.shape[0]}, {x.shape[1]}, 1)).shape  # (1, {out_h}, {out_w}, 1)"
+    )

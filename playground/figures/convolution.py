@@ -202,6 +202,8 @@ def clickable(fig: go.Figure, shape: tuple[int, int]) -> go.Figure:
         )
     )
     fig.update_layout(clickmode="event+select", dragmode=False)
+    fig.update_xaxes(range=[-0.5, shape[1] - 0.5], autorange=False)
+    fig.update_yaxes(range=[shape[0] - 0.5, -0.5], autorange=False)
     return fig
 
 
@@ -223,7 +225,16 @@ def receptive_field_figure(
         padding: (top, bottom, left, right); the original input's border is drawn dashed.
         rows, cols: receptive-field coordinates in `padded` (each kernel tap gets its own outline: dilation shows).
     """
-    fig = heatmap(padded, title=title, x_title=x_title, y_title=y_title, height=height, colorscale=SEQUENTIAL)
+    fig = heatmap(
+        padded,
+        title=title,
+        x_title=x_title,
+        y_title=y_title,
+        height=height,
+        colorscale=SEQUENTIAL,
+        value_format=".4~g",
+        showscale=False,
+    )
     top, bottom, left, right = padding
     hp, wp = padded.shape
     if any(padding):
@@ -269,7 +280,9 @@ def feature_maps_figure(
 
 def products_figure(products: np.ndarray, *, title: str | None = None, height: int | None = None) -> go.Figure:
     """The element-wise products of one receptive field and one kernel (kh, kw) — they sum to the output value."""
-    return heatmap(products, title=title, colorscale=DIVERGING, hover_name="product", height=height)
+    return heatmap(
+        products, title=title, colorscale=DIVERGING, hover_name="product", height=height, value_format=".4~g"
+    )
 
 
 # --------------------------------------------------------------------------------------------------------- pooling
@@ -298,7 +311,7 @@ def pooling_figure(
         winners: (rows, cols) arrays (H', W') from ``max_pool_winners``, or None for average pooling.
         selected: the output cell whose window is highlighted.
     """
-    fig = heatmap(x, title=title, height=height, colorscale=SEQUENTIAL)
+    fig = heatmap(x, title=title, height=height, colorscale=SEQUENTIAL, value_format=".4~g")
     top, _, left, _ = padding
     (ph, pw), (sh, sw) = pool_size, strides
     big = output_shape[0] * output_shape[1] > 400

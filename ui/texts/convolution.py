@@ -205,10 +205,10 @@ TEXTS.update(
             "en": "valid: ⌊(n − k_eff) / s⌋ + 1 with k_eff = (k − 1)·d + 1; same: ⌈n / s⌉",
             "ko": "valid: ⌊(n − k_eff) / s⌋ + 1, k_eff = (k − 1)·d + 1; same: ⌈n / s⌉",
         },
-        "conv2d.padding_added": {"en": "Padding top / bottom / left / right", "ko": "패딩 위 / 아래 / 왼쪽 / 오른쪽"},
+        "conv2d.padding_added": {"en": "Zero padding", "ko": "제로 패딩"},
         "conv2d.padding_added_help": {
-            "en": "Rows and columns of zeros added around the input.",
-            "ko": "입력 둘레에 더한 0의 행과 열 수.",
+            "en": "Rows and columns of zeros added around the input: top / bottom / left / right.",
+            "ko": "입력 둘레에 더한 0의 행과 열 수: 위 / 아래 / 왼쪽 / 오른쪽.",
         },
         "conv2d.formula": {
             "en": "Output size — rows: {rows}  ·  columns: {cols}",
@@ -293,6 +293,102 @@ TEXTS.update(
         "conv2d.stack_empty": {
             "en": "Pick some filters on the left to build a stack.",
             "ko": "왼쪽에서 필터를 골라 특성 맵을 쌓아 보세요.",
+        },
+    }
+)
+
+TEXTS.update(
+    {
+        # ---------------------------------------------------------------------------------------- pooling
+        "pooling.intro": {
+            "en": "**Pooling** shrinks a feature map: a window slides over it and keeps one number per stop — the "
+            "largest (**max pooling**, the usual choice) or the mean (**average pooling**). It has no weights to "
+            "learn, works on each channel separately, and makes the network care less about exactly *where* a "
+            "feature is.",
+            "ko": "**풀링**은 특성 맵을 줄입니다. 창(window)을 옮겨 가며 멈출 때마다 숫자 하나만 남깁니다. 가장 큰 값"
+            "(**최대 풀링**, 주로 사용)이나 평균(**평균 풀링**)입니다. 학습할 가중치가 없고, 채널마다 따로 적용되며, "
+            "특징이 정확히 *어디에* 있는지에 덜 민감하게 만듭니다.",
+        },
+        "pooling.source": {"en": "Input", "ko": "입력"},
+        "pooling.source_feature_map": {"en": "Feature map (grid ∗ kernel, ReLU)", "ko": "특성 맵(격자 ∗ 커널, ReLU)"},
+        "pooling.source_grid": {"en": "Small grid", "ko": "작은 격자"},
+        "pooling.source_photo": {"en": "Photo (grayscale, 32 px)", "ko": "사진(흑백, 32픽셀)"},
+        "pooling.photo": {"en": "Photo", "ko": "사진"},
+        "pooling.grid": {"en": "Grid", "ko": "격자"},
+        "pooling.kernel": {"en": "Kernel that made the feature map", "ko": "특성 맵을 만든 커널"},
+        "pooling.feature_map_help": {
+            "en": "The grid convolved with this kernel (padding same), negative values set to 0 by ReLU — what a "
+            "Conv2D layer with activation='relu' hands to the pooling layer.",
+            "ko": "격자를 이 커널로 합성곱(same 패딩)하고 ReLU로 음수를 0으로 만든 것입니다. activation='relu'인 "
+            "Conv2D 층이 풀링 층에 넘겨주는 값입니다.",
+        },
+        "pooling.mode": {"en": "Pooling", "ko": "풀링 방식"},
+        "pooling.mode_max": {"en": "Max", "ko": "최대"},
+        "pooling.mode_average": {"en": "Average", "ko": "평균"},
+        "pooling.pool_size": {"en": "Pool size", "ko": "풀링 크기(pool_size)"},
+        "pooling.stride_default": {
+            "en": "Stride = pool size (Keras default)",
+            "ko": "스트라이드 = 풀링 크기(케라스 기본값)",
+        },
+        "pooling.strides": {"en": "Stride", "ko": "스트라이드"},
+        "pooling.padding": {"en": "Padding", "ko": "패딩"},
+        "pooling.padding_help": {
+            "en": "valid: windows stay inside the map. same: output = ⌈input / stride⌉; padding cells never win a max "
+            "and are not counted in an average.",
+            "ko": "valid: 창이 맵 안에만 놓입니다. same: 출력 = ⌈입력 / 스트라이드⌉. 패딩 칸은 최대값이 될 수 없고 "
+            "평균에도 세지 않습니다.",
+        },
+        "pooling.cell_help": {"en": "Output cell to explain:", "ko": "설명할 출력 칸:"},
+        "pooling.row": {"en": "Row", "ko": "행"},
+        "pooling.col": {"en": "Column", "ko": "열"},
+        "pooling.input_shape": {"en": "Input shape", "ko": "입력 크기"},
+        "pooling.output_shape": {"en": "Output shape", "ko": "출력 크기"},
+        "pooling.output_shape_help": {
+            "en": "valid: ⌊(n − pool) / stride⌋ + 1; same: ⌈n / stride⌉",
+            "ko": "valid: ⌊(n − pool) / stride⌋ + 1; same: ⌈n / stride⌉",
+        },
+        "pooling.parameters": {"en": "Weights to learn", "ko": "학습할 가중치"},
+        "pooling.parameters_help": {
+            "en": "Pooling layers have no parameters: model.summary() shows 0 for them.",
+            "ko": "풀링 층에는 파라미터가 없습니다. model.summary()에 0으로 나옵니다.",
+        },
+        "pooling.fig_input": {"en": "Input with pooling windows", "ko": "풀링 창이 그려진 입력"},
+        "pooling.fig_output": {"en": "Pooled output", "ko": "풀링 결과"},
+        "pooling.winner": {"en": "max of its window", "ko": "창의 최대값"},
+        "pooling.explain_max": {
+            "en": "Output ({row}, {col}) = **{value}**: the maximum of its window, taken from input cell **({r}, {c})**.",
+            "ko": "출력 ({row}, {col}) = **{value}**: 창의 최대값이며 입력 칸 **({r}, {c})** 에서 왔습니다.",
+        },
+        "pooling.winner_help": {
+            "en": "Circles mark the cell that won each window's max (the first one in reading order on ties); the "
+            "orange frame is the window of the chosen output cell.",
+            "ko": "동그라미는 각 창에서 최대값으로 뽑힌 칸입니다(같은 값이면 읽는 순서로 첫 칸). 주황색 테두리는 "
+            "선택한 출력 칸의 창입니다.",
+        },
+        "pooling.explain_average": {
+            "en": "Output ({row}, {col}) = **{value}**: the mean of the {count} input cells in its window.",
+            "ko": "출력 ({row}, {col}) = **{value}**: 창 안의 입력 칸 {count}개의 평균입니다.",
+        },
+        "pooling.average_same_help": {
+            "en": "This window hangs over the padding: Keras averages only the {count} real cells, not all {total}.",
+            "ko": "이 창은 패딩에 걸쳐 있습니다. 케라스는 {total}칸 전부가 아니라 실제 칸 {count}개만 평균합니다.",
+        },
+        "pooling.shift_title": {"en": "Shift the input by a pixel", "ko": "입력을 한 픽셀 옮기기"},
+        "pooling.shift_intro": {
+            "en": "Move the whole input a little and compare: many input cells change, but max pooling often reports "
+            "the same values — small shifts barely matter (translation invariance).",
+            "ko": "입력 전체를 조금 옮긴 뒤 비교해 보세요. 많은 입력 칸이 바뀌지만 최대 풀링 결과는 같은 경우가 많습니다. "
+            "작은 이동은 거의 영향이 없습니다(이동 불변성).",
+        },
+        "pooling.shift_rows": {"en": "Shift down (rows)", "ko": "아래로 이동(행)"},
+        "pooling.shift_cols": {"en": "Shift right (columns)", "ko": "오른쪽으로 이동(열)"},
+        "pooling.input_changed": {"en": "Input cells that changed", "ko": "바뀐 입력 칸"},
+        "pooling.pooled_changed": {"en": "Pooled cells that changed", "ko": "바뀐 풀링 칸"},
+        "pooling.fig_pooled": {"en": "Pooled (original)", "ko": "풀링(원본)"},
+        "pooling.fig_pooled_shifted": {"en": "Pooled (shifted input)", "ko": "풀링(이동한 입력)"},
+        "pooling.shift_note": {
+            "en": "Cells that move in at the edge are 0. A shift by a whole window moves the pooled map too.",
+            "ko": "가장자리로 들어오는 칸은 0입니다. 창 크기만큼 옮기면 풀링 결과도 함께 이동합니다.",
         },
     }
 )
