@@ -271,6 +271,16 @@ def build_source_model():
     return build_transfer_model(build_base(), n_classes=len(SOURCE_CLASSES))
 
 
+def describe_modes() -> dict[str, tuple[int, int, list[LayerInfo]]]:
+    """{mode: (trainable, non-trainable, layer strip)} of the three modes, before any training."""
+    model = build_transfer_model(build_base())
+    described = {}
+    for mode in MODES:
+        set_mode_trainability(model, mode)
+        described[mode] = (*count_params(model), layer_strip(model))
+    return described
+
+
 def save_pretrained(result: PretrainResult, path: str | os.PathLike) -> None:
     """Write the pretrained source model (base + its source head) as a Keras ``.weights.h5`` file."""
     model = build_source_model()

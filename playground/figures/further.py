@@ -1,0 +1,170 @@
+"""Figures of the "going further" pages: image grids (augmentation), transfer curves and the layer strip."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from playground.figures.common import CATEGORICAL, style
+
+STATE_COLORS = {"no weights": "#DDDDDD", "frozen": CATEGORICAL[1], "trainable": CATEGORICAL[0]}  # grey / orange / blue
+
+
+def image_grid(
+    images: Sequence[np.ndarray],
+    *,
+    titles: Sequence[str] | None = None,
+    cols: int = 5,
+    title: str | None = None,
+    panel_height: int = 150,
+) -> go.Figure:
+    """Images side by side in a grid, grey (H, W) ones in black-to-white, RGB (H, W, 3) as photos.
+
+    Args:
+        images: arrays with values 0…255 (float or uint8), all grey or all RGB.
+        titles: one caption per image.
+        cols: images per row.
+        panel_height: pixels per row of the grid.
+    """
+    n = len(images)
+    if n == 0:
+        raise ValueError("Invalid value received for argument `images`. Expected at least one image. Received: 0")
+    cols = max(1, min(cols, n))
+    rows = -(-n // cols)
+    fig = make_subplots(
+        rows=rows,
+        cols=cols,
+        subplot_titles=list(titles) if titles is not None else None,
+        horizontal_spacing=0.02,
+        vertical_spacing=0.12 / rows if titles is not None else 0.02,
+    )
+    for i, image in enumerate(images):
+        row, col = divmod(i, cols)
+        a = np.clip(np.asarray(image, dtype=float), 0, 255)
+        if a.ndim == 3 and a.shape[2] == 1:
+            a = a[..., 0]
+        if a.ndim == 3:
+            trace = go.Image(
+                z=np.rint(a).astype(np.uint8), hovertemplate="row %{y}, column %{x}<br>RGB %{z}<extra></extra>"
+            )
+        else:
+            trace = go.Heatmap(
+                z=a,
+                colorscale="gray",
+                zmin=0,
+                zmax=255,
+                showscale=False,
+                hovertemplate="row %{y}, column %{x}<br>value %{z:.1f}<extra></extra>",
+            )
+        fig.add_trace(trace, row=row + 1, col=col + 1)
+    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False, constrain="domain")
+    fig.update_yaxes(
+        showticklabels=False, showgrid=False, zeroline=False, autorange="reversed", scaleanchor="x", constrain="domain"
+    )
+    for i in range(1, n + 1):  # keep every panel square-pixelled
+        suffix = "" if i == 1 else str(i)
+        fig.update_yaxes(scaleanchor=f"x{suffix}", row=(i - 1) // cols + 1, col=(i - 1) % cols + 1)
+    fig.update_annotations(font_size=12)
+    return style(fig, title=title, height=rows * panel_height + (40 if title else 10))
+
+
+def transfer_curves(
+    results: Mapping[str, object],
+    *,
+    metric: str = "accuracy",
+    labels: Mapping[str, str],
+    title: str | None = None,
+    x_title: str = "epoch",
+    y_title: str | None = None,
+    train_label: str = "training",
+    val_label: str = "validation",
+) -> go.Figure:
+    """Training (dashed) and validation (solid) curves of each transfer mode on one epoch axis.
+
+    Fine-tuning's curve starts where feature extraction's ends (its `first_epoch`), joined to it.
+
+    Args:
+        results: {mode: ModeResult} from `playground.transfer.run_transfer`.
+        metric: "accuracy" or "loss".
+        labels: display name of each mode.
+    """
+    fig = go.Figure()
+    for i, (mode, result) in enumerate(results.items()):
+        colour = CATEGORICAL[i % len(CATEGORICAL)]
+        for key, dash, part in ((metric, "dash", train_label), (f"val_{metric}", "solid", val_label)):
+            values = list(result.history.get(key, []))
+            epochs = list(range(result.first_epoch, result.first_epoch + len(values)))
+            previous = results.get("feature_extraction")
+            if mode == "fine_tuning" and previous is not None and previous.history.get(key):
+                epochs = [result.first_epoch - 1, *epochs]
+                values = [previous.history[key][-1], *values]
+            fig.add_trace(
+                go.Scatter(
+                    x=epochs,
+                    y=values,
+                    mode="lines+markers",
+                    name=f"{labels.get(mode, mode)} · {part}",
+                    legendgroup=mode,
+                    line=dict(color=colour, dash=dash, width=2.5 if dash == "solid" else 1.5),
+                    marker=dict(size=6 if dash == "solid" else 4),
+                    hovertemplate=f"{labels.get(mode, mode)} · {part}<br>{x_title} %{{x}}<br>"
+                    f"{metric} %{{y:.4f}}<extra></extra>",
+                )
+            )
+    fig.update_xaxes(dtick=1)
+    fig.update_layout(legend=dict(orientation="h", y=-0.2), hovermode="closest")
+    return style(fig, title=title, x_title=x_title, y_title=y_title or metric, height=380)
+
+
+def layer_strip_figure(
+    strips: Mapping[str, Sequence[object]],
+    *,
+    mode_labels: Mapping[str, str],
+    state_labels: Mapping[str, str],
+    title: str | None = None,
+) -> go.Figure:
+    """One row of boxes per mode, one box per layer, coloured by whether the layer trains.
+
+    Args:
+        strips: {mode: [LayerInfo, ...]} (name, type, part, params, state).
+        mode_labels: display name of each mode.
+        state_labels: display name of "trainable", "frozen", "no weights".
+    """
+    fig = go.Figure()
+    modes = list(strips)
+    for state, colour in STATE_COLORS.items():
+        xs, ys, texts, hovers = [], [], [], []
+        for mode in modes:
+            for j, layer in enumerate(strips[mode]):
+                if layer.state != state:
+                    continue
+                xs.append(j)
+                ys.append(mode_labels.get(mode, mode))
+                texts.append(f"{layer.name}<br>{layer.params:,}" if layer.params else layer.name)
+                hovers.append(
+                    f"{layer.name} ({layer.type}, {layer.part})<br>{layer.params:,} weights<br>{state_labels[state]}"
+                )
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="markers+text",
+                name=state_labels[state],
+                text=texts,
+                textfont=dict(size=10, color="white" if state != "no weights" else "#333333"),
+                marker=dict(symbol="square", size=52, color=colour, line=dict(color="white", width=1)),
+                hovertext=hovers,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    n_layers = max((len(v) for v in strips.values()), default=0)
+    if modes:
+        base_end = sum(1 for layer in strips[modes[0]] if layer.part == "base") - 0.5
+        fig.add_vline(x=base_end, line=dict(color="#555555", dash="dot"))
+    fig.update_xaxes(visible=False, range=[-0.6, n_layers - 0.4])
+    fig.update_yaxes(categoryorder="array", categoryarray=[mode_labels.get(m, m) for m in reversed(modes)])
+    fig.update_layout(legend=dict(orientation="h", y=-0.05), showlegend=True)
+    return style(fig, title=title, height=110 + 70 * len(modes))
