@@ -1,0 +1,224 @@
+"""Figures of the data page and the training lab: sample grid, pixel matrix, class balance, live curves.
+
+Labels come in as arguments (the core does not translate); defaults are English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from playground.figures.common import CATEGORICAL, heatmap, style
+from playground.run import RunEvent
+
+GREY = "gray"  # Fashion-MNIST as it is: 0 = black … 255 = white (the notes' "grayscale matrix")
+TRAIN_COLOR, VAL_COLOR = CATEGORICAL[0], CATEGORICAL[1]
+EVENT_STYLE = {  # marker symbol and colour of each callback event on the curves
+    "lr_cut": ("triangle-down", CATEGORICAL[2]),
+    "best": ("star", CATEGORICAL[3]),
+    "checkpoint": ("square", CATEGORICAL[4]),
+    "stopped": ("x", CATEGORICAL[7]),
+}
+
+
+def sample_grid(
+    images: np.ndarray, row_labels: Sequence[str], *, title: str | None = None, hover: str = "pixel"
+) -> go.Figure:
+    """Images tiled in a grid, one row per class.
+
+    Args:
+        images: uint8 array of shape (rows, cols, 28, 28).
+        row_labels: one label per row (the class names), shown on the y axis.
+    """
+    rows, cols, h, w = images.shape
+    tiled = images.transpose(0, 2, 1, 3).reshape(rows * h, cols * w)
+    fig = go.Figure(
+        go.Heatmap(
+            z=tiled,
+            colorscale=GREY,
+            zmin=0,
+            zmax=255,
+            showscale=False,
+            customdata=np.repeat(np.asarray(row_labels, dtype=object), h)[:, None].repeat(cols * w, axis=1),
+            hovertemplate=f"%{{customdata}}<br>{hover} %{{z}}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(
+        autorange="reversed",
+        scaleanchor="x",
+        tickmode="array",
+        tickvals=[h * r + h / 2 - 0.5 for r in range(rows)],
+        ticktext=list(row_labels),
+        showgrid=False,
+    )
+    fig.update_xaxes(showticklabels=False, showgrid=False)
+    return style(fig, title=title, height=max(300, 34 * rows + 40))
+
+
+def pixel_matrix(image: np.ndarray, *, title: str | None = None, hover_name: str = "pixel") -> go.Figure:
+    """One 28×28 image as its matrix of 0–255 values: grey cells with the number written in each."""
+    fig = heatmap(
+        np.asarray(image),
+        colorscale=GREY,
+        show_values=True,
+        value_format="d",
+        hover_name=hover_name,
+        title=title,
+        height=720,
+    )
+    fig.update_traces(zmin=0, zmax=255, textfont=dict(size=8))
+    return fig
+
+
+def class_balance(
+    counts: dict[str, Sequence[int]], class_names: Sequence[str], *, title: str | None = None, y_title: str = "images"
+) -> go.Figure:
+    """Images per class as grouped bars, one group per class and one bar per part (e.g. train / validation / test)."""
+    fig = go.Figure()
+    for (part, values), color in zip(counts.items(), CATEGORICAL, strict=False):
+        fig.add_bar(
+            x=list(class_names),
+            y=list(values),
+            name=part,
+            marker_color=color,
+            hovertemplate=f"{part}<br>%{{x}}: %{{y}}<extra></extra>",
+        )
+    fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.25))
+    return style(fig, title=title, y_title=y_title, height=340)
+
+
+def smooth(values: Sequence[float], weight: float = 0.9) -> np.ndarray:
+    """Exponential moving average with bias correction (TensorBoard's smoothing), vectorized.
+
+    s_t = (1 − w) Σ_{k≤t} w^{t−k} x_k / (1 − w^{t+1}); equals `pandas.Series.ewm(alpha=1 − w).mean()`.
+    `weight` in [0, 1): 0 returns the values unchanged.
+    """
+    from scipy.signal import lfilter
+
+    x = np.asarray(values, dtype=float)
+    if not 0 <= weight < 1:
+        raise ValueError(
+            f"Invalid value received for argument `weight`. Expected a float in [0, 1). Received: weight={weight}"
+        )
+    if weight == 0 or x.size == 0:
+        return x.copy()
+    ema = lfilter([1 - weight], [1, -weight], x)
+    return ema / (1 - weight ** np.arange(1, x.size + 1))
+
+
+def _event_markers(fig: go.Figure, events: Sequence[RunEvent], y_at: dict[int, float], labels: dict[str, str]) -> None:
+    """One marker trace per event kind, placed on the curve at the event's epoch, with the message on hover."""
+    for kind, (symbol, color) in EVENT_STYLE.items():
+        chosen = [e for e in events if e.kind == kind and e.epoch in y_at]
+        if not chosen:
+            continue
+        fig.add_scatter(
+            x=[e.epoch for e in chosen],
+            y=[y_at[e.epoch] for e in chosen],
+            mode="markers",
+            name=labels.get(kind, kind),
+            marker=dict(symbol=symbol, size=13, color=color, line=dict(width=1, color="white")),
+            text=[e.message for e in chosen],
+            hovertemplate="%{text}<extra></extra>",
+        )
+
+
+def metric_curves(
+    history: dict[str, list[float]],
+    metric: str,
+    events: Sequence[RunEvent] = (),
+    *,
+    title: str | None = None,
+    labels: dict[str, str] | None = None,
+    epochs: int | None = None,
+) -> go.Figure:
+    """Training and validation `metric` ("loss" or "accuracy") per epoch, with the callback events marked.
+
+    Events sit on the validation curve when there is one (that is what the callbacks watch), else on training.
+    `epochs` fixes the x range to the planned number of epochs, so a live curve grows into its frame.
+    """
+    labels = {"train": "training", "val": "validation", "epoch": "epoch", **(labels or {})}
+    fig = go.Figure()
+    train, val = history.get(metric, []), history.get(f"val_{metric}", [])
+    fmt = ".1%" if metric == "accuracy" else ".4f"
+    for values, name, color, dash in (
+        (train, labels["train"], TRAIN_COLOR, None),
+        (val, labels["val"], VAL_COLOR, "dash"),
+    ):
+        if values:
+            fig.add_scatter(
+                x=np.arange(1, len(values) + 1),
+                y=values,
+                mode="lines+markers",
+                name=name,
+                line=dict(color=color, dash=dash),
+                hovertemplate=f"{name}, {labels['epoch']} %{{x}}: %{{y:{fmt}}}<extra></extra>",
+            )
+    target = val or train
+    _event_markers(fig, events, {i + 1: v for i, v in enumerate(target)}, labels)
+    fig.update_xaxes(
+        dtick=1 if (epochs or len(target)) <= 20 else None, range=[0.7, (epochs or len(target) or 1) + 0.3]
+    )
+    if metric == "accuracy":
+        fig.update_yaxes(tickformat=".0%")
+    fig.update_layout(legend=dict(orientation="h", y=-0.3), hovermode="closest")
+    return style(fig, title=title, x_title=labels["epoch"], y_title=labels.get(metric, metric), height=330)
+
+
+def batch_loss_curve(
+    batch_loss: Sequence[float],
+    batches_per_epoch: int,
+    *,
+    weight: float = 0.9,
+    title: str | None = None,
+    labels: dict[str, str] | None = None,
+    epochs: int | None = None,
+) -> go.Figure:
+    """Every training batch's loss (faint) and its smoothed curve, x in epochs (batch k of epoch e → e − 1 + k/n)."""
+    labels = {"raw": "per batch", "smooth": "smoothed", "epoch": "epoch", "loss": "loss", **(labels or {})}
+    y = np.asarray(batch_loss, dtype=float)
+    x = np.arange(1, y.size + 1) / max(1, batches_per_epoch)
+    fig = go.Figure()
+    fig.add_scatter(
+        x=x, y=y, mode="lines", name=labels["raw"], line=dict(color=TRAIN_COLOR, width=1), opacity=0.3,
+        hovertemplate=f"{labels['epoch']} %{{x:.2f}}: %{{y:.4f}}<extra></extra>",
+    )  # fmt: skip
+    fig.add_scatter(
+        x=x, y=smooth(y, weight), mode="lines", name=labels["smooth"], line=dict(color=TRAIN_COLOR, width=2.5),
+        hovertemplate=f"{labels['smooth']}, {labels['epoch']} %{{x:.2f}}: %{{y:.4f}}<extra></extra>",
+    )  # fmt: skip
+    if epochs:
+        fig.update_xaxes(range=[0, epochs])
+    fig.update_layout(legend=dict(orientation="h", y=-0.3))
+    return style(fig, title=title, x_title=labels["epoch"], y_title=labels["loss"], height=330)
+
+
+def learning_rate_curve(
+    learning_rates: Sequence[float],
+    events: Sequence[RunEvent] = (),
+    *,
+    title: str | None = None,
+    labels: dict[str, str] | None = None,
+    epochs: int | None = None,
+) -> go.Figure:
+    """The learning rate used in each epoch (a step curve on a log axis); ReduceLROnPlateau cuts marked."""
+    labels = {"epoch": "epoch", "learning_rate": "learning rate", **(labels or {})}
+    lr = list(learning_rates)
+    fig = go.Figure()
+    if lr:
+        fig.add_scatter(
+            x=np.arange(1, len(lr) + 1),
+            y=lr,
+            mode="lines+markers",
+            line=dict(shape="hv", color=CATEGORICAL[2]),
+            name=labels["learning_rate"],
+            hovertemplate=f"{labels['epoch']} %{{x}}: %{{y:.3g}}<extra></extra>",
+        )
+    cuts = [e for e in events if e.kind == "lr_cut" and e.epoch <= len(lr)]
+    _event_markers(fig, cuts, {e.epoch: lr[e.epoch - 1] for e in cuts}, labels)  # the step down follows it
+    fig.update_yaxes(type="log", exponentformat="e")
+    fig.update_xaxes(range=[0.7, (epochs or len(lr) or 1) + 0.3], dtick=1 if (epochs or len(lr)) <= 20 else None)
+    fig.update_layout(showlegend=False)
+    return style(fig, title=title, x_title=labels["epoch"], y_title=labels["learning_rate"], height=330)
