@@ -1,8 +1,119 @@
-"""Placeholder until this page lands (issue in progress)."""
+"""Compare runs: overlaid loss/accuracy curves, the settings side by side with the differences highlighted."""
 
+import pandas as pd
 import streamlit as st
 
+from playground import export
+from playground.figures import evaluation as figs
 from ui.i18n import t
+from ui.page import header, show_code
+from ui.runs import pick_runs, run_label, status_label
 
-st.title(t("compare.title"))
-st.caption(t("compare.blurb"))
+HIGHLIGHT = "background-color: #E69F0040; font-weight: 600"  # Okabe–Ito orange, translucent
+
+header("compare")
+
+with st.container(border=True):
+    runs = pick_runs("compare_runs")
+    if runs:
+        st.caption(t("compare.seed_note"))
+if not runs:
+    st.stop()
+
+seeds = {r.config.seed for r in runs}
+if len(seeds) > 1:
+    st.warning(t("compare.seeds_differ", seeds=", ".join(map(str, sorted(seeds)))), icon=":material/casino:")
+with_history = [r for r in runs if r.history.get("loss")]
+if len(with_history) < len(runs):
+    st.info(t("compare.no_history", runs=", ".join(r.run_id for r in runs if r not in with_history)))
+
+# ---------------------------------------------------------------------------------------------- curves
+if with_history:
+    series = [(r.run_id, r.history) for r in with_history]
+    loss_col, acc_col = st.columns(2, gap="large")
+    for col, metric in ((loss_col, "loss"), (acc_col, "accuracy")):
+        col.plotly_chart(
+            figs.curves_figure(
+                series,
+                metric,
+                x_title=t("compare.epoch"),
+                y_title=t(f"compare.{metric}"),
+                train_name=t("compare.train"),
+                val_name=t("compare.validation"),
+                title=t(f"compare.{metric}_title"),
+            ),
+            width="stretch",
+            key=f"compare_{metric}",
+        )
+    st.caption(t("compare.curves_help"))
+
+# ---------------------------------------------------------------------------------------------- results
+results = pd.DataFrame(
+    {
+        t("compare.col_run"): [run_label(r) for r in runs],
+        t("compare.col_status"): [status_label(r) for r in runs],
+        t("compare.col_epochs"): [r.epochs_run for r in runs],
+        t("compare.col_val_acc"): [(r.history.get("val_accuracy") or [None])[-1] for r in runs],
+        t("compare.col_best_val_acc"): [max(r.history.get("val_accuracy") or [float("nan")]) for r in runs],
+        t("compare.col_test_acc"): [r.test_metrics["accuracy"] if r.test_metrics else None for r in runs],
+        t("compare.col_time"): [r.duration_s for r in runs],
+    }
+)
+st.subheader(t("compare.results_title"))
+st.dataframe(
+    results,
+    hide_index=True,
+    key="compare_results",
+    column_config={
+        t("compare.col_val_acc"): st.column_config.NumberColumn(format="percent"),
+        t("compare.col_best_val_acc"): st.column_config.NumberColumn(format="percent"),
+        t("compare.col_test_acc"): st.column_config.NumberColumn(format="percent", help=t("compare.test_acc_help")),
+        t("compare.col_time"): st.column_config.NumberColumn(format="%.1f s"),
+    },
+)
+
+# ---------------------------------------------------------------------------------------------- settings
+st.subheader(t("compare.settings_title"))
+differing = export.differing_settings([r.config for r in runs])
+summaries = [export.config_summary(r.config) for r in runs]
+off = t("compare.off")
+table = pd.DataFrame(
+    {
+        r.run_id: [s[name] if s[name] is not None else off for name in export.SETTINGS]
+        for r, s in zip(runs, summaries, strict=True)
+    },
+    index=[t(f"compare.setting.{name}") for name in export.SETTINGS],
+)
+marked = [t(f"compare.setting.{name}") for name in differing]
+st.dataframe(
+    table.style.apply(lambda row: [HIGHLIGHT if row.name in marked else ""] * len(row), axis=1),
+    key="compare_settings",
+)
+if len(runs) > 1:
+    if differing:
+        st.markdown(t("compare.differences", names=", ".join(marked)))
+    else:
+        st.markdown(t("compare.no_differences"))
+
+# ---------------------------------------------------------------------------------------------- script
+st.subheader(t("compare.script_title"))
+scriptable = {r.run_id: r for r in runs if r.config.preset != "uploaded"}
+if not scriptable:
+    st.info(t("compare.no_script"))
+else:
+    controls, view = st.columns([1, 2.4], gap="large")
+    with controls:
+        chosen = st.selectbox(t("compare.script_run"), list(scriptable), key="compare_script_run")
+        script = export.training_script(scriptable[chosen].config, title=chosen)
+        st.download_button(
+            t("compare.download_script"),
+            data=script,
+            file_name=f"train_{chosen}.py",
+            mime="text/x-python",
+            icon=":material/download:",
+            key="compare_download_script",
+            on_click="ignore",
+        )
+        st.caption(t("compare.script_help"))
+    with view:
+        show_code(script, label_key="compare.script_label")

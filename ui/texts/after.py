@@ -266,4 +266,98 @@ TEXTS = {
         "ko": "복원하지 않았습니다. 기존 실행은 그대로입니다. {message}",
     },
     "models.to_evaluate": {"en": "Evaluate it", "ko": "평가하러 가기"},
+    # ------------------------------------------------------------------------------------------ compare
+    "compare.intro": {
+        "en": "Put your runs side by side: the curves on one chart, the settings in one table with the differences "
+        "highlighted. Change **one** setting between two runs — dropout on/off, optimizer A vs B, augmentation "
+        "on/off — and you can see what that setting does.",
+        "ko": "여러 실행을 나란히 놓고 봅니다. 곡선은 한 차트에, 설정은 한 표에 모으고 다른 설정을 강조합니다. 두 실행 "
+        "사이에 설정을 **하나만** 바꾸면(드롭아웃 켜기/끄기, 옵티마이저 A와 B, 데이터 증강 켜기/끄기) 그 설정이 무엇을 "
+        "하는지 볼 수 있습니다.",
+    },
+    "compare.seed_note": {
+        "en": "A fair comparison uses the same seed: the same initial weights, the same validation split and the same "
+        "batch order, so the setting you changed is the only difference.",
+        "ko": "공정하게 비교하려면 같은 시드를 쓰세요. 초기 가중치, 검증 세트 분할, 배치 순서가 같아서 바꾼 설정만 "
+        "차이가 납니다.",
+    },
+    "compare.seeds_differ": {
+        "en": "These runs used different seeds ({seeds}): part of the difference may be luck (other initial weights "
+        "and batches). Retrain with one seed for a fair comparison.",
+        "ko": "이 실행들은 서로 다른 시드({seeds})를 썼습니다. 차이의 일부는 운(다른 초기 가중치와 배치)일 수 있습니다. "
+        "공정하게 비교하려면 같은 시드로 다시 학습시키세요.",
+    },
+    "compare.no_history": {
+        "en": "No training curves for {runs}: restored models were not trained in this session.",
+        "ko": "{runs}에는 학습 곡선이 없습니다. 복원한 모델은 이 세션에서 학습하지 않았습니다.",
+    },
+    "compare.epoch": {"en": "Epoch", "ko": "에포크"},
+    "compare.loss": {"en": "Loss", "ko": "손실"},
+    "compare.accuracy": {"en": "Accuracy", "ko": "정확도"},
+    "compare.train": {"en": "train", "ko": "훈련"},
+    "compare.validation": {"en": "validation", "ko": "검증"},
+    "compare.loss_title": {"en": "Loss per epoch", "ko": "에포크별 손실"},
+    "compare.accuracy_title": {"en": "Accuracy per epoch", "ko": "에포크별 정확도"},
+    "compare.curves_help": {
+        "en": "One colour per run; solid = training, dashed = validation. Training loss falling while validation "
+        "loss rises is overfitting — dropout and augmentation should narrow that gap.",
+        "ko": "실행마다 색 하나, 실선 = 훈련, 점선 = 검증. 훈련 손실은 줄어드는데 검증 손실이 늘어나면 과대적합입니다. "
+        "드롭아웃과 데이터 증강은 이 차이를 줄여야 합니다.",
+    },
+    "compare.results_title": {"en": "Results", "ko": "결과"},
+    "compare.col_run": {"en": "Run", "ko": "실행"},
+    "compare.col_status": {"en": "Status", "ko": "상태"},
+    "compare.col_epochs": {"en": "Epochs", "ko": "에포크"},
+    "compare.col_val_acc": {"en": "Val. accuracy (last)", "ko": "검증 정확도(마지막)"},
+    "compare.col_best_val_acc": {"en": "Val. accuracy (best)", "ko": "검증 정확도(최고)"},
+    "compare.col_test_acc": {"en": "Test accuracy", "ko": "테스트 정확도"},
+    "compare.test_acc_help": {
+        "en": "Filled in once the run was evaluated on the Evaluate page.",
+        "ko": "평가 페이지에서 실행을 평가하면 채워집니다.",
+    },
+    "compare.col_time": {"en": "Training time", "ko": "학습 시간"},
+    "compare.settings_title": {"en": "Settings", "ko": "설정"},
+    "compare.off": {"en": "off", "ko": "끔"},
+    "compare.differences": {
+        "en": "Highlighted — what differs: {names}.",
+        "ko": "강조된 행이 다른 설정입니다: {names}.",
+    },
+    "compare.no_differences": {
+        "en": "The settings are identical: any difference in the curves comes from randomness alone.",
+        "ko": "설정이 모두 같습니다. 곡선의 차이는 오직 무작위성 때문입니다.",
+    },
+    "compare.setting.preset": {"en": "Preset", "ko": "프리셋"},
+    "compare.setting.layers": {"en": "Layers", "ko": "층 구성"},
+    "compare.setting.conv_layers": {"en": "Conv2D layers", "ko": "Conv2D 층 수"},
+    "compare.setting.dropout": {"en": "Dropout (rates)", "ko": "드롭아웃(비율)"},
+    "compare.setting.batch_norm": {"en": "BatchNormalization layers", "ko": "BatchNormalization 층 수"},
+    "compare.setting.optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
+    "compare.setting.learning_rate": {"en": "Learning rate", "ko": "학습률"},
+    "compare.setting.optimizer_params": {"en": "Optimizer parameters", "ko": "옵티마이저 파라미터"},
+    "compare.setting.batch_size": {"en": "Batch size", "ko": "배치 크기"},
+    "compare.setting.epochs": {"en": "Epochs (planned)", "ko": "에포크(계획)"},
+    "compare.setting.seed": {"en": "Seed", "ko": "시드"},
+    "compare.setting.train_size": {"en": "Training images", "ko": "훈련 이미지 수"},
+    "compare.setting.validation_split": {"en": "Validation split", "ko": "검증 세트 비율"},
+    "compare.setting.augmentation": {"en": "Data augmentation", "ko": "데이터 증강"},
+    "compare.setting.early_stopping": {"en": "EarlyStopping", "ko": "EarlyStopping(조기 종료)"},
+    "compare.setting.reduce_lr": {"en": "ReduceLROnPlateau", "ko": "ReduceLROnPlateau(학습률 감소)"},
+    "compare.setting.checkpoint": {"en": "ModelCheckpoint", "ko": "ModelCheckpoint(체크포인트)"},
+    "compare.script_title": {"en": "The training script of a run", "ko": "실행의 학습 스크립트"},
+    "compare.script_run": {"en": "Run", "ko": "실행"},
+    "compare.download_script": {"en": "Download the script (.py)", "ko": "스크립트 내려받기 (.py)"},
+    "compare.script_help": {
+        "en": "Plain Keras, as in the course notes: load Fashion-MNIST, split, build, compile, callbacks, fit. "
+        "Run it in Colab or on your machine to reproduce the run.",
+        "ko": "강의 노트와 같은 순수 케라스 코드입니다. Fashion-MNIST 불러오기, 분할, 모델 만들기, 컴파일, 콜백, fit. "
+        "Colab이나 내 컴퓨터에서 실행하면 같은 학습을 재현합니다.",
+    },
+    "compare.script_label": {
+        "en": "The same training as a stand-alone Keras script:",
+        "ko": "같은 학습을 독립 실행 케라스 스크립트로:",
+    },
+    "compare.no_script": {
+        "en": "The chosen runs are uploaded models; a training script needs a run trained in the lab.",
+        "ko": "고른 실행은 업로드한 모델입니다. 학습 스크립트는 실험실에서 학습한 실행에만 있습니다.",
+    },
 }

@@ -1,0 +1,85 @@
+"""The Compare runs page with two tiny trained runs (dropout on vs off) in session_state."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import replace
+
+import pytest
+
+from tests.test_evaluation import TINY_CONFIG, make_run, tiny_run
+from tests.test_page_models import open_page
+
+
+@functools.cache
+def no_dropout_run():
+    config = replace(TINY_CONFIG, specs=tuple(s for s in TINY_CONFIG.specs if s["type"] != "Dropout"))
+    return make_run(config, "run-2")
+
+
+@pytest.fixture
+def page():
+    at = open_page("app_pages/compare.py")
+    at.session_state["lab_runs"] = [tiny_run(), no_dropout_run()]
+    return at
+
+
+def _chart(at, key):
+    return json.loads(at.get_by_key(key).proto.spec)
+
+
+def test_no_runs_links_to_the_lab():
+    """Without runs: the friendly notice, no exception."""
+    at = open_page("app_pages/compare.py")
+    at.run()
+    assert not at.exception
+    assert any("training lab" in i.value for i in at.info)
+
+
+def test_curves_overlay_each_run_train_solid_validation_dashed(page):
+    """Each chart has a solid training and a dashed validation curve per run, with the runs' own numbers."""
+    page.run()
+    assert not page.exception
+    fig = _chart(page, "compare_loss")
+    traces = fig["data"]
+    assert [t["name"] for t in traces] == [
+        "run-1 · train",
+        "run-1 · validation",
+        "run-2 · train",
+        "run-2 · validation",
+    ]
+    assert [t["line"]["dash"] for t in traces] == ["solid", "dash", "solid", "dash"]
+    assert traces[0]["line"]["color"] != traces[2]["line"]["color"]
+    assert traces[1]["y"] == pytest.approx(tiny_run().history["val_loss"])
+
+
+def test_settings_table_highlights_the_dropout_difference(page):
+    """The differing settings (layers, dropout) are named and highlighted; the table shows the rates and 'off'."""
+    page.run()
+    table = page.dataframe[1].value
+    assert list(table.columns) == ["run-1", "run-2"]
+    assert table.loc["Dropout (rates)"].tolist() == ["0.2", "off"]
+    assert any("Dropout (rates)" in m.value and "Highlighted" in m.value for m in page.markdown)
+    assert not page.warning  # same seed: no warning
+
+
+def test_different_seeds_warn_and_script_is_exported(page):
+    """Different seeds give the fairness warning; the script shown is the chosen run's stand-alone script."""
+    other = replace(no_dropout_run(), config=replace(no_dropout_run().config, seed=3))
+    page.session_state["lab_runs"] = [tiny_run(), other]
+    page.run()
+    assert any("different seeds" in w.value for w in page.warning)
+    page.selectbox(key="compare_script_run").set_value("run-2").run()
+    assert "keras.utils.set_random_seed(3)" in page.code[0].value
+    assert "Dropout" not in page.code[0].value.split("model = keras.Sequential")[1]
+
+
+def test_korean_run_and_unknown_params(page):
+    """Korean labels render; an unknown URL parameter is reported, no exception."""
+    page.session_state["lang"] = "ko"
+    page.query_params["compare_nope"] = "1"
+    page.run()
+    assert not page.exception
+    assert page.dataframe[1].value.index[0] == "프리셋"
+    assert any("compare_nope" in i.value for i in page.info)
