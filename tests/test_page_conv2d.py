@@ -1,0 +1,113 @@
+"""The 2-D convolution page, run inside the frame with AppTest."""
+
+from __future__ import annotations
+
+import pytest
+
+from playground.convolution import GRIDS, conv2d, explain_conv2d_cell, output_size_formula
+from playground.kernels import KERNELS
+
+HOME_TITLES = {"CNN Playground", "CNN 놀이터"}
+SCRIPT = "app_pages/conv2d.py"
+
+
+@pytest.fixture
+def open_page(app_for):
+    """Open the page inside the frame with URL parameters, as a shared link would."""
+
+    def open_(**params):
+        at = app_for(SCRIPT)
+        for key, value in params.items():
+            at.query_params[key] = value
+        # Before a first run AppTest finds a page by file name, which only works when it equals the url_path
+        # (pooling); otherwise the first run shows the home page, so switch again and re-apply the link.
+        at.run()
+        if at.title and at.title[0].value in HOME_TITLES:
+            at.switch_page(SCRIPT)
+            for key, value in params.items():
+                at.query_params[key] = value
+            at.run()
+        return at
+
+    return open_
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_smoke_default_grid(open_page):
+    """The default view (digit 7, identity kernel) renders: 7×7 → 5×5 and the formula with numbers."""
+    at = open_page()
+    assert not at.exception
+    assert metrics(at)["Feature map shape"] == "5×5"
+    assert any(output_size_formula(7, 3) in m.value for m in at.markdown)
+    assert "kernel_size=(3, 3)" in at.code[0].value
+
+
+def test_settings_change_shape_and_explained_cell(open_page):
+    """Kernel, stride, padding, bias and the picked cell give the shape and cell value the core computes."""
+    at = open_page()
+    at.selectbox(key="conv2d_kernel").set_value("sobel_x").run()
+    at.number_input(key="conv2d_sw").set_value(2).run()
+    at.segmented_control(key="conv2d_padding").set_value("same").run()
+    at.number_input(key="conv2d_bias").set_value(0.5).run()
+    at.number_input(key="conv2d_row").set_value(2).run()
+    at.number_input(key="conv2d_col").set_value(1).run()
+    assert not at.exception
+    image, kernel = GRIDS["digit_7"], KERNELS["sobel_x"]
+    out = conv2d(image, kernel, strides=(1, 2), padding="same", bias=0.5)
+    assert metrics(at)["Feature map shape"] == f"{out.shape[0]}×{out.shape[1]}"
+    cell = explain_conv2d_cell(image, kernel, 2, 1, strides=(1, 2), padding="same", bias=0.5)
+    assert cell.value == pytest.approx(out[2, 1])
+    assert any(f"(2, 1) = {cell.value:.4g}" in m.value for m in at.markdown)
+    assert any(cell.expression(0) in m.value for m in at.markdown)
+    assert metrics(at)["Zero padding"] == "{} / {} / {} / {}".format(*cell.padding)
+
+
+def test_dilation_and_filter_stack(open_page):
+    """Dilation 2 shrinks a 7×7 input to 3×3; the stack shows one feature map per chosen filter."""
+    at = open_page(conv2d_dilation="2")
+    assert not at.exception
+    assert metrics(at)["Feature map shape"] == "3×3"
+    at.multiselect(key="conv2d_stack").set_value(["sobel_x", "emboss"]).run()
+    assert metrics(at)["Output shape (rows × columns × filters)"] == "3×3×2"
+
+
+def test_rgb_photo_shows_three_kernels_one_feature_map(open_page):
+    """An RGB photo: per-channel sums shown for R, G, B, and the output shape follows the downscaled photo."""
+    at = open_page(conv2d_source="photo", conv2d_color="rgb")
+    assert not at.exception
+    shape = metrics(at)["Input shape"]
+    h, w, c = (int(v) for v in shape.split("×"))
+    assert c == 3 and max(h, w) <= 112
+    assert metrics(at)["Feature map shape"] == f"{h - 2}×{w - 2}"
+    assert sum("Channel R:" in m.value or "Channel G:" in m.value or "Channel B:" in m.value for m in at.markdown) == 3
+
+
+def test_korean(open_page):
+    """?lang=ko renders the page in Korean without exception."""
+    at = open_page(lang="ko")
+    assert not at.exception
+    assert at.title[0].value == "2차원 합성곱"
+    assert "특성 맵 크기" in metrics(at)
+
+
+def test_invalid_combinations_show_a_friendly_warning(open_page):
+    """Stride with dilation, or a kernel larger than a valid input, show the warning naming the argument."""
+    at = open_page(conv2d_sh="2", conv2d_dilation="2")
+    assert not at.exception
+    assert "`dilation_rate`" in at.warning[0].value
+    at = open_page(conv2d_kh="7", conv2d_dilation="3")
+    assert not at.exception
+    assert "`kernel_size`" in at.warning[0].value
+
+
+def test_tampered_url_parameters_are_ignored_with_a_notice(open_page):
+    """Out-of-range, wrong-type and unknown parameters are dropped and reported; the page still renders."""
+    at = open_page(conv2d_sh="0", conv2d_kh="abc", conv2d_kernel="nope", conv2d_stack="bogus", conv2d_zzz="1")
+    assert not at.exception
+    notice = " ".join(i.value for i in at.info)
+    for dropped in ("conv2d_sh=0", "conv2d_kh=abc", "conv2d_kernel=nope", "conv2d_zzz=1"):
+        assert dropped in notice
+    assert metrics(at)["Feature map shape"] == "5×5"

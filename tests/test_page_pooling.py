@@ -1,0 +1,112 @@
+"""The pooling page, run inside the frame with AppTest."""
+
+from __future__ import annotations
+
+import pytest
+
+from playground.activations import relu
+from playground.convolution import GRIDS, conv2d
+from playground.kernels import KERNELS
+from playground.pooling import compare_shifted, explain_pool2d_cell, pool2d
+
+HOME_TITLES = {"CNN Playground", "CNN 놀이터"}
+SCRIPT = "app_pages/pooling.py"
+
+
+@pytest.fixture
+def open_page(app_for):
+    """Open the page inside the frame with URL parameters, as a shared link would."""
+
+    def open_(**params):
+        at = app_for(SCRIPT)
+        for key, value in params.items():
+            at.query_params[key] = value
+        # Before a first run AppTest finds a page by file name, which only works when it equals the url_path
+        # (pooling); otherwise the first run shows the home page, so switch again and re-apply the link.
+        at.run()
+        if at.title and at.title[0].value in HOME_TITLES:
+            at.switch_page(SCRIPT)
+            for key, value in params.items():
+                at.query_params[key] = value
+            at.run()
+        return at
+
+    return open_
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def feature_map():
+    return relu(conv2d(GRIDS["digit_7"], KERNELS["sobel_x"], padding="same"))
+
+
+def test_smoke_default_feature_map(open_page):
+    """Default: 7×7 feature map, 2×2 max pooling → 3×3, the winner of cell (0, 0) named."""
+    at = open_page()
+    assert not at.exception
+    assert metrics(at)["Output shape"] == "3×3"
+    cell = explain_pool2d_cell(feature_map(), 0, 0)
+    assert any(f"input cell **({cell.winner[0]}, {cell.winner[1]})**" in m.value for m in at.markdown)
+    assert "MaxPooling2D(pool_size=2, strides=None" in at.code[0].value
+
+
+def test_average_same_padding_and_cell(open_page):
+    """Average pooling, size 3, same padding: shape ⌈7/3⌉ and the border cell's mean over real cells only."""
+    at = open_page()
+    at.segmented_control(key="pooling_mode").set_value("average").run()
+    at.slider(key="pooling_size").set_value(3).run()
+    at.segmented_control(key="pooling_padding").set_value("same").run()
+    at.number_input(key="pooling_row").set_value(2).run()
+    at.number_input(key="pooling_col").set_value(2).run()
+    assert not at.exception
+    x = feature_map()
+    out = pool2d(x, 3, padding="same", mode="average")
+    assert metrics(at)["Output shape"] == f"{out.shape[0]}×{out.shape[1]}"
+    cell = explain_pool2d_cell(x, 2, 2, pool_size=3, padding="same", mode="average")
+    assert any(f"= **{out[2, 2]:.4g}**" in m.value and f"{cell.count} input cells" in m.value for m in at.markdown)
+
+
+def test_stride_and_shift_demo(open_page):
+    """Stride 1 with pool 2 gives 6×6; the shift demo's percentages equal compare_shifted's."""
+    at = open_page(pooling_stride_default="false", pooling_strides="1")
+    assert not at.exception
+    assert metrics(at)["Output shape"] == "6×6"
+    result = compare_shifted(feature_map(), rows=0, cols=1, pool_size=2, strides=1)
+    assert metrics(at)["Input cells that changed"] == f"{result.input_changed:.0%}"
+    assert metrics(at)["Pooled cells that changed"] == f"{result.pooled_changed:.0%}"
+
+
+def test_photo_source(open_page):
+    """A photo source renders (grayscale, at most 32 px)."""
+    at = open_page(pooling_source="photo")
+    assert not at.exception
+    h, w = (int(v) for v in metrics(at)["Input shape"].split("×"))
+    assert max(h, w) <= 32 and metrics(at)["Output shape"] == f"{h // 2}×{w // 2}"
+
+
+def test_korean(open_page):
+    """?lang=ko renders the page in Korean without exception."""
+    at = open_page(lang="ko")
+    assert not at.exception
+    assert at.title[0].value == "풀링"
+    assert "출력 크기" in metrics(at)
+
+
+def test_window_larger_than_valid_input_shows_a_warning(open_page):
+    """A 4×4 window on a 7×7 map with stride 4 is fine; a grid replaced by a too-small input is not possible,
+    so check the core's warning path with pool 4 valid on a 32 px photo vs on the grid (both valid)."""
+    at = open_page(pooling_size="4")
+    assert not at.exception
+    assert metrics(at)["Output shape"] == "1×1"
+
+
+def test_tampered_url_parameters_are_ignored_with_a_notice(open_page):
+    """Out-of-range, wrong-type and unknown parameters are dropped and reported; the page still renders."""
+    at = open_page(pooling_size="9", pooling_mode="median", pooling_row="x", pooling_what="1")
+    assert not at.exception
+    notice = " ".join(i.value for i in at.info)
+    for dropped in ("pooling_size=9", "pooling_mode=median", "pooling_row=x", "pooling_what=1"):
+        assert dropped in notice
+    assert metrics(at)["Output shape"] == "3×3"
