@@ -135,7 +135,9 @@ with view:
             classes,
             probabilities,
             logits,
-            title=t("activations.softmax_title", temperature=f"{temperature:g}"),
+            title=t("activations.softmax_title", temperature=f"{temperature:g}")
+            if reference is not None
+            else t("activations.softmax_title_plain"),
             x_title=t("activations.class"),
             y_title=t("activations.probability"),
             reference=reference,
@@ -179,10 +181,8 @@ with controls:
 with view:
     z, out = A.perceptron([x1, x2], [w1, w2], bias, neuron, **_kwargs(neuron, slope))
     latex_name = neuron.replace("_", r"\_")
-    st.latex(
-        rf"z = w_1x_1 + w_2x_2 + b = ({w1:g})({x1:g}) + ({w2:g})({x2:g}) + ({bias:g}) = {z:.4g}"
-        rf"\qquad a = \mathrm{{{latex_name}}}(z) = {out:.4g}"
-    )
+    st.latex(rf"z = w_1x_1 + w_2x_2 + b = ({w1:g})({x1:g}) + ({w2:g})({x2:g}) + ({bias:g}) = {z:.4g}")
+    st.latex(rf"a = \mathrm{{{latex_name}}}(z) = {out:.4g}")
     m1, m2 = st.columns(2)
     m1.metric(t("activations.weighted_sum"), f"{z:.4f}")
     m2.metric(t("activations.output"), f"{out:.4f}")

@@ -64,11 +64,10 @@ with view:
         stop_with(err)
 
     mode = t("dropout.mode_training") if training else t("dropout.mode_inference")
-    m1, m2, m3, m4 = st.columns(4)
+    m1, m2, m3 = st.columns(3)
     m1.metric(t("dropout.mode"), mode)
     m2.metric(t("dropout.kept"), f"{int(mask.sum())} / {mask.size}")
     m3.metric(t("dropout.scale"), f"× {scale:.4g}" if training else "× 1")
-    m4.metric(t("dropout.sums"), f"{x.sum():.2f} → {y.sum():.2f}")
     if training:
         st.markdown(t("dropout.explain_training", rate=f"{rate:g}", keep=f"{1 - rate:g}", scale=f"{scale:.4g}"))
     else:
@@ -87,12 +86,13 @@ with view:
         ),
         key="dropout_units_chart",
     )
+    st.caption(t("dropout.sums", before=f"{x.sum():.2f}", after=f"{y.sum():.2f}"))
 
     st.subheader(t("dropout.map_heading"))
     columns = st.columns(3)
     figures = feature_maps_figure(
         {t("dropout.map_input"): fmap, t("dropout.map_mask"): fmask.astype(float), t("dropout.map_output"): fy},
-        height=320,
+        height=260,
     )
     for column, fig, name in zip(columns, figures, ("input", "mask", "output"), strict=True):
         column.plotly_chart(fig, key=f"dropout_map_{name}_chart")

@@ -112,10 +112,22 @@ with controls, st.container(border=True):
     )
     left, right = st.columns(2)
     start_x = left.number_input(
-        t("optimizers.start_x"), -10.0, 10.0, BOWL.start[0], 0.1, key="optimizers_start_x", bind="query-params"
+        t("optimizers.start_x"),
+        -10.0,
+        10.0,
+        SURFACES[surface_name].start[0],
+        0.1,
+        key="optimizers_start_x",
+        bind="query-params",
     )
     start_y = right.number_input(
-        t("optimizers.start_y"), -10.0, 10.0, BOWL.start[1], 0.1, key="optimizers_start_y", bind="query-params"
+        t("optimizers.start_y"),
+        -10.0,
+        10.0,
+        SURFACES[surface_name].start[1],
+        0.1,
+        key="optimizers_start_y",
+        bind="query-params",
     )
     steps = st.slider(t("optimizers.steps"), 10, 500, 150, 10, key="optimizers_steps", bind="query-params")
     step = st.slider(
@@ -145,7 +157,7 @@ with controls, st.container(border=True):
                 "`learning_rate`",
                 1e-5,
                 10.0,
-                BOWL.learning_rates[key],
+                SURFACES[surface_name].learning_rates[key],  # a link naming only the surface gets its defaults
                 format="%.5g",
                 step=0.001,
                 key=f"optimizers_{key}_learning_rate",
@@ -215,22 +227,38 @@ with view:
             t("optimizers.position"): [_vector(tr.path[step]) for tr in traces.values()],
             "f − f_min": [float(surface.excess_loss(tr.path[step])) for tr in traces.values()],
         }
-        st.dataframe(rows, hide_index=True, key="optimizers_table")
+        st.dataframe(
+            rows,
+            hide_index=True,
+            key="optimizers_table",
+            column_config={"f − f_min": st.column_config.NumberColumn(format="%.3e")},
+        )
 
         st.subheader(t("optimizers.state_heading", step=step))
-        columns = st.columns(2)
-        for i, (key, tr) in enumerate(traces.items()):
-            with columns[i % 2], st.container(border=True):
-                st.markdown(f"**{_racer_label(key)}** — {t(f'optimizers.note_{key}')}")
+        for key, tr in traces.items():
+            with st.container(border=True):
+                note, table = st.columns([1, 1.2], gap="medium")
+                note.markdown(f"**{_racer_label(key)}** — {t(f'optimizers.note_{key}')}")
                 k = min(step, len(tr.gradients))  # state after `step` updates; gradient/step size of that update
-                cells = st.columns(2)
+                names, values = [], []
                 if k > 0:
-                    cells[0].metric(t("optimizers.gradient"), _vector(tr.gradients[k - 1]))
-                    cells[1].metric(t("optimizers.step_size"), _vector(tr.step_size[k - 1]))
-                for j, (slot, values) in enumerate(tr.state.items()):
-                    cells[j % 2].metric(t(f"optimizers.slot_{RACERS[key].optimizer}_{slot}"), _vector(values[step]))
+                    names += [t("optimizers.gradient"), t("optimizers.step_size")]
+                    values += [tr.gradients[k - 1], tr.step_size[k - 1]]
+                for slot, history in tr.state.items():
+                    names.append(t(f"optimizers.slot_{RACERS[key].optimizer}_{slot}"))
+                    values.append(history[step])
+                if names:
+                    table.dataframe(
+                        {
+                            t("optimizers.quantity"): names,
+                            "x": [f"{v[0]:.4g}" for v in values],
+                            "y": [f"{v[1]:.4g}" for v in values],
+                        },
+                        hide_index=True,
+                        key=f"optimizers_state_{key}",
+                    )
                 if not tr.state:
-                    st.caption(t("optimizers.no_state"))
+                    note.caption(t("optimizers.no_state"))
 
 code = ["import keras", ""]
 for key in chosen:

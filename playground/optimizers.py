@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 MAX_STEPS = 5000
+DIVERGED = 1e6  # a point this far from the start counts as diverged (see Trace.diverged_at)
 
 HYPER_DEFAULTS: dict[str, dict[str, float | bool]] = {
     "sgd": {"momentum": 0.0, "nesterov": False},
@@ -68,7 +69,8 @@ class Trace:
             → (steps + 1, 2), its value after each step (row 0 = initial value).
         step_size: (steps, 2) the per-coordinate factor the gradient was multiplied by for the increment
             (lr for plain SGD, lr / √(a + ε) for AdaGrad, ...) — what "adaptive learning rate" means.
-        diverged_at: the first step whose point is not finite (the optimizer blew up), else None.
+        diverged_at: the first step whose point is not finite or lies more than DIVERGED (1e6) away from the
+            start — the optimizer blew up — else None.
     """
 
     path: np.ndarray
@@ -246,7 +248,9 @@ def optimize_trace(
             for name, value in slots.items():
                 history[name][t] = value
 
-    bad = np.flatnonzero(~np.all(np.isfinite(path), axis=1))
+    with np.errstate(all="ignore"):
+        far = np.linalg.norm(path.astype(float) - path[0].astype(float), axis=1) > DIVERGED
+    bad = np.flatnonzero(~np.all(np.isfinite(path), axis=1) | far)
     return Trace(path, grads, history, sizes, int(bad[0]) if bad.size else None)
 
 

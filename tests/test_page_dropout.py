@@ -48,9 +48,9 @@ def test_numbers_equal_core_for_settings(app_for):
     metrics = metric_values(at)
     assert metrics["units kept"] == f"{int(mask.sum())} / 32"
     assert metrics["scale of kept units"] == f"× {1 / 0.7:.4g}"
-    assert metrics["sum in → out"] == f"{x.sum():.2f} → {y.sum():.2f}"
+    assert f"{x.sum():.2f} before dropout → {y.sum():.2f} after" in " ".join(c.value for c in at.caption)
     mean = dropout_mean(x, 0.3, samples=1000, seed=7)
-    assert metrics["mean output over 1000 masks"] == f"{mean.mean():.4f}"
+    assert metrics["mean of 1000 masks"] == f"{mean.mean():.4f}"
 
 
 def test_resample_changes_seed_and_link(app_for):
@@ -80,7 +80,7 @@ def test_inference_keeps_everything(app_for):
     assert metrics["units kept"] == "24 / 24"
     assert metrics["scale of kept units"] == "× 1"
     x = example_units(24)
-    assert metrics["sum in → out"] == f"{x.sum():.2f} → {x.sum():.2f}"
+    assert f"{x.sum():.2f} before dropout → {x.sum():.2f} after" in " ".join(c.value for c in at.caption)
 
 
 def test_unit_chart_shows_the_core_mask(app_for):

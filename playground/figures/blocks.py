@@ -183,7 +183,7 @@ def dropout_units_figure(
             mode="markers+text",
             name=kept_label,
             text=[f"{v:.2f}" for v in after[mask]],
-            textfont=dict(size=10, color="#000"),
+            textfont=dict(size=10, color=["#FFF" if v < 0.55 * vmax else "#000" for v in after[mask]]),
             marker=dict(
                 size=34,
                 color=after[mask],
@@ -224,8 +224,12 @@ def feature_maps_figure(
     high = float(max(np.max(m) for m in numeric)) if numeric else 1.0
     for label, m in maps.items():
         m = np.asarray(m, float)
-        fig = heatmap(m, title=label, value_format=value_format, height=height, showscale=False)
-        fig.update_traces(zmin=0.0, zmax=max(high, 1e-9), colorscale=SEQUENTIAL, zmid=None)
+        fig = heatmap(
+            m, title=label, value_format=value_format, height=height, showscale=False, show_values=False, x_title=""
+        )
+        fig.update_traces(zmin=0.0, zmax=max(high, 1e-9), colorscale=SEQUENTIAL, zmid=None, xgap=1, ygap=1)
+        fig.update_xaxes(showticklabels=False, title_text=None)
+        fig.update_yaxes(showticklabels=False, title_text=None)
         figures.append(fig)
     return figures
 
@@ -287,7 +291,7 @@ def trajectory_figure(
     pause_label: str = "❚❚",
     step_label: str = "step",
     frames: int = 40,
-    height: int = 560,
+    height: int = 500,
 ) -> go.Figure:
     """Contours of the loss with each optimizer's path up to `step`, animated over the steps (play button).
 
@@ -396,7 +400,7 @@ def trajectory_figure(
                 type="buttons",
                 direction="left",
                 x=0,
-                y=-0.06,
+                y=-0.17,
                 xanchor="left",
                 yanchor="top",
                 pad=dict(t=0, r=10),
@@ -412,7 +416,7 @@ def trajectory_figure(
                 active=int(np.searchsorted(frame_steps, step)),
                 x=0.14,
                 len=0.86,
-                y=-0.02,
+                y=-0.13,
                 yanchor="top",
                 currentvalue=dict(prefix=f"{step_label} ", font=dict(size=12)),
                 pad=dict(t=0),
@@ -426,9 +430,9 @@ def trajectory_figure(
         margin=dict(b=90),
     )
     fig.update_xaxes(range=[x_lo, x_hi], title_text=x_title)
-    fig.update_yaxes(range=[y_lo, y_hi], title_text=y_title, scaleanchor="x", scaleratio=1, constrain="domain")
+    fig.update_yaxes(range=[y_lo, y_hi], title_text=y_title)
     style(fig, title=title, height=height)
-    fig.update_layout(margin=dict(l=10, r=10, t=60 if title else 30, b=100))
+    fig.update_layout(margin=dict(l=10, r=10, t=60 if title else 30, b=130))
     return fig
 
 
@@ -456,6 +460,10 @@ def loss_figure(
         )
     fig.add_vline(x=step, line=dict(color="#555", width=1, dash="dot"))
     fig.update_yaxes(type="log", exponentformat="power")
+    starts = [float(np.asarray(v, float)[0]) for v in losses.values() if np.size(v) and np.isfinite(v[0]) and v[0] > 0]
+    ends = [float(np.nanmin(np.where(np.asarray(v, float) > 0, v, np.nan))) for v in losses.values() if np.any(v > 0)]
+    if starts and ends:  # a diverging optimizer must not squash the others: cap the axis at 100 × the start
+        fig.update_yaxes(range=[np.log10(min(ends)) - 0.5, np.log10(max(starts)) + 2])
     fig.update_layout(legend=dict(orientation="h", y=-0.3))
     return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
 

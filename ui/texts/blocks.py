@@ -88,6 +88,10 @@ TEXTS = {
         "en": "softmax(z / T) with T = {temperature} (outline: T = 1)",
         "ko": "T = {temperature} 일 때 softmax(z / T) (가로선: T = 1)",
     },
+    "activations.softmax_title_plain": {
+        "en": "softmax(z): Keras's softmax (T = 1)",
+        "ko": "softmax(z): 케라스의 소프트맥스 (T = 1)",
+    },
     "activations.softmax_explain": {
         "en": "p_i = exp(z_i / T) / Σ_j exp(z_j / T): every probability is between 0 and 1 and together they sum to "
         "**{total}** — which is why softmax is the output activation for multi-class classification "
@@ -153,7 +157,10 @@ TEXTS = {
     "dropout.mode_inference": {"en": "inference", "ko": "추론"},
     "dropout.kept": {"en": "units kept", "ko": "남은 뉴런"},
     "dropout.scale": {"en": "scale of kept units", "ko": "남은 뉴런의 배율"},
-    "dropout.sums": {"en": "sum in → out", "ko": "합계 입력 → 출력"},
+    "dropout.sums": {
+        "en": "Sum of the layer's values: {before} before dropout → {after} after.",
+        "ko": "층의 값의 합: 드롭아웃 전 {before} → 후 {after}.",
+    },
     "dropout.explain_training": {
         "en": "Each unit is kept with probability {keep} and dropped (set to 0) with probability {rate}. "
         "Kept units are multiplied by 1/(1 − {rate}) = **{scale}**, so on average the layer passes on as much "
@@ -188,8 +195,8 @@ TEXTS = {
     },
     "dropout.expected_heading": {"en": "Expected value check", "ko": "기댓값 확인"},
     "dropout.mean_input": {"en": "mean input", "ko": "입력 평균"},
-    "dropout.mean_outputs": {"en": "mean output over {samples} masks", "ko": "마스크 {samples}개의 출력 평균"},
-    "dropout.max_error": {"en": "largest |average − input|", "ko": "가장 큰 |평균 − 입력|"},
+    "dropout.mean_outputs": {"en": "mean of {samples} masks", "ko": "마스크 {samples}개 평균"},
+    "dropout.max_error": {"en": "max |average − input|", "ko": "최대 |평균 − 입력|"},
     "dropout.expected_title": {
         "en": "Each unit's input vs its output averaged over {samples} training masks",
         "ko": "각 뉴런의 입력과 학습 마스크 {samples}개에 대한 출력 평균",
@@ -311,11 +318,9 @@ TEXTS = {
         "en": "What each optimizer remembers, at step {step}",
         "ko": "{step}단계에서 각 옵티마이저가 기억하는 것",
     },
-    "optimizers.gradient": {"en": "gradient g of this step", "ko": "이 단계의 기울기 g"},
-    "optimizers.step_size": {
-        "en": "factor multiplying g (per coordinate)",
-        "ko": "g에 곱해진 배율 (좌표별)",
-    },
+    "optimizers.quantity": {"en": "at this step", "ko": "이 단계의 값"},
+    "optimizers.gradient": {"en": "gradient g", "ko": "기울기 g"},
+    "optimizers.step_size": {"en": "step factor (× g)", "ko": "이동 배율 (× g)"},
     "optimizers.no_state": {
         "en": "No state: every step is −lr·g, with the same lr for both coordinates.",
         "ko": "상태 없음: 매 단계 이동은 −lr·g 이고 두 좌표에 같은 lr을 씁니다.",

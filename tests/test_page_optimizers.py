@@ -1,0 +1,172 @@
+"""The Optimizers page: renders, paths/state equal the core, surfaces and hyper-parameters, links, Korean."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from playground.optimizers import RACERS, optimize_trace
+from playground.surfaces import SURFACES, get_surface
+
+PAGE = "app_pages/optimizers.py"
+
+
+def run_page(app_for, **params):
+    at = app_for(PAGE)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def positions(at) -> dict[str, str]:
+    """optimizer label → position text, from the summary table."""
+    table = at.dataframe[0].value
+    return dict(zip(table["optimizer"], table["position (x, y)"], strict=True))
+
+
+def expected_position(surface, racer, lr, start, steps, step, **hyper) -> str:
+    trace = optimize_trace(
+        surface.grad_fn,
+        start,
+        optimizer=RACERS[racer].optimizer,
+        learning_rate=lr,
+        steps=steps,
+        **{**RACERS[racer].hyper, **hyper},
+    )
+    x, y = trace.path[step]
+    return f"({x:.4g}, {y:.4g})"
+
+
+def test_smoke(app_for):
+    """The default race renders: contour + loss charts, the summary table and one state table per optimizer."""
+    at = run_page(app_for)
+    assert at.title[0].value == "Optimizers"
+    assert len(at.get("plotly_chart")) == 2
+    assert len(at.dataframe) == 1 + 5
+    assert not at.warning
+
+
+def test_positions_equal_core(app_for):
+    """Each optimizer's position at the final step is the core's path with the page's settings."""
+    at = run_page(app_for)
+    bowl = SURFACES["bowl"]
+    shown = positions(at)
+    for racer in ["sgd", "momentum", "adagrad", "rmsprop", "adam"]:
+        label = RACERS[racer].key
+        label = {"sgd": "SGD", "momentum": "Momentum", "adagrad": "AdaGrad", "rmsprop": "RMSProp", "adam": "Adam"}[
+            label
+        ]
+        assert shown[label] == expected_position(bowl, racer, bowl.learning_rates[racer], bowl.start, 150, 150)
+
+
+def test_hyper_parameters_and_step_change_the_result(app_for):
+    """Changing momentum, Adam's beta_1, the learning rate, steps and the shown step follows the core."""
+    at = run_page(app_for)
+    at.multiselect(key="optimizers_racers").set_value(["momentum", "adam"])
+    at.slider(key="optimizers_momentum_momentum").set_value(0.5)
+    at.slider(key="optimizers_adam_beta_1").set_value(0.8)
+    at.number_input(key="optimizers_adam_learning_rate").set_value(0.05)
+    at.slider(key="optimizers_steps").set_value(60)
+    at.run()
+    at.slider(key="optimizers_step").set_value(20)
+    at.run()
+    assert not at.exception
+    bowl = SURFACES["bowl"]
+    shown = positions(at)
+    assert shown["Momentum"] == expected_position(bowl, "momentum", 0.05, bowl.start, 60, 20, momentum=0.5)
+    assert shown["Adam"] == expected_position(bowl, "adam", 0.05, bowl.start, 60, 20, beta_1=0.8)
+    assert "keras.optimizers.Adam(learning_rate=0.05, beta_1=0.8)" in at.code[0].value
+
+
+def test_state_table_shows_velocity_at_step(app_for):
+    """The Momentum state table shows the velocity after the chosen step, as optimize_trace records it."""
+    at = run_page(app_for, optimizers_racers="momentum", optimizers_step="7")
+    bowl = SURFACES["bowl"]
+    trace = optimize_trace(
+        bowl.grad_fn, bowl.start, learning_rate=bowl.learning_rates["momentum"], steps=150, momentum=0.9
+    )
+    table = at.dataframe[1].value
+    row = table[table["at this step"] == "velocity v"].iloc[0]
+    assert (row["x"], row["y"]) == tuple(f"{v:.4g}" for v in trace.state["momentum"][7])
+    gradient = table[table["at this step"] == "gradient g"].iloc[0]
+    assert gradient["x"] == f"{trace.gradients[6][0]:.4g}"
+
+
+@pytest.mark.parametrize("surface", ["rosenbrock", "himmelblau"])
+def test_choosing_a_surface_applies_its_suggestions(app_for, surface):
+    """Picking another surface sets its start point and suggested learning rates (and the paths follow)."""
+    at = run_page(app_for)
+    at.selectbox(key="optimizers_surface").set_value(surface)
+    at.run()
+    assert not at.exception
+    s = SURFACES[surface]
+    assert at.number_input(key="optimizers_start_x").value == s.start[0]
+    assert at.number_input(key="optimizers_adam_learning_rate").value == s.learning_rates["adam"]
+    assert positions(at)["Adam"] == expected_position(s, "adam", s.learning_rates["adam"], s.start, 150, 150)
+    assert not at.warning  # the suggested rates do not diverge
+
+
+def test_link_with_only_a_surface_uses_its_defaults(app_for):
+    """A shared link naming just the surface opens with that surface's start point and learning rates."""
+    at = run_page(app_for, optimizers_surface="beale")
+    assert at.number_input(key="optimizers_start_y").value == SURFACES["beale"].start[1]
+    assert at.number_input(key="optimizers_sgd_learning_rate").value == SURFACES["beale"].learning_rates["sgd"]
+
+
+def test_conditioning_and_divergence_warning(app_for):
+    """A steep bowl (κ = 40) with SGD's lr 0.15 diverges: a warning names SGD and the step, no exception."""
+    at = run_page(app_for, optimizers_conditioning="40.0", optimizers_racers="sgd")
+    trace = optimize_trace(
+        get_surface("bowl", conditioning=40.0).grad_fn, SURFACES["bowl"].start, learning_rate=0.15, steps=150
+    )
+    assert trace.diverged_at is not None
+    assert f"SGD diverged at step {trace.diverged_at}" in at.warning[0].value
+
+
+def test_no_optimizer_chosen_is_a_notice(app_for):
+    """With no optimizer chosen the page shows a notice and the empty surface."""
+    at = run_page(app_for)
+    at.multiselect(key="optimizers_racers").set_value([])
+    at.run()
+    assert not at.exception
+    assert any("at least one optimizer" in i.value for i in at.info)
+
+
+def test_korean(app_for):
+    """?lang=ko renders the page in Korean, with Korean optimizer names in the table."""
+    at = run_page(app_for, lang="ko")
+    assert at.title[0].value == "옵티마이저"
+    assert "모멘텀" in list(at.dataframe[0].value["옵티마이저"])
+
+
+def test_tampered_url_params(app_for):
+    """A negative learning rate, an unknown surface, too many steps and an unknown key: ignored with a notice."""
+    at = run_page(
+        app_for,
+        optimizers_sgd_learning_rate="-1",
+        optimizers_surface="moon",
+        optimizers_steps="100000",
+        optimizers_bogus="1",
+    )
+    notice = " ".join(i.value for i in at.info)
+    assert "optimizers_bogus=1" in notice and "optimizers_surface=moon" in notice
+    assert at.selectbox(key="optimizers_surface").value == "bowl"
+    assert at.slider(key="optimizers_steps").value == 150
+    assert at.number_input(key="optimizers_sgd_learning_rate").value == SURFACES["bowl"].learning_rates["sgd"]
+
+
+def test_contour_grid_is_the_surface(app_for):
+    """The contour's hover values are f on the plotted grid (spot-check one cell)."""
+    import json
+
+    from tests.test_page_dropout import decode
+
+    at = run_page(app_for, optimizers_surface="himmelblau")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    contour = spec["data"][0]
+    xs, ys, z = SURFACES["himmelblau"].grid(100)
+    values = decode(contour["customdata"])
+    np.testing.assert_allclose(values[13, 57], z[13, 57], rtol=1e-6)
+    np.testing.assert_allclose(decode(contour["x"]), xs)
