@@ -259,11 +259,9 @@ def validate_config(config: TrainConfig) -> None:
             _check_range("factor", params["factor"], 0.01, 0.99)
         if "min_lr" in params:
             _check_range("min_lr", params["min_lr"], 0.0, 1.0)
-    try:
-        from playground.architecture import summarize
-    except ImportError:
-        return
-    summarize(list(specs), INPUT_SHAPE)
+    from playground.architecture import summarize  # pure Python: names the layer whose shapes don't work
+
+    summarize([*config.augmentation, *specs], INPUT_SHAPE)
 
 
 def _check_sizes(train_size: Any, validation_split: Any, n_train: int) -> None:
@@ -306,13 +304,6 @@ def configure_tensorflow() -> None:
         _TF_CONFIGURED = True
 
 
-def _layer(spec: dict[str, Any]):
-    import keras
-
-    kwargs = {k: v for k, v in spec.items() if k != "type"}
-    return getattr(keras.layers, spec["type"])(**kwargs)
-
-
 def build_model(config: TrainConfig):
     """The compiled Keras model of `config`: Input(28, 28, 1) → augmentation → Rescaling(1/255) → specs.
 
@@ -323,17 +314,9 @@ def build_model(config: TrainConfig):
     reproducible initial weights.
     """
     configure_tensorflow()
-    import keras
+    from playground.architecture import build_model as build_stack
 
-    try:
-        from playground.architecture import build_model as build_stack
-    except ImportError:
-        build_stack = None
-    head = [*config.augmentation, {"type": "Rescaling", "scale": 1 / 255}]
-    if build_stack is not None:
-        model = build_stack([*head, *config.specs], INPUT_SHAPE)
-    else:
-        model = keras.Sequential([keras.Input(shape=INPUT_SHAPE), *(_layer(s) for s in (*head, *config.specs))])
+    model = build_stack([*config.augmentation, {"type": "Rescaling", "scale": 1 / 255}, *config.specs], INPUT_SHAPE)
     model.compile(
         optimizer=make_optimizer(config.optimizer, config.learning_rate, **config.optimizer_params),
         loss=LOSS,
@@ -557,7 +540,8 @@ class TrainingJob:
         self._history: dict[str, list[float]] = {key: [] for key in HISTORY_KEYS}
         self._batch_loss: list[float] = []
         self._events: list[RunEvent] = []
-        self._t_start: float | None = None
+        self._t_start: float | None = None  # got a slot (then: load data, build the model, fit)
+        self._t_fit: float | None = None  # first epoch began: the ETA extrapolates from here
         self._t_end: float | None = None
         self._error = ""
         self._run: Run | None = None
@@ -600,7 +584,8 @@ class TrainingJob:
             elapsed = now - self._t_start if self._t_start else 0.0
             total = self.config.epochs * self._batches
             done = (max(self._epoch, 1) - 1) * self._batches + self._batch
-            eta = elapsed / done * (total - done) if self._state == "running" and done and total else None
+            fitting = now - self._t_fit if self._t_fit else 0.0
+            eta = fitting / done * (total - done) if self._state == "running" and done and total else None
             return JobSnapshot(
                 state=self._state,
                 epoch=self._epoch,
@@ -711,6 +696,8 @@ class TrainingJob:
 
     def _epoch_started(self, epoch: int) -> None:
         with self._lock:
+            if self._t_fit is None:
+                self._t_fit = time.monotonic()
             self._epoch = epoch
             self._batch = 0
 

@@ -1,0 +1,170 @@
+"""The training lab page: form → config, a short real training to a Run in session_state, stop, queue, sessions.
+
+Trainings here use PLAYGROUND_MIN_TRAIN_SIZE=200 (the page's smallest subset; 2 000 in the app) so they last seconds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from playground import training
+from playground.architecture import stack_to_text
+
+PAGE = "app_pages/train.py"
+pytestmark = pytest.mark.realdata
+
+
+@pytest.fixture(autouse=True)
+def small_subsets(monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_MIN_TRAIN_SIZE", "200")
+    monkeypatch.setattr(training, "_SLOTS", threading.BoundedSemaphore(1))
+
+
+def open_lab(app_for, lang: str | None = None, **query):
+    """The lab inside the frame (one run first, so AppTest knows the /training-lab url path)."""
+    at = app_for(PAGE)
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(PAGE)
+    at.query_params.update(query)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def total_params(at) -> int:
+    text = next(c.value for c in at.caption if c.value.startswith(("Total params", "전체 파라미터")))
+    return int(text.split(":")[1].replace(",", ""))
+
+
+def train_until(at, states=("finished", "stopped"), timeout=120):
+    """Rerun the page (as the polling fragment would) until the session's job reaches one of `states`."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        time.sleep(0.5)
+        at.run()
+        assert not at.exception
+        if at.session_state["train_job"].state in states:
+            at.run()  # the run the ended job triggers: files the Run, re-enables Train
+            return
+    raise AssertionError(f"the job did not reach {states}: {at.session_state['train_job'].snapshot()}")
+
+
+def test_smoke_and_summary_matches_keras(app_for):
+    """The lab renders; its parameter total equals the Keras model's count_params() for the default preset."""
+    at = open_lab(app_for)
+    assert at.info and "Train" in [b.label for b in at.button]
+    assert total_params(at) == training.build_model(training.PRESETS["quick"]).count_params()
+
+
+def test_preset_loads_layers_optimizer_and_callbacks(app_for):
+    """Choosing the MLP preset loads its layers (params from the formula) and the course notes preset its callbacks."""
+    at = open_lab(app_for)
+    at.selectbox(key="train_preset").set_value("mlp").run()
+    assert total_params(at) == (784 * 64 + 64) + (64 * 128 + 128) + (128 * 10 + 10)
+    at.selectbox(key="train_preset").set_value("course_notes").run()
+    assert total_params(at) == 160 + 8224 + 32832 + (64 * 12 * 12 * 50 + 50) + (50 * 20 + 20) + (20 * 10 + 10)
+    assert at.toggle(key="train_es").value and at.toggle(key="train_rlr").value and at.toggle(key="train_ckpt").value
+    assert at.slider(key="train_rlr_factor").value == pytest.approx(0.1)
+    assert at.query_params["train_preset"] == "course_notes"
+
+
+def test_optimizer_change_shows_its_hyperparameters(app_for):
+    """RMSProp shows rho / momentum / epsilon and its default learning rate; SGD + momentum shows momentum 0.9."""
+    at = open_lab(app_for)
+    at.selectbox(key="train_optimizer").set_value("rmsprop").run()
+    assert at.slider(key="train_rho").value == pytest.approx(0.9) and at.slider(key="train_momentum").value == 0
+    assert at.select_slider(key="train_lr").value == pytest.approx(0.001)
+    at.selectbox(key="train_optimizer").set_value("momentum").run()
+    assert at.slider(key="train_momentum").value == pytest.approx(0.9)
+    assert at.select_slider(key="train_lr").value == pytest.approx(0.01)
+    assert "SGD(learning_rate=0.01, momentum=0.9)" in at.code[-1].value
+
+
+def test_invalid_model_is_a_friendly_warning(app_for):
+    """A stack without the softmax output: the core's message as a warning, Train disabled, no exception."""
+    specs = [{"type": "Flatten"}, {"type": "Dense", "units": 10}]
+    at = open_lab(app_for, train_stack=stack_to_text(specs))
+    assert any("Dense(units=10, activation='softmax')" in w.value for w in at.warning)
+    assert at.button(key="train_start").disabled
+
+
+def test_korean(app_for):
+    """In Korean the lab's labels are Korean."""
+    at = open_lab(app_for, lang="ko")
+    assert at.button(key="train_start").label == "학습 시작"
+    assert any("콜백" in e.label for e in at.expander)
+
+
+def test_tampered_link_is_ignored(app_for):
+    """Out-of-range or wrong-type lab settings in the link are dropped with the notice."""
+    at = open_lab(app_for, train_epochs="500", train_lr="banana", train_preset="huge", train_batch_size="7")
+    assert at.slider(key="train_epochs").value == training.PRESETS["quick"].epochs
+    assert at.selectbox(key="train_preset").value == "quick"
+    assert any("ignored" in i.value for i in at.info)
+
+
+def test_short_training_to_a_run(app_for):
+    """Train 200 images for 2 epochs: a finished Run in lab_runs, the metrics on screen are its history's."""
+    at = open_lab(app_for)
+    at.slider(key="train_size").set_value(200)
+    at.slider(key="train_epochs").set_value(2)
+    at.toggle(key="train_rlr").set_value(True)
+    at.run()
+    at.button(key="train_start").click().run()
+    assert at.button(key="train_start").disabled and not at.button(key="train_stop").disabled
+    train_until(at)
+    runs = at.session_state["lab_runs"]
+    assert len(runs) == 1
+    run = runs[0]
+    assert run.status == "finished" and run.epochs_run == 2 and run.config.train_size == 200
+    assert run.config.reduce_lr is not None and run.model is not None
+    assert [m.value for m in at.metric][:2] == [f"{run.history['loss'][-1]:.4f}", f"{run.history['val_loss'][-1]:.4f}"]
+    assert any(run.run_id in s.value for s in at.success)
+    assert len(at.get("plotly_chart")) == 4
+    assert not at.button(key="train_start").disabled
+    at.run()
+    assert len(at.session_state["lab_runs"]) == 1  # filed once, not on every rerun
+
+
+def test_stop_keeps_the_partial_run(app_for):
+    """Stop during a 30-epoch run: a "stopped" Run with fewer epochs is filed."""
+    at = open_lab(app_for)
+    at.slider(key="train_size").set_value(200)
+    at.slider(key="train_epochs").set_value(30)
+    at.run()
+    at.button(key="train_start").click().run()
+    train_until(at, states=("running",))
+    while at.session_state["train_job"].snapshot().epoch < 1:
+        time.sleep(0.2)
+    at.button(key="train_stop").click().run()
+    train_until(at)
+    run = at.session_state["lab_runs"][-1]
+    assert run.status == "stopped" and 1 <= run.epochs_run < 30
+
+
+def test_waiting_for_a_slot_and_other_sessions(app_for):
+    """With the only slot taken the job waits and says so; another session sees none of it; Stop leaves the line."""
+    slot = training._SLOTS
+    slot.acquire()
+    try:
+        at = open_lab(app_for)
+        at.slider(key="train_size").set_value(200)
+        at.run()
+        at.button(key="train_start").click().run()
+        time.sleep(0.5)
+        at.run()
+        assert any("Waiting for a free training slot" in i.value and "0 ahead" in i.value for i in at.info)
+        other = open_lab(app_for)
+        assert "train_job" not in other.session_state and "lab_runs" not in other.session_state
+        assert other.button(key="train_stop").disabled and not other.button(key="train_start").disabled
+        assert any("No training yet" in i.value for i in other.info)
+        at.button(key="train_stop").click().run()
+        train_until(at, states=("stopped",), timeout=10)
+        assert training.queue_length() == 0 and "lab_runs" not in at.session_state  # nothing was trained
+    finally:
+        slot.release()
