@@ -61,7 +61,7 @@ header("augment")
 controls, view = st.columns([1, 2.4], gap="large")
 
 with controls:
-    st.subheader(t("augment.layers"))
+    st.markdown(f"**{t('augment.layers')}**")
     specs = []
     for option, definition in AUGMENTATIONS.items():
         on = st.checkbox(
@@ -87,20 +87,17 @@ with controls:
                 stop_with(err)
     st.divider()
     n = st.slider(t("augment.versions"), 1, 14, 9, key="augment_n", bind="query-params")
-    seed_col, button_col = st.columns([2, 1], vertical_alignment="bottom")
-    with seed_col:
-        seed = st.number_input(
-            t("augment.seed"),
-            min_value=0,
-            max_value=SEED_MAX - 1,
-            value=None if "augment_seed" in st.session_state else 0,  # set by "Re-sample" through the state
-            step=1,
-            key="augment_seed",
-            help=t("augment.seed_help"),
-            bind="query-params",
-        )
-    with button_col:
-        st.button(t("augment.resample"), key="augment_resample", on_click=_resample, icon=":material/casino:")
+    seed = st.number_input(
+        t("augment.seed"),
+        min_value=0,
+        max_value=SEED_MAX - 1,
+        value=None if "augment_seed" in st.session_state else 0,  # set by "Re-sample" through the state
+        step=1,
+        key="augment_seed",
+        help=t("augment.seed_help"),
+        bind="query-params",
+    )
+    st.button(t("augment.resample"), key="augment_resample", on_click=_resample, icon=":material/casino:")
     item_index = st.number_input(
         t("augment.item"), min_value=0, max_value=9999, value=0, step=1, key="augment_item", bind="query-params"
     )

@@ -49,7 +49,7 @@ header("transfer")
 controls, view = st.columns([1, 2.4], gap="large")
 
 with controls:
-    st.subheader(t("transfer.settings"))
+    st.markdown(f"**{t('transfer.settings')}**")
     labels = st.slider(
         t("transfer.labels"),
         10,
@@ -178,9 +178,9 @@ with view:
         strips,
         mode_labels={m: _mode_label(m) for m in transfer.MODES},
         state_labels={s: t(k) for s, k in STATE_LABELS.items()},
-        title=t("transfer.strip_title"),
     )
     st.plotly_chart(fig, width="stretch", key="transfer_strip_chart")
+    st.caption(t("transfer.strip_title"))
 
     st.subheader(t("transfer.results"))
     results = None
@@ -205,20 +205,12 @@ with view:
         labels_by_mode = {m: _mode_label(m) for m in results}
         common = dict(labels=labels_by_mode, x_title=t("transfer.epoch"), train_label=t("transfer.training"))
         common["val_label"] = t("transfer.validation")
-        acc_col, loss_col = st.columns(2)
-        with acc_col:
-            fig = transfer_curves(
-                results,
-                metric="accuracy",
-                title=t("transfer.accuracy_title"),
-                y_title=t("transfer.accuracy"),
-                **common,
-            )
+        acc_tab, loss_tab = st.tabs([t("transfer.accuracy_title"), t("transfer.loss_title")])
+        with acc_tab:
+            fig = transfer_curves(results, metric="accuracy", y_title=t("transfer.accuracy"), **common)
             st.plotly_chart(fig, width="stretch", key="transfer_accuracy_chart")
-        with loss_col:
-            fig = transfer_curves(
-                results, metric="loss", title=t("transfer.loss_title"), y_title=t("transfer.loss"), **common
-            )
+        with loss_tab:
+            fig = transfer_curves(results, metric="loss", y_title=t("transfer.loss"), **common)
             st.plotly_chart(fig, width="stretch", key="transfer_loss_chart")
 
     st.subheader(t("transfer.counts"))

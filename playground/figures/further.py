@@ -68,7 +68,10 @@ def image_grid(
         suffix = "" if i == 1 else str(i)
         fig.update_yaxes(scaleanchor=f"x{suffix}", row=(i - 1) // cols + 1, col=(i - 1) % cols + 1)
     fig.update_annotations(font_size=12)
-    return style(fig, title=title, height=rows * panel_height + (40 if title else 10))
+    style(fig, title=title, height=rows * panel_height + (40 if title else 10) + (20 if titles is not None else 0))
+    if titles is not None:  # room for the first row's captions
+        fig.update_layout(margin=dict(t=(60 if title else 28)))
+    return fig
 
 
 def transfer_curves(
@@ -115,8 +118,8 @@ def transfer_curves(
                 )
             )
     fig.update_xaxes(dtick=1)
-    fig.update_layout(legend=dict(orientation="h", y=-0.2), hovermode="closest")
-    return style(fig, title=title, x_title=x_title, y_title=y_title or metric, height=380)
+    fig.update_layout(legend=dict(orientation="v", x=1.02, y=1, xanchor="left"), hovermode="closest")
+    return style(fig, title=title, x_title=x_title, y_title=y_title or metric, height=360)
 
 
 def layer_strip_figure(
@@ -154,8 +157,8 @@ def layer_strip_figure(
                 mode="markers+text",
                 name=state_labels[state],
                 text=texts,
-                textfont=dict(size=10, color="white" if state != "no weights" else "#333333"),
-                marker=dict(symbol="square", size=52, color=colour, line=dict(color="white", width=1)),
+                textfont=dict(size=9, color="white" if state != "no weights" else "#333333"),
+                marker=dict(symbol="square", size=56, color=colour, line=dict(color="white", width=1)),
                 hovertext=hovers,
                 hovertemplate="%{hovertext}<extra></extra>",
             )
