@@ -230,10 +230,10 @@ cell = explain_conv2d_cell(image, w4, row, col, bias=[bias], **settings)
 # ----------------------------------------------------------------------------------------------------------- view
 with view:
     shape_in = "×".join(map(str, image.shape))
-    m1, m2, m3 = st.columns(3)
+    m1, m2, m3 = st.columns([1.2, 1, 1])
     m1.metric(t("conv2d.input_shape"), shape_in)
     m2.metric(t("conv2d.output_shape"), f"{out_h}×{out_w}", help=t("conv2d.output_shape_help"))
-    m3.metric(t("conv2d.padding_added"), "{} / {} / {} / {}".format(*cell.padding), help=t("conv2d.padding_added_help"))
+    m3.metric(t("conv2d.padding_added"), "{}/{}/{}/{}".format(*cell.padding), help=t("conv2d.padding_added_help"))
     st.markdown(t("conv2d.formula", rows=formulas[0], cols=formulas[1]))
 
     pic, out = st.columns(2)

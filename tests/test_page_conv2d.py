@@ -62,7 +62,7 @@ def test_settings_change_shape_and_explained_cell(open_page):
     assert cell.value == pytest.approx(out[2, 1])
     assert any(f"(2, 1) = {cell.value:.4g}" in m.value for m in at.markdown)
     assert any(cell.expression(0) in m.value for m in at.markdown)
-    assert metrics(at)["Zero padding"] == "{} / {} / {} / {}".format(*cell.padding)
+    assert metrics(at)["Zero padding"] == "{}/{}/{}/{}".format(*cell.padding)
 
 
 def test_dilation_and_filter_stack(open_page):

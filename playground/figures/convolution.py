@@ -244,6 +244,14 @@ def receptive_field_figure(
             for c in cols:
                 _box(fig, r, c, r, c, color=HIGHLIGHT)
     _box(fig, min(rows), min(cols), max(rows), max(cols), color=HIGHLIGHT, dash="dash")
+    if max(hp, wp) > 24:  # a photo: zoom on the neighbourhood of the receptive field (pan/zoom out to see all)
+        margin = 6
+        fig.update_xaxes(
+            range=[max(min(cols) - margin, 0) - 0.5, min(max(cols) + margin, wp - 1) + 0.5], autorange=False
+        )
+        fig.update_yaxes(
+            range=[min(max(rows) + margin, hp - 1) + 0.5, max(min(rows) - margin, 0) - 0.5], autorange=False
+        )
     return fig
 
 
@@ -346,9 +354,8 @@ def pooling_figure(
     if selected is not None:
         r0, c0 = selected[0] * sh - top, selected[1] * sw - left
         _box(fig, r0, c0, r0 + ph - 1, c0 + pw - 1, color=HIGHLIGHT)
-    # Show padding cells (outside the map) when "same" padding adds them.
-    if any(padding):
-        t, b, lft, rgt = padding
-        fig.update_xaxes(range=[-lft - 0.5, x.shape[1] + rgt - 0.5])
-        fig.update_yaxes(range=[x.shape[0] + b - 0.5, -t - 0.5], autorange=False)
+    # Show padding cells (outside the map) when "same" padding adds them; keep markers from widening the axes.
+    t, b, lft, rgt = padding
+    fig.update_xaxes(range=[-lft - 0.5, x.shape[1] + rgt - 0.5], autorange=False)
+    fig.update_yaxes(range=[x.shape[0] + b - 0.5, -t - 0.5], autorange=False)
     return fig
