@@ -53,7 +53,7 @@ m1.metric(t("evaluate.test_accuracy"), f"{run.test_metrics['accuracy']:.2%}")
 m2.metric(t("evaluate.test_loss"), f"{run.test_metrics['loss']:.4f}")
 val = run.history.get("val_accuracy") or []
 m3.metric(t("evaluate.val_accuracy"), f"{val[-1]:.2%}" if val else "—")
-m4.metric(t("evaluate.mistakes"), f"{wrong:,} / {len(y_test):,}")
+m4.metric(t("evaluate.mistakes", total=f"{len(y_test):,}"), f"{wrong:,}")
 if val:
     st.caption(t("evaluate.val_vs_test"))
 
@@ -81,7 +81,7 @@ with tab_test:
             key="evaluate_per_class",
         )
     st.subheader(t("evaluate.mistakes_title"))
-    count = st.number_input(
+    count = st.columns([1, 3])[0].number_input(
         t("evaluate.mistakes_count"),
         min_value=4,
         max_value=48,
@@ -150,7 +150,8 @@ with tab_predict:
         st.caption(t("evaluate.softmax_help"))
         show_code(
             f"pred_proba = model.predict(np.expand_dims(x_test[{index}], axis=0))\n"
-            f"print('softmax output:', pred_proba)          # {', '.join(f'{p:.3f}' for p in proba[index])}\n"
+            "print('softmax output:', pred_proba)\n"
+            f"# softmax output: [[{' '.join(f'{p:.2f}' for p in proba[index])}]]\n"
             "pred = np.argmax(np.squeeze(pred_proba))\n"
             f"print('predicted target value:', pred)        # {guess} ({names[guess]})"
         )
@@ -207,44 +208,44 @@ with tab_inside:
         maps = ev.feature_maps(run.model, image)
         if not maps:
             st.info(t("evaluate.no_conv"))
-        for n, (name, kind, fmap) in enumerate(maps):
-            st.markdown(
-                t("evaluate.layer_maps", name=name, kind=kind, h=fmap.shape[0], w=fmap.shape[1], c=fmap.shape[2])
-            )
-            st.plotly_chart(
-                figs.maps_grid_figure(fmap, label=t("evaluate.filter"), tile_px=80 if fmap.shape[2] > 8 else 110),
-                width="stretch",
-                key=f"evaluate_maps_{n}",
-            )
-        if maps:
+        else:
+            st.markdown(t("evaluate.maps_title"))
+            layer_tabs = st.tabs([f"{name} ({kind})" for name, kind, _ in maps], key="evaluate_layer_tab")
+            for n, (layer_tab, (name, _kind, fmap)) in enumerate(zip(layer_tabs, maps, strict=True)):
+                with layer_tab:
+                    st.caption(t("evaluate.layer_maps", h=fmap.shape[0], w=fmap.shape[1], c=fmap.shape[2]))
+                    st.plotly_chart(
+                        figs.maps_grid_figure(fmap, label=t("evaluate.filter")),
+                        width="stretch",
+                        key=f"evaluate_maps_{n}",
+                    )
+                    st.plotly_chart(
+                        figs.bars_figure(
+                            ev.mean_activation(fmap),
+                            x_title=t("evaluate.filter"),
+                            y_title=t("evaluate.mean_activation"),
+                            label=t("evaluate.filter"),
+                            title=t("evaluate.mean_activation_title", name=name),
+                        ),
+                        width="stretch",
+                        key=f"evaluate_mean_activation_{n}",
+                    )
             st.caption(t("evaluate.maps_help"))
         filters = ev.first_conv_filters(run.model)
         if filters is not None:
             layer_name, kernel, _bias = filters
-            st.subheader(t("evaluate.filters_title", name=layer_name, kh=kernel.shape[0], kw=kernel.shape[1]))
+            st.markdown(t("evaluate.filters_title", name=layer_name, kh=kernel.shape[0], kw=kernel.shape[1]))
             st.plotly_chart(
-                figs.maps_grid_figure(kernel[:, :, 0, :], label=t("evaluate.filter"), symmetric=True, tile_px=80),
+                figs.maps_grid_figure(kernel[:, :, 0, :], label=t("evaluate.filter"), symmetric=True),
                 width="stretch",
                 key="evaluate_filters",
             )
             st.caption(t("evaluate.filters_help"))
-            first = next(m for m in maps if m[0] == layer_name)[2]
-            st.plotly_chart(
-                figs.bars_figure(
-                    ev.mean_activation(first),
-                    x_title=t("evaluate.filter"),
-                    y_title=t("evaluate.mean_activation"),
-                    label=t("evaluate.filter"),
-                    title=t("evaluate.mean_activation_title", name=layer_name),
-                ),
-                width="stretch",
-                key="evaluate_mean_activation",
-            )
             show_code(
                 "kinds = (keras.layers.Conv2D, keras.layers.MaxPooling2D, keras.layers.AveragePooling2D)\n"
                 "layers = [l for l in model.layers if isinstance(l, kinds)]\n"
                 "probe = keras.Model(inputs=model.inputs, outputs=[l.output for l in layers])\n"
-                "feature_maps = probe.predict(np.expand_dims(image, axis=0))   # one (1, H, W, C) array per layer\n"
-                f"kernel, bias = model.get_layer('{layer_name}').get_weights()   # kernel {kernel.shape}\n"
-                "mean_activation = feature_maps[0][0].mean(axis=(0, 1))         # one number per filter"
+                "feature_maps = probe.predict(np.expand_dims(image, axis=0))  # (1, H, W, C) per layer\n"
+                "mean_activation = feature_maps[0][0].mean(axis=(0, 1))  # one number per filter\n"
+                f"kernel, bias = model.get_layer('{layer_name}').get_weights()  # kernel {kernel.shape}"
             )

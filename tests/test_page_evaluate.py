@@ -51,7 +51,8 @@ def test_metrics_equal_model_evaluate_and_are_cached_on_the_run(page):
     assert _metric(at, "Test loss").value == f"{want['loss']:.4f}"
     assert run.test_metrics["accuracy"] == pytest.approx(want["accuracy"])
     wrong = int((ev.predict_proba(run.model, x).argmax(axis=1) != y).sum())
-    assert _metric(at, "Wrong predictions").value == f"{wrong:,} / {N_TEST}"
+    assert _metric(at, "Wrong predictions").value == f"{wrong:,}"
+    assert _metric(at, "Wrong predictions").label == f"Wrong predictions (of {N_TEST})"
     assert at.get_by_key("evaluate_confusion") is not None
 
 

@@ -38,10 +38,11 @@ def confusion_figure(
         y=names,
         customdata=np.array([[(t, p) for p in names] for t in names], dtype=object),
         hovertemplate=f"%{{customdata[0]}} → %{{customdata[1]}}<br>{count_name}: %{{z:d}}<extra></extra>",
-        colorbar=dict(title=dict(text=count_name)),
+        colorbar=dict(thickness=12),
     )
     fig.update_xaxes(dtick=None, tickangle=-40)
     fig.update_yaxes(dtick=None)
+    fig.update_layout(height=520)
     return fig
 
 
@@ -126,7 +127,7 @@ def maps_grid_figure(
     cols: int = 8,
     colorscale: str = SEQUENTIAL,
     symmetric: bool = False,
-    tile_px: int = 90,
+    row_px: int = 78,
 ) -> go.Figure:
     """A stack of 2-D maps (H, W, C) as a grid of small heatmaps with one shared colour scale.
 
@@ -142,8 +143,8 @@ def maps_grid_figure(
         rows=rows,
         cols=cols,
         subplot_titles=[f"{label} {k + 1}" for k in range(n)],
-        horizontal_spacing=0.02,
-        vertical_spacing=0.25 / rows if rows > 1 else 0.02,
+        horizontal_spacing=0.015,
+        vertical_spacing=min(0.3 / rows, 0.08) if rows > 1 else 0.0,
     )
     if symmetric:
         top = float(np.abs(maps).max()) or 1.0
@@ -169,7 +170,9 @@ def maps_grid_figure(
         fig.layout[f"yaxis{suffix}"].scaleanchor = f"x{suffix}"
     fig.update_annotations(font_size=10)
     fig.update_layout(coloraxis=dict(colorscale=scale, cmin=zmin, cmax=zmax, colorbar=dict(thickness=12)))
-    return style(fig, title=title, height=int(40 + rows * tile_px * (1.25 if rows > 1 else 1.1)))
+    style(fig, title=title, height=int((60 if title else 30) + rows * row_px))
+    fig.update_layout(margin=dict(t=60 if title else 30))  # room for the first row's tile titles
+    return fig
 
 
 def bars_figure(

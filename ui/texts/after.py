@@ -37,7 +37,7 @@ TEXTS = {
     "evaluate.test_accuracy": {"en": "Test accuracy", "ko": "테스트 정확도"},
     "evaluate.test_loss": {"en": "Test loss", "ko": "테스트 손실"},
     "evaluate.val_accuracy": {"en": "Validation accuracy (last epoch)", "ko": "검증 정확도(마지막 에포크)"},
-    "evaluate.mistakes": {"en": "Wrong predictions", "ko": "틀린 예측"},
+    "evaluate.mistakes": {"en": "Wrong predictions (of {total})", "ko": "틀린 예측 ({total}장 중)"},
     "evaluate.val_vs_test": {
         "en": "Validation accuracy was measured during training on held-out training images; test accuracy on the "
         "separate test set. A large gap suggests the validation split was used too much for decisions.",
@@ -133,9 +133,10 @@ TEXTS = {
         "en": "This model has no convolution or pooling layers (an MLP), so there are no feature maps to show.",
         "ko": "이 모델에는 합성곱 층이나 풀링 층이 없어서(MLP) 보여 줄 특성 맵이 없습니다.",
     },
+    "evaluate.maps_title": {"en": "**Feature maps, layer by layer**", "ko": "**층별 특성 맵**"},
     "evaluate.layer_maps": {
-        "en": "**{name}** ({kind}) — feature maps {h}×{w}, {c} channels",
-        "ko": "**{name}** ({kind}) — 특성 맵 {h}×{w}, 채널 {c}개",
+        "en": "Output of this layer: {c} feature maps of {h}×{w} (one per filter).",
+        "ko": "이 층의 출력: {h}×{w} 특성 맵 {c}개(필터마다 하나).",
     },
     "evaluate.filter": {"en": "filter", "ko": "필터"},
     "evaluate.maps_help": {
@@ -145,8 +146,8 @@ TEXTS = {
         "가장자리)을 유지하고, 풀링을 거칠 때마다 맵이 작아지고 추상적으로 변합니다.",
     },
     "evaluate.filters_title": {
-        "en": "Learned filters of the first layer ({name}, {kh}×{kw} kernels)",
-        "ko": "첫 번째 층({name})이 학습한 필터 ({kh}×{kw} 커널)",
+        "en": "**Learned filters of the first layer** ({name}, {kh}×{kw} kernels)",
+        "ko": "**첫 번째 층이 학습한 필터** ({name}, {kh}×{kw} 커널)",
     },
     "evaluate.filters_help": {
         "en": "The kernel weights after training: red positive, blue negative, white zero. Each filter is "
