@@ -34,9 +34,35 @@ from typing import Any
 
 import numpy as np
 
-from tests.conftest import page_app
+from tests.conftest import ROOT
 from ui.page import _same
 from ui.texts import TEXTS
+
+# ----------------------------------------------------------------------------------------------- opening a page
+
+
+def page_app(script: str, *, timeout: float = 90) -> Any:
+    """An AppTest of app.py (the frame) that opens `script` on its *first* run, like a deep link.
+
+    `AppTest.switch_page` before the first run hashes the file name, but `st.Page(url_path=...)` pages are
+    registered under the hash of their url_path, so for e.g. app_pages/conv2d.py (url "convolution-2d") it
+    silently opens the home page (that is what tests.conftest.page_app does today). Here the page is selected
+    by the hash Streamlit itself uses for it (`calc_hash(url_path)`, streamlit/navigation/page.py).
+    """
+    from streamlit.testing.v1 import AppTest
+    from streamlit.util import calc_hash
+
+    from ui.pages import HOME, PAGES
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    target = (ROOT / script).resolve()
+    for p in (HOME, *PAGES):
+        if (ROOT / p.script).resolve() == target:
+            at._page_hash = "" if p is HOME else calc_hash(p.url_path)
+            return at
+    at.switch_page(script)  # not a registered page (e.g. a test script): Streamlit's own way
+    return at
+
 
 # ----------------------------------------------------------------------------------------------- known messages
 
@@ -515,20 +541,7 @@ def _fuzz_page(
             report.cases += 1  # nothing to turn: the first run was the case
             at = None
             continue
-        n = int(rng.integers(1, min(max_changes, len(knobs)) + 1))
-        chosen = [knobs[i] for i in rng.choice(len(knobs), size=n, replace=False)]
-        # at most one button per step, pressed last (a click is an event, not a state)
-        chosen = [k for k in chosen if k.kind != "button"] + [k for k in chosen if k.kind == "button"][:1]
-        lines = []
-        for knob in chosen:
-            value = random_value(knob, at, rng)
-            report.widgets_seen.add(knob.name)
-            try:
-                apply(knob, at, value)
-            except Exception as err:  # the test harness could not set it (e.g. a value AppTest can't serialize)
-                lines.append(f"# could not set {knob.name}: {type(err).__name__}: {err}")
-                continue
-            lines.append(replay_line(knob, value))
+        lines = random_step(at, knobs, rng, max_changes, seen=report.widgets_seen)
         steps.append("\n".join(lines))
         at.run()
         report.cases += 1
@@ -542,6 +555,26 @@ def _fuzz_page(
             at = None
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def random_step(at: Any, knobs: list[Knob], rng: np.random.Generator, max_changes: int = 4, seen=None) -> list[str]:
+    """Set 1…max_changes random knobs to random values (not yet run). Returns the replay lines."""
+    n = int(rng.integers(1, min(max_changes, len(knobs)) + 1))
+    chosen = [knobs[i] for i in rng.choice(len(knobs), size=n, replace=False)]
+    # at most one button per step, pressed last (a click is an event, not a state)
+    chosen = [k for k in chosen if k.kind != "button"] + [k for k in chosen if k.kind == "button"][:1]
+    lines = []
+    for knob in chosen:
+        value = random_value(knob, at, rng)
+        if seen is not None:
+            seen.add(knob.name)
+        try:
+            apply(knob, at, value)
+        except Exception as err:  # the test harness could not set it (e.g. a value AppTest can't serialize)
+            lines.append(f"# could not set {knob.name}: {type(err).__name__}: {err}")
+            continue
+        lines.append(replay_line(knob, value))
+    return lines
 
 
 def _describe(script: str, seed: int, case: int, steps: list[str], findings: list[Finding]) -> str:
