@@ -247,6 +247,8 @@ with view:
                 title=t("conv2d.fig_input"),
                 colorscale="gray",
                 value_format=FMT,
+                x_title=t("conv2d.col"),
+                y_title=t("conv2d.row"),
                 hover_name=t("conv2d.value"),
                 showscale=False,
                 height=380,
@@ -254,7 +256,13 @@ with view:
             st.plotly_chart(fig, width="stretch", key="conv2d_input_chart")
     with out:
         fig = heatmap(
-            feature_map, title=t("conv2d.fig_output"), value_format=FMT, hover_name=t("conv2d.value"), height=380
+            feature_map,
+            title=t("conv2d.fig_output"),
+            value_format=FMT,
+            x_title=t("conv2d.col"),
+            y_title=t("conv2d.row"),
+            hover_name=t("conv2d.value"),
+            height=380,
         )
         st.plotly_chart(
             clickable(highlight_cell(fig, row, col), feature_map.shape),

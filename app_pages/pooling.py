@@ -126,7 +126,17 @@ with view:
         )
     with right:
         st.plotly_chart(
-            highlight_cell(heatmap(pooled, title=t("pooling.fig_output"), value_format=FMT), row, col),
+            highlight_cell(
+                heatmap(
+                    pooled,
+                    title=t("pooling.fig_output"),
+                    value_format=FMT,
+                    x_title=t("pooling.col"),
+                    y_title=t("pooling.row"),
+                ),
+                row,
+                col,
+            ),
             width="stretch",
             key="pooling_output_chart",
         )
@@ -155,10 +165,24 @@ with view:
         c2.metric(t("pooling.pooled_changed"), f"{shifted.pooled_changed:.0%}")
         a, b = st.columns(2)
         a.plotly_chart(
-            heatmap(shifted.pooled, title=t("pooling.fig_pooled"), value_format=FMT), width="stretch", key="pooling_a"
+            heatmap(
+                shifted.pooled,
+                title=t("pooling.fig_pooled"),
+                value_format=FMT,
+                x_title=t("pooling.col"),
+                y_title=t("pooling.row"),
+            ),
+            width="stretch",
+            key="pooling_a",
         )
         b.plotly_chart(
-            heatmap(shifted.pooled_shifted, title=t("pooling.fig_pooled_shifted"), value_format=FMT),
+            heatmap(
+                shifted.pooled_shifted,
+                title=t("pooling.fig_pooled_shifted"),
+                value_format=FMT,
+                x_title=t("pooling.col"),
+                y_title=t("pooling.row"),
+            ),
             width="stretch",
             key="pooling_b",
         )
