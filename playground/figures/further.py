@@ -146,7 +146,8 @@ def layer_strip_figure(
                     continue
                 xs.append(j)
                 ys.append(mode_labels.get(mode, mode))
-                texts.append(f"{layer.name}<br>{layer.params:,}" if layer.params else layer.name)
+                short = "1/255" if layer.type == "Rescaling" else layer.name  # keeps the box's label inside it
+                texts.append(f"{short}<br>{layer.params:,}" if layer.params else short)
                 hovers.append(
                     f"{layer.name} ({layer.type}, {layer.part})<br>{layer.params:,} weights<br>{state_labels[state]}"
                 )
