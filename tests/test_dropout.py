@@ -113,3 +113,16 @@ def test_non_finite_input_raises():
     """NaN in x raises ValueError naming `x`."""
     with pytest.raises(ValueError, match="`x`"):
         dropout(np.array([1.0, np.nan]), 0.5)
+
+
+def test_example_inputs_shapes_and_ranges():
+    """The page's example layer and feature map have the asked shape and non-negative values (like ReLU outputs)."""
+    from playground.dropout import example_feature_map, example_units
+
+    units = example_units(24)
+    assert units.shape == (24,) and np.all((units >= 0.2) & (units <= 1.0))
+    fmap = example_feature_map(12)
+    assert fmap.shape == (12, 12) and fmap.min() >= 0 and fmap.max() == 1.0
+    for call in (lambda: example_units(0), lambda: example_feature_map(3)):
+        with pytest.raises(ValueError, match="Invalid value"):
+            call()

@@ -212,3 +212,20 @@ def test_keras_code_runs_and_matches():
     config = opt.get_config()
     assert config["beta_1"] == 0.8 and config["amsgrad"] is True and np.isclose(config["learning_rate"], 0.05)
     assert keras_code("sgd", 0.01) == "keras.optimizers.SGD(learning_rate=0.01)"
+
+
+def test_trajectory_figure_paths_and_frames():
+    """The race figure draws each path up to the chosen step, clips a diverged path, and animates to the end."""
+    from playground.figures.blocks import trajectory_figure
+
+    surface = SURFACES["bowl"]
+    good = optimize(surface.grad_fn, surface.start, optimizer="adam", learning_rate=0.1, steps=30)
+    bad = optimize(get_surface("bowl", conditioning=100.0).grad_fn, surface.start, learning_rate=1.0, steps=30)
+    xs, ys, z = surface.grid(20)
+    fig = trajectory_figure(xs, ys, z, {"Adam": good, "SGD": bad}, step=10, minima=surface.minima, frames=7)
+    adam_line = fig.data[2]
+    np.testing.assert_allclose(adam_line.x, good[:11, 0])
+    sgd_line = fig.data[4]
+    assert np.all(np.abs(sgd_line.y) <= surface.y_range[1])  # clipped to the window, not off the chart
+    assert [f.name for f in fig.frames][-1] == "30" and len(fig.frames) == 7
+    np.testing.assert_allclose(fig.frames[-1].data[0].x[-1], good[-1, 0], rtol=1e-6)

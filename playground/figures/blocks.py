@@ -75,7 +75,7 @@ def curves_figure(
         )
     fig.add_hline(y=0, line=dict(color="#888", width=1))
     fig.add_vline(x=0, line=dict(color="#888", width=1))
-    fig.update_layout(legend=dict(orientation="h", y=-0.2), hovermode="closest")
+    fig.update_layout(legend=dict(orientation="h", y=-0.3), hovermode="closest")
     return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
 
 
@@ -418,7 +418,7 @@ def trajectory_figure(
                 len=0.86,
                 y=-0.13,
                 yanchor="top",
-                currentvalue=dict(prefix=f"{step_label} ", font=dict(size=12)),
+                currentvalue=dict(visible=False),  # the tick labels say the step; a label here hits the x title
                 pad=dict(t=0),
                 steps=[
                     dict(label=str(int(k)), method="animate", args=[[str(int(k))], {**anim, "frame": {"duration": 0}}])
