@@ -31,16 +31,15 @@ class_names = [t(f"class.{i}") for i in range(data.NUM_CLASSES)]
 controls, view = st.columns([1, 2.4], gap="large")
 
 with controls:
-    st.caption(t("data.source", source=data.data_source()))
-    st.subheader(t("data.samples_heading"))
+    st.markdown(f"##### {t('data.samples_heading')}")
     per_class = st.slider(t("data.per_class"), 2, 12, 8, key="data_per_class", bind="query-params")
     seed = st.number_input(t("data.seed"), 0, 9999, 0, key="data_seed", bind="query-params", help=t("data.seed_help"))
-    st.subheader(t("data.pixels_heading"))
+    st.markdown(f"##### {t('data.pixels_heading')}")
     label = choice(
         st.selectbox, t("data.class"), range(data.NUM_CLASSES), key="data_class", format_func=class_names.__getitem__
     )
     index = st.number_input(t("data.index"), 0, 5999, 0, key="data_index", bind="query-params")
-    st.subheader(t("data.split_heading"))
+    st.markdown(f"##### {t('data.split_heading')}")
     train_size = st.slider(
         t("data.train_size"), MIN_TRAIN_SIZE, 60_000, 60_000, step=1000, key="data_train_size", bind="query-params",
         help=t("data.train_size_help"),
@@ -49,6 +48,7 @@ with controls:
         t("data.validation_split"), 0.05, 0.5, 0.2, step=0.05, key="data_validation_split", bind="query-params",
         help=t("data.validation_help"),
     )  # fmt: skip
+    st.caption(t("data.source", source=data.data_source()))
 
 try:
     grid = data.samples_per_class(y_train, per_class, seed=int(seed))

@@ -31,6 +31,7 @@ BATCH_SIZES = [16, 32, 64, 128, 256, 512]
 EPSILONS = [1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3]
 MIN_LRS = [0.0, 1e-6, 1e-5, 1e-4, 1e-3]
 HYPER_STEP = {"momentum": 0.01, "rho": 0.01, "beta_1": 0.01, "beta_2": 0.0001, "initial_accumulator_value": 0.01}
+HYPER_FORMAT = {"beta_2": "%.4f"}
 CALLBACK_DEFAULTS = {  # used when a callback is switched on without a preset value
     "early_stopping": {"monitor": "val_loss", "patience": 3, "restore_best_weights": True},
     "reduce_lr": {"monitor": "val_loss", "factor": 0.5, "patience": 2, "min_lr": 1e-5},
@@ -156,10 +157,16 @@ with controls:
             else:
                 low, high = training.HYPER_RANGES[name]
                 value = st.slider(
-                    name, low, high, key=f"train_{name}", step=HYPER_STEP[name], help=help_text, bind="query-params"
+                    name,
+                    low,
+                    high,
+                    key=f"train_{name}",
+                    step=HYPER_STEP[name],
+                    format=HYPER_FORMAT.get(name, "%.2f"),
+                    help=help_text,
+                    bind="query-params",
                 )
             optimizer_params[name] = float(value)
-        st.caption(t("train.loss_note"))
 
     with st.expander(t("train.training_heading"), expanded=True, icon=":material/tune:"):
         batch_size = st.select_slider(t("train.batch_size"), BATCH_SIZES, key="train_batch_size", bind="query-params")
@@ -398,6 +405,7 @@ with view:
                 key="train_summary",
             )
             st.caption(t("train.total_params", n=f"{totals(rows)['params']:,}"))
+            st.caption(t("train.loss_note"))
         with st.expander(t("train.code_heading"), icon=":material/code:"):
             show_code(training.keras_code(config))
             st.caption(t("train.code_note"))

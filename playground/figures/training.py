@@ -68,7 +68,7 @@ def pixel_matrix(image: np.ndarray, *, title: str | None = None, hover_name: str
         title=title,
         height=720,
     )
-    fig.update_traces(zmin=0, zmax=255, textfont=dict(size=8))
+    fig.update_traces(zmin=0, zmax=255, textfont=dict(size=8), showscale=False)
     return fig
 
 
@@ -85,7 +85,8 @@ def class_balance(
             marker_color=color,
             hovertemplate=f"{part}<br>%{{x}}: %{{y}}<extra></extra>",
         )
-    fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.25))
+    fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.3))
+    fig.update_xaxes(tickangle=-30)
     return style(fig, title=title, y_title=y_title, height=340)
 
 

@@ -36,7 +36,7 @@ TEXTS = {
         "ko": "Fashion-MNIST 파일이 손상되었습니다: {message}",
     },
     "data.loading": {"en": "Loading Fashion-MNIST …", "ko": "Fashion-MNIST 불러오는 중 …"},
-    "data.source": {"en": "Read from: `{source}`", "ko": "읽은 위치: `{source}`"},
+    "data.source": {"en": "Read from: {source}", "ko": "읽은 위치: {source}"},
     "data.samples_heading": {"en": "Samples", "ko": "샘플"},
     "data.per_class": {"en": "Images per class", "ko": "클래스별 이미지 수"},
     "data.seed": {"en": "Random seed", "ko": "랜덤 시드"},
