@@ -291,3 +291,35 @@ def test_keras_code_runs_the_same_model():
     ours = training.build_model(config)
     assert [type(layer).__name__ for layer in scope["model"].layers] == [type(layer).__name__ for layer in ours.layers]
     assert scope["model"].count_params() == ours.count_params()
+
+
+# ------------------------------------------------------------------------------------------- the live figures
+
+
+@pytest.mark.parametrize("weight", [0.0, 0.5, 0.9, 0.99])
+def test_smoothing_equals_pandas_ewm(weight):
+    """The smoothed batch loss is pandas' bias-corrected EWM with alpha = 1 − weight."""
+    import pandas as pd
+
+    from playground.figures.training import smooth
+
+    values = np.random.default_rng(0).random(200) * 3
+    np.testing.assert_allclose(smooth(values, weight), pd.Series(values).ewm(alpha=1 - weight).mean(), rtol=1e-10)
+    with pytest.raises(ValueError, match="`weight`"):
+        smooth(values, 1.0)
+
+
+def test_curves_mark_the_events():
+    """Events sit on the validation curve at their epoch; LR cuts on the learning-rate step curve."""
+    from playground.figures.training import batch_loss_curve, learning_rate_curve, metric_curves
+    from playground.run import RunEvent
+
+    history = {"loss": [1.0, 0.8, 0.7], "val_loss": [0.9, 0.85, 0.95], "learning_rate": [1e-3, 1e-3, 5e-4]}
+    events = [RunEvent(2, "best", "best"), RunEvent(2, "lr_cut", "cut", 5e-4), RunEvent(3, "stopped", "why")]
+    fig = metric_curves(history, "loss", events, labels={"best": "B", "lr_cut": "C", "stopped": "S"})
+    markers = {trace.name: (list(trace.x), list(trace.y)) for trace in fig.data if trace.mode == "markers"}
+    assert markers == {"C": ([2], [0.85]), "B": ([2], [0.85]), "S": ([3], [0.95])}
+    lr = learning_rate_curve(history["learning_rate"], events)
+    assert [list(t.y) for t in lr.data if t.mode == "markers"] == [[1e-3]]
+    batches = batch_loss_curve([2.0, 1.0, 1.5, 0.5], batches_per_epoch=2)
+    np.testing.assert_allclose(batches.data[0].x, [0.5, 1.0, 1.5, 2.0])
