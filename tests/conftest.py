@@ -34,7 +34,11 @@ def pytest_runtest_makereport(item, call):
 
 
 def page_app(script: str):
-    """An AppTest of one page *inside the frame*: app.py with the page selected, as a browser would see it."""
+    """An AppTest of one page *inside the frame*: app.py with the page selected, as a browser would see it.
+
+    Query parameters set before the first `run()` act like a shared deep link opened as the first request
+    (this works because every page's url_path equals its file name; see ui/pages.py).
+    """
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)

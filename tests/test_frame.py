@@ -60,3 +60,14 @@ def test_default_value_in_link_is_not_reported():
     at.run()
     assert not at.exception
     assert not any("ignored" in i.value for i in at.info)
+
+
+def test_page_app_opens_each_page_on_the_first_run(app_for):
+    """app_for(script) renders that page (not home) on the very first run, with the URL's settings."""
+    from ui.i18n import TEXTS
+
+    for p in PAGES:
+        at = app_for(p.script)
+        at.query_params["lang"] = "ko"
+        at.run(timeout=120)
+        assert at.title and at.title[0].value == TEXTS[f"{p.key}.title"]["ko"], p.script

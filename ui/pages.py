@@ -1,6 +1,7 @@
 """The page registry: one row per page, read by the frame (navigation) and the home page (links).
 
-`url_path` values are part of the public surface: shared deep links use them, so never rename one.
+`url_path` values are part of the public surface: shared deep links use them, so never rename one. Each equals
+the script's file name, so a test (AppTest) can open a page as the *first* run, as a browser opens a deep link.
 """
 
 from __future__ import annotations
@@ -20,20 +21,20 @@ class PageDef:
 SECTIONS = ("nav.convolution", "nav.blocks", "nav.training", "nav.further")
 
 PAGES: tuple[PageDef, ...] = (
-    PageDef("conv1d", "app_pages/conv1d.py", "convolution-1d", ":material/timeline:", "nav.convolution"),
-    PageDef("conv2d", "app_pages/conv2d.py", "convolution-2d", ":material/grid_on:", "nav.convolution"),
+    PageDef("conv1d", "app_pages/conv1d.py", "conv1d", ":material/timeline:", "nav.convolution"),
+    PageDef("conv2d", "app_pages/conv2d.py", "conv2d", ":material/grid_on:", "nav.convolution"),
     PageDef("pooling", "app_pages/pooling.py", "pooling", ":material/compress:", "nav.convolution"),
-    PageDef("shapes", "app_pages/shapes.py", "shapes-and-parameters", ":material/view_in_ar:", "nav.blocks"),
+    PageDef("shapes", "app_pages/shapes.py", "shapes", ":material/view_in_ar:", "nav.blocks"),
     PageDef("activations", "app_pages/activations.py", "activations", ":material/show_chart:", "nav.blocks"),
     PageDef("dropout", "app_pages/dropout.py", "dropout", ":material/blur_on:", "nav.blocks"),
     PageDef("optimizers", "app_pages/optimizers.py", "optimizers", ":material/route:", "nav.blocks"),
-    PageDef("data", "app_pages/data.py", "fashion-mnist", ":material/checkroom:", "nav.training"),
-    PageDef("train", "app_pages/train.py", "training-lab", ":material/model_training:", "nav.training"),
+    PageDef("data", "app_pages/data.py", "data", ":material/checkroom:", "nav.training"),
+    PageDef("train", "app_pages/train.py", "train", ":material/model_training:", "nav.training"),
     PageDef("evaluate", "app_pages/evaluate.py", "evaluate", ":material/fact_check:", "nav.training"),
-    PageDef("models", "app_pages/models.py", "save-and-restore", ":material/save:", "nav.training"),
-    PageDef("compare", "app_pages/compare.py", "compare-runs", ":material/compare_arrows:", "nav.training"),
-    PageDef("augment", "app_pages/augmentation.py", "data-augmentation", ":material/flip:", "nav.further"),
-    PageDef("transfer", "app_pages/transfer.py", "transfer-learning", ":material/swap_horiz:", "nav.further"),
+    PageDef("models", "app_pages/models.py", "models", ":material/save:", "nav.training"),
+    PageDef("compare", "app_pages/compare.py", "compare", ":material/compare_arrows:", "nav.training"),
+    PageDef("augment", "app_pages/augmentation.py", "augmentation", ":material/flip:", "nav.further"),
+    PageDef("transfer", "app_pages/transfer.py", "transfer", ":material/swap_horiz:", "nav.further"),
 )
 
 HOME = PageDef("home", "app_pages/home.py", "home", ":material/home:", "")

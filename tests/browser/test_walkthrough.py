@@ -37,7 +37,7 @@ def test_cold_deep_link_renders_the_page_in_the_frame(artifacts, browser):
     try:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         pg = context.new_page()
-        pg.goto(srv.url("convolution-2d?lang=ko"))
+        pg.goto(srv.url("conv2d?lang=ko&conv2d_sh=2"))
         wait_for_app(pg)
         body = pg.locator("body").inner_text()
         assert "not found" not in body.lower()
@@ -45,6 +45,9 @@ def test_cold_deep_link_renders_the_page_in_the_frame(artifacts, browser):
         # The frame is there: the sidebar navigation lists the other pages.
         assert pg.locator("[data-testid='stSidebarNav']").count() == 1
         assert not exceptions_on(pg)
+        # The link's settings were applied, not dropped: the stride stays in the URL and in its widget.
+        assert "conv2d_sh=2" in pg.url
+        assert pg.get_by_label("스트라이드(행)").first.input_value() == "2"
         pg.screenshot(path=str(artifacts / "cold-deep-link.png"))
         context.close()
     finally:
