@@ -140,10 +140,10 @@ def wait_for_app(pg, timeout: float = 60_000) -> None:
     """Wait until Streamlit has rendered and finished running the script."""
     pg.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
     pg.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
-    # The status widget shows "Running..." while the script runs; wait for it to go away.
+    # stApp carries the script state; wait until the run (and the first rerun a bound widget may cause) is over.
     pg.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
+        " === 'notRunning'",
         timeout=timeout,
     )
     pg.wait_for_timeout(500)

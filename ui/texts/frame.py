@@ -95,10 +95,10 @@ TEXTS = {
         "en": "Overlay the curves of your runs; see which setting made the difference.",
         "ko": "여러 실행의 곡선을 겹쳐 보고 어떤 설정이 차이를 만들었는지 확인합니다.",
     },
-    "augment.title": {"en": "Data augmentation", "ko": "데이터 증강"},
+    "augment.title": {"en": "Data augmentation", "ko": "데이터 증식"},
     "augment.blurb": {
         "en": "Random flips, rotations, zooms and shifts — and what they do to overfitting.",
-        "ko": "무작위 뒤집기, 회전, 확대, 이동 — 그리고 과대적합에 미치는 영향.",
+        "ko": "랜덤한 뒤집기, 회전, 확대, 이동으로 데이터를 증식하고 과대적합에 미치는 영향을 봅니다.",
     },
     "transfer.title": {"en": "Transfer learning", "ko": "전이 학습"},
     "transfer.blurb": {
