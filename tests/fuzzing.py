@@ -34,35 +34,9 @@ from typing import Any
 
 import numpy as np
 
-from tests.conftest import ROOT
+from tests.conftest import page_app
 from ui.page import _same
 from ui.texts import TEXTS
-
-# ----------------------------------------------------------------------------------------------- opening a page
-
-
-def page_app(script: str, *, timeout: float = 90) -> Any:
-    """An AppTest of app.py (the frame) that opens `script` on its *first* run, like a deep link.
-
-    `AppTest.switch_page` before the first run hashes the file name, but `st.Page(url_path=...)` pages are
-    registered under the hash of their url_path, so for e.g. app_pages/conv2d.py (url "convolution-2d") it
-    silently opens the home page (that is what tests.conftest.page_app does today). Here the page is selected
-    by the hash Streamlit itself uses for it (`calc_hash(url_path)`, streamlit/navigation/page.py).
-    """
-    from streamlit.testing.v1 import AppTest
-    from streamlit.util import calc_hash
-
-    from ui.pages import HOME, PAGES
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
-    target = (ROOT / script).resolve()
-    for p in (HOME, *PAGES):
-        if (ROOT / p.script).resolve() == target:
-            at._page_hash = "" if p is HOME else calc_hash(p.url_path)
-            return at
-    at.switch_page(script)  # not a registered page (e.g. a test script): Streamlit's own way
-    return at
-
 
 # ----------------------------------------------------------------------------------------------- known messages
 

@@ -17,9 +17,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import conftest, fuzzing
-from tests.conftest import ROOT
-from tests.fuzzing import page_app
+from tests import fuzzing
+from tests.conftest import ROOT, page_app
 from ui.i18n import t
 from ui.pages import HOME, PAGES
 
@@ -149,22 +148,10 @@ def test_discovery_covers_every_widget_kind():
 
 
 @pytest.mark.parametrize("page_def", ALL_PAGES, ids=lambda p: p.url_path)
-def test_page_factory_opens_the_requested_page(page_def):
-    """fuzzing.page_app(script) runs the frame with that page selected on the first run (its title shows)."""
+def test_page_app_opens_the_requested_page(page_def):
+    """tests.conftest.page_app(script) runs the frame with that page on the first run (the fuzzer relies on it:
+    it once silently ran the home page for pages whose url_path differed from the file name)."""
     at = page_app(page_def.script).run()
-    assert at.title and at.title[0].value == t(f"{page_def.key}.title")
-
-
-@pytest.mark.parametrize("page_def", [p for p in PAGES if p.url_path != Path(p.script).stem], ids=str)
-def test_conftest_page_app_opens_the_requested_page(page_def):
-    """tests.conftest.page_app (the shared `app_for` fixture) must open the page it is given, not the home page.
-
-    Known failure (reported to the lead): `AppTest.switch_page` before the first run hashes the file name, but
-    pages with a custom url_path are registered under the hash of the url_path, so these pages' AppTests run the
-    home page instead. Fix: select the page by `streamlit.util.calc_hash(url_path)` as fuzzing.page_app does, or
-    run once before `switch_page`.
-    """
-    at = conftest.page_app(page_def.script).run()
     assert at.title and at.title[0].value == t(f"{page_def.key}.title")
 
 

@@ -24,7 +24,7 @@ import pytest
 from playground import images, persistence
 from tests import fuzzing
 from tests import hostile_files as hf
-from tests.fuzzing import page_app
+from tests.conftest import page_app
 
 # The default page run uses a representative subset (the core tests cover every file); `-m long` uses all.
 PAGE_SUBSET = {
