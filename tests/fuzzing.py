@@ -47,8 +47,18 @@ def _template_regex(template: str) -> re.Pattern[str]:
     return re.compile(".*?".join(re.escape(p) for p in parts) + "$", re.DOTALL)
 
 
+def _distinctive(template: str) -> bool:
+    """A template identifies a message if it has no placeholder, or enough literal text besides them
+    (a template like "{value}" or "{a} · {b}" would match any text)."""
+    literal = re.sub(r"\{[^{}]*\}", "", template)
+    return literal == template or len(re.sub(r"[\W_]", "", literal)) >= 4
+
+
 KNOWN_MESSAGES: list[tuple[str, str, re.Pattern[str]]] = [
-    (key, lang, _template_regex(text)) for key, entry in TEXTS.items() for lang, text in entry.items() if text
+    (key, lang, _template_regex(text))
+    for key, entry in TEXTS.items()
+    for lang, text in entry.items()
+    if text and _distinctive(text)
 ]
 INVALID_KEY = "common.invalid"
 IGNORED_URL_KEY = "common.ignored_url"
