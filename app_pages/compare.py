@@ -88,6 +88,7 @@ marked = [t(f"compare.setting.{name}") for name in differing]
 st.dataframe(
     table.style.apply(lambda row: [HIGHLIGHT if row.name in marked else ""] * len(row), axis=1),
     key="compare_settings",
+    height=35 * (len(table) + 1) + 3,  # every setting visible, no inner scrolling
 )
 if len(runs) > 1:
     if differing:
@@ -101,10 +102,11 @@ scriptable = {r.run_id: r for r in runs if r.config.preset != "uploaded"}
 if not scriptable:
     st.info(t("compare.no_script"))
 else:
-    controls, view = st.columns([1, 2.4], gap="large")
-    with controls:
+    pick, download = st.columns([1, 2.4], gap="large", vertical_alignment="bottom")
+    with pick:
         chosen = st.selectbox(t("compare.script_run"), list(scriptable), key="compare_script_run")
         script = export.training_script(scriptable[chosen].config, title=chosen)
+    with download:
         st.download_button(
             t("compare.download_script"),
             data=script,
@@ -114,6 +116,5 @@ else:
             key="compare_download_script",
             on_click="ignore",
         )
-        st.caption(t("compare.script_help"))
-    with view:
-        show_code(script, label_key="compare.script_label")
+    st.caption(t("compare.script_help"))
+    show_code(script, label_key="compare.script_label")

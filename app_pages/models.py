@@ -23,7 +23,8 @@ with controls:
 if run is not None:
     with view:
         st.caption(t("models.download_help", run=run.run_id))
-        b1, b2, b3, b4 = st.columns(4)
+        b1, b2 = st.columns(2)
+        b3, b4 = st.columns(2)
         model = run.model
         b1.download_button(
             t("models.download_keras"),
@@ -69,8 +70,8 @@ if run is not None:
             width="stretch",
         )
         show_code(
-            f"model.save('{run.run_id}.keras')                # architecture + weights + compile settings\n"
-            f"model.save_weights('{run.run_id}.weights.h5')   # the parameters only\n"
+            f"model.save('{run.run_id}.keras')  # architecture + weights + compile settings\n"
+            f"model.save_weights('{run.run_id}.weights.h5')  # the parameters only\n"
             f"pd.DataFrame(history.history).to_csv('{run.run_id}-history.csv')"
         )
 
@@ -79,7 +80,7 @@ st.subheader(t("models.restore_title"))
 weights_tab, keras_tab = st.tabs([t("models.tab_weights"), t("models.tab_keras")], key="models_tab")
 
 with weights_tab:
-    controls, view = st.columns([1, 2.4], gap="large")
+    controls, view = st.columns([1.3, 2], gap="large")
     lab_runs = [r for r in session_runs() if r.config.preset != "uploaded"]
     with controls:
         st.markdown(t("models.weights_steps"))
@@ -107,9 +108,11 @@ with weights_tab:
         if lab_runs:
             source = by_id[arch_id]
             show_code(
-                f"model = create_model()   # {export.describe_layers(source.config.specs)}\n"
+                f"# {export.describe_layers(source.config.specs)}\n"
+                "model = create_model()  # the same architecture, built first\n"
                 "model.load_weights('model.weights.h5')\n"
-                "model.compile(optimizer=..., loss='sparse_categorical_crossentropy', metrics=['accuracy'])"
+                "model.compile(optimizer=optimizer, loss='sparse_categorical_crossentropy',\n"
+                "              metrics=['accuracy'])  # not compiled by load_weights"
             )
             if weights_file is not None and restore:
                 try:
@@ -125,7 +128,7 @@ with weights_tab:
                     st.page_link("app_pages/evaluate.py", label=t("models.to_evaluate"), icon=":material/fact_check:")
 
 with keras_tab:
-    controls, view = st.columns([1, 2.4], gap="large")
+    controls, view = st.columns([1.3, 2], gap="large")
     with controls:
         st.markdown(t("models.keras_steps"))
         keras_file = st.file_uploader(t("models.keras_file"), type=["keras"], key="models_keras_file")
