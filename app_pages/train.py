@@ -83,14 +83,6 @@ def _optimizer_changed() -> None:
     st.session_state.update(_hyper_values(name))
 
 
-def _init(values: dict[str, object]) -> None:
-    """First visit (or back from another page): start from the preset. A valid value in the link still wins
-    (a bound widget prefers its URL parameter), an invalid one falls back to this value."""
-    for key, value in values.items():
-        if key not in st.session_state:
-            st.session_state[key] = value
-
-
 def _start(config: TrainConfig) -> None:
     job = current_job()
     if job is not None and job.snapshot().active:
@@ -112,12 +104,12 @@ preset_name = choice(
     list(training.PRESETS),
     key="train_preset",
     default="quick",
-    format_func=lambda p: t(f"train.preset.{p}"),
+    format_func={p: t(f"train.preset.{p}") for p in training.PRESETS}.__getitem__,
     on_change=_load_preset,
     help=t("train.preset_help"),
 )
 preset = training.PRESETS[preset_name]
-_init(_preset_values(preset))
+pv = _preset_values(preset)  # the form's defaults; a valid link value wins over them
 st.caption(t(f"train.preset_note.{preset_name}"))
 
 controls, view = st.columns([1, 2.4], gap="large")
@@ -133,15 +125,16 @@ with controls:
             list(training.OPTIMIZERS),
             key="train_optimizer",
             default=preset.optimizer,
-            format_func=lambda o: t(f"train.opt.{o}"),
+            format_func={o: t(f"train.opt.{o}") for o in training.OPTIMIZERS}.__getitem__,
             on_change=_optimizer_changed,
         )
-        _init(_hyper_values(optimizer))
-        if st.session_state.get("train_lr") not in LEARNING_RATES:
-            st.session_state["train_lr"] = training.OPTIMIZERS[optimizer].learning_rate
+        pv.update(_hyper_values(optimizer))
+        if optimizer != preset.optimizer:
+            pv["train_lr"] = training.OPTIMIZERS[optimizer].learning_rate
         learning_rate = st.select_slider(
             t("train.learning_rate"),
             LEARNING_RATES,
+            pv["train_lr"],
             key="train_lr",
             format_func=lambda v: f"{v:g}",
             bind="query-params",
@@ -151,15 +144,21 @@ with controls:
             help_text = t("train.hyper_help", name=name)
             if name == "epsilon":
                 value = st.select_slider(
-                    name, EPSILONS, key="train_epsilon", format_func=lambda v: f"{v:.0e}", help=help_text,
+                    name,
+                    EPSILONS,
+                    pv["train_epsilon"],
+                    key="train_epsilon",
+                    format_func=lambda v: f"{v:.0e}",
+                    help=help_text,
                     bind="query-params",
-                )  # fmt: skip
+                )
             else:
                 low, high = training.HYPER_RANGES[name]
                 value = st.slider(
                     name,
                     low,
                     high,
+                    pv[f"train_{name}"],
                     key=f"train_{name}",
                     step=HYPER_STEP[name],
                     format=HYPER_FORMAT.get(name, "%.2f"),
@@ -169,8 +168,10 @@ with controls:
             optimizer_params[name] = float(value)
 
     with st.expander(t("train.training_heading"), expanded=True, icon=":material/tune:"):
-        batch_size = st.select_slider(t("train.batch_size"), BATCH_SIZES, key="train_batch_size", bind="query-params")
-        epochs = st.slider(t("train.epochs"), 1, 30, key="train_epochs", bind="query-params")
+        batch_size = st.select_slider(
+            t("train.batch_size"), BATCH_SIZES, pv["train_batch_size"], key="train_batch_size", bind="query-params"
+        )
+        epochs = st.slider(t("train.epochs"), 1, 30, pv["train_epochs"], key="train_epochs", bind="query-params")
         seed = st.number_input(
             t("train.seed"), 0, 9999, 42, key="train_seed", bind="query-params", help=t("train.seed_help")
         )
@@ -180,9 +181,15 @@ with controls:
             help=t("data.train_size_help"),
         )  # fmt: skip
         validation_split = st.slider(
-            t("train.validation_split"), 0.05, 0.5, key="train_validation_split", step=0.05, bind="query-params",
+            t("train.validation_split"),
+            0.05,
+            0.5,
+            pv["train_validation_split"],
+            key="train_validation_split",
+            step=0.05,
             help=t("data.validation_help"),
-        )  # fmt: skip
+            bind="query-params",
+        )
         n_val = round(train_size * validation_split)
         st.caption(
             t(
@@ -196,31 +203,66 @@ with controls:
     with st.expander(t("train.callbacks_heading"), expanded=True, icon=":material/notifications_active:"):
         callbacks: dict[str, dict | None] = {"early_stopping": None, "reduce_lr": None, "checkpoint": None}
         monitors = list(training.MONITORS)
-        if st.toggle(t("train.es"), key="train_es", help=t("train.es_help"), bind="query-params"):
+        if st.toggle(t("train.es"), pv["train_es"], key="train_es", help=t("train.es_help"), bind="query-params"):
             callbacks["early_stopping"] = {
-                "monitor": st.selectbox(t("train.monitor"), monitors, key="train_es_monitor", bind="query-params"),
-                "patience": st.slider(t("train.patience"), 0, 10, key="train_es_patience", bind="query-params"),
+                "monitor": st.selectbox(
+                    t("train.monitor"),
+                    monitors,
+                    monitors.index(pv["train_es_monitor"]),
+                    key="train_es_monitor",
+                    bind="query-params",
+                ),
+                "patience": st.slider(
+                    t("train.patience"), 0, 10, pv["train_es_patience"], key="train_es_patience", bind="query-params"
+                ),
                 "restore_best_weights": st.checkbox(
-                    t("train.restore_best"), key="train_es_restore", bind="query-params"
+                    t("train.restore_best"), pv["train_es_restore"], key="train_es_restore", bind="query-params"
                 ),
             }
-        if st.toggle(t("train.rlr"), key="train_rlr", help=t("train.rlr_help"), bind="query-params"):
+        if st.toggle(t("train.rlr"), pv["train_rlr"], key="train_rlr", help=t("train.rlr_help"), bind="query-params"):
             callbacks["reduce_lr"] = {
-                "monitor": st.selectbox(t("train.monitor"), monitors, key="train_rlr_monitor", bind="query-params"),
-                "factor": st.slider(t("train.factor"), 0.1, 0.9, key="train_rlr_factor", step=0.1, bind="query-params"),
-                "patience": st.slider(t("train.patience"), 0, 10, key="train_rlr_patience", bind="query-params"),
+                "monitor": st.selectbox(
+                    t("train.monitor"),
+                    monitors,
+                    monitors.index(pv["train_rlr_monitor"]),
+                    key="train_rlr_monitor",
+                    bind="query-params",
+                ),
+                "factor": st.slider(
+                    t("train.factor"),
+                    0.1,
+                    0.9,
+                    pv["train_rlr_factor"],
+                    key="train_rlr_factor",
+                    step=0.1,
+                    bind="query-params",
+                ),
+                "patience": st.slider(
+                    t("train.patience"), 0, 10, pv["train_rlr_patience"], key="train_rlr_patience", bind="query-params"
+                ),
                 "min_lr": st.select_slider(
                     t("train.min_lr"),
                     MIN_LRS,
+                    pv["train_rlr_min_lr"],
                     key="train_rlr_min_lr",
                     format_func=lambda v: f"{v:g}",
                     bind="query-params",
                 ),
             }
-        if st.toggle(t("train.ckpt"), key="train_ckpt", help=t("train.ckpt_help"), bind="query-params"):
+        if st.toggle(
+            t("train.ckpt"), pv["train_ckpt"], key="train_ckpt", help=t("train.ckpt_help"), bind="query-params"
+        ):
             callbacks["checkpoint"] = {
-                "monitor": st.selectbox(t("train.monitor"), monitors, key="train_ckpt_monitor", bind="query-params"),
-                "save_best_only": st.checkbox(t("train.save_best_only"), key="train_ckpt_best", bind="query-params"),
+                "monitor": st.selectbox(
+                    t("train.monitor"),
+                    monitors,
+                    monitors.index(pv["train_ckpt_monitor"]),
+                    key="train_ckpt_monitor",
+                    bind="query-params",
+                ),
+                "save_best_only": st.checkbox(
+                    t("train.save_best_only"), pv["train_ckpt_best"], key="train_ckpt_best", bind="query-params"
+                ),
             }
 
     with st.expander(t("train.augmentation_heading"), expanded=False, icon=":material/flip:"):

@@ -15,15 +15,13 @@ pytestmark = pytest.mark.realdata
 
 
 def open_page(app_for, lang: str | None = None, **query):
-    """The page inside the frame. One run first: AppTest resolves a page by file name until st.navigation has
-    registered the url paths (data.py is served at /fashion-mnist)."""
+    """The page inside the frame, opened like a shared link carrying `query` (and `lang`)."""
     at = app_for(PAGE)
     if lang:
         at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(PAGE)
     at.query_params.update(query)
     at.run()
+    assert not at.exception
     return at
 
 

@@ -24,12 +24,10 @@ def small_subsets(monkeypatch):
 
 
 def open_lab(app_for, lang: str | None = None, **query):
-    """The lab inside the frame (one run first, so AppTest knows the /training-lab url path)."""
+    """The page inside the frame, opened like a shared link carrying `query` (and `lang`)."""
     at = app_for(PAGE)
     if lang:
         at.query_params["lang"] = lang
-    at.run()
-    at.switch_page(PAGE)
     at.query_params.update(query)
     at.run()
     assert not at.exception
