@@ -111,8 +111,8 @@ TEXTS = {
         "ModelCheckpoint, ReduceLROnPlateau, EarlyStopping 포함. CPU에서는 느리니 더 작은 부분집합을 써 보세요.",
     },
     "train.preset_note.quick": {
-        "en": "Two small conv blocks, Adam, batch 128, 3 epochs: about 90 % test accuracy in about a minute.",
-        "ko": "작은 합성곱 블록 두 개, Adam, 배치 128, 3 에포크: 약 1분에 테스트 정확도 약 90%.",
+        "en": "Two small conv blocks, Adam, batch 64, 3 epochs: about 90 % test accuracy in about a minute.",
+        "ko": "작은 합성곱 블록 두 개, Adam, 배치 64, 3 에포크: 약 1분에 테스트 정확도 약 90%.",
     },
     "train.preset_note.accurate": {
         "en": "Two double-conv blocks with batch normalization and dropout, a learning-rate schedule and early "
