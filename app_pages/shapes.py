@@ -26,6 +26,7 @@ STACK_KEY = "shapes_stack"
 INPUT_KEY = "shapes_input"
 INPUTS = {"28x28x1": (28, 28, 1), "300x300x3": (300, 300, 3), "custom": None}
 INPUT_LABELS = {"28x28x1": "shapes.input_28", "300x300x3": "shapes.input_300", "custom": "shapes.input_custom"}
+NBSP = "\u00a0"  # keeps "(None, 28, 28, 16)" on one line in the table
 TEMPLATES = {  # template → (stack, input choice)
     "notes28": (NOTES_28_STACK, "28x28x1"),
     "notes300": (NOTES_300_STACK, "300x300x3"),
@@ -51,7 +52,7 @@ def _load_template(name: str) -> None:
 
 
 header("shapes")
-controls, view = st.columns([1, 2.4], gap="large")
+controls, view = st.columns([1.1, 2.5], gap="large")
 
 with controls:
     st.subheader(t("shapes.input_heading"))
@@ -76,13 +77,14 @@ with controls:
 
     st.subheader(t("shapes.layers_heading"))
     st.caption(t("shapes.templates"))
-    for column, name in zip(st.columns(3, gap="small"), TEMPLATES, strict=True):
-        column.button(
+    for name in TEMPLATES:
+        st.button(
             t(f"shapes.template_{name}"),
             key=f"shapes_template_{name}",
             on_click=_load_template,
             args=(name,),
             help=t(f"shapes.template_{name}_help") if name != "empty" else None,
+            icon=":material/library_books:" if name != "empty" else ":material/layers_clear:",
             width="stretch",
         )
     specs = layer_stack_editor(STACK_KEY, NOTES_28_STACK)
@@ -98,7 +100,8 @@ with view:
 
     st.subheader(t("shapes.summary_heading"))
     if failure is not None:
-        st.error(t("shapes.broken", reason=str(failure)), icon=":material/block:")
+        where = t("shapes.broken_at", number=failure.index + 1, type=failure.layer_type)
+        st.error(f"{where}\n\n{failure}", icon=":material/block:")
         st.caption(t("shapes.broken_hint", number=failure.index + 1))
     elif not rows:
         st.info(t("shapes.empty_stack"), icon=":material/layers_clear:")
@@ -113,10 +116,9 @@ with view:
 
     table = [
         {
-            t("shapes.col_number"): i + 1,
             t("shapes.col_layer"): f"{r['name']} ({r['type']})",
-            t("shapes.col_output"): format_shape(r["output_shape"]),
-            t("shapes.col_params"): r["params"],
+            t("shapes.col_output"): format_shape(r["output_shape"]).replace(" ", NBSP),
+            t("shapes.col_params"): f"{r['params']:,}",
             t("shapes.col_formula"): r["formula"],
             t("shapes.col_shape_formula"): r["shape_formula"],
         }
@@ -125,25 +127,15 @@ with view:
     if failure is not None:
         table.append(
             {
-                t("shapes.col_number"): failure.index + 1,
-                t("shapes.col_layer"): f"✗ ({failure.layer_type})",
+                t("shapes.col_layer"): f"✗ {failure.index + 1}. ({failure.layer_type})",
                 t("shapes.col_output"): t("shapes.failed_shape"),
-                t("shapes.col_params"): None,
+                t("shapes.col_params"): "",
                 t("shapes.col_formula"): "",
                 t("shapes.col_shape_formula"): "",
             }
         )
     if table:
-        st.dataframe(
-            table,
-            hide_index=True,
-            width="stretch",
-            key="shapes_table",
-            column_config={
-                t("shapes.col_number"): st.column_config.NumberColumn(width="small"),
-                t("shapes.col_params"): st.column_config.NumberColumn(format="localized"),
-            },
-        )
+        st.table(table, border="horizontal", hide_index=True)
     st.caption(t("shapes.summary_caption"))
     st.caption(t("shapes.formula_help"))
 

@@ -31,7 +31,7 @@ from playground.architecture import LAYER_TYPES, Arg, Spec, normalize_spec, stac
 from ui.i18n import t
 from ui.texts import TEXTS
 
-__all__ = ["layer_stack_editor", "set_stack", "brief"]
+__all__ = ["brief", "layer_stack_editor", "set_stack"]
 
 
 def _k(key: str, *parts: object) -> str:
@@ -219,6 +219,7 @@ def _arg_widget(key: str, uid: int, layer_type: str, arg: Arg, value: Any) -> No
     high = arg.high if arg.high is not None else arg.ui_max
     if arg.kind in {"pair", "optional_pair"}:
         h, w = (None, None) if value is None else (value if isinstance(value, tuple) else (value, value))
+        st.caption(f"{arg.name} ({t('builder.axis_h')} × {t('builder.axis_w')})", help=callback.pop("help"))
         left, right = st.columns(2, gap="small")
         extra = {"placeholder": t("builder.same_as_pool")} if arg.kind == "optional_pair" else {}
         for column, axis, v in ((left, "h", h), (right, "w", w)):
@@ -229,14 +230,20 @@ def _arg_widget(key: str, uid: int, layer_type: str, arg: Arg, value: Any) -> No
                 value=v,
                 step=1,
                 key=_k(key, uid, arg.name, axis),
+                label_visibility="collapsed",
                 **extra,
                 **callback,
             )
     elif arg.kind == "int":
         st.number_input(
-            arg.name, min_value=int(arg.low), max_value=int(high), value=value, step=1, key=_k(key, uid, arg.name),
+            arg.name,
+            min_value=int(arg.low),
+            max_value=int(high),
+            value=value,
+            step=1,
+            key=_k(key, uid, arg.name),
             **callback,
-        )  # fmt: skip
+        )
     elif arg.kind in {"float", "optional_float"}:
         step = arg.step or 0.01
         low = arg.low if arg.low is not None else -high
@@ -277,17 +284,34 @@ def _layer_card(key: str, position: int, uid: int, spec: Spec, count: int) -> No
             _arg_widget(key, uid, spec["type"], arg, spec[arg.name])
         up, down, remove = st.columns(3, gap="small")
         up.button(
-            t("builder.up"), icon=":material/arrow_upward:", key=_k(key, uid, "up"), disabled=position == 0,
-            on_click=_move, args=(key, uid, -1), width="stretch",
-        )  # fmt: skip
+            t("builder.up"),
+            icon=":material/arrow_upward:",
+            key=_k(key, uid, "up"),
+            disabled=position == 0,
+            help=t("builder.up"),
+            on_click=_move,
+            args=(key, uid, -1),
+            width="stretch",
+        )
         down.button(
-            t("builder.down"), icon=":material/arrow_downward:", key=_k(key, uid, "down"),
-            disabled=position == count - 1, on_click=_move, args=(key, uid, 1), width="stretch",
-        )  # fmt: skip
+            t("builder.down"),
+            icon=":material/arrow_downward:",
+            key=_k(key, uid, "down"),
+            help=t("builder.down"),
+            disabled=position == count - 1,
+            on_click=_move,
+            args=(key, uid, 1),
+            width="stretch",
+        )
         remove.button(
-            t("builder.remove"), icon=":material/delete:", key=_k(key, uid, "remove"), on_click=_remove,
-            args=(key, uid), width="stretch",
-        )  # fmt: skip
+            t("builder.remove"),
+            icon=":material/delete:",
+            key=_k(key, uid, "remove"),
+            on_click=_remove,
+            help=t("builder.remove"),
+            args=(key, uid),
+            width="stretch",
+        )
 
 
 def layer_stack_editor(
@@ -331,7 +355,11 @@ def layer_stack_editor(
         t("builder.add"), icon=":material/add:", key=_k(key, "add"), on_click=_add, args=(key,), width="stretch"
     )
     st.button(
-        t("builder.reset"), icon=":material/restart_alt:", key=_k(key, "reset"), on_click=_reset, args=(key, default),
+        t("builder.reset"),
+        icon=":material/restart_alt:",
+        key=_k(key, "reset"),
+        on_click=_reset,
+        args=(key, default),
         type="tertiary",
-    )  # fmt: skip
+    )
     return [dict(s) for s in st.session_state[key]]

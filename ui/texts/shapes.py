@@ -58,7 +58,6 @@ TEXTS = {
         "ko": "이 표는 같은 층으로 만든 케라스 `model.summary()`와 같습니다 — 출력 모양과 파라미터 개수가 같습니다"
         "(테스트가 실제 케라스 모델을 만들어 비교합니다). `None`은 배치 축으로, 예제 개수가 몇 개든 된다는 뜻입니다.",
     },
-    "shapes.col_number": {"en": "#", "ko": "#"},
     "shapes.col_layer": {"en": "Layer (type)", "ko": "층 (종류)"},
     "shapes.col_output": {"en": "Output shape", "ko": "출력 모양"},
     "shapes.col_params": {"en": "Param #", "ko": "파라미터 수"},
@@ -80,9 +79,9 @@ TEXTS = {
         "en": "{megabytes} MB as float32 (4 bytes per parameter).",
         "ko": "float32로 {megabytes} MB (파라미터당 4바이트).",
     },
-    "shapes.broken": {
-        "en": "Keras cannot build this model. {reason}",
-        "ko": "케라스가 이 모델을 만들 수 없습니다. {reason}",
+    "shapes.broken_at": {
+        "en": "Keras cannot build this model: it stops at layer {number} ({type}).",
+        "ko": "케라스가 이 모델을 만들 수 없습니다: {number}번 층 ({type})에서 멈춥니다.",
     },
     "shapes.broken_hint": {
         "en": "The layers before it are shown; fix or remove layer {number} in the list on the left.",
