@@ -136,17 +136,25 @@ def page(browser):
     context.close()
 
 
-def wait_for_app(pg, timeout: float = 60_000) -> None:
-    """Wait until Streamlit has rendered and finished running the script."""
-    pg.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    pg.wait_for_selector('[data-testid="stMain"]', timeout=timeout)
-    # stApp carries the script state; wait until the run (and the first rerun a bound widget may cause) is over.
-    pg.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
-        " === 'notRunning'",
-        timeout=timeout,
-    )
-    pg.wait_for_timeout(500)
+SCRIPT_STATE = "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
+MAIN_TEXT = "() => document.querySelector('[data-testid=\"stMain\"]')?.innerText.length ?? -1"
+
+
+def wait_for_app(pg, timeout: float = 60_000, settle_ms: int = 1000) -> None:
+    """Wait until Streamlit has rendered and is idle: script state 'notRunning' and the page text unchanged for
+    `settle_ms` (a deep link's bound widgets can trigger a second run right after the first)."""
+    import time
+
+    deadline = time.monotonic() + timeout / 1000
+    # Every page starts with a title: before it appears, the first run has not even started.
+    pg.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
+    while time.monotonic() < deadline:
+        pg.wait_for_function(f"() => ({SCRIPT_STATE})() === 'notRunning'", timeout=timeout)
+        before = pg.evaluate(MAIN_TEXT)
+        pg.wait_for_timeout(settle_ms)
+        if pg.evaluate(SCRIPT_STATE) == "notRunning" and pg.evaluate(MAIN_TEXT) == before:
+            return
+    raise TimeoutError("the app did not settle")
 
 
 def exceptions_on(pg) -> list[str]:
