@@ -25,7 +25,7 @@ from ui.training_status import collect_finished, current_job, session_alive_chec
 
 MIN_TRAIN_SIZE = int(os.environ.get("PLAYGROUND_MIN_TRAIN_SIZE", "2000"))  # tests lower it to train in seconds
 STACK = "train_stack"
-POLL_S = 1.0  # how often the live view looks at the job (the job never waits for it)
+POLL_S = 2.0  # how often the live view redraws (≈ 60 ms of CPU per redraw; the job never waits for it)
 LEARNING_RATES = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0]
 BATCH_SIZES = [16, 32, 64, 128, 256, 512]
 EPSILONS = [1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3]

@@ -29,7 +29,7 @@ from playground import data as fmnist  # noqa: E402
 from playground import training  # noqa: E402
 from playground.figures.training import batch_loss_curve, learning_rate_curve, metric_curves  # noqa: E402
 
-POLL_S = 1.0
+POLL_S = 2.0  # as the lab page
 
 
 def split(config):
