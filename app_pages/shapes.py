@@ -57,12 +57,13 @@ controls, view = st.columns([1.1, 2.5], gap="large")
 with controls:
     st.subheader(t("shapes.input_heading"))
     picked = choice(
-        st.selectbox,
+        st.segmented_control,
         t("shapes.input_shape"),
         list(INPUTS),
         key=INPUT_KEY,
         format_func=lambda o: t(INPUT_LABELS[o]),
         on_change=_sync_input_url,
+        help=t("shapes.input_help"),
     )
     if picked == "custom":
         h_col, w_col, c_col = st.columns(3, gap="small")
@@ -100,8 +101,8 @@ with view:
 
     st.subheader(t("shapes.summary_heading"))
     if failure is not None:
-        where = t("shapes.broken_at", number=failure.index + 1, type=failure.layer_type)
-        st.error(f"{where}\n\n{failure}", icon=":material/block:")
+        message = t("shapes.broken_at", number=failure.index + 1, type=failure.layer_type, reason=str(failure))
+        st.error(message, icon=":material/block:")
         st.caption(t("shapes.broken_hint", number=failure.index + 1))
     elif not rows:
         st.info(t("shapes.empty_stack"), icon=":material/layers_clear:")

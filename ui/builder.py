@@ -136,9 +136,18 @@ def _init(key: str, default: list[Spec], allowed: tuple[str, ...], url: bool) ->
 # --------------------------------------------------------------------------------------------------------------------
 
 
+def _position(key: str, uid: int) -> int | None:
+    """Where layer `uid` is now; None if it is gone (several callbacks can run in one rerun, e.g. an edit and a
+    template that replaced the whole stack)."""
+    ids = st.session_state.get(_k(key, "ids"), [])
+    return ids.index(uid) if uid in ids else None
+
+
 def _move(key: str, uid: int, step: int) -> None:
     ids, stack = st.session_state[_k(key, "ids")], st.session_state[key]
-    i = ids.index(uid)
+    i = _position(key, uid)
+    if i is None:
+        return
     j = i + step
     if 0 <= j < len(ids):
         ids[i], ids[j] = ids[j], ids[i]
@@ -148,7 +157,9 @@ def _move(key: str, uid: int, step: int) -> None:
 
 def _remove(key: str, uid: int) -> None:
     ids = st.session_state[_k(key, "ids")]
-    i = ids.index(uid)
+    i = _position(key, uid)
+    if i is None:
+        return
     del ids[i]
     del st.session_state[key][i]
     _sync_url(key)
@@ -184,7 +195,9 @@ def _widget_value(key: str, uid: int, arg: Arg) -> Any:
 
 
 def _edit(key: str, uid: int, arg: Arg) -> None:
-    i = st.session_state[_k(key, "ids")].index(uid)
+    i = _position(key, uid)
+    if i is None:
+        return
     old = st.session_state[key][i]
     try:
         new = normalize_spec({**old, arg.name: _widget_value(key, uid, arg)})
@@ -219,12 +232,13 @@ def _arg_widget(key: str, uid: int, layer_type: str, arg: Arg, value: Any) -> No
     high = arg.high if arg.high is not None else arg.ui_max
     if arg.kind in {"pair", "optional_pair"}:
         h, w = (None, None) if value is None else (value if isinstance(value, tuple) else (value, value))
-        st.caption(f"{arg.name} ({t('builder.axis_h')} × {t('builder.axis_w')})", help=callback.pop("help"))
+        axis_names = {"h": t("builder.axis_h"), "w": t("builder.axis_w")}
+        st.caption(f"{arg.name} ({axis_names['h']} × {axis_names['w']})", help=callback.pop("help"))
         left, right = st.columns(2, gap="small")
         extra = {"placeholder": t("builder.same_as_pool")} if arg.kind == "optional_pair" else {}
         for column, axis, v in ((left, "h", h), (right, "w", w)):
             column.number_input(
-                f"{arg.name} ({t('builder.axis_' + axis)})",
+                f"{arg.name} ({axis_names[axis]})",
                 min_value=int(arg.low),
                 max_value=int(high),
                 value=v,
@@ -276,7 +290,7 @@ def _layer_card(key: str, position: int, uid: int, spec: Spec, count: int) -> No
     with st.expander(f"{position + 1}. {brief(spec)}", expanded=opened, key=_k(key, uid, "card")):
         error = st.session_state.get(_k(key, uid, "error"))
         if error:
-            st.warning(error, icon=":material/error:")
+            st.warning(t("builder.refused", reason=error), icon=":material/error:")
         args = LAYER_TYPES[spec["type"]]
         if not args:
             st.caption(t("builder.no_arguments"))

@@ -24,12 +24,18 @@ TEXTS = {
     },
     "shapes.input_heading": {"en": "Input shape", "ko": "입력 모양"},
     "shapes.input_shape": {"en": "One example (height × width × channels)", "ko": "예제 하나 (높이 × 너비 × 채널)"},
-    "shapes.input_28": {"en": "28×28×1 (Fashion-MNIST, grayscale)", "ko": "28×28×1 (Fashion-MNIST, 흑백)"},
-    "shapes.input_300": {"en": "300×300×3 (RGB photo, note 000)", "ko": "300×300×3 (RGB 사진, 노트 000)"},
+    "shapes.input_28": {"en": "28×28×1", "ko": "28×28×1"},
+    "shapes.input_300": {"en": "300×300×3", "ko": "300×300×3"},
     "shapes.input_custom": {"en": "Custom", "ko": "직접 입력"},
     "shapes.height": {"en": "Height", "ko": "높이"},
     "shapes.width": {"en": "Width", "ko": "너비"},
     "shapes.channels": {"en": "Channels", "ko": "채널"},
+    "shapes.input_help": {
+        "en": "28×28×1: a Fashion-MNIST image (grayscale, note 001). 300×300×3: an RGB photo, as in note 000. "
+        "Custom: any height, width and number of channels.",
+        "ko": "28×28×1: Fashion-MNIST 이미지 (흑백, 노트 001). 300×300×3: 노트 000처럼 RGB 사진. "
+        "직접 입력: 높이, 너비, 채널 수를 마음대로 정합니다.",
+    },
     "shapes.channels_help": {
         "en": "1 for a grayscale image, 3 for RGB.",
         "ko": "흑백 이미지는 1, 컬러(RGB) 이미지는 3입니다.",
@@ -80,8 +86,8 @@ TEXTS = {
         "ko": "float32로 {megabytes} MB (파라미터당 4바이트).",
     },
     "shapes.broken_at": {
-        "en": "Keras cannot build this model: it stops at layer {number} ({type}).",
-        "ko": "케라스가 이 모델을 만들 수 없습니다: {number}번 층 ({type})에서 멈춥니다.",
+        "en": "Keras cannot build this model: it stops at layer {number} ({type}).\n\n{reason}",
+        "ko": "케라스가 이 모델을 만들 수 없습니다: {number}번 층 ({type})에서 멈춥니다.\n\n{reason}",
     },
     "shapes.broken_hint": {
         "en": "The layers before it are shown; fix or remove layer {number} in the list on the left.",
@@ -118,6 +124,10 @@ TEXTS = {
         "ko": "이 코드를 실행하면 케라스도 같은 층에서 멈춥니다.",
     },
     # ---------------------------------------------------------------- the layer-stack editor (ui/builder.py)
+    "builder.refused": {
+        "en": "That change was not applied: {reason}",
+        "ko": "이 변경은 적용하지 않았습니다: {reason}",
+    },
     "builder.empty": {"en": "The stack is empty.", "ko": "쌓인 층이 없습니다."},
     "builder.add_type": {"en": "Layer to add", "ko": "추가할 층"},
     "builder.add": {"en": "Add", "ko": "추가"},
