@@ -8,6 +8,7 @@ from ui.i18n import LANG_KEY, LANGUAGE_NAMES, t
 from ui.page import report_ignored_query_params, snapshot_query_params
 from ui.pages import HOME, PAGES, SECTIONS
 from ui.state import choice
+from ui.training_status import sidebar_badge
 
 st.set_page_config(page_title="CNN Playground", page_icon=":material/grid_on:", layout="wide")
 
@@ -17,6 +18,8 @@ with st.sidebar:
     choice(
         st.radio, "Language / 언어", list(LANGUAGE_NAMES), key=LANG_KEY, format_func=LANGUAGE_NAMES.get, horizontal=True
     )
+    # This session's training (if any) on every page; also files a finished run so every page sees it.
+    sidebar_badge()
 
 
 def _page(p):
