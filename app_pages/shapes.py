@@ -57,13 +57,14 @@ controls, view = st.columns([1.1, 2.5], gap="large")
 with controls:
     st.subheader(t("shapes.input_heading"))
     picked = choice(
-        st.segmented_control,
+        st.pills,
         t("shapes.input_shape"),
         list(INPUTS),
         key=INPUT_KEY,
         format_func=lambda o: t(INPUT_LABELS[o]),
         on_change=_sync_input_url,
         help=t("shapes.input_help"),
+        wrap=True,
     )
     if picked == "custom":
         h_col, w_col, c_col = st.columns(3, gap="small")

@@ -134,4 +134,6 @@ def shape_flow_figure(
         fig.update_yaxes(type="log", title_text=title, range=[0, top * 1.12 + 0.3], dtick=1, row=row, col=1)
     fig.update_xaxes(tickangle=-35, row=2, col=1)
     fig.update_layout(bargap=0.25, uniformtext=dict(minsize=9, mode="show"))
-    return style(fig, height=height)
+    style(fig, height=height)
+    fig.update_layout(margin=dict(b=90))  # room for long rotated layer names (global_average_pooling2d)
+    return fig
