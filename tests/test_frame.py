@@ -71,3 +71,14 @@ def test_page_app_opens_each_page_on_the_first_run(app_for):
         at.query_params["lang"] = "ko"
         at.run(timeout=120)
         assert at.title and at.title[0].value == TEXTS[f"{p.key}.title"]["ko"], p.script
+
+
+def test_changing_a_choice_between_non_defaults_is_not_reported(app_for):
+    """Moving a URL-bound choice from one non-default option to another is the user's change, not an ignored link."""
+    at = app_for("app_pages/home.py")
+    at.query_params["lang"] = "ko"
+    at.run()
+    at.radio(key="lang").set_value("en").run()
+    at.radio(key="lang").set_value("ko").run()
+    assert not at.exception
+    assert not any("ignored" in i.value or "무시" in i.value for i in at.info)

@@ -61,9 +61,19 @@ def snapshot_query_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
+URL_CHECKED = "_frame_url_checked"
+
+
 def report_ignored_query_params(before: dict[str, list[str]], placeholder) -> None:
-    """After the page ran: say which URL settings were ignored, and drop the unknown ones from the URL."""
-    values = {key: st.session_state[key] for key in st.session_state if isinstance(key, str)}
+    """After the session's first run: say which URL settings of the opened link were ignored, drop unknown ones.
+
+    Only the first run reads a link (later URL changes are the widgets' own writes, which are not "ignored"
+    settings; a link typed into the address bar starts a new session).
+    """
+    if st.session_state.get(URL_CHECKED):
+        return
+    st.session_state[URL_CHECKED] = True
+    values = {key: st.session_state[key] for key in st.session_state if isinstance(key, str) and key != URL_CHECKED}
     after = snapshot_query_params()
     dropped = ignored_query_params(before, after, values)
     for key in list(st.query_params):
