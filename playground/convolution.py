@@ -42,10 +42,16 @@ def _invalid(argument: str, expected: str, received: object) -> ValueError:
     return ValueError(f"Invalid value received for argument `{argument}`. Expected {expected}. Received: {received}")
 
 
-def _as_array(value: object, argument: str, ndims: tuple[int, ...]) -> np.ndarray:
-    """`value` as a finite float array with one of the allowed numbers of dimensions."""
+def _as_array(value: object, argument: str, ndims: tuple[int, ...], *, keep_float32: bool = False) -> np.ndarray:
+    """`value` as a finite float array with one of the allowed numbers of dimensions.
+
+    float64, except that a float32 array stays float32 (no copy) when `keep_float32` is set.
+    """
     try:
-        array = np.asarray(value, dtype=float)
+        if keep_float32 and isinstance(value, np.ndarray) and value.dtype == np.float32:
+            array = value
+        else:
+            array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise _invalid(argument, "an array of numbers", f"{argument}={value!r}") from None
     if array.ndim not in ndims:
@@ -378,9 +384,9 @@ class _Conv2DPlan:
     squeeze: bool  # 2-D image and 2-D kernel → 2-D output
 
 
-def _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias) -> _Conv2DPlan:
-    x = _as_array(image, "image", (2, 3))
-    w = _as_array(kernel, "kernel", (2, 4))
+def _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias, *, keep_float32: bool = False) -> _Conv2DPlan:
+    x = _as_array(image, "image", (2, 3), keep_float32=keep_float32)
+    w = _as_array(kernel, "kernel", (2, 4), keep_float32=keep_float32)
     squeeze = x.ndim == 2 and w.ndim == 2
     if x.ndim == 2:
         x = x[:, :, None]
@@ -429,6 +435,54 @@ def _pad(plan: _Conv2DPlan) -> np.ndarray:
     return np.pad(plan.image, ((top, bottom), (left, right), (0, 0)))
 
 
+def _compute_dtype(plan: _Conv2DPlan) -> type:
+    """float32 when image and kernel both are (as Keras computes), else float64."""
+    return np.float32 if plan.image.dtype == plan.kernel.dtype == np.float32 else np.float64
+
+
+def _padded_planes(plan: _Conv2DPlan, dtype: type) -> np.ndarray:
+    """The zero-padded input channels-first, (C, Hp, Wp), contiguous: each channel plane is one block of memory."""
+    top, bottom, left, right = plan.padding
+    h, w, c = plan.image.shape
+    planes = np.zeros((c, h + top + bottom, w + left + right), dtype=dtype)
+    planes[:, top : top + h, left : left + w] = np.moveaxis(plan.image, 2, 0)
+    return planes
+
+
+_CHUNK_BYTES = 1 << 19  # im2col block size: small enough to stay in the CPU cache between the copy and the matmul
+
+
+def _correlate_planes(
+    planes: np.ndarray, kernel: np.ndarray, strides: tuple[int, int], dilation: tuple[int, int], bias: np.ndarray
+) -> np.ndarray:
+    """Cross-correlate (C, Hp, Wp) planes with a (kh, kw, C, F) kernel: the (H', W', F) float64 output + bias.
+
+    The same sum as :func:`conv2d`'s formula, organised for speed ("im2col"): for a block of output rows, the
+    C·kh·kw input values under the kernel at every output position are copied into the rows of a matrix
+    (each row is one tap of one channel, a long contiguous run of input values), and one matrix product with the
+    kernel reshaped to (C·kh·kw, F) gives the block's outputs for all filters.
+    """
+    kh, kw, channels, filters = kernel.shape
+    (sh, sw), (dh, dw) = strides, dilation
+    taps = channels * kh * kw
+    weights = np.moveaxis(kernel, 2, 0).reshape(taps, filters).astype(planes.dtype)  # rows ordered (c, a, b)
+    windows = sliding_window_view(planes, (_effective(kh, dh), _effective(kw, dw)), axis=(1, 2))
+    windows = windows[:, ::sh, ::sw, ::dh, ::dw].transpose(0, 3, 4, 1, 2)  # (C, kh, kw, H', W') view, no copy
+    h_out, w_out = windows.shape[3:]
+    out = np.empty((h_out, w_out, filters))
+    block = max(1, min(h_out, _CHUNK_BYTES // (taps * w_out * planes.itemsize)))
+    columns = np.empty((taps, block * w_out), dtype=planes.dtype)
+    products = np.empty((block * w_out, filters), dtype=planes.dtype)
+    for r0 in range(0, h_out, block):
+        rows = min(block, h_out - r0)
+        cols = columns[:, : rows * w_out]
+        np.copyto(cols.reshape(channels, kh, kw, rows, w_out), windows[:, :, :, r0 : r0 + rows])
+        prod = products[: rows * w_out]
+        np.matmul(cols.T, weights, out=prod)
+        np.add(prod, bias, out=out[r0 : r0 + rows].reshape(rows * w_out, filters))
+    return out
+
+
 def conv2d(
     image: np.ndarray,
     kernel: np.ndarray,
@@ -456,20 +510,16 @@ def conv2d(
         bias: None, one number, or shape (filters,).
 
     Returns:
-        (H', W') when image and kernel are both 2-D, else (H', W', filters). float64.
+        (H', W') when image and kernel are both 2-D, else (H', W', filters). float64; when image and kernel are
+        both float32 the sums are computed in float32, as Keras does (relative error about 1e-7).
 
     Raises:
         ValueError: wrong ndim, channel mismatch, NaN/inf values, strides/dilation < 1 or both > 1, unknown padding,
             or a kernel larger than the padded input.
     """
-    plan = _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias)
-    kh, kw = plan.kernel.shape[:2]
-    (sh, sw), (dh, dw) = plan.strides, plan.dilation
-    padded = _pad(plan)
-    # All windows of the dilated span, then keep every s-th position and every d-th tap inside a window.
-    windows = sliding_window_view(padded, (_effective(kh, dh), _effective(kw, dw)), axis=(0, 1))
-    windows = windows[::sh, ::sw, :, ::dh, ::dw]  # (H', W', C, kh, kw)
-    out = np.einsum("ijcab,abcf->ijf", windows, plan.kernel, optimize=True) + plan.bias
+    plan = _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias, keep_float32=True)
+    planes = _padded_planes(plan, _compute_dtype(plan))
+    out = _correlate_planes(planes, plan.kernel, plan.strides, plan.dilation, plan.bias)
     return out[:, :, 0] if plan.squeeze else out
 
 
@@ -517,11 +567,13 @@ def channel_contributions(
     """
     plan = _plan_conv2d(image, kernel, strides, padding, dilation_rate, None)
     f = _index(filter_index, "filter_index", plan.kernel.shape[3])
-    kh, kw = plan.kernel.shape[:2]
-    (sh, sw), (dh, dw) = plan.strides, plan.dilation
-    windows = sliding_window_view(_pad(plan), (_effective(kh, dh), _effective(kw, dw)), axis=(0, 1))
-    windows = windows[::sh, ::sw, :, ::dh, ::dw]
-    return np.einsum("ijcab,abc->ijc", windows, plan.kernel[:, :, :, f], optimize=True)
+    planes = _padded_planes(plan, np.float64)
+    kernels = plan.kernel[:, :, :, f : f + 1]
+    parts = [
+        _correlate_planes(planes[c : c + 1], kernels[:, :, c : c + 1], plan.strides, plan.dilation, np.zeros(1))
+        for c in range(planes.shape[0])
+    ]
+    return np.concatenate(parts, axis=2)
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ class _PoolPlan:
     squeeze: bool
 
 
-def _plan(x, pool_size, strides, padding, mode) -> _PoolPlan:
-    a = _as_array(x, "x", (2, 3))
+def _plan(x, pool_size, strides, padding, mode, *, keep_float32: bool = False) -> _PoolPlan:
+    a = _as_array(x, "x", (2, 3), keep_float32=keep_float32)
     squeeze = a.ndim == 2
     if squeeze:
         a = a[:, :, None]
@@ -72,10 +72,38 @@ def _windows(plan: _PoolPlan, fill: float) -> np.ndarray:
     return sliding_window_view(padded, plan.pool, axis=(0, 1))[::sh, ::sw]
 
 
-def _valid_mask(plan: _PoolPlan) -> np.ndarray:
-    """(H', W', 1, ph, pw): True where a window cell lies on the input, False on padding."""
-    ones = _PoolPlan(np.ones(plan.x.shape[:2] + (1,)), plan.pool, plan.strides, plan.padding, plan.mode, False)
-    return _windows(ones, 0.0) > 0
+def _window_counts(size: int, pool: int, stride: int, before: int, out: int) -> np.ndarray:
+    """Along one axis: how many cells of each of the `out` windows lie on the input (the rest is padding)."""
+    start = np.arange(out) * stride - before
+    return np.minimum(start + pool, size) - np.maximum(start, 0)
+
+
+def _pool_taps(plan: _PoolPlan) -> np.ndarray:
+    """pool2d's values, computed tap by tap: for each of the ph·pw cells of a window, one strided slice of the
+    (padded) input holds that cell for every window at once; max or sum them element-wise. Float64 result."""
+    x = plan.x
+    top, bottom, left, right = plan.padding
+    if any(plan.padding):
+        fill = -np.inf if plan.mode == "max" else 0.0
+        x = np.pad(x, ((top, bottom), (left, right), (0, 0)), constant_values=fill)
+    (ph, pw), (sh, sw) = plan.pool, plan.strides
+    h_out = (x.shape[0] - ph) // sh + 1
+    w_out = (x.shape[1] - pw) // sw + 1
+    out = None
+    for a in range(ph):
+        for b in range(pw):
+            tap = x[a : a + (h_out - 1) * sh + 1 : sh, b : b + (w_out - 1) * sw + 1 : sw]
+            if out is None:
+                out = tap.copy()
+            elif plan.mode == "max":
+                np.maximum(out, tap, out=out)
+            else:
+                out += tap
+    if plan.mode == "max":
+        return out.astype(np.float64, copy=False)
+    rows = _window_counts(plan.x.shape[0], ph, sh, top, h_out)
+    cols = _window_counts(plan.x.shape[1], pw, sw, left, w_out)
+    return out / (rows[:, None, None] * cols[None, :, None]).astype(np.float64)
 
 
 def pool2d(
@@ -101,18 +129,14 @@ def pool2d(
         mode: "max" or "average".
 
     Returns:
-        (H', W') or (H', W', C), float64.
+        (H', W') or (H', W', C), float64 (a float32 input is pooled in float32, as Keras does, then converted).
 
     Raises:
         ValueError: wrong ndim, NaN/inf values, sizes < 1, unknown padding/mode, or a window larger than a
             "valid" input.
     """
-    plan = _plan(x, pool_size, strides, padding, mode)
-    if plan.mode == "max":
-        out = _windows(plan, -np.inf).max(axis=(3, 4))
-    else:
-        sums = _windows(plan, 0.0).sum(axis=(3, 4))
-        out = sums / _valid_mask(plan).sum(axis=(3, 4))
+    plan = _plan(x, pool_size, strides, padding, mode, keep_float32=True)
+    out = _pool_taps(plan)
     return out[:, :, 0] if plan.squeeze else out
 
 
