@@ -14,7 +14,7 @@ import os
 import numpy as np
 import scipy.signal
 
-from bench.common import best_time, fit_exponent, markdown_table
+from bench.common import best_time, fit_exponent, markdown_table, side_by_side
 from playground.convolution import conv2d
 from playground.pooling import pool2d
 
@@ -37,16 +37,26 @@ def conv_rows(rng: np.random.Generator) -> list[list[object]]:
         for k in KERNELS:
             gray = rng.random((n, n))
             k2 = rng.standard_normal((k, k))
-            t_ours_1 = best_time(lambda gray=gray, k2=k2: conv2d(gray, k2))
-            t_scipy = best_time(lambda gray=gray, k2=k2: scipy.signal.correlate2d(gray, k2, mode="valid"))
+            t = side_by_side(
+                {
+                    "ours": lambda gray=gray, k2=k2: conv2d(gray, k2),
+                    "scipy": lambda gray=gray, k2=k2: scipy.signal.correlate2d(gray, k2, mode="valid"),
+                }
+            )
+            t_ours_1, t_scipy = t["ours"], t["scipy"]
             rgb = rng.random((n, n, 3)).astype(np.float32)
             k4 = rng.standard_normal((k, k, 3, FILTERS)).astype(np.float32)
             layer = keras.layers.Conv2D(FILTERS, k, use_bias=False)
             layer.build((1, n, n, 3))
             layer.set_weights([k4])
             batch = rgb[None]
-            t_keras = best_time(lambda layer=layer, batch=batch: np.asarray(layer(batch)))
-            t_ours_3 = best_time(lambda rgb=rgb, k4=k4: conv2d(rgb, k4))
+            t = side_by_side(
+                {
+                    "ours": lambda rgb=rgb, k4=k4: conv2d(rgb, k4),
+                    "keras": lambda layer=layer, batch=batch: np.asarray(layer(batch)),
+                }
+            )
+            t_ours_3, t_keras = t["ours"], t["keras"]
             rows.append(
                 [
                     f"{n}×{n}",
@@ -69,21 +79,26 @@ def pool_rows(rng: np.random.Generator) -> list[list[object]]:
         x = rng.random((n, n, 3)).astype(np.float32)
         for mode, cls in (("max", keras.layers.MaxPooling2D), ("average", keras.layers.AveragePooling2D)):
             layer = cls(2)
-            t_ours = best_time(lambda x=x, mode=mode: pool2d(x, 2, mode=mode))
-            t_keras = best_time(lambda layer=layer, x=x: np.asarray(layer(x[None])))
+            t = side_by_side(
+                {
+                    "ours": lambda x=x, mode=mode: pool2d(x, 2, mode=mode),
+                    "keras": lambda layer=layer, x=x: np.asarray(layer(x[None])),
+                }
+            )
+            t_ours, t_keras = t["ours"], t["keras"]
             rows.append([f"{n}×{n}×3", mode, t_ours * 1e3, t_keras * 1e3, t_ours / t_keras])
     return rows
 
 
 def growth(rng: np.random.Generator) -> list[list[object]]:
     sides = [64, 128, 256, 512, 1024]
-    t_side = [
-        best_time(lambda n=n: conv2d(rng.random((n, n, 3)), rng.standard_normal((3, 3, 3, FILTERS))), repeat=3)
-        for n in sides
-    ]
+    k3 = rng.standard_normal((3, 3, 3, FILTERS))
+    images = {n: rng.random((n, n, 3)) for n in sides}
+    t_side = [best_time(lambda n=n: conv2d(images[n], k3), repeat=3) for n in sides]
     ks = [3, 5, 7, 9, 11]
-    img = rng.random((256, 256, 3))
-    t_k = [best_time(lambda k=k: conv2d(img, rng.standard_normal((k, k, 3, FILTERS))), repeat=3) for k in ks]
+    img = images[256]
+    kernels = {k: rng.standard_normal((k, k, 3, FILTERS)) for k in ks}
+    t_k = [best_time(lambda k=k: conv2d(img, kernels[k]), repeat=3) for k in ks]
     return [
         ["image side n (k=3, 3→8 channels)", ", ".join(map(str, sides)), fit_exponent(sides, t_side), "2 (n² pixels)"],
         ["kernel size k (256×256×3)", ", ".join(map(str, ks)), fit_exponent(ks, t_k), "≤ 2 (k² taps)"],
@@ -100,7 +115,10 @@ def run() -> str:
     return "\n\n".join(
         [
             "## Core ops vs references (goal: within 2× of the reference)",
-            "Times are milliseconds per call (best of 5); ratio = ours / reference (below 1 means we are faster).",
+            "Milliseconds per call, best of 3 alternating rounds (ours, reference, ours, …) of best-of-3; "
+            "ratio = ours / reference (below 1: ours is faster). Single channel: float64 both sides. "
+            "3→8 channels and pooling: float32 inputs on both sides (Keras computes in float32 with oneDNN; "
+            "conv2d/pool2d then compute in float32 too and return float64).",
             markdown_table(
                 [
                     "input",

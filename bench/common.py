@@ -30,6 +30,18 @@ def best_time(fn: Callable[[], object], *, repeat: int = 5, min_total: float = 0
     return min(times)
 
 
+def side_by_side(fns: dict[str, Callable[[], object]], *, rounds: int = 3, repeat: int = 3) -> dict[str, float]:
+    """Best seconds per call of each function, measured in alternation (`rounds` × each one's best_time).
+
+    Alternating keeps a load spike on a shared machine from landing on one side of a ratio only.
+    """
+    best = dict.fromkeys(fns, float("inf"))
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            best[name] = min(best[name], best_time(fn, repeat=repeat))
+    return best
+
+
 def fit_exponent(xs: list[float], ys: list[float]) -> float:
     """Slope of log(y) against log(x): time ∝ x^slope."""
     return float(np.polyfit(np.log(xs), np.log(ys), 1)[0])

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
+from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
 Mode = Literal["full", "same", "valid"]
 Padding = Literal["valid", "same"]
@@ -459,27 +459,41 @@ def _correlate_planes(
 
     The same sum as :func:`conv2d`'s formula, organised for speed ("im2col"): for a block of output rows, the
     C·kh·kw input values under the kernel at every output position are copied into the rows of a matrix
-    (each row is one tap of one channel, a long contiguous run of input values), and one matrix product with the
-    kernel reshaped to (C·kh·kw, F) gives the block's outputs for all filters.
+    (each row is one tap of one channel, a long contiguous run of input values) plus a row of ones, and one matrix
+    product with the kernel reshaped to (C·kh·kw, F) and the bias below it gives the block's outputs for all filters.
     """
     kh, kw, channels, filters = kernel.shape
     (sh, sw), (dh, dw) = strides, dilation
     taps = channels * kh * kw
-    weights = np.moveaxis(kernel, 2, 0).reshape(taps, filters).astype(planes.dtype)  # rows ordered (c, a, b)
-    windows = sliding_window_view(planes, (_effective(kh, dh), _effective(kw, dw)), axis=(1, 2))
-    windows = windows[:, ::sh, ::sw, ::dh, ::dw].transpose(0, 3, 4, 1, 2)  # (C, kh, kw, H', W') view, no copy
-    h_out, w_out = windows.shape[3:]
+    weights = np.empty((taps + 1, filters), dtype=planes.dtype)
+    weights[:taps] = np.moveaxis(kernel, 2, 0).reshape(taps, filters)  # rows ordered (c, a, b)
+    weights[taps] = bias
+    h_out = (planes.shape[1] - _effective(kh, dh)) // sh + 1
+    w_out = (planes.shape[2] - _effective(kw, dw)) // sw + 1
+    # windows[c, a, b, i, j] = planes[c, i·sh + a·dh, j·sw + b·dw]: a read-only view, no copy (what
+    # sliding_window_view(...)[:, ::sh, ::sw, ::dh, ::dw] gives, without its per-call overhead on small inputs).
+    step_c, step_r, step_q = planes.strides
+    windows = as_strided(
+        planes,
+        shape=(channels, kh, kw, h_out, w_out),
+        strides=(step_c, step_r * dh, step_q * dw, step_r * sh, step_q * sw),
+        writeable=False,
+    )
     out = np.empty((h_out, w_out, filters))
-    block = max(1, min(h_out, _CHUNK_BYTES // (taps * w_out * planes.itemsize)))
-    columns = np.empty((taps, block * w_out), dtype=planes.dtype)
-    products = np.empty((block * w_out, filters), dtype=planes.dtype)
+    block = max(1, min(h_out, _CHUNK_BYTES // ((taps + 1) * w_out * planes.itemsize)))
+    columns = np.empty((taps + 1, block * w_out), dtype=planes.dtype)
+    columns[taps] = 1.0
+    products = np.empty((block * w_out, filters), dtype=planes.dtype) if planes.dtype != out.dtype else None
     for r0 in range(0, h_out, block):
         rows = min(block, h_out - r0)
         cols = columns[:, : rows * w_out]
-        np.copyto(cols.reshape(channels, kh, kw, rows, w_out), windows[:, :, :, r0 : r0 + rows])
-        prod = products[: rows * w_out]
-        np.matmul(cols.T, weights, out=prod)
-        np.add(prod, bias, out=out[r0 : r0 + rows].reshape(rows * w_out, filters))
+        np.copyto(cols[:taps].reshape(channels, kh, kw, rows, w_out), windows[:, :, :, r0 : r0 + rows])
+        target = out[r0 : r0 + rows].reshape(rows * w_out, filters)
+        if products is None:
+            np.matmul(cols.T, weights, out=target)
+        else:  # float32 sums, stored as float64
+            np.matmul(cols.T, weights, out=products[: rows * w_out])
+            target[...] = products[: rows * w_out]
     return out
 
 
