@@ -23,9 +23,9 @@ def _fmt(value: float) -> str:
     return f"{value:.3g}"
 
 
-def _box(fig: go.Figure, r0: float, c0: float, r1: float, c1: float, *, color: str, dash: str = "solid", **where):
-    """Outline cells [r0, r1] × [c0, c1] (inclusive, cell coordinates) of a heatmap."""
-    fig.add_shape(
+def _box(r0: float, c0: float, r1: float, c1: float, *, color: str, dash: str = "solid") -> dict:
+    """A rectangle outlining cells [r0, r1] × [c0, c1] (inclusive, cell coordinates) of a heatmap."""
+    return dict(
         type="rect",
         x0=c0 - 0.5,
         x1=c1 + 0.5,
@@ -33,8 +33,15 @@ def _box(fig: go.Figure, r0: float, c0: float, r1: float, c1: float, *, color: s
         y1=r1 + 0.5,
         line=dict(color=color, width=3, dash=dash),
         fillcolor="rgba(0,0,0,0)",
-        **where,
     )
+
+
+def _add_shapes(fig: go.Figure, shapes: Sequence[dict]) -> go.Figure:
+    """Add shapes in one layout update: `fig.add_shape` re-validates every earlier shape on each call, so adding n
+    shapes one by one costs O(n²) (256 window outlines took ~6 s)."""
+    if shapes:
+        fig.update_layout(shapes=[*fig.layout.shapes, *shapes])
+    return fig
 
 
 # ------------------------------------------------------------------------------------------------------------- 1-D
@@ -65,8 +72,7 @@ def tape(
             hovertemplate=f"{x_title} %{{x}}<br>{hover_name} %{{z:.4g}}<extra></extra>",
         )
     )
-    for i in highlight:
-        _box(fig, 0, i, 0, i, color=HIGHLIGHT)
+    _add_shapes(fig, [_box(0, i, 0, i, color=HIGHLIGHT) for i in highlight])
     fig.update_yaxes(visible=False)
     fig.update_xaxes(type="category", side="bottom")
     return style(fig, title=title, x_title=x_title, height=height)
@@ -183,8 +189,7 @@ def conv1d_outputs_figure(
 
 def highlight_cell(fig: go.Figure, row: int, col: int, *, color: str = HIGHLIGHT) -> go.Figure:
     """Outline one cell of a heatmap figure (returns the same figure)."""
-    _box(fig, row, col, row, col, color=color)
-    return fig
+    return _add_shapes(fig, [_box(row, col, row, col, color=color)])
 
 
 def clickable(fig: go.Figure, shape: tuple[int, int]) -> go.Figure:
@@ -237,13 +242,13 @@ def receptive_field_figure(
     )
     top, bottom, left, right = padding
     hp, wp = padded.shape
+    boxes = []
     if any(padding):
-        _box(fig, top, left, hp - 1 - bottom, wp - 1 - right, color=PADDING_EDGE, dash="dot")
+        boxes.append(_box(top, left, hp - 1 - bottom, wp - 1 - right, color=PADDING_EDGE, dash="dot"))
     if len(rows) * len(cols) <= 64:
-        for r in rows:
-            for c in cols:
-                _box(fig, r, c, r, c, color=HIGHLIGHT)
-    _box(fig, min(rows), min(cols), max(rows), max(cols), color=HIGHLIGHT, dash="dash")
+        boxes += [_box(r, c, r, c, color=HIGHLIGHT) for r in rows for c in cols]
+    boxes.append(_box(min(rows), min(cols), max(rows), max(cols), color=HIGHLIGHT, dash="dash"))
+    _add_shapes(fig, boxes)
     if max(hp, wp) > 24:  # a photo: zoom on the neighbourhood of the receptive field (pan/zoom out to see all)
         margin = 6
         fig.update_xaxes(
@@ -324,18 +329,25 @@ def pooling_figure(
     (ph, pw), (sh, sw) = pool_size, strides
     big = output_shape[0] * output_shape[1] > 400
     if not big:
-        for i in range(output_shape[0]):
-            for j in range(output_shape[1]):
-                r0, c0 = i * sh - top, j * sw - left
-                fig.add_shape(
-                    type="rect",
-                    x0=c0 - 0.5,
-                    x1=c0 + pw - 0.5,
-                    y0=r0 - 0.5,
-                    y1=r0 + ph - 0.5,
-                    line=dict(color="rgba(255,255,255,0.55)", width=1),
-                    fillcolor="rgba(0,0,0,0)",
-                )
+        # Every window's outline as one line trace (None breaks the line between rectangles): one trace instead of
+        # one layout shape per window keeps the figure fast to build and to draw.
+        r0 = (np.arange(output_shape[0]) * sh - top)[:, None] - 0.5 + np.zeros(output_shape[1])
+        c0 = (np.arange(output_shape[1]) * sw - left)[None, :] - 0.5 + np.zeros((output_shape[0], 1))
+        r0, c0 = r0.ravel(), c0.ravel()
+        gap = np.full_like(r0, np.nan)
+        xs = np.stack([c0, c0 + pw, c0 + pw, c0, c0, gap], axis=1).ravel()
+        ys = np.stack([r0, r0, r0 + ph, r0 + ph, r0, gap], axis=1).ravel()
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line=dict(color="rgba(255,255,255,0.55)", width=1),
+                hoverinfo="skip",
+                showlegend=False,
+                connectgaps=False,
+            )
+        )
     if winners is not None:
         rows, cols = winners
         fig.add_trace(
@@ -353,7 +365,7 @@ def pooling_figure(
         )
     if selected is not None:
         r0, c0 = selected[0] * sh - top, selected[1] * sw - left
-        _box(fig, r0, c0, r0 + ph - 1, c0 + pw - 1, color=HIGHLIGHT)
+        _add_shapes(fig, [_box(r0, c0, r0 + ph - 1, c0 + pw - 1, color=HIGHLIGHT)])
     # Show padding cells (outside the map) when "same" padding adds them; keep markers from widening the axes.
     t, b, lft, rgt = padding
     fig.update_xaxes(range=[-lft - 0.5, x.shape[1] + rgt - 0.5], autorange=False)
