@@ -5,6 +5,8 @@ Builders take already-translated titles/labels from the page and return ``go.Fig
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Sequence
 
 import numpy as np
@@ -260,6 +262,19 @@ def receptive_field_figure(
     return fig
 
 
+@functools.lru_cache(maxsize=32)
+def _grid_layout(lines: int, columns: int, titles: tuple[str, ...]) -> dict:
+    """The layout `make_subplots` builds for a lines × columns grid with these titles, as a plain dict without the
+    template (a figure takes its template from `style`). Cached: make_subplots costs several ms per call and the
+    pages ask for the same few grids on every rerun. Callers must not modify the returned dict."""
+    grid = make_subplots(
+        rows=lines, cols=columns, subplot_titles=list(titles), horizontal_spacing=0.03, vertical_spacing=0.08
+    )
+    layout = grid.layout.to_plotly_json()
+    layout.pop("template", None)
+    return layout
+
+
 def feature_maps_figure(
     maps: np.ndarray, titles: Sequence[str], *, hover_name: str = "value", height: int | None = None
 ) -> go.Figure:
@@ -267,27 +282,30 @@ def feature_maps_figure(
     count = maps.shape[2]
     columns = min(count, 4)
     lines = -(-count // columns)
-    fig = make_subplots(
-        rows=lines, cols=columns, subplot_titles=list(titles), horizontal_spacing=0.03, vertical_spacing=0.08
-    )
+    layout = copy.deepcopy(_grid_layout(lines, columns, tuple(titles)))
+    traces = []
     for f in range(count):
         z = maps[:, :, f]
         signed = bool(z.min() < 0 < z.max())
-        fig.add_trace(
+        suffix = "" if f == 0 else str(f + 1)  # make_subplots numbers the axes row by row: x, x2, x3, …
+        traces.append(
             go.Heatmap(
                 z=z,
                 colorscale=DIVERGING if signed else SEQUENTIAL,
                 zmid=0 if signed else None,
                 showscale=False,
                 hovertemplate=f"{titles[f]}<br>row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.3g}}<extra></extra>",
-            ),
-            row=f // columns + 1,
-            col=f % columns + 1,
+                xaxis=f"x{suffix}",
+                yaxis=f"y{suffix}",
+            )
         )
-    fig.update_yaxes(autorange="reversed", scaleanchor="x", showticklabels=False)
-    for i in range(2, count + 1):
-        fig.update_yaxes(scaleanchor=f"x{i}", row=(i - 1) // columns + 1, col=(i - 1) % columns + 1)
-    fig.update_xaxes(showticklabels=False)
+    for name in [k for k in layout if k.startswith("yaxis")]:
+        i = name[len("yaxis") :]
+        anchor = f"x{i}" if i and 2 <= int(i) <= count else "x"
+        layout[name].update(autorange="reversed", scaleanchor=anchor, showticklabels=False)
+    for name in [k for k in layout if k.startswith("xaxis")]:
+        layout[name].update(showticklabels=False)
+    fig = go.Figure(data=traces, layout=layout)
     return style(fig, height=height or 60 + 260 * lines)
 
 
