@@ -18,8 +18,6 @@ with st.sidebar:
     choice(
         st.radio, "Language / 언어", list(LANGUAGE_NAMES), key=LANG_KEY, format_func=LANGUAGE_NAMES.get, horizontal=True
     )
-    # This session's training (if any) on every page; also files a finished run so every page sees it.
-    sidebar_badge()
 
 
 def _page(p):
@@ -31,6 +29,10 @@ for section in SECTIONS:
     navigation[t(section)] = [_page(p) for p in PAGES if p.section == section]
 
 page = st.navigation(navigation, expanded=True)
+with st.sidebar:
+    # This session's training (if any) on every page; also files a finished run so every page sees it.
+    # After st.navigation: the badge links to the lab, and page links need the registered pages.
+    sidebar_badge()
 url_notice = st.empty()
 try:
     page.run()

@@ -13,16 +13,10 @@ PAGE = "app_pages/augmentation.py"
 
 
 def open_page(app_for, query: dict[str, str] | None = None):
-    """The page inside the frame. AppTest needs one run before `switch_page` can find a page whose
-    url_path differs from its file name, so the frame runs once (home), then the page."""
-    query = dict(query or {})
+    """The page inside the frame, opened like a shared link: the query is in the URL before the first run."""
     at = app_for(PAGE)
-    if "lang" in query:  # the frame's language switch reads it on the first run
-        at.query_params["lang"] = query.pop("lang")
-    at.run()
-    for key, value in query.items():
+    for key, value in (query or {}).items():
         at.query_params[key] = value
-    at.switch_page(PAGE)
     at.run(timeout=120)
     return at
 

@@ -46,20 +46,13 @@ def _upload(at, key: str, name: str, data: bytes, monkeypatch):
 
 
 def open_page(script: str, *, lang: str | None = None):
-    """app.py run once (so st.navigation has registered the pages), then switched to `script`.
+    """`script` inside the frame, not yet run: set session state / query params, then `.run()`."""
+    from tests.conftest import page_app
 
-    The shared `app_for` fixture switches before the first run, which in Streamlit 1.67 only finds pages whose
-    url_path equals the file name (evaluate.py does, models.py / compare.py don't): see AppTest.switch_page.
-    """
-    from streamlit.testing.v1 import AppTest
-
-    from tests.conftest import ROOT
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = page_app(script)
     if lang:
         at.query_params["lang"] = lang
-    at.run()
-    return at.switch_page(script)
+    return at
 
 
 @pytest.fixture
