@@ -157,6 +157,14 @@ def compile_for_evaluation(model: Any, optimizer: Any = "adam") -> None:
 # ------------------------------------------------------------------------------------------ weights upload
 
 
+def _mb(size: int, other: int) -> str:
+    """`size` in MB with as few decimals (≥ 1) as it takes to tell it apart from `other` (1 byte = 6 decimals)."""
+    for decimals in range(1, 7):
+        if f"{size / 1e6:.{decimals}f}" != f"{other / 1e6:.{decimals}f}":
+            break
+    return f"{size / 1e6:.{decimals}f}"
+
+
 def _check_size(data: bytes, what: str) -> None:
     limit = MAX_UPLOAD_BYTES
     if not isinstance(data, bytes | bytearray):
@@ -165,7 +173,7 @@ def _check_size(data: bytes, what: str) -> None:
         raise ValueError(f"The {what} file is empty.")
     if len(data) > limit:
         raise ValueError(
-            f"The {what} file is too large: {len(data) / 1e6:.1f} MB. The limit is {limit / 1e6:.0f} MB "
+            f"The {what} file is too large: {_mb(len(data), limit)} MB. The limit is {_mb(limit, len(data))} MB "
             "(a model of this playground is well under 5 MB)."
         )
 

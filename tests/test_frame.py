@@ -47,10 +47,9 @@ def test_unknown_url_parameter_is_reported_and_dropped():
 
 def test_ignored_query_params_logic():
     """Unknown keys and refused values are reported; kept values and defaults a widget removed are not."""
-    before = {"a": ["1"], "b": ["20"], "c": ["3"], "d": ["0.50"], "e": ["true"]}
-    after = {"a": ["1"], "c": ["3"]}
-    values = {"a": 1, "b": 5, "d": 0.5, "e": True}
-    assert ignored_query_params(before, after, values) == ["b=20", "c=3"]
+    before = {"a": ["1"], "b": ["20"], "c": ["3"], "d": ["0.50"], "e": ["true"], "f": ["1", "2"], "g": ["x", "y"]}
+    values = {"a": 1, "b": 5, "d": 0.5, "e": True, "f": (1, 2), "g": "y"}
+    assert ignored_query_params(before, values) == ["b=20", "c=3", "g=x,y"]
 
 
 def test_default_value_in_link_is_not_reported():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from ui.i18n import t
 
@@ -39,22 +40,24 @@ def _same(raw: str, value: object) -> bool:
     return raw == str(value)
 
 
-def ignored_query_params(
-    before: Mapping[str, list[str]], after: Mapping[str, list[str]], values: Mapping[str, object]
-) -> list[str]:
-    """URL parameters the app did not use: unknown keys, or values a widget refused (invalid, out of range).
+def _denotes(raws: list[str], value: object) -> bool:
+    """Do the URL's values `raws` denote the widget value `value` (one value, or a list for multi-value widgets)?"""
+    if isinstance(value, list | tuple):
+        return len(raws) == len(value) and all(_same(r, v) for r, v in zip(raws, value, strict=True))
+    return len(raws) == 1 and _same(raws[0], value)
 
-    `before` is the URL at the start of the rerun, `after` the URL once the page ran, `values` the current values of
-    the page's widgets by key. A parameter that a widget removed because it equals the default is not "ignored".
+
+def ignored_query_params(before: Mapping[str, list[str]], values: Mapping[str, object]) -> list[str]:
+    """URL parameters the page did not use: unknown keys, or values the widget with that key does not hold now
+    (invalid, out of range, or refused by the page). A widget that dropped its parameter from the URL because the
+    value is its default still holds that value, so that parameter counts as used.
+
+    `before` is the URL the session opened, `values` the page's widget values by key after the run.
     Returns "key=value" strings in a stable order.
     """
-    dropped = []
-    for key, raws in before.items():
-        kept = key in after and list(after[key]) == list(raws)
-        used = key in values and (kept or (len(raws) == 1 and _same(raws[0], values[key])))
-        if not used:
-            dropped.append(f"{key}={','.join(raws)}")
-    return sorted(dropped)
+    return sorted(
+        f"{key}={','.join(raws)}" for key, raws in before.items() if not (key in values and _denotes(raws, values[key]))
+    )
 
 
 def snapshot_query_params() -> dict[str, list[str]]:
@@ -74,10 +77,12 @@ def report_ignored_query_params(before: dict[str, list[str]], placeholder) -> No
         return
     st.session_state[URL_CHECKED] = True
     values = {key: st.session_state[key] for key in st.session_state if isinstance(key, str) and key != URL_CHECKED}
-    after = snapshot_query_params()
-    dropped = ignored_query_params(before, after, values)
+    dropped = ignored_query_params(before, values)
     for key in list(st.query_params):
-        if key not in values:
-            del st.query_params[key]
+        if key not in values or not _denotes(st.query_params.get_all(key), values[key]):
+            try:
+                del st.query_params[key]
+            except StreamlitAPIException:  # a widget-bound parameter: Streamlit keeps it in sync itself
+                pass
     if dropped:
         placeholder.info(t("common.ignored_url", params=", ".join(dropped)), icon=":material/link_off:")
