@@ -50,3 +50,18 @@ def page_app(script: str):
 def app_for():
     """Factory fixture: `app_for("app_pages/conv2d.py")` → an AppTest ready to `.run()`."""
     return page_app
+
+
+@pytest.fixture
+def open_link():
+    """Factory fixture: `open_link("app_pages/x.py", lang="ko", x_stride="2")` → that page opened as a shared link
+    (the parameters are in the URL before the first run, as in a browser), already run once."""
+
+    def open_(script: str, **params: str):
+        at = page_app(script)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        return at
+
+    return open_

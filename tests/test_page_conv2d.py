@@ -7,29 +7,13 @@ import pytest
 from playground.convolution import GRIDS, conv2d, explain_conv2d_cell, output_size_formula
 from playground.kernels import KERNELS
 
-HOME_TITLES = {"CNN Playground", "CNN 놀이터"}
 SCRIPT = "app_pages/conv2d.py"
 
 
 @pytest.fixture
-def open_page(app_for):
+def open_page(open_link):
     """Open the page inside the frame with URL parameters, as a shared link would."""
-
-    def open_(**params):
-        at = app_for(SCRIPT)
-        for key, value in params.items():
-            at.query_params[key] = value
-        # Before a first run AppTest finds a page by file name, which only works when it equals the url_path
-        # (pooling); otherwise the first run shows the home page, so switch again and re-apply the link.
-        at.run()
-        if at.title and at.title[0].value in HOME_TITLES:
-            at.switch_page(SCRIPT)
-            for key, value in params.items():
-                at.query_params[key] = value
-            at.run()
-        return at
-
-    return open_
+    return lambda **params: open_link(SCRIPT, **params)
 
 
 def metrics(at) -> dict[str, str]:
