@@ -112,6 +112,12 @@ def run() -> str:
     grow = growth(rng)
     worst_conv = max(max(r[4], r[7]) for r in conv)
     worst_pool = max(r[4] for r in pool)
+    big = [r for r in conv if r[0].startswith("1024")]
+    RESULTS.update(
+        worst_conv=worst_conv,
+        worst_pool=worst_pool,
+        conv_1024=", ".join(f"k={r[1]} {r[7]:.2f}×" for r in big),
+    )
     return "\n\n".join(
         [
             "## Core ops vs references (goal: within 2× of the reference)",
@@ -139,6 +145,8 @@ def run() -> str:
         ]
     )
 
+
+RESULTS: dict[str, object] = {}  # headline numbers of the last run(), for the goals table
 
 if __name__ == "__main__":
     print(run())

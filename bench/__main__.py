@@ -1,0 +1,175 @@
+"""`python -m bench`: run the benchmark parts, print their tables and write bench/results.md with the goals table.
+
+    python -m bench                      # everything (core, pages, training, load; ~15 minutes on 2 cores)
+    python -m bench --only core pages    # some parts
+    python -m bench --reuse-training     # take the training numbers from bench/results-training.md (no retraining)
+    python -m bench --no-browser         # pages without the cold start (no chromium), and no load part
+
+Training is measured by bench/bench_training.py (run as a subprocess; it writes bench/results-training.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.common import machine, markdown_table  # noqa: E402
+
+PARTS = ("core", "pages", "training", "load")
+TRAINING_MD = ROOT / "bench" / "results-training.md"
+RESULTS_MD = ROOT / "bench" / "results.md"
+
+
+def run_training(reuse: bool) -> tuple[str, dict[str, float | None]]:
+    """The training part's markdown (without its title line) and its headline numbers."""
+    if not reuse or not TRAINING_MD.exists():
+        subprocess.run([sys.executable, "-m", "bench.bench_training"], cwd=ROOT, check=True)
+    text = TRAINING_MD.read_text(encoding="utf-8")
+
+    def number(pattern: str) -> float | None:
+        m = re.search(pattern, text)
+        return float(m.group(1).replace(",", "")) if m else None
+
+    numbers = {
+        "overhead": number(r"ratio job / bare\*\* \| \| \*\*([\d.]+)\*\*"),
+        "to90_s": number(r"Time to ≥ 90 % test accuracy: \*\*([\d.]+) s\*\*"),
+        "final_acc": number(r"final test accuracy \*\*([\d.]+)%\*\*"),
+        "rss_mb": number(r"Peak RSS of the benchmark process: \*\*([\d,]+) MB\*\*"),
+    }
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("# "))
+    return "## Training\n" + body.replace("\n## ", "\n### "), numbers
+
+
+def _fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
+    return "not measured" if value is None else f"{value:.{digits}f}{unit}"
+
+
+def goals_table(core: dict, pages: dict, training: dict, load: dict) -> str:
+    rows = []
+    if core:
+        rows.append(
+            [
+                "core ops within 2× of the reference (worst ratio over all sizes)",
+                f"conv2d {core['worst_conv']:.2f}×, pool2d {core['worst_pool']:.2f}× "
+                f"(conv2d 3→8 on 1024²: {core['conv_1024']})",
+                "yes" if max(core["worst_conv"], core["worst_pool"]) <= 2 else "no (see notes)",
+            ]
+        )
+    if pages:
+        ms = pages.get("upload_rerun_ms")
+        rows.append(
+            [
+                "concept-page rerun ≤ 150 ms server-side, 512×512 RGB input (conv2d upload)",
+                _fmt(ms, " ms", 0) + f"; slowest concept page {pages['worst_rerun_ms']:.0f} ms",
+                "yes" if ms is not None and ms <= 150 else "no",
+            ]
+        )
+        rows.append(["concept pages never import TensorFlow", "none does" if pages["tf_free"] else "some do", ""])
+        if "cold_start_s" in pages:
+            rows.append(["cold start: server up → home page rendered", f"{pages['cold_start_s']:.1f} s", "(no goal)"])
+    if training:
+        ov, t90, acc, rss = training["overhead"], training["to90_s"], training["final_acc"], training["rss_mb"]
+        rows.append(
+            [
+                "live-training overhead ≤ 5 %",
+                _fmt(None if ov is None else (ov - 1) * 100, " %", 1),
+                "yes" if ov is not None and ov <= 1.05 else "no",
+            ]
+        )
+        rows.append(
+            [
+                "Quick preset ≥ 90 % test accuracy in ≤ 60 s",
+                f"{_fmt(t90, ' s', 1)} to 90 %, final {_fmt(acc, ' %')}",
+                "yes" if t90 is not None and t90 <= 60 else "no",
+            ]
+        )
+        met = "yes" if rss is not None and rss <= 1536 else "no"
+        rows.append(["peak RSS ≤ 1.5 GB (training on 60k)", _fmt(rss, " MB", 0), met])
+    if load:
+        levels = load.get("levels", [])
+        text = ", ".join(
+            f"{r['sessions']}: p50 {r['p50'] * 1e3:.0f} / p95 {r['p95'] * 1e3:.0f} ms in page, "
+            f"server p50 {r['server_p50'] * 1e3:.0f} ms"
+            for r in levels
+        )
+        rows.append(["rerun latency under load (1 / 5 / 10 sessions)", text, "(no goal; reported)"])
+    return markdown_table(["goal", "measured", "met?"], rows)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--only", nargs="+", choices=PARTS, help="parts to run (default: all)")
+    parser.add_argument("--reuse-training", action="store_true", help="reuse bench/results-training.md")
+    parser.add_argument("--no-browser", action="store_true", help="skip chromium: no cold start, no load part")
+    parser.add_argument("--output", type=Path, default=RESULTS_MD, help="where to write the report")
+    args = parser.parse_args(argv)
+    parts = [p for p in PARTS if args.only is None or p in args.only]
+    if args.no_browser and "load" in parts:
+        parts.remove("load")
+
+    started = time.time()
+    header = [
+        "# Benchmark results",
+        "",
+        "`" + " ".join(["python -m bench", *(argv if argv is not None else sys.argv[1:])]) + "`",
+        f"run {time.strftime('%Y-%m-%d %H:%M %Z')} on: {machine()}.",
+        "Every figure is a ratio measured side by side in one run (absolute times for context). The machine is "
+        "shared (2 cores, other jobs running), so absolute times vary from run to run; ratios much less.",
+    ]
+    sections: list[str] = []
+    core: dict = {}
+    pages: dict = {}
+    training: dict = {}
+    load: dict = {}
+    if "core" in parts:
+        from bench import bench_core
+
+        sections.append(bench_core.run())
+        core = dict(bench_core.RESULTS)
+        print(sections[-1], "\n", flush=True)
+    if "pages" in parts:
+        from bench import bench_pages
+
+        sections.append(bench_pages.run(browser=not args.no_browser))
+        pages = dict(bench_pages.RESULTS)
+        print(sections[-1], "\n", flush=True)
+    if "training" in parts:
+        text, training = run_training(args.reuse_training)
+        sections.append(text)
+        print(text, "\n", flush=True)
+    if "load" in parts:
+        from bench import bench_load
+
+        sections.append(bench_load.run())
+        load = dict(bench_load.RESULTS)
+        print(sections[-1], "\n", flush=True)
+
+    goals = goals_table(core, pages, training, load)
+    notes = (ROOT / "bench" / "NOTES.md").read_text(encoding="utf-8") if (ROOT / "bench" / "NOTES.md").exists() else ""
+    report = "\n\n".join(
+        [
+            "\n".join(header),
+            "## Goals",
+            goals,
+            *sections,
+            notes,
+            f"Total benchmark time {time.time() - started:.0f} s.",
+        ]
+    )
+    print("## Goals\n\n" + goals)
+    args.output.write_text(report.strip() + "\n", encoding="utf-8")
+    print(f"\nwritten: {args.output}")
+
+
+if __name__ == "__main__":
+    main()
