@@ -22,7 +22,7 @@ from tests.conftest import ROOT, page_app
 from ui.i18n import t
 from ui.pages import HOME, PAGES
 
-DEFAULT_CASES = 12
+DEFAULT_CASES = 10
 LONG_CASES = int(os.environ.get("FUZZ_LONG_CASES", "200"))
 URL_CASES = 3
 LONG_URL_CASES = 30
