@@ -362,3 +362,23 @@ def test_channel_contributions_sum_to_the_feature_map():
             np.testing.assert_allclose(
                 parts[:, :, 1], conv2d(x[:, :, 1], k[:, :, 1, f], strides=strides, padding=padding)
             )
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_conv2d_on_a_large_input_equals_the_per_channel_scipy_sum(dtype):
+    """A 300×260×3 input (many im2col blocks, shared by worker threads): each filter equals Σ_c correlate2d + bias."""
+    rng = np.random.default_rng(11)
+    x = rng.normal(size=(300, 260, 3)).astype(dtype)
+    k = rng.normal(size=(5, 4, 3, 2)).astype(dtype)
+    b = np.array([0.25, -1.5])
+    out = conv2d(x, k, bias=b)
+    assert out.dtype == np.float64 and out.shape == (296, 257, 2)
+    x64, k64 = x.astype(np.float64), k.astype(np.float64)
+    for f in range(2):
+        expected = sum(scipy.signal.correlate2d(x64[:, :, c], k64[:, :, c, f], mode="valid") for c in range(3)) + b[f]
+        tolerance = 1e-10 if dtype == np.float64 else 1e-4
+        np.testing.assert_allclose(out[:, :, f], expected, atol=tolerance, rtol=tolerance)
+    dilated = conv2d(x, k, dilation_rate=2, bias=b)
+    spread = np.zeros((9, 7, 3, 2), dtype=dtype)
+    spread[::2, ::2] = k  # dilation 2 = the kernel with zeros between its taps
+    np.testing.assert_allclose(dilated, conv2d(x, spread, bias=b), atol=1e-10 if dtype == np.float64 else 1e-4)
