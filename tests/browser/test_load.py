@@ -24,6 +24,7 @@ import random
 import time
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import load_harness as lh
 from tests.browser.conftest import Server, exceptions_on
@@ -100,8 +101,16 @@ def _expected_shape(values: dict[str, int]) -> str:
 def _goto_in_session(pg, page_key: str, url_path: str) -> None:
     """Client-side navigation through the sidebar (keeps the session, unlike a new page load); waits until the
     page's title shows and its script has finished."""
-    pg.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]').first.click()
-    pg.locator("h1", has_text=t(f"{page_key}.title")).first.wait_for(timeout=PAGE_TIMEOUT_MS)
+    title = pg.locator("h1", has_text=t(f"{page_key}.title")).first
+    for _attempt in range(3):  # a click that lands while the page is mid-rerun on a busy box can be lost
+        lh.wait_idle(pg, PAGE_TIMEOUT_MS)
+        pg.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]').first.click()
+        try:
+            title.wait_for(timeout=40_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    title.wait_for(timeout=PAGE_TIMEOUT_MS)
     lh.wait_idle(pg, PAGE_TIMEOUT_MS)
 
 
