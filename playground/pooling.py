@@ -89,21 +89,24 @@ def _pool_taps(plan: _PoolPlan) -> np.ndarray:
     (ph, pw), (sh, sw) = plan.pool, plan.strides
     h_out = (x.shape[0] - ph) // sh + 1
     w_out = (x.shape[1] - pw) // sw + 1
-    out = None
-    for a in range(ph):
-        for b in range(pw):
-            tap = x[a : a + (h_out - 1) * sh + 1 : sh, b : b + (w_out - 1) * sw + 1 : sw]
-            if out is None:
-                out = tap.copy()
-            elif plan.mode == "max":
-                np.maximum(out, tap, out=out)
-            else:
-                out += tap
+    taps = [
+        x[a : a + (h_out - 1) * sh + 1 : sh, b : b + (w_out - 1) * sw + 1 : sw] for a in range(ph) for b in range(pw)
+    ]
+    combine = np.maximum if plan.mode == "max" else np.add
+    out = np.empty(taps[0].shape)  # float64; the last combination writes straight into it
+    if len(taps) == 1:
+        out[...] = taps[0]
+    else:
+        partial = out if len(taps) == 2 else None
+        partial = combine(taps[0], taps[1], out=partial)
+        for i, tap in enumerate(taps[2:], start=3):
+            combine(partial, tap, out=out if i == len(taps) else partial)
     if plan.mode == "max":
-        return out.astype(np.float64, copy=False)
+        return out
     rows = _window_counts(plan.x.shape[0], ph, sh, top, h_out)
     cols = _window_counts(plan.x.shape[1], pw, sw, left, w_out)
-    return out / (rows[:, None, None] * cols[None, :, None]).astype(np.float64)
+    out /= rows[:, None, None] * cols[None, :, None]
+    return out
 
 
 def pool2d(
