@@ -29,6 +29,7 @@ import streamlit as st
 
 from playground.architecture import LAYER_TYPES, Arg, Spec, normalize_spec, stack_from_text, stack_to_text
 from ui.i18n import t
+from ui.page import claim_query_param
 from ui.texts import TEXTS
 
 __all__ = ["brief", "layer_stack_editor", "set_stack"]
@@ -122,6 +123,7 @@ def _init(key: str, default: list[Spec], allowed: tuple[str, ...], url: bool) ->
             refused = [s["type"] for s in stack if s["type"] not in allowed]
             if refused:
                 raise ValueError(t("builder.type_not_allowed", type=refused[0]))
+            claim_query_param(key)  # the stack text is this editor's own URL state, not a widget value
         except ValueError as err:
             stack = default
             del st.query_params[key]  # the frame lists it among the ignored link settings

@@ -65,6 +65,15 @@ def snapshot_query_params() -> dict[str, list[str]]:
 
 
 URL_CHECKED = "_frame_url_checked"
+URL_CLAIMED = "_frame_url_claimed"
+
+
+def claim_query_param(key: str) -> None:
+    """Say that this page read URL parameter `key` itself (not through a widget bound to it) and used it.
+
+    For state kept in the link in a form of its own, e.g. a whole layer stack as text (ui/builder.py).
+    """
+    st.session_state.setdefault(URL_CLAIMED, set()).add(key)
 
 
 def report_ignored_query_params(before: dict[str, list[str]], placeholder) -> None:
@@ -76,9 +85,16 @@ def report_ignored_query_params(before: dict[str, list[str]], placeholder) -> No
     if st.session_state.get(URL_CHECKED):
         return
     st.session_state[URL_CHECKED] = True
-    values = {key: st.session_state[key] for key in st.session_state if isinstance(key, str) and key != URL_CHECKED}
-    dropped = ignored_query_params(before, values)
+    claimed = st.session_state.get(URL_CLAIMED, set())
+    values = {
+        key: st.session_state[key]
+        for key in st.session_state
+        if isinstance(key, str) and key not in (URL_CHECKED, URL_CLAIMED)
+    }
+    dropped = [p for p in ignored_query_params(before, values) if p.split("=", 1)[0] not in claimed]
     for key in list(st.query_params):
+        if key in claimed:
+            continue
         if key not in values or not _denotes(st.query_params.get_all(key), values[key]):
             try:
                 del st.query_params[key]
