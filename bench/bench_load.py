@@ -174,7 +174,7 @@ def run_level(browser, server, sessions: int, steps: int, seed: int) -> dict:
     }
 
 
-def run(*, levels: tuple[int, ...] = LEVELS, steps: int = 5) -> str:
+def run(*, levels: tuple[int, ...] = LEVELS, steps: int = 4) -> str:
     os.environ.setdefault("ARTIFACTS_DIR", tempfile.mkdtemp(prefix="bench-artifacts-"))
     Path(os.environ["ARTIFACTS_DIR"]).mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
