@@ -7,10 +7,12 @@ import streamlit as st
 from ui.i18n import LANG_KEY, LANGUAGE_NAMES, t
 from ui.page import report_ignored_query_params, snapshot_query_params
 from ui.pages import HOME, PAGES, SECTIONS
+from ui.runtime import keep_keras_session_between_runs
 from ui.state import choice
 from ui.training_status import sidebar_badge
 
 st.set_page_config(page_title="CNN Playground", page_icon=":material/grid_on:", layout="wide")
+keep_keras_session_between_runs()
 
 url_before = snapshot_query_params()
 

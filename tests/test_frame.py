@@ -81,3 +81,17 @@ def test_changing_a_choice_between_non_defaults_is_not_reported(app_for):
     at.radio(key="lang").set_value("ko").run()
     assert not at.exception
     assert not any("ignored" in i.value or "무시" in i.value for i in at.info)
+
+
+def test_reruns_do_not_clear_the_keras_session(app_for, monkeypatch):
+    """Once keras is imported, a rerun does not call keras.backend.clear_session (~200 ms, and it would reset
+    Keras's global state under another session's training thread)."""
+    import keras
+
+    calls = []
+    monkeypatch.setattr(keras.backend, "clear_session", lambda *a, **k: calls.append(1))
+    at = app_for("app_pages/dropout.py")
+    at.run()
+    at.run()
+    assert not at.exception
+    assert calls == []
