@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
+
+# Set once: passing template= to every figure made Plotly validate and deep-copy the whole template each time
+# (~7 ms a figure, over half of a 2-D convolution rerun). The JSON sent to the browser is the same.
+pio.templates.default = "plotly_white"
 
 SEQUENTIAL = "Cividis"  # perceptually uniform and colour-blind safe: images, feature maps, counts
 DIVERGING = "RdBu_r"  # signed values (kernels, gradients): blue negative, red positive, white zero
@@ -28,7 +33,7 @@ def style(
     height: int | None = None,
 ) -> go.Figure:
     """Apply the playground's layout: title, axis labels, compact margins, white template."""
-    fig.update_layout(template="plotly_white", margin=dict(l=10, r=10, t=40 if title else 10, b=10))
+    fig.update_layout(margin=dict(l=10, r=10, t=40 if title else 10, b=10))
     if title is not None:
         fig.update_layout(title=dict(text=title, x=0, xanchor="left", font=dict(size=15)))
     if x_title is not None:
