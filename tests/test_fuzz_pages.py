@@ -215,3 +215,35 @@ def test_url_fuzz(page_def, tiny_runs):
 def test_url_fuzz_long(page_def, tiny_runs):
     """LONG_URL_CASES hostile query strings per page."""
     _url_fuzz(page_def, tiny_runs, LONG_URL_CASES, 20_000 + _seed(page_def))
+
+
+# ----------------------------------------------------------------------------------------------- found crashes
+
+
+def test_conv1d_step_slider_survives_a_shrinking_range():
+    """Found by the long fuzz (seed 10587): with ?conv1d_step=2 in the URL, setting the step to 0 and a shorter
+    signal in the same rerun re-creates the bound step slider with max 1, and Streamlit initializes it from the
+    stale URL value → StreamlitAPIException "The `value` 2 is greater than the `max_value` 1" (app_pages/conv1d.py,
+    the `conv1d_step` slider). Kept as a visible regression test; the page owner fixes it."""
+    junk = "]\n6P\tm3\t6!F3V(1P\rAa:](:합\t[iX가3;T-Oe#85*)3iK{}1\\vQcF\nqx)"
+    with fuzzing.full_error_details():
+        at = page_app("app_pages/conv1d.py")
+        at.query_params["lang"] = "ko"
+        at.run()
+        at.selectbox(key="conv1d_preset").set_value("moving_average").run()
+        at.text_input(key="conv1d_kernel").set_value(junk)
+        at.selectbox(key="conv1d_preset").set_value("difference")
+        at.slider(key="conv1d_step").set_value(9)
+        at.button_group(key="conv1d_mode").set_value("valid")
+        at.run()
+        at.slider(key="conv1d_step").set_value(8).run()
+        at.radio(key="conv1d_op").set_value("convolve")
+        at.text_input(key="conv1d_signal").set_value("abc")
+        at.selectbox(key="conv1d_preset").set_value("notes")
+        next(b for b in at.button if b.label == "이전").click()  # conv1d.back in Korean
+        at.run()
+        at.slider(key="conv1d_step").set_value(0)
+        at.text_input(key="conv1d_signal").set_value("0.1\n0.2\n0.3")
+        at.run()
+        findings, _ = fuzzing.check_page(at)
+    assert not findings, findings
