@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import LANG_KEY, LANGUAGE_NAMES, t
-from ui.page import report_ignored_query_params, snapshot_query_params
+from ui.page import PageEnd, report_ignored_query_params, snapshot_query_params
 from ui.pages import HOME, PAGES, SECTIONS
 from ui.runtime import keep_keras_session_between_runs
 from ui.state import choice
@@ -38,5 +38,7 @@ with st.sidebar:
 url_notice = st.empty()
 try:
     page.run()
+except PageEnd:  # a page ended early (ui.page.end_page): the frame still finishes its own work
+    pass
 finally:
     report_ignored_query_params(url_before, url_notice)

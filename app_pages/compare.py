@@ -6,7 +6,7 @@ import streamlit as st
 from playground import export
 from playground.figures import evaluation as figs
 from ui.i18n import t
-from ui.page import header, show_code
+from ui.page import end_page, header, show_code
 from ui.runs import pick_runs, run_label, status_label
 
 HIGHLIGHT = "background-color: #E69F0040; font-weight: 600"  # Okabe–Ito orange, translucent
@@ -18,7 +18,7 @@ with st.container(border=True):
     if runs:
         st.caption(t("compare.seed_note"))
 if not runs:
-    st.stop()
+    end_page()
 
 seeds = {r.config.seed for r in runs}
 if len(seeds) > 1:

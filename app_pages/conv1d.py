@@ -92,16 +92,23 @@ except ValueError as err:
         stop_with(err)
 
 last = len(steps) - 1
-if st.session_state.get("conv1d_step", 0) > last:
-    st.session_state["conv1d_step"] = last
+# The step lives in the URL, but not through `bind="query-params"`: a new signal changes the slider's range, and
+# Streamlit re-creates a bound slider from the (now stale) URL value, which can lie past the new end. So the page
+# reads the link once, clamps the step to the current range on every run, and writes the URL itself.
+if "conv1d_step" not in st.session_state:
+    raw = st.query_params.get("conv1d_step", "")
+    st.session_state["conv1d_step"] = int(raw) if raw.isdigit() and len(raw) < 6 else 0
+st.session_state["conv1d_step"] = int(np.clip(st.session_state["conv1d_step"], 0, last))
 
 with controls:
     if last > 0:
-        step = st.slider(
-            t("conv1d.step"), 0, last, 0, key="conv1d_step", bind="query-params", help=t("conv1d.step_help")
-        )
+        step = st.slider(t("conv1d.step"), 0, last, key="conv1d_step", help=t("conv1d.step_help"))
     else:
         step = 0
+if step > 0:
+    st.query_params["conv1d_step"] = str(step)
+elif "conv1d_step" in st.query_params:
+    del st.query_params["conv1d_step"]
 
 labels = dict(
     signal_label=t("conv1d.fig_signal"),

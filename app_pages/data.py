@@ -8,7 +8,7 @@ import streamlit as st
 from playground import data
 from playground.figures.training import class_balance, pixel_matrix, sample_grid
 from ui.i18n import t
-from ui.page import header, show_code, stop_with
+from ui.page import end_page, header, show_code, stop_with
 from ui.state import choice
 
 MIN_TRAIN_SIZE = 1000
@@ -21,11 +21,11 @@ try:
 except data.DataUnavailableError:
     st.error(t("data.missing"), icon=":material/cloud_off:")
     st.markdown(t("data.missing_ways"))
-    st.stop()
+    end_page()
 except (ValueError, OSError) as err:
     st.error(t("data.corrupt", message=str(err)), icon=":material/broken_image:")
     st.markdown(t("data.missing_ways"))
-    st.stop()
+    end_page()
 
 class_names = [t(f"class.{i}") for i in range(data.NUM_CLASSES)]
 controls, view = st.columns([1, 2.4], gap="large")

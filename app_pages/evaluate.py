@@ -5,7 +5,7 @@ import streamlit as st
 from playground import evaluation as ev
 from playground.figures import evaluation as figs
 from ui.i18n import t
-from ui.page import header, show_code, stop_with
+from ui.page import end_page, header, show_code, stop_with
 from ui.runs import class_names, get_test_set, pick_run, pixelated
 from ui.state import choice
 
@@ -16,7 +16,7 @@ header("evaluate")
 with st.container(border=True):
     run = pick_run("evaluate_run")
 if run is None:
-    st.stop()
+    end_page()
 x_test, y_test = get_test_set()
 names = class_names()
 
@@ -181,7 +181,7 @@ with tab_inside:
                 )
                 if upload is None:
                     st.info(t("evaluate.upload_hint"))
-                    st.stop()
+                    end_page()
                 try:
                     loaded = images.load_image(upload.getvalue(), mode="RGB", max_side=1024)
                 except ValueError as err:

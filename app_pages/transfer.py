@@ -8,7 +8,7 @@ import streamlit as st
 from playground import transfer
 from playground.figures.further import image_grid, layer_strip_figure, transfer_curves
 from ui.i18n import t
-from ui.page import header, show_code, stop_with
+from ui.page import end_page, header, show_code, stop_with
 from ui.state import choice
 
 LEARNING_RATE, FINE_TUNE_LEARNING_RATE = 1e-3, 1e-4
@@ -94,7 +94,7 @@ with view:
         (x_train, y_train), (x_test, y_test) = _data()
     except Exception as err:  # no Fashion-MNIST anywhere: say how to get it, never a traceback
         st.warning(t("transfer.no_data", message=str(err)), icon=":material/database:")
-        st.stop()
+        end_page()
 
     if pretrain:
         bar = st.progress(0.0, text=t("transfer.pretrain_started"))
@@ -128,7 +128,7 @@ with view:
                 base_weights = _shipped_base()
         except ValueError as err:
             st.warning(t("transfer.no_base", message=str(err)), icon=":material/error:")
-            st.stop()
+            end_page()
         total_epochs = 3 * int(epochs)
         bar = st.progress(0.0, text=t("transfer.starting"))
         done = {"epochs": 0}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from playground.convolution import conv1d_steps
 from tests.conftest import ROOT
 from ui.page import ignored_query_params
 from ui.pages import HOME, PAGES
@@ -43,6 +44,27 @@ def test_unknown_url_parameter_is_reported_and_dropped():
     notices = " ".join(i.value for i in at.info)
     assert "bogus=1" in notices and "lang=xx" in notices
     assert "bogus" not in at.query_params
+
+
+def test_notice_survives_a_page_that_ends_early(open_link):
+    """A link whose settings make the page end early (an unparsable kernel → the friendly message) still gets the
+    frame's notice for its invalid settings: pages end with ui.page.end_page, not st.stop, which would swallow it."""
+    at = open_link("app_pages/conv1d.py", conv1d_kernel="abc", conv1d_mode="sideways", bogus="1")
+    assert not at.exception
+    assert at.warning, "the unparsable kernel should give the page's friendly message"
+    notices = " ".join(i.value for i in at.info)
+    assert "conv1d_mode=sideways" in notices and "bogus=1" in notices, notices
+
+
+def test_conv1d_step_link_past_the_end_is_clamped(open_link):
+    """?conv1d_step beyond the last step of the linked signal opens the last step, reports the ignored value and
+    leaves no stale step in the URL."""
+    at = open_link("app_pages/conv1d.py", conv1d_signal="1, 2, 3", conv1d_kernel="1, 1", conv1d_step="99")
+    assert not at.exception
+    last = len(conv1d_steps([1, 2, 3], [1, 1], "full")) - 1
+    assert at.slider(key="conv1d_step").value == at.slider(key="conv1d_step").max == last
+    assert at.query_params["conv1d_step"] in ("3", ["3"])  # AppTest keeps one value as str or list
+    assert "conv1d_step=99" in " ".join(i.value for i in at.info)
 
 
 def test_ignored_query_params_logic():

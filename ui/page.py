@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NoReturn
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -16,10 +17,24 @@ def header(page_key: str) -> None:
     st.markdown(t(f"{page_key}.intro"))
 
 
-def stop_with(err: Exception) -> None:
+class PageEnd(Exception):  # noqa: N818 (a signal, not an error)
+    """Ends a page's run early, like `st.stop()`, but lets the frame (app.py) finish its own work afterwards.
+
+    `st.stop()` asks Streamlit to stop at the next element call, so whatever the frame draws after the page (the
+    notice about ignored link settings) would silently vanish whenever a page ended early. The frame catches
+    this exception instead.
+    """
+
+
+def end_page() -> NoReturn:
+    """End this page's run here (the frame catches it; see `PageEnd`)."""
+    raise PageEnd
+
+
+def stop_with(err: Exception) -> NoReturn:
     """Show a core ValueError as a friendly message (never a traceback) and end this rerun."""
     st.warning(t("common.invalid", message=str(err)), icon=":material/error:")
-    st.stop()
+    end_page()
 
 
 def show_code(code: str, *, label_key: str = "common.equivalent_code") -> None:

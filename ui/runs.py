@@ -11,6 +11,7 @@ import streamlit as st
 
 from playground.run import SESSION_RUNS, Run
 from ui.i18n import t
+from ui.page import end_page
 from ui.texts import TEXTS
 
 LAB_PAGE = "app_pages/train.py"
@@ -118,7 +119,7 @@ def get_test_set() -> tuple[np.ndarray, np.ndarray]:
         return load_test_set()
     except (RuntimeError, ValueError, OSError) as err:  # DataUnavailableError is a RuntimeError
         st.error(str(err), icon=":material/database_off:")
-        st.stop()
+        end_page()
 
 
 def pixelated(image: np.ndarray, factor: int = 4) -> np.ndarray:
