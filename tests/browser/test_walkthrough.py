@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import Server, exceptions_on, wait_for_app
 from ui.pages import HOME, PAGES
@@ -47,7 +48,9 @@ def test_cold_deep_link_renders_the_page_in_the_frame(artifacts, browser):
         assert not exceptions_on(pg)
         # The link's settings were applied, not dropped: the stride stays in the URL and in its widget.
         assert "conv2d_sh=2" in pg.url
-        assert pg.get_by_label("스트라이드(행)").first.input_value() == "2"
+        # The number input is drawn first with its default and then takes the URL value, a moment later on a busy
+        # machine (the page text does not change, so wait_for_app may return in between): wait for the value.
+        expect(pg.get_by_label("스트라이드(행)").first).to_have_value("2", timeout=30_000)
         pg.screenshot(path=str(artifacts / "cold-deep-link.png"))
         context.close()
     finally:
