@@ -76,7 +76,9 @@ def _frame(array: np.ndarray) -> pd.DataFrame:
 
 
 def _small_columns(count: int) -> dict:
-    return {str(c): st.column_config.NumberColumn(width="small", format="%.4g") for c in range(count)}
+    # Narrow enough that a 7-wide grid fits the input column without a horizontal scroll bar.
+    width = max(36, min(75, 250 // max(count, 1)))
+    return {str(c): st.column_config.NumberColumn(width=width, format="%.4g") for c in range(count)}
 
 
 def _pick_cell() -> None:
