@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.common import machine, markdown_table  # noqa: E402
+from bench.common import ENV_AT_START, machine, markdown_table  # noqa: E402
 
 PARTS = ("core", "pages", "training", "load")
 TRAINING_MD = ROOT / "bench" / "results-training.md"
@@ -33,7 +33,7 @@ RESULTS_MD = ROOT / "bench" / "results.md"
 def run_training(reuse: bool) -> tuple[str, dict[str, float | None]]:
     """The training part's markdown (without its title line) and its headline numbers."""
     if not reuse or not TRAINING_MD.exists():
-        subprocess.run([sys.executable, "-m", "bench.bench_training"], cwd=ROOT, check=True)
+        subprocess.run([sys.executable, "-m", "bench.bench_training"], cwd=ROOT, check=True, env=ENV_AT_START)
     text = TRAINING_MD.read_text(encoding="utf-8")
 
     def number(pattern: str) -> float | None:
@@ -48,6 +48,13 @@ def run_training(reuse: bool) -> tuple[str, dict[str, float | None]]:
     }
     body = "\n".join(line for line in text.splitlines() if not line.startswith("# "))
     return "## Training\n" + body.replace("\n## ", "\n### "), numbers
+
+
+def _restore_environment() -> None:
+    """Put os.environ back as it was when the benchmark started (see bench.common.ENV_AT_START)."""
+    for key in set(os.environ) - set(ENV_AT_START):
+        del os.environ[key]
+    os.environ.update(ENV_AT_START)
 
 
 def _fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
@@ -150,6 +157,7 @@ def main(argv: list[str] | None = None) -> None:
 
         sections.append(bench_pages.run(browser=not args.no_browser))
         pages = dict(bench_pages.RESULTS)
+        _restore_environment()
         print(sections[-1], "\n", flush=True)
     if "training" in parts:
         text, training = run_training(args.reuse_training)

@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import markdown_table
+from bench.common import ENV_AT_START, markdown_table
 
 ROOT = Path(__file__).resolve().parent.parent
 PATH = "conv2d?conv2d_source=photo&conv2d_color=rgb"
@@ -43,7 +43,7 @@ class TimedServer:
 
         self.port = free_port()
         self.run_log = run_log
-        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "RUN_LOG": str(run_log)}
+        env = {**ENV_AT_START, "TF_CPP_MIN_LOG_LEVEL": "2", "RUN_LOG": str(run_log)}
         self.log = open(run_log.with_suffix(".server.log"), "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [

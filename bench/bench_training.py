@@ -30,6 +30,7 @@ from playground import training  # noqa: E402
 from playground.figures.training import batch_loss_curve, learning_rate_curve, metric_curves  # noqa: E402
 
 POLL_S = 2.0  # as the lab page
+ROUNDS = 5  # bare/job pairs for the overhead ratio (2 were not enough: ±10 % noise on a shared machine)
 
 
 def split(config):
@@ -117,13 +118,19 @@ def main() -> None:
     overhead_config = replace(training.PRESETS["quick"], epochs=1, train_size=30_000)
     bare_fit(replace(overhead_config, train_size=2000))  # warm-up of TensorFlow itself
     bare, job, polls = [], [], 0
-    for _ in range(2):
-        bare.append(bare_fit(overhead_config))
-        seconds, n = job_fit(overhead_config)
-        job.append(seconds)
-        polls += n
+    for i in range(ROUNDS):  # alternate, and swap who goes first, so drift on a shared machine hits both sides
+        order = ("bare", "job") if i % 2 == 0 else ("job", "bare")
+        for side in order:
+            if side == "bare":
+                bare.append(bare_fit(overhead_config))
+            else:
+                seconds, n = job_fit(overhead_config)
+                job.append(seconds)
+                polls += n
     ratio = sum(job) / sum(bare)
-    print(f"overhead: bare {bare} s, job {job} s ({polls} polls) → ratio {ratio:.3f}", flush=True)
+    per_round = sorted(j / b for j, b in zip(job, bare, strict=True))
+    median = per_round[len(per_round) // 2]
+    print(f"overhead: bare {bare} s, job {job} s ({polls} polls) → ratio {ratio:.3f}, median {median:.3f}", flush=True)
 
     reached, final, rows = quick_to_90()
     print(f"quick: {rows} → 90 % after {reached} s, final {final:.4f}", flush=True)
@@ -140,7 +147,7 @@ def main() -> None:
         "(the machine was shared with other work, so absolute times are noisy; the ratio is measured "
         "alternately in the same run).",
         "",
-        "## Live lab overhead (Quick preset, 27 000 training images, 1 epoch, alternated ×2)",
+        f"## Live lab overhead (Quick preset, 27 000 training images, 1 epoch, alternated ×{ROUNDS})",
         "",
         "| | seconds (each run) | total |",
         "|---|---|---|",
@@ -148,6 +155,9 @@ def main() -> None:
         f"| `TrainingJob` + poller ({polls} polls, 4 figures each) | {', '.join(f'{s:.1f}' for s in job)} "
         f"| {sum(job):.1f} |",
         f"| **ratio job / bare** | | **{ratio:.3f}** |",
+        "",
+        f"Per-round ratios (job / bare of the same round): {', '.join(f'{r:.3f}' for r in per_round)}; "
+        f"median **{median:.3f}**.",
         "",
         "## Quick preset, full training set (54 000 train / 6 000 validation), test accuracy per epoch",
         "",

@@ -11,6 +11,12 @@ from pathlib import Path
 
 import numpy as np
 
+# The environment as the user started the benchmark, taken when the first bench module is imported. Parts import
+# test helpers, and tests/conftest.py sets TF_ENABLE_ONEDNN_OPTS=0 for the test suite; a subprocess or server started
+# afterwards would inherit it and measure TensorFlow with oneDNN off (the training part then ran at half speed:
+# Quick preset 109 s to 90 % instead of 52 s). What the benchmark starts gets this environment instead.
+ENV_AT_START = dict(os.environ)
+
 RESULTS_DIR = Path(__file__).resolve().parent
 
 

@@ -137,6 +137,7 @@ def page(browser):
 
 
 SCRIPT_STATE = "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
+SKELETON = '[data-testid="stSkeleton"]'
 MAIN_TEXT = "() => document.querySelector('[data-testid=\"stMain\"]')?.innerText.length ?? -1"
 
 
@@ -153,6 +154,8 @@ def wait_for_app(pg, timeout: float = 60_000, settle_ms: int = 1000) -> None:
         before = pg.evaluate(MAIN_TEXT)
         pg.wait_for_timeout(settle_ms)
         if pg.evaluate(SCRIPT_STATE) == "notRunning" and pg.evaluate(MAIN_TEXT) == before:
+            # Elements whose code Streamlit loads lazily show a grey skeleton until it arrives.
+            pg.wait_for_function(f"() => !document.querySelector('{SKELETON}')", timeout=timeout)
             return
     raise TimeoutError("the app did not settle")
 
