@@ -41,7 +41,8 @@ def run_training(reuse: bool) -> tuple[str, dict[str, float | None]]:
         return float(m.group(1).replace(",", "")) if m else None
 
     numbers = {
-        "overhead": number(r"ratio job / bare\*\* \| \| \*\*([\d.]+)\*\*"),
+        "overhead": number(r"\*\*ratio job / bare\*\* \| \| \*\*([\d.]+)\*\*"),
+        "overhead_cpu": number(r"CPU-time ratio job / bare\*\* \| \| \*\*([\d.]+)\*\*"),
         "to90_s": number(r"Time to ≥ 90 % test accuracy: \*\*([\d.]+) s\*\*"),
         "final_acc": number(r"final test accuracy \*\*([\d.]+)%\*\*"),
         "rss_mb": number(r"Peak RSS of the benchmark process: \*\*([\d,]+) MB\*\*"),
@@ -88,19 +89,25 @@ def goals_table(core: dict, pages: dict, training: dict, load: dict) -> str:
             rows.append(["cold start: server up → home page rendered", f"{pages['cold_start_s']:.1f} s", "(no goal)"])
     if training:
         ov, t90, acc, rss = training["overhead"], training["to90_s"], training["final_acc"], training["rss_mb"]
-        rows.append(
-            [
-                "live-training overhead ≤ 5 %",
-                _fmt(None if ov is None else (ov - 1) * 100, " %", 1),
-                "not measured"
-                if ov is None
-                else "inconclusive (job faster than bare: noise on the shared machine)"
-                if ov < 0.95
-                else "yes"
-                if ov <= 1.05
-                else "no",
-            ]
-        )
+        cpu = training.get("overhead_cpu")
+        if cpu is not None:  # the CPU-time ratio: what the live UI adds, without the shared machine's wall-time noise
+            wall = _fmt(None if ov is None else (ov - 1) * 100, " %", 1)
+            measured = f"CPU time {(cpu - 1) * 100:+.1f} % (wall time {wall})"
+            rows.append(["live-training overhead ≤ 5 %", measured, "yes" if cpu <= 1.05 else "no"])
+        else:
+            rows.append(
+                [
+                    "live-training overhead ≤ 5 %",
+                    _fmt(None if ov is None else (ov - 1) * 100, " %", 1),
+                    "not measured"
+                    if ov is None
+                    else "inconclusive (job faster than bare: noise on the shared machine)"
+                    if ov < 0.95
+                    else "yes"
+                    if ov <= 1.05
+                    else "no",
+                ]
+            )
         rows.append(
             [
                 "Quick preset ≥ 90 % test accuracy in ≤ 60 s",
