@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import LANG_KEY, LANGUAGE_NAMES, t
-from ui.page import PageEnd, report_ignored_query_params, snapshot_query_params
+from ui.page import PageEnd, drop_non_finite_query_params, report_ignored_query_params, snapshot_query_params
 from ui.pages import HOME, PAGES, SECTIONS
 from ui.runtime import keep_keras_session_between_runs
 from ui.state import choice
@@ -15,6 +15,7 @@ st.set_page_config(page_title="CNN Playground", page_icon=":material/grid_on:", 
 keep_keras_session_between_runs()
 
 url_before = snapshot_query_params()
+drop_non_finite_query_params()  # before any widget reads the link
 
 with st.sidebar:
     choice(

@@ -11,7 +11,7 @@ from playground.convolution import MODES, PRESETS_1D, conv1d, conv1d_steps, pars
 from playground.figures.convolution import conv1d_outputs_figure, conv1d_step_figure, tape
 from ui.i18n import t
 from ui.page import header, show_code, stop_with
-from ui.state import choice
+from ui.state import choice, ranged_slider
 
 OPERATIONS = {"convolve": True, "correlate": False}  # id → flip the kernel?
 
@@ -92,23 +92,8 @@ except ValueError as err:
         stop_with(err)
 
 last = len(steps) - 1
-# The step lives in the URL, but not through `bind="query-params"`: a new signal changes the slider's range, and
-# Streamlit re-creates a bound slider from the (now stale) URL value, which can lie past the new end. So the page
-# reads the link once, clamps the step to the current range on every run, and writes the URL itself.
-if "conv1d_step" not in st.session_state:
-    raw = st.query_params.get("conv1d_step", "")
-    st.session_state["conv1d_step"] = int(raw) if raw.isdigit() and len(raw) < 6 else 0
-st.session_state["conv1d_step"] = int(np.clip(st.session_state["conv1d_step"], 0, last))
-
-with controls:
-    if last > 0:
-        step = st.slider(t("conv1d.step"), 0, last, key="conv1d_step", help=t("conv1d.step_help"))
-    else:
-        step = 0
-if step > 0:
-    st.query_params["conv1d_step"] = str(step)
-elif "conv1d_step" in st.query_params:
-    del st.query_params["conv1d_step"]
+with controls:  # the step's range follows the signal and kernel, so it is not a bound widget (ui.state)
+    step = ranged_slider(t("conv1d.step"), 0, last, 0, key="conv1d_step", help=t("conv1d.step_help"))
 
 labels = dict(
     signal_label=t("conv1d.fig_signal"),

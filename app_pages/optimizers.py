@@ -9,7 +9,7 @@ from playground.optimizers import HYPER_DEFAULTS, RACERS, keras_code, optimize_t
 from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
 from ui.i18n import t
 from ui.page import header, show_code, stop_with
-from ui.state import choice
+from ui.state import choice, ranged_slider
 
 EPSILONS = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]
 DEFAULT_RACERS = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
@@ -130,14 +130,8 @@ with controls, st.container(border=True):
         bind="query-params",
     )
     steps = st.slider(t("optimizers.steps"), 10, 500, 150, 10, key="optimizers_steps", bind="query-params")
-    step = st.slider(
-        t("optimizers.step"),
-        0,
-        steps,
-        steps,
-        key="optimizers_step",
-        bind="query-params",
-        help=t("optimizers.step_help"),
+    step = ranged_slider(  # its range follows `steps`, so it is not a bound widget (see ui.state)
+        t("optimizers.step"), 0, steps, steps, key="optimizers_step", help=t("optimizers.step_help")
     )
 
     st.markdown(f"**{t('optimizers.hyper_heading')}**")

@@ -247,3 +247,41 @@ def test_conv1d_step_slider_survives_a_shrinking_range():
         at.run()
         findings, _ = fuzzing.check_page(at)
     assert not findings, findings
+
+
+def test_optimizers_step_slider_survives_fewer_steps():
+    """Found by the long fuzz (seed 10110, case 20): the step slider (range 0…steps) was bound to the URL; after
+    steps went 150 → 500 → 10 Streamlit re-created it from the stale value → "The `value` 150 is greater than the
+    `max_value` 10". It is now a ui.state.ranged_slider, clamped to the current range."""
+    with fuzzing.full_error_details():
+        at = page_app("app_pages/optimizers.py").run()
+        at.slider(key="optimizers_steps").set_value(500).run()
+        at.multiselect(key="optimizers_racers").set_value(["adagrad"])
+        at.slider(key="optimizers_steps").set_value(10).run()
+        findings, _ = fuzzing.check_page(at)
+    assert not findings, findings
+    assert at.slider(key="optimizers_step").value == 10  # the end of the shorter path
+
+
+@pytest.mark.parametrize(
+    ("script", "params"),
+    [
+        ("app_pages/conv2d.py", {"conv2d_row": "2.5", "conv2d_kw": "inf"}),
+        ("app_pages/conv2d.py", {"conv2d_sh": "-inf", "conv2d_kh": "1e999"}),
+        ("app_pages/pooling.py", {"pooling_col": "-inf", "pooling_row": "nan"}),
+    ],
+)
+def test_non_finite_numbers_in_a_link_are_ignored(script, params):
+    """Found by the long URL fuzz: `?conv2d_kw=inf` in an int number input crashed inside Streamlit ("cannot
+    convert float infinity to integer"). The frame drops infinite/NaN values before the page runs and names them."""
+    with fuzzing.full_error_details():
+        at = page_app(script)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        findings, _ = fuzzing.check_page(at)
+    assert not findings, findings
+    notice = fuzzing.url_notice(at) or ""
+    for key, value in params.items():
+        if value in ("inf", "-inf", "nan", "1e999"):
+            assert f"{key}={value}" in notice, notice

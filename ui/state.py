@@ -4,6 +4,11 @@ Streamlit's `bind="query-params"` works well for sliders, number inputs, checkbo
 option widgets whose options are shown as they are. But with a `format_func` it writes the *label* into the
 URL (`?lang=한국어`), so a link made in one language would not open in the other. `choice()` keeps the
 option's id in the URL instead (`?conv2d_padding=same`) and shows the translated label.
+
+A slider whose *range* depends on other settings (a step along a signal, a step of an optimizer's path) cannot be
+bound either: when its range changes or it comes back after a run without it, Streamlit re-creates a bound widget
+from the URL's now stale value and fails ("The `value` 150 is greater than the `max_value` 10"), and a page may not
+set a bound parameter itself. `ranged_slider()` keeps such a value in the URL by hand and clamps it to the range.
 """
 
 from __future__ import annotations
@@ -48,6 +53,34 @@ def choice(
     value = widget(label, options, format_func=format_func, key=key, **kwargs)
     if value is None:
         value = default
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = str(value)
+    return value
+
+
+def ranged_slider(label: str, min_value: int, max_value: int, default: int, *, key: str, **kwargs: Any) -> int:
+    """An int `st.slider` over [min_value, max_value] (a range that other settings change) with its value in the URL
+    as `?key=<int>`.
+
+    The link is read once per session; on every run the value is clamped into the current range (so it never
+    lies past the end after the range shrinks); the URL parameter is written by the page, and removed when the value
+    is `default`. When the range is a single value no slider is drawn and that value is returned.
+
+    Returns:
+        The chosen value, always within [min_value, max_value].
+    """
+    default = min(max(default, min_value), max_value)
+    if key not in st.session_state:
+        raw = st.query_params.get(key, "")
+        digits = raw[1:] if raw.startswith("-") else raw
+        st.session_state[key] = int(raw) if digits.isdigit() and len(digits) < 10 else default
+    value = min(max(int(st.session_state[key]), min_value), max_value)
+    st.session_state[key] = value
+    if max_value > min_value:
+        value = st.slider(label, min_value, max_value, key=key, **kwargs)
     if value == default:
         if key in st.query_params:
             del st.query_params[key]
