@@ -19,6 +19,15 @@ from typing import Any
 import streamlit as st
 
 
+def _write_url(key: str, value: Any, default: Any) -> None:
+    """Keep `?key=<value>` in the URL, or no parameter at all when the value is the default."""
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = str(value)
+
+
 def choice(
     widget: Callable[..., Any],
     label: str,
@@ -53,11 +62,7 @@ def choice(
     value = widget(label, options, format_func=format_func, key=key, **kwargs)
     if value is None:
         value = default
-    if value == default:
-        if key in st.query_params:
-            del st.query_params[key]
-    else:
-        st.query_params[key] = str(value)
+    _write_url(key, value, default)
     return value
 
 
@@ -81,9 +86,5 @@ def ranged_slider(label: str, min_value: int, max_value: int, default: int, *, k
     st.session_state[key] = value
     if max_value > min_value:
         value = st.slider(label, min_value, max_value, key=key, **kwargs)
-    if value == default:
-        if key in st.query_params:
-            del st.query_params[key]
-    else:
-        st.query_params[key] = str(value)
+    _write_url(key, value, default)
     return value
