@@ -79,7 +79,7 @@ def ignored_query_params(before: Mapping[str, list[str]], values: Mapping[str, o
 def _non_finite(raw: str) -> bool:
     try:
         return not math.isfinite(float(raw))
-    except (ValueError, OverflowError):
+    except ValueError:  # not a number at all: the widget's own parsing deals with it
         return False
 
 
