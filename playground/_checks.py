@@ -1,0 +1,109 @@
+"""Argument checks in the manner of Keras: every message names the argument, what is allowed and what came in.
+
+    Invalid value received for argument `rate`. Expected a number in [0, 1). Received: rate=1.5
+
+Learners read these messages on the page, so they say what to change. One helper per kind of check; modules call
+them instead of writing the sentence by hand. Each returns the value, converted (an int, a float, a str), so a
+check can be the assignment: ``rate = check_number("rate", rate, low=0, high=1, high_open=True)``.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "check_array",
+    "check_choice",
+    "check_int",
+    "check_number",
+    "invalid",
+]
+
+
+def invalid(argument: str, expected: str, received: object, *, show: str | None = None) -> ValueError:
+    """The ValueError for `argument`: ``Invalid value received for argument `x`. Expected …. Received: x=…``.
+
+    Args:
+        argument: the argument's name (Keras's name where there is one); several as "`a` and `b`" are fine.
+        expected: what is allowed, as a phrase ("an integer in [1, 7]").
+        received: the value that came in (shown with repr for strings).
+        show: how to show what came in, when not ``argument=repr(received)`` (e.g. "shape=(3, 4)").
+    """
+    if show is None:
+        shown = repr(received) if isinstance(received, str) else received
+        show = f"{argument}={shown}"
+    plural = "arguments" if " and " in argument else "argument"
+    return ValueError(f"Invalid value received for {plural} `{argument}`. Expected {expected}. Received: {show}")
+
+
+def _interval(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
+    if low is not None and high is not None:
+        return f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+    if low is not None:
+        return f"{'>' if low_open else '≥'} {low:g}"
+    if high is not None:
+        return f"{'<' if high_open else '≤'} {high:g}"
+    return "finite"
+
+
+def check_int(argument: str, value: Any, *, low: int | None = None, high: int | None = None) -> int:
+    """An integer (bools refused, 3.0 accepted as 3) in [low, high]; either bound may be None."""
+    ok = isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)
+    if not ok and isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
+        ok = math.isfinite(float(value)) and float(value).is_integer()
+    if not ok or (low is not None and int(value) < low) or (high is not None and int(value) > high):
+        where = _interval(low, high, False, False)
+        return_type = "an integer" if where == "finite" else f"an integer {'in ' if '[' in where else ''}{where}"
+        raise invalid(argument, return_type, value)
+    return int(value)
+
+
+def check_number(
+    argument: str,
+    value: Any,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> float:
+    """A finite real number in the interval from `low` to `high` (closed unless `low_open` / `high_open`)."""
+    ok = isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_) and math.isfinite(float(value))
+    if ok:
+        v = float(value)
+        ok = not (
+            (low is not None and (v < low or (low_open and v == low)))
+            or (high is not None and (v > high or (high_open and v == high)))
+        )
+    if not ok:
+        where = _interval(low, high, low_open, high_open)
+        raise invalid(argument, f"a number {'in ' if where[0] in '[(' else ''}{where}", value)
+    return float(value)
+
+
+def check_choice(argument: str, value: Any, allowed: Iterable[Any]) -> Any:
+    """One of `allowed` (compared with ==)."""
+    allowed = list(allowed)
+    if value not in allowed:
+        raise invalid(argument, f"one of {', '.join(repr(a) for a in allowed)}", value)
+    return value
+
+
+def check_array(argument: str, value: Any, *, ndims: Iterable[int], finite: bool = True) -> np.ndarray:
+    """A numeric array with one of the numbers of dimensions `ndims` (and only finite values when `finite`)."""
+    ndims = tuple(ndims)
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise invalid(argument, "a numeric array", value, show=f"{argument} of type {type(value).__name__}") from None
+    if array.ndim not in ndims:
+        dims = " or ".join(f"{n}-D" for n in ndims)
+        raise invalid(argument, f"a {dims} array", value, show=f"shape={array.shape}")
+    if finite and not np.all(np.isfinite(array)):
+        raise invalid(argument, "finite numbers (no inf or NaN)", value, show="a value that is inf or NaN")
+    return array
