@@ -46,6 +46,17 @@ SCHEMA_VERSION = 1
 DB_NAME = "runs.sqlite3"
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22,128}$")  # 22 url-safe base64 characters = 132 bits
 DEFAULT_TTL_DAYS = 7.0
+NOTICE_CODES = {  # every StoreNotice / StoreUnavailable code and the values it carries (ui/texts/store.py words them)
+    "store_damaged": ("path",),
+    "store_locked": ("seconds",),
+    "store_unreadable": ("reason",),
+    "model_not_saved": ("run_id", "reason"),
+    "model_missing": ("run_id",),
+    "expired": ("count",),
+    "over_owner_budget": ("run_ids", "budget_mb"),
+    "over_total_budget": ("count", "budget_mb"),
+    "forgotten": ("count",),
+}
 DEFAULT_OWNER_BUDGET_MB = 200.0
 DEFAULT_TOTAL_BUDGET_MB = 2000.0
 
@@ -195,7 +206,7 @@ class RunStore:
         try:
             con = self._connect()
         except sqlite3.OperationalError as err:
-            raise StoreUnavailable("store_unreadable", path=str(self.db_path), reason=str(err)) from err
+            raise StoreUnavailable("store_unreadable", reason=f"{self.db_path}: {err}") from err
         try:
             con.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             yield con
@@ -232,7 +243,7 @@ class RunStore:
             except sqlite3.OperationalError as err:
                 if "locked" in str(err) or "busy" in str(err):
                     raise StoreUnavailable("store_locked", seconds=self.busy_timeout_s) from err
-                raise StoreUnavailable("store_unreadable", path=str(self.db_path), reason=str(err)) from err
+                raise StoreUnavailable("store_unreadable", reason=f"{self.db_path}: {err}") from err
             except sqlite3.DatabaseError:
                 if attempt:
                     raise

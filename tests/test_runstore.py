@@ -224,3 +224,15 @@ def test_rows_cannot_point_outside_the_data_folder(store, tmp_path_factory):
         con.execute("UPDATE runs SET model_file = ?", (str(Path("..") / ".." / outside),))
     store.delete(token, "run-1")
     assert outside.read_text() == "keep me"
+
+
+@pytest.mark.parametrize("code", sorted(__import__("playground.runstore").runstore.NOTICE_CODES))
+def test_every_notice_code_is_worded_in_both_languages(code):
+    """The UI words each store notice in English and Korean, with the values the core gives it."""
+    from playground.runstore import NOTICE_CODES
+    from ui.texts import TEXTS
+
+    entry = TEXTS[f"store.{code}"]
+    values = {name: ("a, b" if name == "run_ids" else 1) for name in NOTICE_CODES[code]}
+    for lang in ("en", "ko"):
+        assert entry[lang].format(**values)
