@@ -1,0 +1,330 @@
+"""What an uploaded model would cost, read from its files *before* Keras builds or loads anything.
+
+Two checks, independent of the installed Keras version:
+
+* `config_cost(config)` walks a `.keras` file's config.json (Sequential or Functional) with the shape rules of the
+  layers the app accepts and returns the parameter count and the largest activation for one image (batch 1).
+  `check_config_budget` refuses a model over budget with the numbers, so a 1.2 KB config asking for
+  `Dense(100000)` or `ZeroPadding2D(300)` costs nothing but this walk. Shape rules (channels last):
+
+      Conv2D            out = floor((n + pads − d·(k − 1) − 1) / s) + 1,  params = k_h·k_w·C_in/groups·F (+ F)
+      Max/AveragePool   out = floor((n − p) / s) + 1 (valid) or ceil(n / s) (same)
+      Dense             params = n_in·units (+ units)
+
+* `check_h5(path, expected)` opens a `.weights.h5` with h5py and refuses what Keras should never read:
+  external links and soft links, datasets stored in external raw files (HDF5's "external storage", which can
+  point at any file of the server, e.g. /proc/self/environ), virtual datasets, non-numeric dtypes, and any
+  dataset whose shape or dtype differs from the model the app built. Keras older than 3.13.2 read external
+  storage blindly; this check does not depend on that fix.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playground._checks import check_int
+
+# The largest preset (course_notes) has ~0.5 M parameters and a 40,000-value activation for one image.
+MAX_PARAMS = 2_500_000  # 5× the largest preset
+MAX_ACTIVATION = 200_000  # values in the largest layer output, batch 1 (5× the largest preset)
+
+Shape = tuple[int, ...]
+
+SHAPE_KEEPING = frozenset(
+    {
+        "Dropout",
+        "SpatialDropout2D",
+        "Activation",
+        "ReLU",
+        "LeakyReLU",
+        "Softmax",
+        "Rescaling",
+        "RandomFlip",
+        "RandomRotation",
+        "RandomZoom",
+        "RandomTranslation",
+        "RandomContrast",
+    }
+)
+
+
+@dataclass(frozen=True)
+class ModelCost:
+    params: int
+    largest_activation: int  # values in the largest tensor for one input (batch 1)
+    largest_layer: str
+
+
+class CostError(ValueError):
+    """The config cannot be costed (an unknown layer, a shape that does not work): refused, like a bad file."""
+
+
+def _pair(value: Any, name: str) -> tuple[int, int]:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = (value, value)
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        raise CostError(f"`{name}` must be an integer or a pair of integers, not {str(value)[:40]}")
+    return check_int(name, value[0], low=1), check_int(name, value[1], low=1)
+
+
+def _windows(n: int, k: int, s: int, d: int, padding: str) -> int:
+    effective = d * (k - 1) + 1
+    if padding == "same":
+        return math.ceil(n / s)
+    if padding != "valid":
+        raise CostError(f"padding must be 'valid' or 'same', not {str(padding)[:20]}")
+    if n < effective:
+        raise CostError(f"a window of {effective} does not fit an input of {n}")
+    return (n - effective) // s + 1
+
+
+def _spatial(shape: Shape, name: str, cls: str) -> Shape:
+    if len(shape) != 3:
+        raise CostError(f"layer {name} ({cls}) needs an (H, W, C) input, got {shape}")
+    return shape
+
+
+def _layer_cost(cls: str, cfg: Mapping[str, Any], inputs: list[Shape], name: str) -> tuple[Shape, int]:
+    """(output shape without the batch axis, parameter count) of one layer."""
+    if cfg.get("data_format", "channels_last") not in (None, "channels_last"):
+        raise CostError(f"layer {name}: only channels_last models are accepted")
+    x = inputs[0]
+    if cls in SHAPE_KEEPING:
+        return x, 0
+    if cls in ("Conv2D", "DepthwiseConv2D", "SeparableConv2D"):
+        h, w, c = _spatial(x, name, cls)
+        kh, kw = _pair(cfg.get("kernel_size"), "kernel_size")
+        sh, sw = _pair(cfg.get("strides", 1), "strides")
+        dh, dw = _pair(cfg.get("dilation_rate", 1), "dilation_rate")
+        padding = cfg.get("padding", "valid")
+        out_hw = (_windows(h, kh, sh, dh, padding), _windows(w, kw, sw, dw, padding))
+        bias = bool(cfg.get("use_bias", True))
+        if cls == "Conv2D":
+            filters = check_int("filters", cfg.get("filters"), low=1)
+            groups = check_int("groups", cfg.get("groups", 1), low=1)
+            return (*out_hw, filters), kh * kw * (c // groups) * filters + (filters if bias else 0)
+        dm = check_int("depth_multiplier", cfg.get("depth_multiplier", 1), low=1)
+        if cls == "DepthwiseConv2D":
+            return (*out_hw, c * dm), kh * kw * c * dm + (c * dm if bias else 0)
+        filters = check_int("filters", cfg.get("filters"), low=1)
+        return (*out_hw, filters), kh * kw * c * dm + c * dm * filters + (filters if bias else 0)
+    if cls in ("MaxPooling2D", "AveragePooling2D"):
+        h, w, c = _spatial(x, name, cls)
+        ph, pw = _pair(cfg.get("pool_size", 2), "pool_size")
+        sh, sw = _pair(cfg.get("strides") or (ph, pw), "strides")
+        padding = cfg.get("padding", "valid")
+        return (_windows(h, ph, sh, 1, padding), _windows(w, pw, sw, 1, padding), c), 0
+    if cls in ("GlobalAveragePooling2D", "GlobalMaxPooling2D"):
+        h, w, c = _spatial(x, name, cls)
+        return ((1, 1, c) if cfg.get("keepdims") else (c,)), 0
+    if cls == "ZeroPadding2D":
+        h, w, c = _spatial(x, name, cls)
+        pad = cfg.get("padding", 1)
+        if isinstance(pad, int | float):
+            pad = ((pad, pad), (pad, pad))
+        elif isinstance(pad, list | tuple) and len(pad) == 2 and all(isinstance(p, int | float) for p in pad):
+            pad = ((pad[0], pad[0]), (pad[1], pad[1]))
+        try:
+            (t, b), (left, r) = pad
+            t, b, left, r = (check_int("padding", v, low=0) for v in (t, b, left, r))
+        except (TypeError, ValueError) as err:
+            raise CostError(f"layer {name}: unreadable padding {str(pad)[:40]}") from err
+        return (h + t + b, w + left + r, c), 0
+    if cls == "Flatten":
+        return (math.prod(x),), 0
+    if cls == "Reshape":
+        target = [int(v) for v in cfg.get("target_shape") or ()]
+        known = math.prod(v for v in target if v != -1)
+        if target.count(-1) == 1 and known > 0:
+            target[target.index(-1)] = math.prod(x) // known
+        if math.prod(target) != math.prod(x) or any(v < 1 for v in target):
+            raise CostError(f"layer {name}: cannot reshape {x} to {tuple(target)}")
+        return tuple(target), 0
+    if cls == "Dense":
+        units = check_int("units", cfg.get("units"), low=1)
+        bias = bool(cfg.get("use_bias", True))
+        return (*x[:-1], units), x[-1] * units + (units if bias else 0)
+    if cls == "BatchNormalization":
+        return x, 4 * x[-1]
+    if cls == "LayerNormalization":
+        return x, (x[-1] if cfg.get("center", True) else 0) + (x[-1] if cfg.get("scale", True) else 0)
+    if cls == "Add":
+        if any(s != x for s in inputs):
+            raise CostError(f"layer {name}: Add needs equal shapes, got {inputs}")
+        return x, 0
+    if cls == "Concatenate":
+        axis = cfg.get("axis", -1)
+        axis = axis if axis < 0 else axis - 1  # config axes count the batch axis
+        total = sum(s[axis] for s in inputs)
+        out = list(x)
+        out[axis] = total
+        return tuple(out), 0
+    raise CostError(f"the cost of layer {name} ({str(cls)[:40]}) cannot be computed")
+
+
+def _input_shape(layer_cfg: Mapping[str, Any]) -> Shape:
+    shape = layer_cfg.get("batch_shape") or layer_cfg.get("batch_input_shape")
+    if not isinstance(shape, list | tuple) or len(shape) < 2:
+        raise CostError("the model's input shape is missing from config.json")
+    return tuple(check_int("input shape", v, low=1) for v in shape[1:])
+
+
+def config_cost(config: Mapping[str, Any]) -> ModelCost:
+    """Parameter count and largest activation (batch 1) of a Keras 3 model config (config.json of a `.keras`).
+
+    Raises:
+        CostError: a layer or structure whose cost cannot be computed (an unaccepted model).
+    """
+    if not isinstance(config, Mapping) or not isinstance(config.get("config"), Mapping):
+        raise CostError("config.json does not describe a Keras model")
+    kind, body = config.get("class_name"), config["config"]
+    layers = body.get("layers")
+    if not isinstance(layers, list) or not layers:
+        raise CostError("the model has no layers")
+    params, largest, largest_name = 0, 0, ""
+
+    def account(name: str, shape: Shape, p: int) -> None:
+        nonlocal params, largest, largest_name
+        params += p
+        size = math.prod(shape)
+        if size > largest:
+            largest, largest_name = size, name
+
+    if kind == "Sequential":
+        shape: Shape | None = None
+        build = body.get("build_input_shape")
+        for layer in layers:
+            cls, cfg = layer.get("class_name"), layer.get("config") or {}
+            name = str(cfg.get("name", cls))[:40]
+            if cls == "InputLayer":
+                shape = _input_shape(cfg)
+                account(name, shape, 0)
+                continue
+            if shape is None:
+                if not isinstance(build, list | tuple):
+                    raise CostError("the model's input shape is missing from config.json")
+                shape = tuple(check_int("input shape", v, low=1) for v in build[1:])
+            shape, p = _layer_cost(str(cls), cfg, [shape], name)
+            account(name, shape, p)
+        return ModelCost(params, largest, largest_name)
+    if kind in ("Functional", "Model"):
+        shapes: dict[str, Shape] = {}
+        for layer in layers:  # Keras writes layers in an order where inputs come first
+            cls, cfg = layer.get("class_name"), layer.get("config") or {}
+            name = str(layer.get("name") or cfg.get("name"))
+            if cls == "InputLayer":
+                shapes[name] = _input_shape(cfg)
+                account(name, shapes[name], 0)
+                continue
+            nodes = layer.get("inbound_nodes") or []
+            if len(nodes) != 1:
+                raise CostError(f"layer {name[:40]} is used {len(nodes)} times; shared layers are not accepted")
+            sources = [t["config"]["keras_history"][0] for t in _tensors(nodes[0])]
+            if not sources or any(s not in shapes for s in sources):
+                raise CostError(f"layer {name[:40]} reads a tensor that no earlier layer makes")
+            shapes[name], p = _layer_cost(str(cls), cfg, [shapes[s] for s in sources], name[:40])
+            account(name[:40], shapes[name], p)
+        return ModelCost(params, largest, largest_name)
+    raise CostError(f"unknown model kind {str(kind)[:40]}")
+
+
+def _tensors(node: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+
+    def walk(v: Any) -> None:
+        if isinstance(v, dict):
+            if v.get("class_name") == "__keras_tensor__":
+                found.append(v)
+                return
+            for x in v.values():
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    walk(node)
+    return found
+
+
+def check_config_budget(
+    config: Mapping[str, Any], *, max_params: int = MAX_PARAMS, max_activation: int = MAX_ACTIVATION
+) -> ModelCost:
+    """`config_cost(config)`, or ValueError naming the numbers when a budget is exceeded."""
+    cost = config_cost(config)
+    if cost.params > max_params:
+        raise ValueError(
+            f"This model has {cost.params:,} parameters; this server accepts up to {max_params:,} "
+            "(5× the largest model the lab trains)."
+        )
+    if cost.largest_activation > max_activation:
+        raise ValueError(
+            f"Layer {cost.largest_layer} of this model produces {cost.largest_activation:,} values per image; this "
+            f"server accepts up to {max_activation:,} (5× the largest model the lab trains)."
+        )
+    return cost
+
+
+# ------------------------------------------------------------------------------------------------- HDF5
+
+
+def check_h5(path: Path | str, expected: Mapping[str, tuple[Shape, str]] | None = None) -> dict[str, Shape]:
+    """Check a `.weights.h5` file's structure with h5py before Keras reads it; return {dataset path: shape}.
+
+    Refused (ValueError): external links, soft links, external raw storage, virtual datasets, datasets of a
+    non-numeric dtype, and — when `expected` ({path: (shape, dtype name)}) is given — any dataset missing, extra,
+    or of another shape or dtype. Links are inspected with `getlink=True`, so they are never followed.
+    """
+    import h5py
+    import numpy as np
+
+    found: dict[str, Shape] = {}
+    dtypes: dict[str, str] = {}
+
+    def walk(group: Any, prefix: str) -> None:
+        for key in group:
+            link = group.get(key, getlink=True)
+            path_ = f"{prefix}{key}"
+            if isinstance(link, h5py.ExternalLink):
+                raise ValueError(f"This weights file links to another file ({path_}); refused.")
+            if isinstance(link, h5py.SoftLink):
+                raise ValueError(f"This weights file contains a link ({path_}); a Keras weights file has none.")
+            obj = group[key]
+            if isinstance(obj, h5py.Group):
+                walk(obj, path_ + "/")
+            elif isinstance(obj, h5py.Dataset):
+                if obj.external:
+                    raise ValueError(
+                        f"Dataset {path_} of this weights file is stored in another file on disk (HDF5 external "
+                        "storage); refused: it could make the server read its own files."
+                    )
+                if obj.is_virtual:
+                    raise ValueError(f"Dataset {path_} of this weights file is a virtual dataset; refused.")
+                if obj.dtype.kind not in "biuf":
+                    raise ValueError(f"Dataset {path_} of this weights file is not numeric ({obj.dtype}); refused.")
+                found[path_] = tuple(int(n) for n in obj.shape)
+                dtypes[path_] = np.dtype(obj.dtype).name
+
+    try:
+        with h5py.File(path, "r") as f:
+            walk(f, "")
+    except ValueError:
+        raise
+    except Exception as err:  # h5py raises OSError, KeyError, RuntimeError on damaged files
+        raise ValueError(f"The weights file could not be read as HDF5 ({str(err)[:120]}).") from None
+    if expected is not None:
+        for name, (shape, dtype) in expected.items():
+            if name not in found:
+                raise ValueError(f"The weights file has no {name}, which the model needs (shape {tuple(shape)}).")
+            if found[name] != tuple(shape) or dtypes[name] != dtype:
+                raise ValueError(
+                    f"{name} in the weights file is {found[name]} {dtypes[name]}; the model needs "
+                    f"{tuple(shape)} {dtype}."
+                )
+        extra = sorted(set(found) - set(expected))
+        if extra:
+            raise ValueError(f"The weights file holds datasets the model does not have: {', '.join(extra[:5])}.")
+    return found
