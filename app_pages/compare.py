@@ -5,6 +5,7 @@ import streamlit as st
 
 from playground import export
 from playground.figures import evaluation as figs
+from playground.lab.codegen import training_script
 from ui.i18n import t
 from ui.page import end_page, header, show_code
 from ui.runs import pick_runs, run_label, status_label
@@ -105,7 +106,7 @@ else:
     pick, download = st.columns([1, 2.4], gap="large", vertical_alignment="bottom")
     with pick:
         chosen = st.selectbox(t("compare.script_run"), list(scriptable), key="compare_script_run")
-        script = export.training_script(scriptable[chosen].config, title=chosen)
+        script = training_script(scriptable[chosen].config, title=chosen)
     with download:
         st.download_button(
             t("compare.download_script"),

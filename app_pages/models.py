@@ -3,6 +3,7 @@
 import streamlit as st
 
 from playground import export, persistence
+from playground.lab.codegen import training_script
 from ui.i18n import t
 from ui.page import header, show_code
 from ui.runs import add_run, new_run_id, pick_run, session_runs
@@ -60,7 +61,7 @@ if run is not None:
         can_script = run.config.preset != "uploaded"
         b4.download_button(
             t("models.download_script"),
-            data=export.training_script(run.config, title=run.run_id) if can_script else "",
+            data=training_script(run.config, title=run.run_id) if can_script else "",
             file_name=f"train_{run.run_id}.py",
             mime="text/x-python",
             icon=":material/code:",

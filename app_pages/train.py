@@ -1,7 +1,9 @@
 """Training lab: build a model, pick optimizer / callbacks, train on Fashion-MNIST in the background, watch it live.
 
-The job runs in a background thread (`playground.training.TrainingJob`); this page only reads its snapshots from a
-polling fragment, so the user can move widgets or visit other pages while it trains.
+The job runs in a background thread (`playground.lab.job.TrainingJob`); this page only reads its snapshots from a
+polling fragment, so the user can move widgets or visit other pages while it trains. The form is drawn from the
+lab's option tables (`playground.lab.options`): one widget per row, its key `train_<row key>` (also the link
+parameter).
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ import os
 import pandas as pd
 import streamlit as st
 
-from playground import training
 from playground.architecture import format_shape, summarize, totals
-from playground.figures.training import batch_loss_curve, learning_rate_curve, metric_curves
+from playground.figures.training import batch_loss_curve, event_group, learning_rate_curve, metric_curves
+from playground.lab.codegen import keras_code
+from playground.lab.job import MAX_TRAININGS, TrainingJob
+from playground.lab.options import CALLBACKS, HYPERS, INPUT_SHAPE, OPTIMIZERS, PRESETS, TRAINING, Arg
+from playground.lab.validate import validate_config
 from playground.run import SESSION_AUGMENTATION, TrainConfig
 from ui.builder import brief, layer_stack_editor, set_stack
 from ui.i18n import t
@@ -21,56 +26,36 @@ from ui.page import header, show_code
 from ui.runs import new_run_id
 from ui.state import choice
 from ui.training_status import JOB_KEY as JOB
-from ui.training_status import collect_finished, current_job, session_alive_check
+from ui.training_status import collect_finished, current_job, event_text, session_alive_check
 
 MIN_TRAIN_SIZE = int(os.environ.get("PLAYGROUND_MIN_TRAIN_SIZE", "2000"))  # tests lower it to train in seconds
 STACK = "train_stack"
 POLL_S = 2.0  # how often the live view redraws (≈ 60 ms of CPU per redraw; the job never waits for it)
-LEARNING_RATES = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0]
-BATCH_SIZES = [16, 32, 64, 128, 256, 512]
-EPSILONS = [1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3]
-MIN_LRS = [0.0, 1e-6, 1e-5, 1e-4, 1e-3]
-HYPER_STEP = {"momentum": 0.01, "rho": 0.01, "beta_1": 0.01, "beta_2": 0.0001, "initial_accumulator_value": 0.01}
-HYPER_FORMAT = {"beta_2": "%.4f"}
-CALLBACK_DEFAULTS = {  # used when a callback is switched on without a preset value
-    "early_stopping": {"monitor": "val_loss", "patience": 3, "restore_best_weights": True},
-    "reduce_lr": {"monitor": "val_loss", "factor": 0.5, "patience": 2, "min_lr": 1e-5},
-    "checkpoint": {"monitor": "val_loss", "save_best_only": True},
-}
+FORM_SETTINGS = ("learning_rate", "batch_size", "epochs", "validation_split")  # set by a preset
+
+
+def _key(*parts: str) -> str:
+    return "_".join(("train", *parts))
 
 
 def _preset_values(config: TrainConfig) -> dict[str, object]:
-    """Widget key → value for a preset (what the form shows after choosing it)."""
-    es = config.early_stopping or CALLBACK_DEFAULTS["early_stopping"]
-    rlr = config.reduce_lr or CALLBACK_DEFAULTS["reduce_lr"]
-    ckpt = config.checkpoint or CALLBACK_DEFAULTS["checkpoint"]
-    values = {  # (the optimizer itself is a `choice`, which reads the link on its own)
-        "train_lr": config.learning_rate,
-        "train_batch_size": config.batch_size,
-        "train_epochs": config.epochs,
-        "train_validation_split": config.validation_split,
-        "train_es": config.early_stopping is not None,
-        "train_es_monitor": es["monitor"],
-        "train_es_patience": es["patience"],
-        "train_es_restore": es.get("restore_best_weights", False),
-        "train_rlr": config.reduce_lr is not None,
-        "train_rlr_monitor": rlr["monitor"],
-        "train_rlr_factor": rlr["factor"],
-        "train_rlr_patience": rlr["patience"],
-        "train_rlr_min_lr": rlr.get("min_lr", 0.0),
-        "train_ckpt": config.checkpoint is not None,
-        "train_ckpt_monitor": ckpt["monitor"],
-        "train_ckpt_best": ckpt.get("save_best_only", True),
-    }
+    """Widget key → value for a preset (what the form shows after choosing it); the optimizer itself is a
+    `choice`, which reads the link on its own, and its hyper-parameters follow it (`_hyper_values`)."""
+    values: dict[str, object] = {_key(TRAINING[name].widget_key): getattr(config, name) for name in FORM_SETTINGS}
+    for name, callback in CALLBACKS.items():
+        params = getattr(config, name)
+        values[_key(callback.key)] = params is not None
+        for arg in callback.args:
+            values[_key(callback.key, arg.widget_key)] = (params or {}).get(arg.name, arg.default)
     return values
 
 
 def _hyper_values(optimizer: str) -> dict[str, object]:
-    return {f"train_{name}": value for name, value in training.OPTIMIZERS[optimizer].hyper.items()}
+    return {_key(HYPERS[name].widget_key): value for name, value in OPTIMIZERS[optimizer].hyper.items()}
 
 
 def _load_preset() -> None:
-    preset = training.PRESETS[st.session_state["train_preset"]]
+    preset = PRESETS[st.session_state["train_preset"]]
     set_stack(STACK, preset.specs)
     st.session_state.update(_preset_values(preset))
     st.session_state["train_optimizer"] = preset.optimizer
@@ -79,8 +64,25 @@ def _load_preset() -> None:
 
 def _optimizer_changed() -> None:
     name = st.session_state["train_optimizer"]
-    st.session_state["train_lr"] = training.OPTIMIZERS[name].learning_rate
+    st.session_state["train_lr"] = OPTIMIZERS[name].learning_rate
     st.session_state.update(_hyper_values(name))
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def widget(arg: Arg, key: str, value, label: str, help_text: str | None = None):
+    """The form's widget for one row of the option tables, bound to the link parameter `key`."""
+    common = {"key": key, "help": help_text, "bind": "query-params"}
+    if arg.kind == "bool":
+        return st.checkbox(label, value, **common)
+    if arg.kind == "choice":
+        return st.selectbox(label, list(arg.options), list(arg.options).index(value), **common)
+    if arg.options:
+        return st.select_slider(label, list(arg.options), value, format_func=_number, **common)
+    low, high = arg.form_range
+    return st.slider(label, low, high, value, step=arg.step, format=arg.fmt, **common)
 
 
 def _start(config: TrainConfig) -> None:
@@ -88,9 +90,7 @@ def _start(config: TrainConfig) -> None:
     if job is not None and job.snapshot().active:
         return
     collect_finished()
-    st.session_state[JOB] = training.TrainingJob(
-        config, is_alive=session_alive_check(), run_id=new_run_id("run")
-    ).start()
+    st.session_state[JOB] = TrainingJob(config, is_alive=session_alive_check(), run_id=new_run_id("run")).start()
 
 
 def _clear_augmentation() -> None:
@@ -101,14 +101,14 @@ header("train")
 preset_name = choice(
     st.selectbox,
     t("train.preset"),
-    list(training.PRESETS),
+    list(PRESETS),
     key="train_preset",
     default="quick",
-    format_func={p: t(f"train.preset.{p}") for p in training.PRESETS}.__getitem__,
+    format_func={p: t(f"train.preset.{p}") for p in PRESETS}.__getitem__,
     on_change=_load_preset,
     help=t("train.preset_help"),
 )
-preset = training.PRESETS[preset_name]
+preset = PRESETS[preset_name]
 pv = _preset_values(preset)  # the form's defaults; a valid link value wins over them
 st.caption(t(f"train.preset_note.{preset_name}"))
 
@@ -122,73 +122,41 @@ with controls:
         optimizer = choice(
             st.selectbox,
             t("train.optimizer"),
-            list(training.OPTIMIZERS),
+            list(OPTIMIZERS),
             key="train_optimizer",
             default=preset.optimizer,
-            format_func={o: t(f"train.opt.{o}") for o in training.OPTIMIZERS}.__getitem__,
+            format_func={o: t(f"train.opt.{o}") for o in OPTIMIZERS}.__getitem__,
             on_change=_optimizer_changed,
         )
         pv.update(_hyper_values(optimizer))
         if optimizer != preset.optimizer:
-            pv["train_lr"] = training.OPTIMIZERS[optimizer].learning_rate
-        learning_rate = st.select_slider(
-            t("train.learning_rate"),
-            LEARNING_RATES,
-            pv["train_lr"],
-            key="train_lr",
-            format_func=lambda v: f"{v:g}",
-            bind="query-params",
-        )
+            pv["train_lr"] = OPTIMIZERS[optimizer].learning_rate
+        learning_rate = widget(TRAINING["learning_rate"], "train_lr", pv["train_lr"], t("train.learning_rate"))
         optimizer_params = {}
-        for name in training.OPTIMIZERS[optimizer].hyper:
-            help_text = t("train.hyper_help", name=name)
-            if name == "epsilon":
-                value = st.select_slider(
-                    name,
-                    EPSILONS,
-                    pv["train_epsilon"],
-                    key="train_epsilon",
-                    format_func=lambda v: f"{v:.0e}",
-                    help=help_text,
-                    bind="query-params",
-                )
-            else:
-                low, high = training.HYPER_RANGES[name]
-                value = st.slider(
-                    name,
-                    low,
-                    high,
-                    pv[f"train_{name}"],
-                    key=f"train_{name}",
-                    step=HYPER_STEP[name],
-                    format=HYPER_FORMAT.get(name, "%.2f"),
-                    help=help_text,
-                    bind="query-params",
-                )
-            optimizer_params[name] = float(value)
+        for name in OPTIMIZERS[optimizer].tunable:
+            row = HYPERS[name]
+            key = _key(row.widget_key)
+            optimizer_params[name] = float(widget(row, key, pv[key], name, t("train.hyper_help", name=name)))
 
     with st.expander(t("train.training_heading"), expanded=True, icon=":material/tune:"):
-        batch_size = st.select_slider(
-            t("train.batch_size"), BATCH_SIZES, pv["train_batch_size"], key="train_batch_size", bind="query-params"
-        )
-        epochs = st.slider(t("train.epochs"), 1, 30, pv["train_epochs"], key="train_epochs", bind="query-params")
+        batch_size = widget(TRAINING["batch_size"], "train_batch_size", pv["train_batch_size"], t("train.batch_size"))
+        epochs = widget(TRAINING["epochs"], "train_epochs", pv["train_epochs"], t("train.epochs"))
+        seed_row, size_row = TRAINING["seed"], TRAINING["train_size"]
         seed = st.number_input(
-            t("train.seed"), 0, 9999, 42, key="train_seed", bind="query-params", help=t("train.seed_help")
-        )
+            t("train.seed"), *seed_row.form_range, seed_row.default, key="train_seed", bind="query-params",
+            help=t("train.seed_help"),
+        )  # fmt: skip
         step = 1000 if MIN_TRAIN_SIZE >= 1000 else MIN_TRAIN_SIZE
         train_size = st.slider(
-            t("train.train_size"), MIN_TRAIN_SIZE, 60_000, 60_000, step=step, key="train_size", bind="query-params",
-            help=t("data.train_size_help"),
+            t("train.train_size"), MIN_TRAIN_SIZE, size_row.high, size_row.default, step=step, key="train_size",
+            bind="query-params", help=t("data.train_size_help"),
         )  # fmt: skip
-        validation_split = st.slider(
-            t("train.validation_split"),
-            0.05,
-            0.5,
+        validation_split = widget(
+            TRAINING["validation_split"],
+            "train_validation_split",
             pv["train_validation_split"],
-            key="train_validation_split",
-            step=0.05,
-            help=t("data.validation_help"),
-            bind="query-params",
+            t("train.validation_split"),
+            t("data.validation_help"),
         )
         n_val = round(train_size * validation_split)
         st.caption(
@@ -201,69 +169,24 @@ with controls:
         )
 
     with st.expander(t("train.callbacks_heading"), expanded=True, icon=":material/notifications_active:"):
-        callbacks: dict[str, dict | None] = {"early_stopping": None, "reduce_lr": None, "checkpoint": None}
-        monitors = list(training.MONITORS)
-        if st.toggle(t("train.es"), pv["train_es"], key="train_es", help=t("train.es_help"), bind="query-params"):
-            callbacks["early_stopping"] = {
-                "monitor": st.selectbox(
-                    t("train.monitor"),
-                    monitors,
-                    monitors.index(pv["train_es_monitor"]),
-                    key="train_es_monitor",
-                    bind="query-params",
-                ),
-                "patience": st.slider(
-                    t("train.patience"), 0, 10, pv["train_es_patience"], key="train_es_patience", bind="query-params"
-                ),
-                "restore_best_weights": st.checkbox(
-                    t("train.restore_best"), pv["train_es_restore"], key="train_es_restore", bind="query-params"
-                ),
-            }
-        if st.toggle(t("train.rlr"), pv["train_rlr"], key="train_rlr", help=t("train.rlr_help"), bind="query-params"):
-            callbacks["reduce_lr"] = {
-                "monitor": st.selectbox(
-                    t("train.monitor"),
-                    monitors,
-                    monitors.index(pv["train_rlr_monitor"]),
-                    key="train_rlr_monitor",
-                    bind="query-params",
-                ),
-                "factor": st.slider(
-                    t("train.factor"),
-                    0.1,
-                    0.9,
-                    pv["train_rlr_factor"],
-                    key="train_rlr_factor",
-                    step=0.1,
-                    bind="query-params",
-                ),
-                "patience": st.slider(
-                    t("train.patience"), 0, 10, pv["train_rlr_patience"], key="train_rlr_patience", bind="query-params"
-                ),
-                "min_lr": st.select_slider(
-                    t("train.min_lr"),
-                    MIN_LRS,
-                    pv["train_rlr_min_lr"],
-                    key="train_rlr_min_lr",
-                    format_func=lambda v: f"{v:g}",
-                    bind="query-params",
-                ),
-            }
-        if st.toggle(
-            t("train.ckpt"), pv["train_ckpt"], key="train_ckpt", help=t("train.ckpt_help"), bind="query-params"
-        ):
-            callbacks["checkpoint"] = {
-                "monitor": st.selectbox(
-                    t("train.monitor"),
-                    monitors,
-                    monitors.index(pv["train_ckpt_monitor"]),
-                    key="train_ckpt_monitor",
-                    bind="query-params",
-                ),
-                "save_best_only": st.checkbox(
-                    t("train.save_best_only"), pv["train_ckpt_best"], key="train_ckpt_best", bind="query-params"
-                ),
-            }
+        callbacks: dict[str, dict | None] = {}
+        for name, callback in CALLBACKS.items():  # one toggle per callback, one widget per argument (the table)
+            on_key = _key(callback.key)
+            on = st.toggle(t(f"train.{callback.key}"), pv[on_key], key=on_key, help=t(f"train.{callback.key}_help"),
+                           bind="query-params")  # fmt: skip
+            callbacks[name] = (
+                {
+                    arg.name: widget(
+                        arg,
+                        _key(callback.key, arg.widget_key),
+                        pv[_key(callback.key, arg.widget_key)],
+                        t(f"train.arg.{arg.name}"),
+                    )  # fmt: skip
+                    for arg in callback.args
+                }
+                if on
+                else None
+            )
 
     with st.expander(t("train.augmentation_heading"), expanded=False, icon=":material/flip:"):
         augmentation = tuple(st.session_state.get(SESSION_AUGMENTATION) or ())
@@ -289,7 +212,7 @@ config = TrainConfig(
     **callbacks,
 )
 try:
-    training.validate_config(config)
+    validate_config(config)
     problem = None
 except ValueError as err:
     problem = err
@@ -305,10 +228,10 @@ def _event_labels() -> dict[str, str]:
         "raw": t("train.lbl_raw"),
         "smooth": t("train.lbl_smooth"),
         "learning_rate": t("train.curve_lr"),
-        "lr_cut": t("train.lbl_lr_cut"),
+        "reduce_lr": t("train.lbl_lr_cut"),  # the events' marker groups (playground.figures.training.EVENT_STYLE)
         "best": t("train.lbl_best"),
         "checkpoint": t("train.lbl_checkpoint"),
-        "stopped": t("train.lbl_stopped"),
+        "stop": t("train.lbl_stopped"),
     }
 
 
@@ -320,9 +243,7 @@ def live_view() -> None:
         return
     snap = job.snapshot()
     if snap.state == "waiting":
-        st.info(
-            t("train.waiting", slots=training.MAX_TRAININGS, ahead=snap.queue_position), icon=":material/hourglass_top:"
-        )
+        st.info(t("train.waiting", slots=MAX_TRAININGS, ahead=snap.queue_position), icon=":material/hourglass_top:")
     elif snap.state == "running" and snap.epoch == 0:
         st.progress(0.0, text=t("train.preparing"))
     elif snap.state == "running":
@@ -348,7 +269,7 @@ def live_view() -> None:
                 "train.done",
                 run=run.run_id,
                 status=t(f"train.status.{run.status}"),
-                reason=run.stop_reason,
+                reason=event_text(run.stop_reason) if run.stop_reason else "—",
                 seconds=f"{run.duration_s:.0f}",
             ),
             icon=":material/check_circle:",
@@ -376,27 +297,24 @@ def live_view() -> None:
         return
     labels = _event_labels()
     left, right = st.columns(2)
-    fig = metric_curves(history, "loss", snap.events, title=t("train.curve_loss"), labels=labels, epochs=snap.epochs)
+    marks = {"labels": labels, "epochs": snap.epochs, "describe": event_text}
+    fig = metric_curves(history, "loss", snap.events, title=t("train.curve_loss"), **marks)
     left.plotly_chart(fig, width="stretch", key="train_chart_loss")
-    fig = metric_curves(
-        history, "accuracy", snap.events, title=t("train.curve_accuracy"), labels=labels, epochs=snap.epochs
-    )
+    fig = metric_curves(history, "accuracy", snap.events, title=t("train.curve_accuracy"), **marks)
     right.plotly_chart(fig, width="stretch", key="train_chart_accuracy")
     fig = batch_loss_curve(
         snap.batch_loss, snap.batches, title=t("train.curve_batch"), labels=labels, epochs=snap.epochs
     )
     left.plotly_chart(fig, width="stretch", key="train_chart_batches")
-    fig = learning_rate_curve(
-        history.get("learning_rate", []), snap.events, title=t("train.curve_lr"), labels=labels, epochs=snap.epochs
-    )
+    fig = learning_rate_curve(history.get("learning_rate", []), snap.events, title=t("train.curve_lr"), **marks)
     right.plotly_chart(fig, width="stretch", key="train_chart_lr")
     if snap.events:
         st.caption(t("train.events_heading"))
         table = pd.DataFrame(
             {
                 t("train.col_epoch"): [e.epoch for e in snap.events],
-                t("train.col_event"): [labels.get(e.kind, e.kind) for e in snap.events],
-                t("train.col_message"): [e.message for e in snap.events],
+                t("train.col_event"): [labels[event_group(e)] for e in snap.events],
+                t("train.col_message"): [event_text(e) for e in snap.events],
             }
         )
         st.dataframe(table, hide_index=True, key="train_events")
@@ -433,7 +351,7 @@ with view:
     st.fragment(live_view, run_every=POLL_S if active else None)()
 
     if problem is None:
-        rows = summarize([*augmentation, {"type": "Rescaling", "scale": 1 / 255}, *stack], training.INPUT_SHAPE)
+        rows = summarize([*augmentation, {"type": "Rescaling", "scale": 1 / 255}, *stack], INPUT_SHAPE)
         with st.expander(t("train.summary_heading"), expanded=job is None, icon=":material/table_rows:"):
             st.dataframe(
                 pd.DataFrame(
@@ -449,5 +367,5 @@ with view:
             st.caption(t("train.total_params", n=f"{totals(rows)['params']:,}"))
             st.caption(t("train.loss_note"))
         with st.expander(t("train.code_heading"), icon=":material/code:"):
-            show_code(training.keras_code(config))
+            show_code(keras_code(config))
             st.caption(t("train.code_note"))

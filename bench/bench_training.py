@@ -26,8 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from playground import data as fmnist  # noqa: E402
-from playground import training  # noqa: E402
 from playground.figures.training import batch_loss_curve, learning_rate_curve, metric_curves  # noqa: E402
+from playground.lab.job import TrainingJob  # noqa: E402
+from playground.lab.model import build_model  # noqa: E402
+from playground.lab.options import PRESETS  # noqa: E402
 
 POLL_S = 2.0  # as the lab page
 ROUNDS = 5  # bare/job pairs for the overhead ratio (2 were not enough: ±10 % noise on a shared machine)
@@ -49,7 +51,7 @@ def bare_fit(config) -> tuple[float, float]:
     cpu0 = time.process_time()
     train, val, _ = split(config)
     keras.utils.set_random_seed(config.seed)
-    model = training.build_model(config)
+    model = build_model(config)
     t0 = time.perf_counter()
     model.fit(*train, validation_data=val, batch_size=config.batch_size, epochs=config.epochs, verbose=0)
     return time.perf_counter() - t0, time.process_time() - cpu0
@@ -59,7 +61,7 @@ def job_fit(config) -> tuple[float, int, float]:
     """model.fit inside a TrainingJob while a poller draws it every POLL_S s: (wall seconds of the fit, number of
     polls, process CPU seconds from start to end: the job's split, build and fit, its callback, and the poller)."""
     cpu0 = time.process_time()
-    job = training.TrainingJob(config, is_alive=lambda: True).start()
+    job = TrainingJob(config, is_alive=lambda: True).start()
     polls = 0
     while not job.join(POLL_S):
         snap = job.snapshot()  # what the page's fragment does on each poll
@@ -78,10 +80,10 @@ def quick_to_90() -> tuple[float | None, float, list[tuple[int, float, float]]]:
     """Train the Quick preset epoch by epoch; (seconds to ≥ 90 % test accuracy, final accuracy, per-epoch rows)."""
     import keras
 
-    config = training.PRESETS["quick"]
+    config = PRESETS["quick"]
     train, val, test = split(config)
     keras.utils.set_random_seed(config.seed)
-    model = training.build_model(config)
+    model = build_model(config)
     elapsed, reached, rows = 0.0, None, []
     for epoch in range(config.epochs):
         t0 = time.perf_counter()
@@ -105,11 +107,11 @@ def throughput(name: str, n: int = 6000) -> float:
     """Samples per second of one training epoch of preset `name` on n images (after a warm-up epoch)."""
     import keras
 
-    config = replace(training.PRESETS[name], train_size=n, validation_split=0.0, epochs=1)
+    config = replace(PRESETS[name], train_size=n, validation_split=0.0, epochs=1)
     config = replace(config, early_stopping=None, reduce_lr=None, checkpoint=None)
     train, _, _ = split(config)
     keras.utils.set_random_seed(0)
-    model = training.build_model(config)
+    model = build_model(config)
     model.fit(*train, batch_size=config.batch_size, epochs=1, verbose=0)  # warm-up: tracing, allocation
     t0 = time.perf_counter()
     model.fit(*train, batch_size=config.batch_size, epochs=1, verbose=0)
@@ -119,7 +121,7 @@ def throughput(name: str, n: int = 6000) -> float:
 def main() -> None:
     started = time.time()
     load = os.getloadavg()[0]
-    overhead_config = replace(training.PRESETS["quick"], epochs=1, train_size=30_000)
+    overhead_config = replace(PRESETS["quick"], epochs=1, train_size=30_000)
     bare_fit(replace(overhead_config, train_size=2000))  # warm-up of TensorFlow itself
     bare, job, bare_cpu, job_cpu, polls = [], [], [], [], 0
     for i in range(ROUNDS):  # alternate, and swap who goes first, so drift on a shared machine hits both sides
@@ -147,7 +149,7 @@ def main() -> None:
     reached, final, rows = quick_to_90()
     print(f"quick: {rows} → 90 % after {reached} s, final {final:.4f}", flush=True)
 
-    rates = {name: throughput(name) for name in training.PRESETS}
+    rates = {name: throughput(name) for name in PRESETS}
     print(f"samples/s: {rates}", flush=True)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

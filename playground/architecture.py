@@ -6,7 +6,8 @@ A *stack* is a list of specs, applied in order to one input of shape ``input_sha
 
 * :func:`summarize` walks the stack in pure Python and returns one row per layer — the numbers of
   ``model.summary()``, with the arithmetic behind them;
-* :func:`build_model` builds the real ``keras.Sequential`` (Keras is imported only there);
+* ``build_model`` (defined in :mod:`playground.lab.model`, importable from here too) builds the real
+  ``keras.Sequential``;
 * :func:`to_keras_code` writes the Sequential or Functional source that builds the same model;
 * :func:`stack_to_text` / :func:`stack_from_text` turn a stack into a short URL-safe text and back.
 
@@ -128,13 +129,6 @@ LAYER_TYPES: dict[str, tuple[Arg, ...]] = {
 """Every layer type the playground knows, with its arguments (Keras names, Keras defaults unless a
 teaching default reads better: Conv2D filters 32, Dense units 10, Dropout rate 0.5, Rescaling 1/255)."""
 
-AUGMENTATION_TYPES: tuple[str, ...] = (
-    "RandomFlip",
-    "RandomRotation",
-    "RandomZoom",
-    "RandomTranslation",
-    "RandomContrast",
-)
 _SPATIAL_TYPES = ("Conv2D", "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D")
 
 # The course notes' examples (001: Functional CNN on Fashion-MNIST; 000: the 300×300×3 Sequential CNN).
@@ -471,7 +465,7 @@ def totals(rows: list[dict]) -> dict[str, int]:
 # --------------------------------------------------------------------------------------------------------------------
 
 
-def _keras_kwargs(spec: Spec, *, everything: bool) -> dict[str, Any]:
+def keras_kwargs(spec: Spec, *, everything: bool) -> dict[str, Any]:
     """Keras keyword arguments of a normalized spec: all of them, or only the main ones and non-defaults."""
     kwargs = {}
     for arg in LAYER_TYPES[spec["type"]]:
@@ -479,26 +473,6 @@ def _keras_kwargs(spec: Spec, *, everything: bool) -> dict[str, Any]:
         if everything or arg.required or value != arg.default:
             kwargs[arg.name] = value
     return kwargs
-
-
-def build_model(specs: list[Spec], input_shape: tuple[int, ...], *, name: str | None = None):
-    """The ``keras.Sequential`` model of `specs`, starting with ``keras.Input(shape=input_shape)``.
-
-    Layers get the names :func:`summarize` gives (conv2d, conv2d_1, ...), so ``model.summary()`` and the
-    playground's table read the same. Keras is imported here, not at module level.
-
-    Raises:
-        LayerError: as :func:`summarize` (checked first, so the message is the playground's, not a traceback).
-    """
-    rows = summarize(specs, input_shape)
-    import keras
-
-    layers = [keras.Input(shape=tuple(input_shape))]
-    for row in rows:
-        spec = row["spec"]
-        layer_class = getattr(keras.layers, spec["type"])
-        layers.append(layer_class(name=row["name"], **_keras_kwargs(spec, everything=True)))
-    return keras.Sequential(layers, name=name)
 
 
 def _literal(value: object, *, reciprocal: bool = False) -> str:
@@ -515,13 +489,13 @@ def _literal(value: object, *, reciprocal: bool = False) -> str:
 
 
 def _layer_source(spec: Spec) -> str:
-    kwargs = _keras_kwargs(spec, everything=False)
+    kwargs = keras_kwargs(spec, everything=False)
     parts = [f"{k}={_literal(v, reciprocal=spec['type'] == 'Rescaling' and k == 'scale')}" for k, v in kwargs.items()]
     return f"layers.{spec['type']}({', '.join(parts)})"
 
 
 def to_keras_code(specs: list[Spec], input_shape: tuple[int, ...], *, api: str = "sequential") -> str:
-    """Runnable Keras source (imports included) that builds the same model as :func:`build_model`.
+    """Runnable Keras source (imports included) that builds the same model as ``build_model``.
 
     Args:
         api: "sequential" (``keras.Sequential([...])``) or "functional" (``x = layer(x)`` …
@@ -661,3 +635,12 @@ def stack_from_text(text: str, *, max_layers: int = MAX_LAYERS) -> list[Spec]:
         except ValueError as err:
             raise ValueError(f"Layer {index + 1} ({layer_type}): {err}") from None
     return specs
+
+
+def __getattr__(name: str) -> Any:
+    """`build_model` lives in `playground.lab.model` (the one model builder); it is importable from here too."""
+    if name == "build_model":
+        from playground.lab.model import build_model
+
+        return build_model
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.lab.options import KERAS_OPTIMIZERS, OPTIMIZERS
+
 __all__ = [
     "HYPER_DEFAULTS",
     "KERAS_CLASSES",
@@ -41,18 +43,14 @@ __all__ = [
 MAX_STEPS = 5000
 DIVERGED = 1e6  # a point this far from the start counts as diverged (see Trace.diverged_at)
 
-HYPER_DEFAULTS: dict[str, dict[str, float | bool]] = {
-    "sgd": {"momentum": 0.0, "nesterov": False},
-    "adagrad": {"initial_accumulator_value": 0.1, "epsilon": 1e-7},
-    "rmsprop": {"rho": 0.9, "momentum": 0.0, "epsilon": 1e-7, "centered": False},
-    "adam": {"beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-7, "amsgrad": False},
-}
-"""Each optimizer's hyper-parameters with Keras's names and defaults (besides `learning_rate`)."""
+HYPER_DEFAULTS: dict[str, dict[str, float | bool]] = {k: dict(o.defaults) for k, o in KERAS_OPTIMIZERS.items()}
+"""Each optimizer's hyper-parameters with Keras's names and defaults (besides `learning_rate`), from the one table
+the training lab shares (`playground.lab.options.KERAS_OPTIMIZERS`)."""
 
-KERAS_LEARNING_RATES = {"sgd": 0.01, "adagrad": 0.001, "rmsprop": 0.001, "adam": 0.001}
+KERAS_LEARNING_RATES = {k: o.learning_rate for k, o in KERAS_OPTIMIZERS.items()}
 """Keras's default `learning_rate` per optimizer (for the code shown; `optimize` defaults to 0.01)."""
 
-KERAS_CLASSES = {"sgd": "SGD", "adagrad": "Adagrad", "rmsprop": "RMSprop", "adam": "Adam"}
+KERAS_CLASSES = {k: o.keras_class for k, o in KERAS_OPTIMIZERS.items()}
 
 _BOOL_HYPERS = {"nesterov", "centered", "amsgrad"}
 _UNIT_HYPERS = {"momentum", "rho", "beta_1", "beta_2"}  # in [0, 1]
@@ -283,15 +281,21 @@ class Racer:
     tunable: tuple[str, ...]  # the hyper-parameters the page offers for this racer
 
 
+_RACE_LEARNING_RATES = {"sgd": 0.02, "momentum": 0.02, "nesterov": 0.02, "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.1}
+_RACE_KEEPS_DEFAULT = {"rmsprop": ("momentum",)}  # the race shows RMSProp without its optional momentum
+
 RACERS: dict[str, Racer] = {
-    "sgd": Racer("sgd", "sgd", 0.02, {}, ()),
-    "momentum": Racer("momentum", "sgd", 0.02, {"momentum": 0.9}, ("momentum",)),
-    "nesterov": Racer("nesterov", "sgd", 0.02, {"momentum": 0.9, "nesterov": True}, ("momentum",)),
-    "adagrad": Racer("adagrad", "adagrad", 0.5, {}, ("initial_accumulator_value", "epsilon")),
-    "rmsprop": Racer("rmsprop", "rmsprop", 0.05, {}, ("rho", "epsilon")),
-    "adam": Racer("adam", "adam", 0.1, {}, ("beta_1", "beta_2", "epsilon")),
+    key: Racer(
+        key,
+        choice.keras,
+        _RACE_LEARNING_RATES[key],
+        dict(choice.settings),
+        tuple(n for n in choice.tunable if n not in _RACE_KEEPS_DEFAULT.get(key, ())),
+    )
+    for key, choice in OPTIMIZERS.items()
 }
-"""The contestants of the page's race (momentum and Nesterov are Keras SGD with `momentum` / `nesterov`)."""
+"""The contestants of the page's race: the lab's optimizer choices (`playground.lab.options.OPTIMIZERS`; momentum
+and Nesterov are Keras SGD with `momentum` / `nesterov`)."""
 
 
 def keras_code(optimizer: str, learning_rate: float, **hyper: float | bool) -> str:

@@ -29,9 +29,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from playground.lab.options import INPUT_SHAPE, LOSS
 from playground.run import Run, TrainConfig
 
-INPUT_SHAPE = (28, 28, 1)
 NUM_CLASSES = 10
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # same as server.maxUploadSize in .streamlit/config.toml
@@ -139,19 +139,9 @@ def history_csv(history: dict[str, list[float]]) -> str:
 # ---------------------------------------------------------------------------------------- the app's model
 
 
-def build_model(config: TrainConfig) -> Any:
-    """The app-built architecture of a run, with fresh weights: the training lab's own builder
-    (`playground.training.build_model`: Input(28, 28, 1) → augmentation → Rescaling(1/255) → specs), compiled
-    with the run's optimizer, sparse categorical cross-entropy and accuracy.
-    """
-    from playground.training import build_model as build
-
-    return build(config)
-
-
 def compile_for_evaluation(model: Any, optimizer: Any = "adam") -> None:
     """Compile `model` (in place) with the lab's loss and metric so `evaluate()` works."""
-    model.compile(optimizer=optimizer, loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.compile(optimizer=optimizer, loss=LOSS, metrics=["accuracy"])
 
 
 # ------------------------------------------------------------------------------------------ weights upload
@@ -222,6 +212,8 @@ def restore_weights(config: TrainConfig, data: bytes, *, run_id: str) -> Run:
     _check_size(data, ".weights.h5")
     if not bytes(data[:8]) == HDF5_SIGNATURE:
         raise ValueError("This is not a `.weights.h5` file (it does not start with the HDF5 signature).")
+    from playground.lab.model import build_model  # the lab's own builder: the run's architecture, compiled
+
     model = build_model(config)
     with _tmpdir() as tmp:
         uploaded = Path(tmp) / "uploaded.weights.h5"

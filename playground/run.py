@@ -1,6 +1,6 @@
 """What a training run is: its settings (`TrainConfig`) and what it produced (`Run`).
 
-Shared by the training lab (`playground.training`, which makes runs), the evaluation / save-restore / compare
+Shared by the training lab (`playground.lab`, which makes runs), the evaluation / save-restore / compare
 pages (which read them) and the augmentation and transfer pages. Pure data: no TensorFlow import here.
 
 In the app, a session's finished runs live in `st.session_state["lab_runs"]` (a list of `Run`, oldest first),
@@ -52,14 +52,34 @@ class TrainConfig:
         return asdict(self)
 
 
-@dataclass(frozen=True)
-class RunEvent:
-    """Something a callback did, drawn on the curves: `kind` in {"lr_cut", "best", "checkpoint", "stopped"}."""
+STOP_CODES = ("all_epochs", "early_stopping", "user_stop", "session_end")
+"""Why a run ended: every planned epoch ran; EarlyStopping; the learner pressed Stop; the browser session ended."""
+EVENT_CODES = ("reduce_lr", "checkpoint", "best", *STOP_CODES)
+"""Every event a run can record. Values (all plain JSON types) by code:
 
-    epoch: int  # 1-based epoch number, as Keras prints it
-    kind: str
-    message: str
-    value: float | None = None
+- "reduce_lr": `old`, `new` — ReduceLROnPlateau changed the learning rate after this epoch;
+- "checkpoint": `monitor`, `value` — ModelCheckpoint wrote its file after this epoch;
+- "best": `monitor`, `value`, `restored` — the best epoch by the callbacks' monitor (`restored`: EarlyStopping's
+  restore_best_weights gave the model this epoch's weights);
+- "all_epochs": `epochs`; "early_stopping": `monitor`, `patience`, `waited` (epochs without
+  improvement: max(patience, 1)); "user_stop": —; "session_end": —.
+"""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened in a run, as a code with values; the UI words it (ui/texts: `train.event.<code>`).
+
+    `epoch` is 1-based, as Keras prints it: the epoch after which it happened (for a stop, the last epoch run).
+    """
+
+    code: str
+    values: dict[str, Any] = field(default_factory=dict)
+    epoch: int = 0
+
+    def __post_init__(self) -> None:
+        if self.code not in EVENT_CODES:  # a bug in the core, never a user's input
+            raise ValueError(f"Unknown event code {self.code!r}; the codes are {EVENT_CODES}")
 
 
 @dataclass
@@ -77,8 +97,8 @@ class Run:
     status: RunStatus
     model: Any = None
     batch_loss: list[float] = field(default_factory=list)
-    events: list[RunEvent] = field(default_factory=list)
-    stop_reason: str = ""
+    events: list[Event] = field(default_factory=list)
+    stop_reason: Event | None = None  # why it ended (a code of STOP_CODES); None for restored runs
     duration_s: float = 0.0
     test_metrics: dict[str, float] | None = None  # {"loss": ..., "accuracy": ...} once evaluated
     checkpoint_path: str | None = None

@@ -193,7 +193,7 @@ def _with_channel(x: np.ndarray) -> np.ndarray:
 def _keras():
     """Import Keras with TensorFlow's threads set once (by the training module when it is there)."""
     try:
-        from playground.training import configure_tensorflow
+        from playground.lab.model import configure_tensorflow
     except ImportError:  # pragma: no cover - the training lab is a sibling module
         pass
     else:

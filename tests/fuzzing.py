@@ -743,15 +743,15 @@ def make_tiny_run(run_id: str = "tiny-1", *, seed: int = 0, n: int = 256) -> Any
     """A `playground.run.Run` with a really trained (tiny) model: 256 real Fashion-MNIST images, 1 epoch."""
     import keras
 
-    from playground import training
     from playground.data import load_fashion_mnist
+    from playground.lab.model import build_model
     from playground.run import Run, TrainConfig
 
     config = TrainConfig(
         specs=TINY_SPECS, epochs=1, batch_size=64, train_size=n, validation_split=0.25, seed=seed, preset="quick"
     )
     keras.utils.set_random_seed(seed)
-    model = training.build_model(config)
+    model = build_model(config)
     (x, y), _ = load_fashion_mnist()
     batch_losses: list[float] = []
 

@@ -38,7 +38,7 @@ def make_run(config: TrainConfig = TINY_CONFIG, run_id: str = "run-1") -> Run:
     """A tiny finished Run: the lab's model for `config`, fitted 1 epoch on 256 real images."""
     import keras
 
-    from playground.training import build_model
+    from playground.lab.model import build_model
 
     (x, y), _ = fashion_subset()
     keras.utils.set_random_seed(config.seed)

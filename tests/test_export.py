@@ -7,14 +7,15 @@ from dataclasses import replace
 import pytest
 
 from playground import export
-from playground.training import PRESETS
+from playground.lab.codegen import training_script
+from playground.lab.options import PRESETS
 from tests.test_evaluation import TINY_CONFIG, fashion_subset
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
 def test_training_script_compiles_for_every_preset(name):
     """The script of each preset is valid Python, loads the data the learners' way and shows the Debian path."""
-    script = export.training_script(PRESETS[name], title=f"preset {name}")
+    script = training_script(PRESETS[name], title=f"preset {name}")
     compile(script, f"{name}.py", "exec")
     assert "keras.datasets.fashion_mnist.load_data()" in script
     assert "/usr/share/datasets/fashion-mnist" in script
@@ -40,7 +41,7 @@ def test_training_script_trains_with_every_callback(monkeypatch, tmp_path):
         reduce_lr={"monitor": "val_loss", "factor": 0.5, "patience": 1, "min_lr": 1e-5},
         checkpoint={"monitor": "val_loss", "save_best_only": True},
     )
-    script = export.training_script(config)
+    script = training_script(config)
     namespace: dict = {"__name__": "__main__"}
     exec(compile(script, "train.py", "exec"), namespace)  # noqa: S102 — our own generated code, in a test
     history = namespace["history"].history

@@ -10,8 +10,11 @@ import time
 
 import pytest
 
-from playground import training
 from playground.architecture import stack_to_text
+from playground.lab import job as lab_job
+from playground.lab.job import queue_length
+from playground.lab.model import build_model
+from playground.lab.options import PRESETS
 
 PAGE = "app_pages/train.py"
 pytestmark = pytest.mark.realdata
@@ -20,7 +23,7 @@ pytestmark = pytest.mark.realdata
 @pytest.fixture(autouse=True)
 def small_subsets(monkeypatch):
     monkeypatch.setenv("PLAYGROUND_MIN_TRAIN_SIZE", "200")
-    monkeypatch.setattr(training, "_SLOTS", threading.BoundedSemaphore(1))
+    monkeypatch.setattr(lab_job, "_SLOTS", threading.BoundedSemaphore(1))
 
 
 def open_lab(app_for, lang: str | None = None, **query):
@@ -56,7 +59,7 @@ def test_smoke_and_summary_matches_keras(app_for):
     """The lab renders; its parameter total equals the Keras model's count_params() for the default preset."""
     at = open_lab(app_for)
     assert at.info and "Train" in [b.label for b in at.button]
-    assert total_params(at) == training.build_model(training.PRESETS["quick"]).count_params()
+    assert total_params(at) == build_model(PRESETS["quick"]).count_params()
 
 
 def test_preset_loads_layers_optimizer_and_callbacks(app_for):
@@ -101,7 +104,7 @@ def test_korean(app_for):
 def test_tampered_link_is_ignored(app_for):
     """Out-of-range or wrong-type lab settings in the link are dropped with the notice."""
     at = open_lab(app_for, train_epochs="500", train_lr="banana", train_preset="huge", train_batch_size="7")
-    assert at.slider(key="train_epochs").value == training.PRESETS["quick"].epochs
+    assert at.slider(key="train_epochs").value == PRESETS["quick"].epochs
     assert at.selectbox(key="train_preset").value == "quick"
     assert any("ignored" in i.value for i in at.info)
 
@@ -147,7 +150,7 @@ def test_stop_keeps_the_partial_run(app_for):
 
 def test_waiting_for_a_slot_and_other_sessions(app_for):
     """With the only slot taken the job waits and says so; another session sees none of it; Stop leaves the line."""
-    slot = training._SLOTS
+    slot = lab_job._SLOTS
     slot.acquire()
     try:
         at = open_lab(app_for)
@@ -163,6 +166,6 @@ def test_waiting_for_a_slot_and_other_sessions(app_for):
         assert any("No training yet" in i.value for i in other.info)
         at.button(key="train_stop").click().run()
         train_until(at, states=("stopped",), timeout=10)
-        assert training.queue_length() == 0 and "lab_runs" not in at.session_state  # nothing was trained
+        assert queue_length() == 0 and "lab_runs" not in at.session_state  # nothing was trained
     finally:
         slot.release()

@@ -1,4 +1,4 @@
-"""playground.training: the job trains what a bare keras `fit` trains, records it, stops, queues, fires callbacks."""
+"""playground.lab: the job trains what a bare keras `fit` trains, records it, stops, queues, fires callbacks."""
 
 from __future__ import annotations
 
@@ -9,8 +9,14 @@ import numpy as np
 import pytest
 
 from playground import data as fmnist
-from playground import training
-from playground.run import Run, TrainConfig
+from playground.lab import job as lab_job
+from playground.lab.codegen import keras_code
+from playground.lab.job import TrainingJob, queue_length
+from playground.lab.model import build_model, make_optimizer
+from playground.lab.options import METRICS, OPTIMIZERS, PRESETS
+from playground.lab.progress import HISTORY_KEYS
+from playground.lab.validate import validate_config
+from playground.run import Event, Run, TrainConfig
 
 TINY_SPECS = (
     {"type": "Conv2D", "filters": 4, "kernel_size": 3, "padding": "same", "activation": "relu"},
@@ -32,7 +38,7 @@ def blank_set(n: int = 256):
 
 
 def run_job(config: TrainConfig, **kwargs) -> Run:
-    job = training.TrainingJob(config, **kwargs).start()
+    job = TrainingJob(config, **kwargs).start()
     assert job.join(120), "the job did not end"
     snap = job.snapshot()
     assert snap.state in ("finished", "stopped"), snap.error
@@ -42,7 +48,7 @@ def run_job(config: TrainConfig, **kwargs) -> Run:
 @pytest.fixture(autouse=True)
 def fresh_slots(monkeypatch):
     """Every test gets its own one-slot semaphore, so a test never waits for another's leftovers."""
-    monkeypatch.setattr(training, "_SLOTS", threading.BoundedSemaphore(1))
+    monkeypatch.setattr(lab_job, "_SLOTS", threading.BoundedSemaphore(1))
 
 
 def test_job_history_equals_bare_fit():
@@ -54,11 +60,11 @@ def test_job_history_equals_bare_fit():
     run = run_job(config, data=(x, y))
     tr, va = fmnist.train_validation_split(y, train_size=256, validation_split=0.25, seed=config.seed)
     keras.utils.set_random_seed(config.seed)
-    model = training.build_model(config)
+    model = build_model(config)
     bare = model.fit(
         x[tr][..., None], y[tr], validation_data=(x[va][..., None], y[va]), batch_size=64, epochs=2, verbose=0
     ).history
-    for key in training.METRICS:
+    for key in METRICS:
         np.testing.assert_allclose(run.history[key], bare[key], rtol=1e-4, err_msg=key)
     np.testing.assert_allclose(run.history["learning_rate"], [config.learning_rate] * 2, rtol=1e-6)
 
@@ -68,7 +74,7 @@ def test_history_lengths_and_batch_losses():
     x, y = random_set(seed=1)
     run = run_job(TINY, data=(x, y))
     assert run.status == "finished" and run.epochs_run == 1
-    assert set(run.history) == set(training.HISTORY_KEYS)
+    assert set(run.history) == set(HISTORY_KEYS)
     assert all(len(v) == 1 for v in run.history.values())
     assert len(run.batch_loss) == 3  # 192 training images / 64
     np.testing.assert_allclose(np.average(run.batch_loss, weights=[64, 64, 64]), run.history["loss"][0], rtol=1e-5)
@@ -87,7 +93,7 @@ def test_final_metrics_equal_keras_evaluate():
 def test_stop_within_one_batch():
     """Stop requested during batch 2 → training ends after batch 2, the partial model and history are kept."""
     x, y = random_set(1024, seed=3)
-    job = training.TrainingJob(replace(TINY, train_size=1024, batch_size=32, epochs=3), data=(x, y))
+    job = TrainingJob(replace(TINY, train_size=1024, batch_size=32, epochs=3), data=(x, y))
     record = job._batch_done
 
     def stop_at_two(batch, loss):
@@ -99,9 +105,9 @@ def test_stop_within_one_batch():
     job.start()
     assert job.join(120)
     run = job.snapshot().run
-    assert run.status == "stopped" and "stopped by you" in run.stop_reason
+    assert run.status == "stopped" and run.stop_reason == Event("user_stop", {}, 1)
     assert len(run.batch_loss) <= 3 and run.epochs_run == 1
-    assert run.events[-1].kind == "stopped" and run.model is not None
+    assert run.events[-1] == run.stop_reason and run.model is not None
 
 
 def test_early_stopping_and_reduce_lr_fire_on_a_flat_metric():
@@ -119,13 +125,16 @@ def test_early_stopping_and_reduce_lr_fire_on_a_flat_metric():
     assert run.status == "early_stopped" and run.epochs_run == 3
     assert len(set(run.history["val_accuracy"])) == 1  # flat: it never improves
     np.testing.assert_allclose(run.history["learning_rate"], [lr, lr, lr * 0.5], rtol=1e-6)
-    cuts = [e for e in run.events if e.kind == "lr_cut"]
+    cuts = [e for e in run.events if e.code == "reduce_lr"]
     assert [e.epoch for e in cuts] == [2, 3]
-    np.testing.assert_allclose([e.value for e in cuts], [lr * 0.5, lr * 0.25], rtol=1e-6)
+    np.testing.assert_allclose([e.values["old"] for e in cuts], [lr, lr * 0.5], rtol=1e-6)
+    np.testing.assert_allclose([e.values["new"] for e in cuts], [lr * 0.5, lr * 0.25], rtol=1e-6)
     np.testing.assert_allclose(float(run.model.optimizer.learning_rate), lr * 0.25, rtol=1e-6)
-    kinds = {e.kind: e for e in run.events}
-    assert kinds["stopped"].epoch == 3 and "EarlyStopping" in kinds["stopped"].message
-    assert kinds["best"].epoch == 1 and "restore_best_weights" in kinds["best"].message
+    codes = {e.code: e for e in run.events}
+    assert codes["early_stopping"] == run.stop_reason
+    assert run.stop_reason == Event("early_stopping", {"monitor": "val_accuracy", "patience": 2, "waited": 2}, 3)
+    assert codes["best"].epoch == 1 and codes["best"].values["restored"] is True
+    assert codes["best"].values["value"] == run.history["val_accuracy"][0]
 
 
 def test_checkpoint_file_written_and_loadable():
@@ -136,7 +145,7 @@ def test_checkpoint_file_written_and_loadable():
     config = replace(TINY, checkpoint={"monitor": "val_loss", "save_best_only": True})
     run = run_job(config, data=(x, y))
     assert run.checkpoint_path and run.checkpoint_path.endswith(".keras")
-    assert [e.epoch for e in run.events if e.kind == "checkpoint"] == [1]
+    assert [e.epoch for e in run.events if e.code == "checkpoint"] == [1]
     restored = keras.saving.load_model(run.checkpoint_path)
     np.testing.assert_allclose(
         restored.predict(x[:8, ..., None], verbose=0), run.model.predict(x[:8, ..., None], verbose=0)
@@ -147,7 +156,7 @@ def test_concurrency_cap_queues_the_second_job():
     """With one slot, a second job waits (1 in line, 0 ahead) until the first ends, then trains."""
     x, y = random_set(seed=5)
     gate = threading.Event()
-    first = training.TrainingJob(TINY, data=(x, y))
+    first = TrainingJob(TINY, data=(x, y))
     record = first._batch_done
 
     def hold(batch, loss):
@@ -156,13 +165,13 @@ def test_concurrency_cap_queues_the_second_job():
 
     first._batch_done = hold
     first.start()
-    second = training.TrainingJob(TINY, data=(x, y)).start()
+    second = TrainingJob(TINY, data=(x, y)).start()
     for _ in range(400):
         if first.state == "running" and first.snapshot().batch >= 1:
             break
         threading.Event().wait(0.05)
     snap = second.snapshot()
-    assert snap.state == "waiting" and snap.queue_position == 0 and training.queue_length() == 1
+    assert snap.state == "waiting" and snap.queue_position == 0 and queue_length() == 1
     gate.set()
     assert first.join(120) and second.join(120)
     assert second.snapshot().state == "finished"
@@ -171,22 +180,22 @@ def test_concurrency_cap_queues_the_second_job():
 
 def test_dead_session_stops_the_job(monkeypatch):
     """A job whose is_alive() turns False stops at the next check and says the session ended."""
-    monkeypatch.setattr(training, "_ALIVE_CHECK_S", 0.0)
+    monkeypatch.setattr(lab_job, "_ALIVE_CHECK_S", 0.0)
     x, y = random_set(1024, seed=6)
     run = run_job(replace(TINY, train_size=1024, batch_size=32, epochs=3), data=(x, y), is_alive=lambda: False)
-    assert run.status == "stopped" and "session" in run.stop_reason
+    assert run.status == "stopped" and run.stop_reason.code == "session_end"
     assert len(run.batch_loss) == 1
 
 
 def test_dead_session_leaves_the_queue(monkeypatch):
     """A waiting job whose session is gone leaves the line without training."""
-    monkeypatch.setattr(training, "_ALIVE_CHECK_S", 0.0)
-    slot = training._SLOTS
+    monkeypatch.setattr(lab_job, "_ALIVE_CHECK_S", 0.0)
+    slot = lab_job._SLOTS
     slot.acquire()  # someone else holds the only slot
     try:
-        job = training.TrainingJob(TINY, data=random_set(), is_alive=lambda: False).start()
+        job = TrainingJob(TINY, data=random_set(), is_alive=lambda: False).start()
         assert job.join(10)
-        assert job.snapshot().state == "stopped" and job.run is None and training.queue_length() == 0
+        assert job.snapshot().state == "stopped" and job.run is None and queue_length() == 0
     finally:
         slot.release()
 
@@ -194,48 +203,48 @@ def test_dead_session_leaves_the_queue(monkeypatch):
 def test_failure_is_reported_not_raised():
     """An error inside the thread becomes state "failed" with the message, and the slot is freed."""
     x, y = random_set()
-    job = training.TrainingJob(TINY, data=(x[:, :20, :20], y)).start()  # wrong image size for Input(28, 28, 1)
+    job = TrainingJob(TINY, data=(x[:, :20, :20], y)).start()  # wrong image size for Input(28, 28, 1)
     assert job.join(60)
     snap = job.snapshot()
     assert snap.state == "failed" and snap.error and snap.run is None
-    assert training._SLOTS.acquire(blocking=False)
-    training._SLOTS.release()
+    assert lab_job._SLOTS.acquire(blocking=False)
+    lab_job._SLOTS.release()
 
 
 @pytest.mark.realdata
 def test_real_data_tiny_run():
     """The default data source (Fashion-MNIST) trains 256 images for one epoch."""
-    run = run_job(replace(TINY, specs=training.PRESETS["mlp"].specs))
+    run = run_job(replace(TINY, specs=PRESETS["mlp"].specs))
     assert run.status == "finished" and len(run.batch_loss) == 3 and 0 <= run.history["val_accuracy"][0] <= 1
 
 
 # ------------------------------------------------------------------------------------------- configs and code
 
 
-@pytest.mark.parametrize("name", sorted(training.PRESETS))
+@pytest.mark.parametrize("name", sorted(PRESETS))
 def test_presets_are_valid_and_build(name):
     """Every preset passes validation and builds a Keras model with 10 softmax outputs."""
-    config = training.PRESETS[name]
-    training.validate_config(config)
+    config = PRESETS[name]
+    validate_config(config)
     assert config.preset == name
-    model = training.build_model(config)
+    model = build_model(config)
     assert model.output_shape == (None, 10) and model.input_shape == (None, 28, 28, 1)
 
 
 def test_course_notes_preset_matches_the_notes_parameter_counts():
     """The notes' CNN: conv params 160, 8224, 32832 (their arithmetic), as Keras counts them."""
-    model = training.build_model(training.PRESETS["course_notes"])
+    model = build_model(PRESETS["course_notes"])
     convs = [layer.count_params() for layer in model.layers if layer.__class__.__name__ == "Conv2D"]
     assert convs == [3 * 3 * 1 * 16 + 16, 4 * 4 * 16 * 32 + 32, 4 * 4 * 32 * 64 + 64]
 
 
-@pytest.mark.parametrize("name", sorted(training.OPTIMIZERS))
+@pytest.mark.parametrize("name", sorted(OPTIMIZERS))
 def test_make_optimizer_matches_keras(name):
     """Each choice is the Keras optimizer with the documented hyper-parameters (momentum/nesterov for SGD)."""
     import keras
 
-    spec = training.OPTIMIZERS[name]
-    opt = training.make_optimizer(name, 0.05)
+    spec = OPTIMIZERS[name]
+    opt = make_optimizer(name, 0.05)
     assert isinstance(opt, getattr(keras.optimizers, spec.keras_class))
     np.testing.assert_allclose(float(opt.learning_rate), 0.05)
     config = opt.get_config()
@@ -265,7 +274,7 @@ def test_make_optimizer_matches_keras(name):
 def test_invalid_configs_name_the_argument(changes, argument):
     """A bad setting raises ValueError naming the argument, before any thread starts."""
     with pytest.raises(ValueError, match=f"`{argument}`"):
-        training.TrainingJob(replace(TINY, **changes))
+        TrainingJob(replace(TINY, **changes))
 
 
 def test_keras_code_runs_the_same_model():
@@ -275,9 +284,9 @@ def test_keras_code_runs_the_same_model():
     import keras
 
     config = replace(
-        training.PRESETS["course_notes"], optimizer="nesterov", train_size=6000, augmentation=({"type": "RandomFlip"},)
+        PRESETS["course_notes"], optimizer="nesterov", train_size=6000, augmentation=({"type": "RandomFlip"},)
     )
-    code = training.keras_code(config)
+    code = keras_code(config)
     tree = ast.parse(code)
     assert "SGD(learning_rate=0.001, momentum=0.9, nesterov=True)" in code
     assert "EarlyStopping(" in code and "ReduceLROnPlateau(" in code and "ModelCheckpoint(" in code
@@ -288,7 +297,7 @@ def test_keras_code_runs_the_same_model():
     )
     scope = {"keras": keras}
     exec(model_src, scope)  # noqa: S102 — our own generated code, the point of the test
-    ours = training.build_model(config)
+    ours = build_model(config)
     assert [type(layer).__name__ for layer in scope["model"].layers] == [type(layer).__name__ for layer in ours.layers]
     assert scope["model"].count_params() == ours.count_params()
 
@@ -312,11 +321,14 @@ def test_smoothing_equals_pandas_ewm(weight):
 def test_curves_mark_the_events():
     """Events sit on the validation curve at their epoch; LR cuts on the learning-rate step curve."""
     from playground.figures.training import batch_loss_curve, learning_rate_curve, metric_curves
-    from playground.run import RunEvent
 
     history = {"loss": [1.0, 0.8, 0.7], "val_loss": [0.9, 0.85, 0.95], "learning_rate": [1e-3, 1e-3, 5e-4]}
-    events = [RunEvent(2, "best", "best"), RunEvent(2, "lr_cut", "cut", 5e-4), RunEvent(3, "stopped", "why")]
-    fig = metric_curves(history, "loss", events, labels={"best": "B", "lr_cut": "C", "stopped": "S"})
+    events = [
+        Event("best", {"monitor": "val_loss", "value": 0.85, "restored": False}, 2),
+        Event("reduce_lr", {"old": 1e-3, "new": 5e-4}, 2),
+        Event("user_stop", {}, 3),
+    ]
+    fig = metric_curves(history, "loss", events, labels={"best": "B", "reduce_lr": "C", "stop": "S"})
     markers = {trace.name: (list(trace.x), list(trace.y)) for trace in fig.data if trace.mode == "markers"}
     assert markers == {"C": ([2], [0.85]), "B": ([2], [0.85]), "S": ([3], [0.95])}
     lr = learning_rate_curve(history["learning_rate"], events)

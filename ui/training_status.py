@@ -1,9 +1,10 @@
 """The session's training job as the UI sees it: start it, collect its run, and a small sidebar badge.
 
-The job itself (`playground.training.TrainingJob`) lives in `st.session_state[JOB_KEY]` — it belongs to this
+The job itself (`playground.lab.job.TrainingJob`) lives in `st.session_state[JOB_KEY]` — it belongs to this
 session, never to a global cache, so one session can't see or stop another's training. The frame may call
 `sidebar_badge()` on every page: it shows "Training: epoch 3/10" and, once the job has ended, files its `Run`
-into `st.session_state["lab_runs"]` even if the user never comes back to the lab.
+into `st.session_state["lab_runs"]` even if the user never comes back to the lab. `event_text` words a run's
+events (codes with values from the core) in the current language.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from playground.run import SESSION_RUNS
+from playground.run import SESSION_RUNS, Event
 from ui.i18n import t
 
 JOB_KEY = "train_job"
@@ -46,6 +47,20 @@ def session_alive_check() -> Callable[[], bool] | None:
         return time.monotonic() - gone_since[0] < SESSION_GRACE_S
 
     return alive
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+def event_text(event: Event) -> str:
+    """An event in words, in the current language: `train.event.<code>` filled with its epoch and values."""
+    text = t(f"train.event.{event.code}", epoch=event.epoch, **{k: _shown(v) for k, v in event.values.items()})
+    if event.code == "best" and event.values.get("restored"):
+        text += t("train.event.best_restored")
+    return text
 
 
 def current_job():

@@ -96,24 +96,6 @@ def probabilities_figure(
     return style(fig, title=title, x_title=x_title, y_title=y_title, height=330)
 
 
-def image_figure(image: np.ndarray, *, title: str | None = None, height: int = 300) -> go.Figure:
-    """A grey image (0–255) with the pixel value on hover."""
-    fig = heatmap(
-        np.asarray(image, dtype=float),
-        title=title,
-        colorscale="gray",
-        show_values=False,
-        showscale=False,
-        value_format=".0f",
-        hover_name="pixel",
-        height=height,
-    )
-    fig.update_traces(zmin=0, zmax=255)
-    fig.update_xaxes(showticklabels=False, title_text=None)
-    fig.update_yaxes(showticklabels=False, title_text=None)
-    return fig
-
-
 def _grid(n: int, cols: int) -> tuple[int, int]:
     cols = max(1, min(cols, n))
     return math.ceil(n / cols), cols

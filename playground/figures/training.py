@@ -5,22 +5,33 @@ Labels come in as arguments (the core does not translate); defaults are English.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
 from playground.figures.common import CATEGORICAL, heatmap, style
-from playground.run import RunEvent
+from playground.run import STOP_CODES, Event
 
 GREY = "gray"  # Fashion-MNIST as it is: 0 = black … 255 = white (the notes' "grayscale matrix")
 TRAIN_COLOR, VAL_COLOR = CATEGORICAL[0], CATEGORICAL[1]
-EVENT_STYLE = {  # marker symbol and colour of each callback event on the curves
-    "lr_cut": ("triangle-down", CATEGORICAL[2]),
+EVENT_STYLE = {  # marker symbol and colour of each group of events on the curves (every stop code is "stop")
+    "reduce_lr": ("triangle-down", CATEGORICAL[2]),
     "best": ("star", CATEGORICAL[3]),
     "checkpoint": ("square", CATEGORICAL[4]),
-    "stopped": ("x", CATEGORICAL[7]),
+    "stop": ("x", CATEGORICAL[7]),
 }
+
+
+def event_group(event: Event) -> str:
+    """The marker group of an event: its code, or "stop" for any of the stop codes."""
+    return "stop" if event.code in STOP_CODES else event.code
+
+
+def _codes(event: Event) -> str:
+    """The default hover text: the code and its values (pages pass their own wording)."""
+    return f"{event.code}: " + ", ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in
+                                         event.values.items())  # fmt: skip
 
 
 def sample_grid(
@@ -109,10 +120,17 @@ def smooth(values: Sequence[float], weight: float = 0.9) -> np.ndarray:
     return ema / (1 - weight ** np.arange(1, x.size + 1))
 
 
-def _event_markers(fig: go.Figure, events: Sequence[RunEvent], y_at: dict[int, float], labels: dict[str, str]) -> None:
-    """One marker trace per event kind, placed on the curve at the event's epoch, with the message on hover."""
+def _event_markers(
+    fig: go.Figure,
+    events: Sequence[Event],
+    y_at: dict[int, float],
+    labels: dict[str, str],
+    describe: Callable[[Event], str] | None,
+) -> None:
+    """One marker trace per event group, placed on the curve at the event's epoch, with `describe(event)` on hover."""
+    describe = describe or _codes
     for kind, (symbol, color) in EVENT_STYLE.items():
-        chosen = [e for e in events if e.kind == kind and e.epoch in y_at]
+        chosen = [e for e in events if event_group(e) == kind and e.epoch in y_at]
         if not chosen:
             continue
         fig.add_scatter(
@@ -121,7 +139,7 @@ def _event_markers(fig: go.Figure, events: Sequence[RunEvent], y_at: dict[int, f
             mode="markers",
             name=labels.get(kind, kind),
             marker=dict(symbol=symbol, size=13, color=color, line=dict(width=1, color="white")),
-            text=[e.message for e in chosen],
+            text=[describe(e) for e in chosen],
             hovertemplate="%{text}<extra></extra>",
         )
 
@@ -129,15 +147,17 @@ def _event_markers(fig: go.Figure, events: Sequence[RunEvent], y_at: dict[int, f
 def metric_curves(
     history: dict[str, list[float]],
     metric: str,
-    events: Sequence[RunEvent] = (),
+    events: Sequence[Event] = (),
     *,
     title: str | None = None,
     labels: dict[str, str] | None = None,
     epochs: int | None = None,
+    describe: Callable[[Event], str] | None = None,
 ) -> go.Figure:
     """Training and validation `metric` ("loss" or "accuracy") per epoch, with the callback events marked.
 
-    Events sit on the validation curve when there is one (that is what the callbacks watch), else on training.
+    Events sit on the validation curve when there is one (that is what the callbacks watch), else on training;
+    `labels` names their groups (EVENT_STYLE's keys) in the legend, `describe(event)` words each one on hover.
     `epochs` fixes the x range to the planned number of epochs, so a live curve grows into its frame.
     """
     labels = {"train": "training", "val": "validation", "epoch": "epoch", **(labels or {})}
@@ -158,7 +178,7 @@ def metric_curves(
                 hovertemplate=f"{name}, {labels['epoch']} %{{x}}: %{{y:{fmt}}}<extra></extra>",
             )
     target = val or train
-    _event_markers(fig, events, {i + 1: v for i, v in enumerate(target)}, labels)
+    _event_markers(fig, events, {i + 1: v for i, v in enumerate(target)}, labels, describe)
     fig.update_xaxes(
         dtick=1 if (epochs or len(target)) <= 20 else None, range=[0.7, (epochs or len(target) or 1) + 0.3]
     )
@@ -198,11 +218,12 @@ def batch_loss_curve(
 
 def learning_rate_curve(
     learning_rates: Sequence[float],
-    events: Sequence[RunEvent] = (),
+    events: Sequence[Event] = (),
     *,
     title: str | None = None,
     labels: dict[str, str] | None = None,
     epochs: int | None = None,
+    describe: Callable[[Event], str] | None = None,
 ) -> go.Figure:
     """The learning rate used in each epoch (a step curve on a log axis); ReduceLROnPlateau cuts marked."""
     labels = {"epoch": "epoch", "learning_rate": "learning rate", **(labels or {})}
@@ -217,8 +238,8 @@ def learning_rate_curve(
             name=labels["learning_rate"],
             hovertemplate=f"{labels['epoch']} %{{x}}: %{{y:.3g}}<extra></extra>",
         )
-    cuts = [e for e in events if e.kind == "lr_cut" and e.epoch <= len(lr)]
-    _event_markers(fig, cuts, {e.epoch: lr[e.epoch - 1] for e in cuts}, labels)  # the step down follows it
+    cuts = [e for e in events if e.code == "reduce_lr" and e.epoch <= len(lr)]
+    _event_markers(fig, cuts, {e.epoch: lr[e.epoch - 1] for e in cuts}, labels, describe)  # the step down follows it
     fig.update_yaxes(type="log", exponentformat="e")
     fig.update_xaxes(range=[0.7, (epochs or len(lr) or 1) + 0.3], dtick=1 if (epochs or len(lr)) <= 20 else None)
     fig.update_layout(showlegend=False)

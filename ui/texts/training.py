@@ -176,12 +176,13 @@ TEXTS = {
         "en": "Save the model (.keras) during training; with save_best_only only when the monitored value improves.",
         "ko": "학습 중 모델(.keras)을 저장합니다. save_best_only면 모니터링 값이 좋아질 때만 저장합니다.",
     },
-    "train.monitor": {"en": "monitor", "ko": "monitor (모니터링 지표)"},
-    "train.patience": {"en": "patience (epochs)", "ko": "patience (에포크)"},
-    "train.restore_best": {"en": "restore_best_weights", "ko": "restore_best_weights (최적 가중치 복원)"},
-    "train.factor": {"en": "factor", "ko": "factor (감소 비율)"},
-    "train.min_lr": {"en": "min_lr", "ko": "min_lr (최소 학습률)"},
-    "train.save_best_only": {"en": "save_best_only", "ko": "save_best_only (최고 성능만 저장)"},
+    # one label per callback argument of playground.lab.options.CALLBACKS (tests/test_lab_options.py checks it)
+    "train.arg.monitor": {"en": "monitor", "ko": "monitor (모니터링 지표)"},
+    "train.arg.patience": {"en": "patience (epochs)", "ko": "patience (에포크)"},
+    "train.arg.restore_best_weights": {"en": "restore_best_weights", "ko": "restore_best_weights (최적 가중치 복원)"},
+    "train.arg.factor": {"en": "factor", "ko": "factor (감소 비율)"},
+    "train.arg.min_lr": {"en": "min_lr", "ko": "min_lr (최소 학습률)"},
+    "train.arg.save_best_only": {"en": "save_best_only", "ko": "save_best_only (최고 성능만 저장)"},
     "train.augmentation_heading": {"en": "Data augmentation", "ko": "데이터 증강"},
     "train.augmentation_none": {
         "en": "None. Choose augmentation layers on the Data augmentation page; they will appear here.",
@@ -259,6 +260,39 @@ TEXTS = {
     "train.col_epoch": {"en": "Epoch", "ko": "에포크"},
     "train.col_event": {"en": "Event", "ko": "이벤트"},
     "train.col_message": {"en": "What happened", "ko": "내용"},
+    # one text per event code of playground.run.EVENT_CODES, filled with the event's epoch and values
+    "train.event.reduce_lr": {
+        "en": "ReduceLROnPlateau: learning rate {old} → {new}",
+        "ko": "ReduceLROnPlateau: 학습률 {old} → {new} (학습률 감소)",
+    },
+    "train.event.checkpoint": {
+        "en": "ModelCheckpoint: model saved ({monitor} = {value})",
+        "ko": "ModelCheckpoint: 모델 저장 ({monitor} = {value})",
+    },
+    "train.event.best": {
+        "en": "best {monitor} = {value} at epoch {epoch}",
+        "ko": "에포크 {epoch}에서 최고 성능: {monitor} = {value}",
+    },
+    "train.event.best_restored": {
+        "en": " — the model keeps these weights (restore_best_weights)",
+        "ko": " — 모델은 이 에포크의 가중치를 유지(restore_best_weights)",
+    },
+    "train.event.early_stopping": {
+        "en": "EarlyStopping: {monitor} did not improve for {waited} epoch(s)",
+        "ko": "EarlyStopping: {monitor} 값이 {waited} 에포크 동안 개선되지 않아 조기 종료",
+    },
+    "train.event.user_stop": {
+        "en": "stopped by you during epoch {epoch}",
+        "ko": "에포크 {epoch} 도중 직접 중지",
+    },
+    "train.event.session_end": {
+        "en": "stopped because the browser session ended",
+        "ko": "브라우저 세션이 끝나 중지",
+    },
+    "train.event.all_epochs": {
+        "en": "all {epochs} epochs done",
+        "ko": "{epochs} 에포크 모두 완료",
+    },
     "train.code_heading": {"en": "The same training in Keras", "ko": "같은 학습을 케라스 코드로"},
     "train.code_note": {
         "en": "The lab draws its stratified split with NumPy and the same seed; scikit-learn's `train_test_split` "
