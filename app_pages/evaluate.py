@@ -6,7 +6,7 @@ from playground import evaluation as ev
 from playground.figures import evaluation as figs
 from ui.i18n import t
 from ui.page import end_page, header, show_code, stop_with
-from ui.runs import class_names, get_test_set, pick_run, pixelated
+from ui.runs import class_names, get_test_set, pick_run, pixelated, save_test_metrics
 from ui.state import choice
 
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"]
@@ -42,6 +42,7 @@ if run.test_metrics is None or cache_key not in cache:
         stop_with(err)
     bar.empty()
     run.test_metrics = metrics
+    save_test_metrics(run)
     cache[cache_key] = proba
 proba = cache[cache_key]
 pred = proba.argmax(axis=1)

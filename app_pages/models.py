@@ -6,7 +6,8 @@ from playground import export, persistence
 from playground.lab.codegen import training_script
 from ui.i18n import t
 from ui.page import header, show_code
-from ui.runs import add_run, new_run_id, pick_run, session_runs
+from ui.runs import add_run, forget_runs, new_run_id, pick_run, session_runs
+from ui.store import get_store
 
 header("models")
 
@@ -158,3 +159,11 @@ with keras_tab:
                 for note in notes:
                     st.info(t(f"models.note_{note}"))
                 st.page_link("app_pages/evaluate.py", label=t("models.to_evaluate"), icon=":material/fact_check:")
+
+# ----------------------------------------------------------------------------------------------- kept runs
+st.subheader(t("store.title"))
+store = get_store()
+if store is not None:
+    st.caption(t("store.kept_here", days=store.ttl_s / 86400))
+    if st.button(t("store.forget"), help=t("store.forget_help"), icon=":material/delete_forever:", key="models_forget"):
+        forget_runs()

@@ -154,7 +154,7 @@ def _actors(ray):
         """An ordinary in-process TrainingJob, inside a Ray worker."""
 
         def __init__(self, config: Any, run_id: str, data: tuple[np.ndarray, np.ndarray] | None) -> None:
-            from playground.training import TrainingJob
+            from playground.lab.job import TrainingJob
 
             self.job = TrainingJob(config, run_id=run_id, data=data)
 
@@ -227,7 +227,7 @@ class RemoteTrainingJob:
         run_id: str | None = None,
         cpus: int | None = None,
     ) -> None:
-        from playground.training import validate_config
+        from playground.lab.validate import validate_config
 
         validate_config(config)
         self.config = config
@@ -296,7 +296,7 @@ class RemoteTrainingJob:
 
     def snapshot(self) -> Any:
         """The latest snapshot received from the cluster (a local one while waiting or after a failure)."""
-        from playground.training import JobSnapshot
+        from playground.lab.progress import JobSnapshot
 
         with self._lock:
             snap = self._snapshot

@@ -102,7 +102,56 @@ class Run:
     duration_s: float = 0.0
     test_metrics: dict[str, float] | None = None  # {"loss": ..., "accuracy": ...} once evaluated
     checkpoint_path: str | None = None
+    model_path: str | None = None  # the run store's model file, loaded into `model` when a page needs it
 
     @property
     def epochs_run(self) -> int:
         return len(self.history.get("loss", []))
+
+
+def run_record(run: Run) -> dict[str, Any]:
+    """A run as plain JSON data for the run store (everything but the model and local file paths)."""
+    return {
+        "config": run.config.as_dict(),
+        "history": run.history,
+        "batch_loss": run.batch_loss,
+        "events": [asdict(e) for e in run.events],
+        "stop_reason": asdict(run.stop_reason) if run.stop_reason is not None else None,
+        "duration_s": run.duration_s,
+        "test_metrics": run.test_metrics,
+    }
+
+
+def _event(data: Any) -> Event | None:
+    if not isinstance(data, dict) or data.get("code") not in EVENT_CODES:
+        return None
+    return Event(data["code"], dict(data.get("values") or {}), int(data.get("epoch") or 0))
+
+
+def run_from_record(run_id: str, status: str, record: dict[str, Any], *, model_path: str | None = None) -> Run:
+    """The inverse of `run_record` (a run read back from the store; its model stays on disk until needed).
+
+    Raises:
+        ValueError: the record does not describe a run (a damaged or foreign row).
+    """
+    try:
+        cfg = dict(record["config"])
+        cfg["specs"] = tuple(dict(s) for s in cfg["specs"])
+        cfg["augmentation"] = tuple(dict(s) for s in cfg.get("augmentation") or ())
+        config = TrainConfig(**cfg)
+    except (KeyError, TypeError, ValueError) as err:
+        raise ValueError(f"Run {run_id!r}: its stored settings cannot be read ({err}).") from None
+    events = [e for e in map(_event, record.get("events") or []) if e is not None]
+    history = {k: [float("nan") if v is None else v for v in vs] for k, vs in (record.get("history") or {}).items()}
+    return Run(
+        run_id=run_id,
+        config=config,
+        history=history,
+        status=status,  # type: ignore[arg-type]
+        batch_loss=[v for v in record.get("batch_loss") or [] if v is not None],
+        events=events,
+        stop_reason=_event(record.get("stop_reason")),
+        duration_s=float(record.get("duration_s") or 0.0),
+        test_metrics=record.get("test_metrics"),
+        model_path=model_path,
+    )

@@ -20,6 +20,13 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 
+# Runs the tests make go to a throw-away run store, never to the user's own (~/.cache/cnn-playground). Servers the
+# browser tests start inherit it.
+if "PLAYGROUND_DATA_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["PLAYGROUND_DATA_DIR"] = tempfile.mkdtemp(prefix="playground-test-runs-")
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 

@@ -19,7 +19,8 @@ import pytest
 pytest.importorskip("ray", reason="the cluster extra is not installed (pip install -e '.[cluster]')")
 
 from playground.cluster import RemoteTrainingJob  # noqa: E402
-from playground.training import PRESETS, TrainingJob  # noqa: E402
+from playground.lab.job import TrainingJob  # noqa: E402
+from playground.lab.options import PRESETS  # noqa: E402
 from tests.ray_cluster import LocalRayCluster  # noqa: E402
 
 pytestmark = pytest.mark.cluster

@@ -1,7 +1,10 @@
 """The session's training runs, as the pages after training see them: pickers, labels, the test set.
 
 Runs live in `st.session_state["lab_runs"]` (a list of `playground.run.Run`, oldest first), put there by the
-training lab and by the Save & restore page ("restored" runs).
+training lab and by the Save & restore page ("restored" runs). Every run added is also written to the run store
+(`playground.runstore`, owned by this browser's token: `ui.owner`), and a new session starts with the runs the
+store holds for this browser — so F5, a new tab or a server restart loses nothing. A stored run's model stays on
+disk until a page picks the run (`pick_run` loads it).
 """
 
 from __future__ import annotations
@@ -9,24 +12,113 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from playground.run import SESSION_RUNS, Run
+from playground.run import SESSION_RUNS, Run, run_from_record, run_record
+from playground.runstore import StoreUnavailable
 from ui.i18n import t
+from ui.owner import owner_token
 from ui.page import end_page
+from ui.store import get_store, show_notices
 from ui.texts import TEXTS
 
 LAB_PAGE = "app_pages/train.py"
 STATUSES = ("finished", "stopped", "early_stopped", "failed", "restored")
 
 
+_FROM_STORE = "_runs_from_store"
+
+
+def _stored_runs() -> list[Run]:
+    """This browser's runs from the run store (once per session); [] when the store is off or unavailable."""
+    store = get_store()
+    if store is None:
+        return []
+    try:
+        stored, notices = store.runs(owner_token())
+    except StoreUnavailable as err:
+        show_notices([_as_notice(err)])
+        return []
+    show_notices(notices)
+    runs = []
+    for s in stored:
+        try:
+            runs.append(run_from_record(s.run_id, s.status, s.record, model_path=str(s.model_path or "") or None))
+        except ValueError:  # a row this version cannot read: leave it in the store, show the others
+            continue
+    return runs
+
+
+def _as_notice(err: StoreUnavailable):
+    from playground.runstore import StoreNotice
+
+    return StoreNotice(err.code, dict(err.values))
+
+
 def session_runs() -> list[Run]:
-    """This session's runs, oldest first (an empty list before any training)."""
+    """This session's runs, oldest first: the stored runs of this browser, then those made since."""
+    if not st.session_state.get(_FROM_STORE):
+        st.session_state[_FROM_STORE] = True
+        have = st.session_state.get(SESSION_RUNS)
+        have = have if isinstance(have, list) else []
+        ids = {r.run_id for r in have}
+        st.session_state[SESSION_RUNS] = [r for r in _stored_runs() if r.run_id not in ids] + have
     runs = st.session_state.get(SESSION_RUNS)
     return list(runs) if isinstance(runs, list) else []
 
 
+def save_run(run: Run) -> None:
+    """Write a run (and its model) to the run store; a failure is a notice, never an error."""
+    store = get_store()
+    if store is None:
+        return
+    model = run.model
+    write = (lambda path: model.save(path)) if model is not None else None
+    try:
+        notices = store.save(owner_token(), run.run_id, status=run.status, record=run_record(run), write_model=write)
+    except StoreUnavailable as err:
+        notices = [_as_notice(err)]
+    show_notices(notices)
+
+
+def save_test_metrics(run: Run) -> None:
+    """Keep a run's test-set evaluation in the store too (so a reload does not evaluate again)."""
+    store = get_store()
+    if store is None or run.test_metrics is None:
+        return
+    try:
+        store.set_test_metrics(owner_token(), run.run_id, run.test_metrics)
+    except StoreUnavailable as err:
+        show_notices([_as_notice(err)])
+
+
+def forget_runs() -> None:
+    """ "Forget my runs": this browser's stored runs and this session's list."""
+    store = get_store()
+    if store is not None:
+        try:
+            show_notices([store.forget_owner(owner_token())])
+        except StoreUnavailable as err:
+            show_notices([_as_notice(err)])
+    st.session_state[SESSION_RUNS] = []
+
+
 def add_run(run: Run) -> None:
-    """Append a run to this session's runs (never replaces or changes an existing one)."""
+    """Append a run to this session's runs and the store (never replaces or changes an existing one)."""
     st.session_state[SESSION_RUNS] = [*session_runs(), run]
+    save_run(run)
+
+
+def ensure_model(run: Run) -> Run:
+    """Load a stored run's model from its file the first time a page needs it (kept on the Run afterwards)."""
+    if run.model is None and run.model_path:
+        import keras
+
+        with st.spinner(t("runs.loading_model", run=run.run_id)):
+            try:
+                run.model = keras.saving.load_model(run.model_path, safe_mode=True)
+            except Exception:  # noqa: BLE001 (a damaged or vanished file: the run stays, without a model)
+                run.model_path = None
+                st.warning(t("store.model_missing", run_id=run.run_id), icon=":material/database:")
+    return run
 
 
 def new_run_id(prefix: str) -> str:
@@ -68,7 +160,7 @@ def pick_run(key: str, *, label: str | None = None, with_model: bool = True) -> 
         label: the widget label (default: "Run").
         with_model: only runs that still hold a model (a failed run may not).
     """
-    runs = [r for r in session_runs() if r.model is not None or not with_model]
+    runs = [r for r in session_runs() if r.model is not None or r.model_path or not with_model]
     if not runs:
         no_runs_message()
         return None
@@ -77,7 +169,12 @@ def pick_run(key: str, *, label: str | None = None, with_model: bool = True) -> 
         st.session_state.pop(key, None)
     labels = {i: run_label(r) for i, r in by_id.items()}  # fixed strings: the label never depends on when it's asked
     run_id = st.selectbox(label or t("runs.pick"), list(by_id), format_func=labels.__getitem__, key=key)
-    return by_id.get(run_id)
+    run = by_id.get(run_id)
+    if run is not None and with_model:
+        ensure_model(run)
+        if run.model is None:
+            return None
+    return run
 
 
 def pick_runs(key: str, *, label: str | None = None, default_count: int = 4) -> list[Run]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from playground.run import SESSION_RUNS, Event
+from playground.run import Event
 from ui.i18n import t
 
 JOB_KEY = "train_job"
@@ -76,9 +76,10 @@ def collect_finished() -> object | None:
         return None
     collected = st.session_state.setdefault(COLLECTED_KEY, set())
     if run.run_id not in collected:
-        runs = st.session_state.get(SESSION_RUNS)
-        st.session_state[SESSION_RUNS] = [*(runs if isinstance(runs, list) else []), run]
+        from ui.runs import add_run  # (ui.runs imports this module's neighbours; import here keeps the frame light)
+
         collected.add(run.run_id)
+        add_run(run)
     return run
 
 

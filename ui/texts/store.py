@@ -36,6 +36,19 @@ TEXTS = {
         "en": "The server's saved runs passed the {budget_mb} MB limit: the {count} oldest were removed.",
         "ko": "서버의 저장된 실행이 {budget_mb} MB 한도를 넘어 가장 오래된 {count}개를 지웠습니다.",
     },
+    "runs.loading_model": {"en": "Loading the model of {run} from disk…", "ko": "{run}의 모델을 디스크에서 불러오는 중…"},
+    "store.kept_here": {
+        "en": "Your runs are kept on this server for this browser only (a shared link never carries them), "
+        "for {days:g} days after their last change.",
+        "ko": "실행 기록은 이 브라우저에 대해서만 이 서버에 보관됩니다(공유 링크에는 담기지 않습니다). 마지막 변경 후 "
+        "{days:g}일 동안 보관합니다.",
+    },
+    "store.title": {"en": "Your saved runs", "ko": "저장된 내 실행 기록"},
+    "store.forget": {"en": "Forget my runs", "ko": "내 실행 기록 지우기"},
+    "store.forget_help": {
+        "en": "Deletes every saved run and model of this browser from the server. Cannot be undone.",
+        "ko": "이 브라우저의 저장된 실행과 모델을 서버에서 모두 지웁니다. 되돌릴 수 없습니다.",
+    },
     "store.forgotten": {
         "en": "Forgot {count} saved run(s) of this browser.",
         "ko": "이 브라우저의 저장된 실행 {count}개를 지웠습니다.",
