@@ -17,6 +17,7 @@ from playground.architecture import format_shape, summarize, totals
 from playground.figures.training import batch_loss_curve, event_group, learning_rate_curve, metric_curves
 from playground.lab.codegen import keras_code
 from playground.lab.job import MAX_TRAININGS, TrainingJob
+from playground.lab.model import model_specs
 from playground.lab.options import CALLBACKS, HYPERS, INPUT_SHAPE, OPTIMIZERS, PRESETS, TRAINING, Arg
 from playground.lab.validate import validate_config
 from playground.run import SESSION_AUGMENTATION, TrainConfig
@@ -351,7 +352,7 @@ with view:
     st.fragment(live_view, run_every=POLL_S if active else None)()
 
     if problem is None:
-        rows = summarize([*augmentation, {"type": "Rescaling", "scale": 1 / 255}, *stack], INPUT_SHAPE)
+        rows = summarize(model_specs(config), INPUT_SHAPE)
         with st.expander(t("train.summary_heading"), expanded=job is None, icon=":material/table_rows:"):
             st.dataframe(
                 pd.DataFrame(

@@ -67,7 +67,8 @@ def test_a_new_callback_argument_needs_only_the_table(app_for, monkeypatch):
     assert "train_es_min_delta" in lab_form_keys(app_for, train_preset="course_notes")
     config = replace(ALL_ON, early_stopping=callback("early_stopping", min_delta=0.05))
     validate_config(config)
-    assert "min_delta=0.05" in keras_code(config) and "min_delta=0.05" in export.config_summary(config)["early_stopping"]
+    assert "min_delta=0.05" in keras_code(config)
+    assert "min_delta=0.05" in export.config_summary(config)["early_stopping"]
     with pytest.raises(ValueError, match="`min_delta`"):
         validate_config(replace(config, early_stopping=callback("early_stopping", min_delta=2.0)))
 

@@ -18,6 +18,7 @@ from playground.run import TrainConfig
 _TF_LOCK = threading.Lock()
 _TF_CONFIGURED = False
 CHECKPOINT_FILE = "checkpoint.keras"
+RESCALING = {"type": "Rescaling", "scale": 1 / 255}  # in front of every lab model: it reads uint8 pixels 0 … 255
 
 
 def configure_tensorflow() -> None:
@@ -42,6 +43,11 @@ def configure_tensorflow() -> None:
         _TF_CONFIGURED = True
 
 
+def model_specs(config: TrainConfig) -> list[dict[str, Any]]:
+    """The layer specs of a run's model, in order: its augmentation, Rescaling(1/255), its own layers (pure Python)."""
+    return [*config.augmentation, RESCALING, *config.specs]
+
+
 def make_optimizer(name: str, learning_rate: float, **params: Any):
     """The Keras optimizer of the choice `name` (a key of `OPTIMIZERS`: "sgd", "momentum", "nesterov", "adagrad",
     "rmsprop", "adam").
@@ -57,7 +63,12 @@ def make_optimizer(name: str, learning_rate: float, **params: Any):
     return getattr(keras.optimizers, choice.keras_class)(learning_rate=learning_rate, **kwargs)
 
 
-def build_model(model: TrainConfig | Sequence[dict[str, Any]], input_shape: Sequence[int] = INPUT_SHAPE, *, name=None):
+def build_model(
+    model: TrainConfig | Sequence[dict[str, Any]],
+    input_shape: Sequence[int] = INPUT_SHAPE,
+    *,
+    name: str | None = None,
+):
     """The Keras model of a run's settings, or of a bare layer stack.
 
     A `TrainConfig` gives the lab's model: Input(28, 28, 1) → augmentation → Rescaling(1/255) → its specs, compiled
@@ -76,11 +87,13 @@ def build_model(model: TrainConfig | Sequence[dict[str, Any]], input_shape: Sequ
     """
     from playground.architecture import keras_kwargs, summarize
 
-    config = model if isinstance(model, TrainConfig) else None
-    specs = list(model) if config is None else [*config.augmentation, {"type": "Rescaling", "scale": 1 / 255}]
-    if config is not None:
-        specs += config.specs
+    config: TrainConfig | None = None
+    if isinstance(model, TrainConfig):
+        config = model
+        specs = model_specs(config)
         check_optimizer(config.optimizer, config.learning_rate, dict(config.optimizer_params))
+    else:
+        specs = list(model)
     rows = summarize(specs, tuple(input_shape))
     configure_tensorflow()
     import keras

@@ -95,5 +95,6 @@ def validate_config(config: TrainConfig) -> None:
         if params is not None:
             check_callback(name, params, has_validation=config.validation_split > 0)
     from playground.architecture import summarize  # pure Python: names the layer whose shapes don't work
+    from playground.lab.model import model_specs  # (model.py checks optimizers with this module)
 
-    summarize([*config.augmentation, *specs], INPUT_SHAPE)
+    summarize(model_specs(config), INPUT_SHAPE)
