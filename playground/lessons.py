@@ -606,6 +606,13 @@ def _toml_string(value: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+def _answer_hint(page: str) -> str:
+    kinds = [kind for kind, (owner, _) in ANSWERS.items() if owner == page]
+    if not kinds:
+        return "# (no computed answers for this page: a question here is discussed, not revealed)"
+    return f'# answer = "{kinds[0]}"  # computed from the settings above; kinds for this page: {", ".join(kinds)}'
+
+
 def scene_toml(
     page: str, params: Mapping[str, str | list[str]] | list[tuple[str, str]], *, title: str = "", narration: str = ""
 ) -> str:
@@ -635,7 +642,7 @@ def scene_toml(
             f"title = {texts(title)}",
             f"narration = {texts(narration)}",
             '# question = { en = "...", ko = "..." }',
-            f"# answer = one of {', '.join(k for k, (p, _) in ANSWERS.items() if p == page) or 'none for this page'}",
+            _answer_hint(page),
             "",
         ]
     )
