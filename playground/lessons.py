@@ -309,7 +309,7 @@ def conv1d_output_length(params: Mapping[str, str]) -> Answer:
 
     * full (default): ``n + m − 1``
     * same: ``n`` (SciPy keeps the size of the first input)
-    * valid: ``max(n, m) − min(n, m) + 1``
+    * valid: ``n − m + 1`` (the page refuses a kernel longer than the signal here)
 
     Convolution and correlation give the same length.
     """
@@ -322,7 +322,7 @@ def conv1d_output_length(params: Mapping[str, str]) -> Answer:
     formula = {
         "full": f"n + m − 1 = {n} + {m} − 1 = {length}",
         "same": f"n = {length}",
-        "valid": f"max(n, m) − min(n, m) + 1 = {max(n, m)} − {min(n, m)} + 1 = {length}",
+        "valid": f"n − m + 1 = {n} − {m} + 1 = {length}",
     }[mode]
     return Answer(str(length), formula)
 
