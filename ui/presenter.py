@@ -31,6 +31,7 @@ FRAME_FLAG = "_presenter_from_frame"  # set when the frame calls presenter_mode 
 LESSON_POSITION = "_lesson_position"  # written by the Lessons page: {"id", "scene", "count"}
 LESSON_STEP = "_presenter_step"  # a pending ±1 for the Lessons page
 _SCENE_TOML = "_presenter_scene_toml"
+_EXIT = "_presenter_exit"
 LESSONS_SCRIPT = "app_pages/lessons.py"
 ZOOM = 1.4
 # Link parameters that are not part of a view: the viewer's language and presenter mode itself.
@@ -175,8 +176,8 @@ def _show_scene_toml(text: str) -> None:
 
 def _step(action: str, url_path: str | None) -> None:
     """Apply a key press: exit, or move the lesson by one scene."""
-    if action == "exit":
-        _exit()
+    if action == "exit":  # the toggle is drawn already: leave on the next run, before it is drawn
+        st.session_state[_EXIT] = True
         st.rerun()
     position = st.session_state.get(LESSON_POSITION)
     if action not in {"next", "prev"} or not position:
@@ -200,6 +201,8 @@ def presenter_mode(url_path: str | None = None, *, fallback: bool = False) -> bo
     if not fallback:
         st.session_state[FRAME_FLAG] = True
     _read_link()
+    if st.session_state.pop(_EXIT, False):
+        _exit()
     st.sidebar.toggle(t("presenter.toggle"), key=PRESENT_KEY, help=t("presenter.toggle_help"))
     _write_link()
     if not presenting():
