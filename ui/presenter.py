@@ -43,8 +43,7 @@ _CSS = f"""
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
   [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stElementToolbar"], .modebar-container,
-  [class*="st-key-presenter_hide"], .st-key-presenter_keys,
-  .st-key-presenter_tidy_embedded {{ display: none !important; }}
+  [class*="st-key-presenter_hide"] {{ display: none !important; }}
   [data-testid="stMainBlockContainer"] {{ padding: 0.75rem 1.25rem 2rem 1.25rem; max-width: 100%; }}
 </style>
 """

@@ -44,7 +44,7 @@ def test_presenter_mode_steps_scenes_with_the_arrow_keys(server, projector, arti
     pg.goto(server.url("lessons?lessons_scene=2&present=1"))
     _wait_heading(pg, f"2 / {count}", timeout=60_000)
     _idle(pg)
-    assert not pg.locator('[data-testid="stSidebar"]').is_visible()
+    pg.wait_for_selector('[data-testid="stSidebar"]', state="hidden", timeout=20_000)
     assert pg.evaluate("getComputedStyle(document.querySelector('[data-testid=stMain]')).zoom") == "1.4"
 
     pg.keyboard.press("ArrowRight")
