@@ -18,9 +18,10 @@ class PageDef:
     section: str  # translation key of the navigation section
 
 
-SECTIONS = ("nav.convolution", "nav.blocks", "nav.training", "nav.further")
+SECTIONS = ("nav.lessons", "nav.convolution", "nav.blocks", "nav.training", "nav.further")
 
 PAGES: tuple[PageDef, ...] = (
+    PageDef("lessons", "app_pages/lessons.py", "lessons", ":material/school:", "nav.lessons"),
     PageDef("conv1d", "app_pages/conv1d.py", "conv1d", ":material/timeline:", "nav.convolution"),
     PageDef("conv2d", "app_pages/conv2d.py", "conv2d", ":material/grid_on:", "nav.convolution"),
     PageDef("pooling", "app_pages/pooling.py", "pooling", ":material/compress:", "nav.convolution"),
