@@ -7,6 +7,7 @@ import streamlit as st
 from ui.i18n import LANG_KEY, LANGUAGE_NAMES, t
 from ui.page import PageEnd, drop_non_finite_query_params, report_ignored_query_params, snapshot_query_params
 from ui.pages import HOME, PAGES, SECTIONS
+from ui.presenter import presenter_mode
 from ui.runtime import keep_keras_session_between_runs
 from ui.state import choice
 from ui.training_status import sidebar_badge
@@ -32,6 +33,7 @@ for section in SECTIONS:
     navigation[t(section)] = [_page(p) for p in PAGES if p.section == section]
 
 page = st.navigation(navigation, expanded=True)
+presenter_mode(page.url_path)  # ?present=1: large type for a projector, ← / → through the lesson's scenes
 with st.sidebar:
     # This session's training (if any) on every page; also files a finished run so every page sees it.
     # After st.navigation: the badge links to the lab, and page links need the registered pages.
