@@ -1,6 +1,6 @@
 """Argument checks in the manner of Keras: every message names the argument, what is allowed and what came in.
 
-    Invalid value received for argument `rate`. Expected a number in [0, 1). Received: rate=1.5
+    Invalid value received for argument `rate`. Expected a number in the range [0, 1). Received: rate=1.5
 
 Learners read these messages on the page, so they say what to change. One helper per kind of check; modules call
 them instead of writing the sentence by hand. Each returns the value, converted (an int, a float, a str), so a
@@ -21,6 +21,7 @@ __all__ = [
     "check_choice",
     "check_int",
     "check_number",
+    "check_pair",
     "invalid",
 ]
 
@@ -43,12 +44,12 @@ def invalid(argument: str, expected: str, received: object, *, show: str | None 
 
 def _interval(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
     if low is not None and high is not None:
-        return f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+        return f"in the range {'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
     if low is not None:
         return f"{'>' if low_open else '≥'} {low:g}"
     if high is not None:
         return f"{'<' if high_open else '≤'} {high:g}"
-    return "finite"
+    return ""
 
 
 def check_int(argument: str, value: Any, *, low: int | None = None, high: int | None = None) -> int:
@@ -58,8 +59,7 @@ def check_int(argument: str, value: Any, *, low: int | None = None, high: int | 
         ok = math.isfinite(float(value)) and float(value).is_integer()
     if not ok or (low is not None and int(value) < low) or (high is not None and int(value) > high):
         where = _interval(low, high, False, False)
-        return_type = "an integer" if where == "finite" else f"an integer {'in ' if '[' in where else ''}{where}"
-        raise invalid(argument, return_type, value)
+        raise invalid(argument, f"an integer {where}".strip(), value)
     return int(value)
 
 
@@ -82,28 +82,52 @@ def check_number(
         )
     if not ok:
         where = _interval(low, high, low_open, high_open)
-        raise invalid(argument, f"a number {'in ' if where[0] in '[(' else ''}{where}", value)
+        raise invalid(argument, f"a number {where}" if where else "a finite number", value)
     return float(value)
 
 
-def check_choice(argument: str, value: Any, allowed: Iterable[Any]) -> Any:
-    """One of `allowed` (compared with ==)."""
+def check_pair(argument: str, value: Any, *, low: int = 1) -> tuple[int, int]:
+    """An integer or a pair of integers, each ≥ `low`, as a pair (rows, columns) — Keras's ``kernel_size=3``."""
+    pair = tuple(value) if isinstance(value, tuple | list | np.ndarray) else (value, value)
+    what = "positive integer" if low == 1 else f"integer ≥ {low}"
+    try:
+        if len(pair) != 2:
+            raise ValueError
+        return check_int(argument, pair[0], low=low), check_int(argument, pair[1], low=low)
+    except ValueError:
+        raise invalid(argument, f"a {what} or a pair of {what}s", value) from None
+
+
+def check_choice(argument: str, value: Any, allowed: Iterable[Any], *, lower: bool = False) -> Any:
+    """One of `allowed` (compared with ==; a string lower-cased first when `lower`, as Keras reads "SAME")."""
     allowed = list(allowed)
+    if lower and isinstance(value, str):
+        value = value.lower()
     if value not in allowed:
         raise invalid(argument, f"one of {', '.join(repr(a) for a in allowed)}", value)
     return value
 
 
-def check_array(argument: str, value: Any, *, ndims: Iterable[int], finite: bool = True) -> np.ndarray:
-    """A numeric array with one of the numbers of dimensions `ndims` (and only finite values when `finite`)."""
+def check_array(
+    argument: str, value: Any, *, ndims: Iterable[int], finite: bool = True, empty: bool = True, float32: bool = False
+) -> np.ndarray:
+    """A numeric array with one of the numbers of dimensions `ndims`, as float64.
+
+    Only finite values when `finite`; at least one value unless `empty`; a float32 array stays float32 (no copy)
+    when `float32` is set.
+    """
     ndims = tuple(ndims)
     try:
-        array = np.asarray(value, dtype=float)
+        keep = float32 and isinstance(value, np.ndarray) and value.dtype == np.float32
+        array = value if keep else np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise invalid(argument, "a numeric array", value, show=f"{argument} of type {type(value).__name__}") from None
     if array.ndim not in ndims:
         dims = " or ".join(f"{n}-D" for n in ndims)
-        raise invalid(argument, f"a {dims} array", value, show=f"shape={array.shape}")
+        raise invalid(argument, f"a {dims} array", value, show=f"{argument} with shape {array.shape}")
+    if not empty and array.size == 0:
+        raise invalid(argument, "at least one value", value, show=f"{argument} with shape {array.shape}")
     if finite and not np.all(np.isfinite(array)):
-        raise invalid(argument, "finite numbers (no inf or NaN)", value, show="a value that is inf or NaN")
+        bad = array[~np.isfinite(array)].flat[0]
+        raise invalid(argument, "finite numbers (no inf or NaN)", value, show=f"{argument} containing {bad}")
     return array
