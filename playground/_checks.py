@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
 
 __all__ = [
     "check_array",
+    "check_arguments",
+    "check_bool",
     "check_choice",
     "check_int",
     "check_number",
@@ -98,6 +100,13 @@ def check_pair(argument: str, value: Any, *, low: int = 1) -> tuple[int, int]:
         raise invalid(argument, f"a {what} or a pair of {what}s", value) from None
 
 
+def check_bool(argument: str, value: Any) -> bool:
+    """True or False (numpy's bools too; not 0 or 1)."""
+    if not isinstance(value, bool | np.bool_):
+        raise invalid(argument, "True or False", value)
+    return bool(value)
+
+
 def check_choice(argument: str, value: Any, allowed: Iterable[Any], *, lower: bool = False) -> Any:
     """One of `allowed` (compared with ==; a string lower-cased first when `lower`, as Keras reads "SAME")."""
     allowed = list(allowed)
@@ -108,21 +117,38 @@ def check_choice(argument: str, value: Any, allowed: Iterable[Any], *, lower: bo
     return value
 
 
+def check_arguments(given: Mapping[str, Any], allowed: Iterable[str], owner: str) -> None:
+    """Every name in `given` is one of `allowed` (the arguments `owner` — a layer, an optimizer — takes)."""
+    allowed = list(allowed)
+    unknown = sorted(set(given) - set(allowed))
+    if unknown:
+        name = unknown[0]
+        raise ValueError(
+            f"Invalid argument `{name}` for {owner}. Expected an argument of {owner} ({', '.join(allowed) or 'none'}). "
+            f"Received: {name}={given[name]!r}"
+        )
+
+
 def check_array(
-    argument: str, value: Any, *, ndims: Iterable[int], finite: bool = True, empty: bool = True, float32: bool = False
+    argument: str,
+    value: Any,
+    *,
+    ndims: Iterable[int] | None = None,
+    finite: bool = True,
+    empty: bool = True,
+    float32: bool = False,
 ) -> np.ndarray:
-    """A numeric array with one of the numbers of dimensions `ndims`, as float64.
+    """A numeric array with one of the numbers of dimensions `ndims` (None: any), as float64.
 
     Only finite values when `finite`; at least one value unless `empty`; a float32 array stays float32 (no copy)
     when `float32` is set.
     """
-    ndims = tuple(ndims)
     try:
         keep = float32 and isinstance(value, np.ndarray) and value.dtype == np.float32
         array = value if keep else np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise invalid(argument, "a numeric array", value, show=f"{argument} of type {type(value).__name__}") from None
-    if array.ndim not in ndims:
+    if ndims is not None and array.ndim not in (ndims := tuple(ndims)):
         dims = " or ".join(f"{n}-D" for n in ndims)
         raise invalid(argument, f"a {dims} array", value, show=f"{argument} with shape {array.shape}")
     if not empty and array.size == 0:
