@@ -32,7 +32,7 @@ def invalid(argument: str, expected: str, received: object, *, show: str | None 
     """The ValueError for `argument`: ``Invalid value received for argument `x`. Expected …. Received: x=…``.
 
     Args:
-        argument: the argument's name (Keras's name where there is one); several as "`a` and `b`" are fine.
+        argument: the argument's name (Keras's name where there is one); several as "a and b".
         expected: what is allowed, as a phrase ("an integer in [1, 7]").
         received: the value that came in (shown with repr for strings).
         show: how to show what came in, when not ``argument=repr(received)`` (e.g. "shape=(3, 4)").
@@ -40,8 +40,9 @@ def invalid(argument: str, expected: str, received: object, *, show: str | None 
     if show is None:
         shown = repr(received) if isinstance(received, str) else received
         show = f"{argument}={shown}"
+    names = " and ".join(f"`{name}`" for name in argument.split(" and "))
     plural = "arguments" if " and " in argument else "argument"
-    return ValueError(f"Invalid value received for {plural} `{argument}`. Expected {expected}. Received: {show}")
+    return ValueError(f"Invalid value received for {plural} {names}. Expected {expected}. Received: {show}")
 
 
 def _interval(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
@@ -54,10 +55,13 @@ def _interval(low: float | None, high: float | None, low_open: bool, high_open: 
     return ""
 
 
-def check_int(argument: str, value: Any, *, low: int | None = None, high: int | None = None) -> int:
-    """An integer (bools refused, 3.0 accepted as 3) in [low, high]; either bound may be None."""
+def check_int(
+    argument: str, value: Any, *, low: int | None = None, high: int | None = None, whole_floats: bool = True
+) -> int:
+    """An integer (bools refused; 3.0 accepted as 3 unless `whole_floats` is False) in [low, high]; either bound
+    may be None."""
     ok = isinstance(value, numbers.Integral) and not isinstance(value, bool | np.bool_)
-    if not ok and isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
+    if not ok and whole_floats and isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
         ok = math.isfinite(float(value)) and float(value).is_integer()
     if not ok or (low is not None and int(value) < low) or (high is not None and int(value) > high):
         where = _interval(low, high, False, False)

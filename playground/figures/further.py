@@ -8,6 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from playground._checks import invalid
 from playground.figures.common import CATEGORICAL, style
 
 STATE_COLORS = {"no weights": "#DDDDDD", "frozen": CATEGORICAL[1], "trainable": CATEGORICAL[0]}  # grey / orange / blue
@@ -31,7 +32,7 @@ def image_grid(
     """
     n = len(images)
     if n == 0:
-        raise ValueError("Invalid value received for argument `images`. Expected at least one image. Received: 0")
+        raise invalid("images", "at least one image", images, show="0 images")
     cols = max(1, min(cols, n))
     rows = -(-n // cols)
     fig = make_subplots(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from playground._checks import check_number
 from playground.figures.common import CATEGORICAL, heatmap, style
 from playground.run import RunEvent
 
@@ -99,10 +100,7 @@ def smooth(values: Sequence[float], weight: float = 0.9) -> np.ndarray:
     from scipy.signal import lfilter
 
     x = np.asarray(values, dtype=float)
-    if not 0 <= weight < 1:
-        raise ValueError(
-            f"Invalid value received for argument `weight`. Expected a float in [0, 1). Received: weight={weight}"
-        )
+    weight = check_number("weight", weight, low=0, high=1, high_open=True)
     if weight == 0 or x.size == 0:
         return x.copy()
     ema = lfilter([1 - weight], [1, -weight], x)
