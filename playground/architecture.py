@@ -253,10 +253,10 @@ def _pair(value: int | tuple[int, int]) -> tuple[int, int]:
     return (value, value) if isinstance(value, int) else (int(value[0]), int(value[1]))
 
 
-def _check_input_shape(input_shape: object) -> Shape:
+def _check_input_shape(input_shape: Any) -> Shape:
     expected = f"1 to 3 positive integers, each at most {MAX_INPUT_SIZE}, like (28, 28, 1)"
     try:
-        shape = tuple(input_shape)  # type: ignore[arg-type]
+        shape: tuple[Any, ...] = tuple(input_shape)
     except TypeError:
         raise invalid("input_shape", expected, input_shape) from None
     if not 1 <= len(shape) <= 3 or not all(type(v) is int and 1 <= v <= MAX_INPUT_SIZE for v in shape):

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
@@ -31,6 +33,9 @@ from playground.geometry import output_size_formula as output_size_formula
 Mode = Literal["full", "same", "valid"]
 
 MODES: tuple[str, ...] = ("full", "same", "valid")
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 MAX_SEQUENCE_LENGTH = 64  # what the 1-D page lets a learner type
 
 _SEPARATORS = re.compile(r"[,\s;]+")
@@ -316,29 +321,30 @@ def _padded_planes(plan: _Conv2DPlan, dtype: type) -> np.ndarray:
 
 _CHUNK_BYTES = 1 << 19  # im2col block size: small enough to stay in the CPU cache between the copy and the matmul
 _WORKERS = 2  # threads sharing the blocks of a large input (numpy's copy and matmul release the GIL)
-_parallel: dict[str, object] = {}
+_Parallel = tuple[Callable[[], AbstractContextManager[Any]], "ThreadPoolExecutor"]
+_parallel: dict[str, _Parallel | None] = {}
 
 
-def _blas_one_thread_and_pool():
-    """(context manager keeping BLAS on one thread, thread pool) for large inputs, or (None, None).
+def _blas_one_thread_and_pool() -> _Parallel | None:
+    """(context manager keeping BLAS on one thread, thread pool) for large inputs, or None without threadpoolctl.
 
     Many small multithreaded BLAS calls in a row stall on a busy machine: every call waits for all BLAS threads to
     be scheduled, and idle BLAS threads spin on the cores the copies need (measured with other processes running:
     1024×1024×3, k = 7 took 1.8 s instead of 80 ms). So large inputs run with BLAS on one thread and the blocks
     split over our own threads instead. Uses threadpoolctl when installed; without it, the plain loop.
     """
-    if "limit" not in _parallel:
+    if "blas" not in _parallel:
         try:
             from concurrent.futures import ThreadPoolExecutor
 
             from threadpoolctl import ThreadpoolController
 
             controller = ThreadpoolController()  # after numpy's (and scipy's) BLAS is loaded
-            _parallel["limit"] = lambda: controller.limit(limits=1, user_api="blas")
-            _parallel["pool"] = ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="conv2d")
+            pool = ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="conv2d")
+            _parallel["blas"] = (lambda: controller.limit(limits=1, user_api="blas"), pool)
         except ImportError:
-            _parallel["limit"] = _parallel["pool"] = None
-    return _parallel["limit"], _parallel["pool"]
+            _parallel["blas"] = None
+    return _parallel["blas"]
 
 
 def _correlate_planes(
@@ -387,11 +393,12 @@ def _correlate_planes(
                 np.matmul(cols.T, weights, out=products[: rows * w_out])
                 target[...] = products[: rows * w_out]
 
-    limit, pool = _blas_one_thread_and_pool() if len(starts) > 1 else (None, None)
-    if limit is None:
+    parallel = _blas_one_thread_and_pool() if len(starts) > 1 else None
+    if parallel is None:
         parts = 1
         work(0)
     else:
+        limit, pool = parallel
         parts = min(_WORKERS, len(starts))
         with limit():
             list(pool.map(work, range(parts)))

@@ -130,11 +130,11 @@ def predict_proba(
     if on_progress is not None:
         import keras
 
-        total = -(-len(x) // batch_size)
+        total, report = -(-len(x) // batch_size), on_progress
 
         class _Progress(keras.callbacks.Callback):
             def on_predict_batch_end(self, batch, logs=None):
-                on_progress(batch + 1, total)
+                report(batch + 1, total)
 
         callbacks.append(_Progress())
     return np.asarray(model.predict(x, batch_size=batch_size, verbose=0, callbacks=callbacks))

@@ -153,7 +153,7 @@ def load_image(data: bytes, *, mode: str = "RGB", max_side: int | None = None) -
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            im = Image.open(io.BytesIO(bytes(data)), formats=ALLOWED_FORMATS)
+            im: Image.Image = Image.open(io.BytesIO(bytes(data)), formats=ALLOWED_FORMATS)
         except Image.DecompressionBombError as err:
             raise ValueError(f"This image declares too many pixels to open safely ({err}).") from None
         except Image.DecompressionBombWarning as err:

@@ -237,7 +237,10 @@ def optimize(
     Equals `keras.optimizers.<X>(learning_rate, **hyper)` applied step by step to a `keras.Variable`
     holding the point, with the gradient `grad_fn(variable)` at each step.
     """
-    return optimize_trace(grad_fn, start, optimizer=optimizer, learning_rate=learning_rate, steps=steps, **hyper).path
+    trace = optimize_trace(
+        grad_fn, start, optimizer=optimizer, learning_rate=learning_rate, steps=steps, dtype=np.float64, **hyper
+    )
+    return trace.path
 
 
 @dataclass(frozen=True)

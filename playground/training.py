@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from playground import data as fmnist
-from playground.run import Run, RunEvent, TrainConfig
+from playground.run import Run, RunEvent, RunStatus, TrainConfig
 
 INPUT_SHAPE = (28, 28, 1)
 LOSS = "sparse_categorical_crossentropy"
@@ -716,7 +716,7 @@ class TrainingJob:
             mtime = os.stat(self._checkpoint_path).st_mtime_ns
             if mtime != self._checkpoint_mtime:
                 self._checkpoint_mtime = mtime
-                monitor = self.config.checkpoint.get("monitor", "val_loss")
+                monitor = (self.config.checkpoint or {}).get("monitor", "val_loss")
                 value = logs.get(monitor)
                 events.append(
                     RunEvent(epoch, "checkpoint", f"ModelCheckpoint: saved ({monitor} = {value:.4f})", value=value)
@@ -743,12 +743,13 @@ class TrainingJob:
                 )
             )
         reason = self._stop_reason if self._stop.is_set() else ""
+        status: RunStatus
         if reason == "user":
             status, why = "stopped", f"stopped by you during epoch {epochs_run}"
         elif reason == "session":
             status, why = "stopped", "stopped because the browser session ended"
         elif early is not None and early.stopped_epoch > 0:
-            patience = self.config.early_stopping.get("patience", 0)
+            patience = (self.config.early_stopping or {}).get("patience", 0)
             status = "early_stopped"
             why = f"EarlyStopping: {early.monitor} did not improve for {max(patience, 1)} epoch(s)"
         else:

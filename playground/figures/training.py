@@ -91,7 +91,7 @@ def class_balance(
     return style(fig, title=title, y_title=y_title, height=340)
 
 
-def smooth(values: Sequence[float], weight: float = 0.9) -> np.ndarray:
+def smooth(values: Sequence[float] | np.ndarray, weight: float = 0.9) -> np.ndarray:
     """Exponential moving average with bias correction (TensorBoard's smoothing), vectorized.
 
     s_t = (1 − w) Σ_{k≤t} w^{t−k} x_k / (1 − w^{t+1}); equals `pandas.Series.ewm(alpha=1 − w).mean()`.
