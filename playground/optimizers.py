@@ -229,6 +229,7 @@ def optimize(
     optimizer: str = "sgd",
     learning_rate: float = 0.01,
     steps: int = 100,
+    dtype: type = np.float64,
     **hyper: float | bool,
 ) -> np.ndarray:
     """The path of a Keras optimizer from `start`: ndarray of shape (steps + 1, 2), row 0 = start.
@@ -238,7 +239,7 @@ def optimize(
     holding the point, with the gradient `grad_fn(variable)` at each step.
     """
     trace = optimize_trace(
-        grad_fn, start, optimizer=optimizer, learning_rate=learning_rate, steps=steps, dtype=np.float64, **hyper
+        grad_fn, start, optimizer=optimizer, learning_rate=learning_rate, steps=steps, dtype=dtype, **hyper
     )
     return trace.path
 
