@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.special
 
+from playground._checks import check_array, check_choice, check_int, check_number, invalid
+
 __all__ = [
     "ACTIVATIONS",
     "Activation",
@@ -35,11 +37,8 @@ __all__ = [
 ]
 
 
-def _as_float(x: np.ndarray | float, name: str = "x") -> np.ndarray:
-    arr = np.asarray(x, dtype=float)
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"Invalid value received for argument `{name}`. Expected finite numbers. Received: {name}={x}")
-    return arr
+def _as_float(x: np.ndarray | list[float] | float, name: str = "x") -> np.ndarray:
+    return check_array(name, x)
 
 
 def sigmoid(x: np.ndarray | float) -> np.ndarray:
@@ -80,12 +79,7 @@ def relu_derivative(x: np.ndarray | float) -> np.ndarray:
 
 
 def _check_slope(negative_slope: float) -> float:
-    if not np.isfinite(negative_slope) or negative_slope < 0:
-        raise ValueError(
-            "Invalid value received for argument `negative_slope`. Expected a finite float >= 0. "
-            f"Received: negative_slope={negative_slope}"
-        )
-    return float(negative_slope)
+    return check_number("negative_slope", negative_slope, low=0)
 
 
 def leaky_relu(x: np.ndarray | float, negative_slope: float = 0.2) -> np.ndarray:
@@ -106,12 +100,7 @@ def leaky_relu_derivative(x: np.ndarray | float, negative_slope: float = 0.2) ->
 
 
 def _check_temperature(temperature: float) -> float:
-    if not np.isfinite(temperature) or temperature <= 0:
-        raise ValueError(
-            "Invalid value received for argument `temperature`. Expected a finite float > 0. "
-            f"Received: temperature={temperature}"
-        )
-    return float(temperature)
+    return check_number("temperature", temperature, low=0, low_open=True)
 
 
 def softmax(x: np.ndarray | list[float], axis: int = -1, *, temperature: float = 1.0) -> np.ndarray:
@@ -130,7 +119,7 @@ def softmax(x: np.ndarray | list[float], axis: int = -1, *, temperature: float =
     temp = _check_temperature(temperature)
     x = _as_float(x)
     if x.ndim == 0:
-        raise ValueError("Invalid value received for argument `x`. Expected at least one logit. Received: a scalar")
+        raise invalid("x", "at least one logit", x, show="a scalar")
     return scipy.special.softmax(x / temp, axis=axis)
 
 
@@ -144,7 +133,7 @@ def softmax_jacobian(x: np.ndarray | list[float], *, temperature: float = 1.0) -
     """
     p = softmax(x, temperature=temperature)
     if p.ndim != 1:
-        raise ValueError(f"Invalid value received for argument `x`. Expected a 1-D vector. Received: shape={p.shape}")
+        raise invalid("x", "a 1-D vector", x, show=f"shape={p.shape}")
     return (np.diag(p) - np.outer(p, p)) / temperature
 
 
@@ -193,12 +182,7 @@ def get(name: str) -> Activation:
     Raises:
         ValueError: unknown name (lists the known ones).
     """
-    if name not in ACTIVATIONS:
-        raise ValueError(
-            f"Invalid value received for argument `activation`. Expected one of {sorted(ACTIVATIONS)}. "
-            f"Received: activation={name!r}"
-        )
-    return ACTIVATIONS[name]
+    return ACTIVATIONS[check_choice("activation", name, sorted(ACTIVATIONS))]
 
 
 def perceptron(
@@ -225,10 +209,7 @@ def perceptron(
     x = _as_float(inputs, "inputs").ravel()
     w = _as_float(weights, "weights").ravel()
     if x.shape != w.shape:
-        raise ValueError(
-            "Invalid value received for argument `weights`. Expected one weight per input "
-            f"({x.size}). Received: {w.size} weights"
-        )
+        raise invalid("weights", f"one weight per input ({x.size})", weights, show=f"{w.size} weights")
     z = float(x @ w + float(_as_float(bias, "bias")))
     a = float(get(activation).function(z, **activation_kwargs))
     return z, a
@@ -253,11 +234,7 @@ def chain_gradient(
     Raises:
         ValueError: depth outside 1..200, non-finite numbers, unknown activation.
     """
-    if isinstance(depth, bool) or not isinstance(depth, int | np.integer) or not 1 <= depth <= 200:
-        raise ValueError(
-            "Invalid value received for argument `depth`. Expected an integer between 1 and 200. "
-            f"Received: depth={depth}"
-        )
+    depth = check_int("depth", depth, low=1, high=200)
     act = get(activation)
     w = float(_as_float(weight, "weight"))
     b = float(_as_float(bias, "bias"))

@@ -28,7 +28,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from playground.convolution import output_size, output_size_formula
+from playground._checks import (
+    check_arguments,
+    check_bool,
+    check_choice,
+    check_int,
+    check_number,
+    check_pair,
+    invalid,
+)
+from playground.geometry import output_size, output_size_formula
 
 Spec = dict[str, Any]
 Shape = tuple[int, ...]
@@ -185,63 +194,23 @@ class LayerError(ValueError):
 # --------------------------------------------------------------------------------------------------------------------
 
 
-def _invalid(argument: str, expected: str, value: object) -> ValueError:
-    return ValueError(f"Invalid value received for argument `{argument}`. Expected {expected}. Received: {value}")
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _range_text(arg: Arg) -> str:
-    if arg.low is not None and arg.high is not None:
-        left = "(" if arg.low_open else "["
-        right = ")" if arg.high_open else "]"
-        return f"in the range {left}{arg.low:g}, {arg.high:g}{right}"
-    if arg.low is not None:
-        return f"≥ {arg.low:g}"
-    return "a finite number"
-
-
-def _in_range(arg: Arg, value: float) -> bool:
-    if arg.low is not None and (value < arg.low or (arg.low_open and value == arg.low)):
-        return False
-    return not (arg.high is not None and (value > arg.high or (arg.high_open and value == arg.high)))
-
-
 def _check_arg(arg: Arg, value: object) -> object:
     """`value` checked against `arg`, in canonical form (a pair with equal halves becomes one int)."""
-    received = f"{arg.name}={value!r}"
+    if value is None and arg.kind in {"optional_float", "optional_pair"}:
+        return None
     if arg.kind == "int":
-        if not _is_int(value) or not _in_range(arg, value):
-            raise _invalid(arg.name, f"an integer {_range_text(arg)}", received)
-        return int(value)
+        low = None if arg.low is None else int(arg.low)
+        high = None if arg.high is None else int(arg.high)
+        return check_int(arg.name, value, low=low, high=high, whole_floats=False)
     if arg.kind in {"float", "optional_float"}:
-        if value is None and arg.kind == "optional_float":
-            return None
-        if not _is_number(value) or not _in_range(arg, value):
-            raise _invalid(arg.name, f"a number {_range_text(arg)}", received)
-        return float(value)
+        return check_number(arg.name, value, low=arg.low, high=arg.high, low_open=arg.low_open, high_open=arg.high_open)
     if arg.kind in {"pair", "optional_pair"}:
-        if value is None and arg.kind == "optional_pair":
-            return None
-        expected = "a positive integer or a pair of positive integers"
-        pair = tuple(value) if isinstance(value, list | tuple) else (value, value)
-        if len(pair) != 2 or not all(_is_int(v) and v >= 1 for v in pair):
-            raise _invalid(arg.name, expected, received)
-        return int(pair[0]) if pair[0] == pair[1] else (int(pair[0]), int(pair[1]))
+        rows, cols = check_pair(arg.name, value)
+        return rows if rows == cols else (rows, cols)
     if arg.kind == "choice":
-        if value not in arg.options:
-            raise _invalid(arg.name, "one of " + ", ".join(map(repr, arg.options)), received)
-        return value
+        return check_choice(arg.name, value, arg.options)
     if arg.kind == "bool":
-        if not isinstance(value, bool):
-            raise _invalid(arg.name, "True or False", received)
-        return value
+        return check_bool(arg.name, value)
     raise TypeError(f"unknown argument kind {arg.kind!r}")  # a bug in LAYER_TYPES, not a user error
 
 
@@ -255,26 +224,21 @@ def normalize_spec(spec: Spec) -> Spec:
             (Keras refuses that combination).
     """
     if not isinstance(spec, dict):
-        raise _invalid("spec", 'a dict like {"type": "Dense", "units": 10}', f"spec={spec!r}")
-    layer_type = spec.get("type")
-    if layer_type not in LAYER_TYPES:
-        raise _invalid("type", "one of " + ", ".join(LAYER_TYPES), f"type={layer_type!r}")
+        raise invalid("spec", 'a dict like {"type": "Dense", "units": 10}', spec)
+    layer_type = check_choice("type", spec.get("type"), LAYER_TYPES)
     args = LAYER_TYPES[layer_type]
-    names = {a.name for a in args}
-    unknown = sorted(set(spec) - names - {"type"})
-    if unknown:
-        allowed = ", ".join(sorted(names)) or "none"
-        raise _invalid(unknown[0], f"an argument of {layer_type} ({allowed})", f"{unknown[0]}={spec[unknown[0]]!r}")
+    check_arguments({k: v for k, v in spec.items() if k != "type"}, sorted(a.name for a in args), layer_type)
     out: Spec = {"type": layer_type}
     for arg in args:
         out[arg.name] = _check_arg(arg, spec.get(arg.name, arg.default))
     if layer_type == "Conv2D":
         strides, dilation = _pair(out["strides"]), _pair(out["dilation_rate"])
         if max(strides) > 1 and max(dilation) > 1:
-            raise ValueError(
-                "Invalid value received for arguments `strides` and `dilation_rate`. Keras's Conv2D does not "
-                "support strides > 1 together with dilation_rate > 1; set one of them to 1. "
-                f"Received: strides={out['strides']!r}, dilation_rate={out['dilation_rate']!r}"
+            raise invalid(
+                "strides and dilation_rate",
+                "one of them to be 1: Keras's Conv2D does not support strides > 1 together with dilation_rate > 1",
+                out["dilation_rate"],
+                show=f"strides={out['strides']!r}, dilation_rate={out['dilation_rate']!r}",
             )
     return out
 
@@ -283,14 +247,14 @@ def _pair(value: int | tuple[int, int]) -> tuple[int, int]:
     return (value, value) if isinstance(value, int) else (int(value[0]), int(value[1]))
 
 
-def _check_input_shape(input_shape: object) -> Shape:
+def _check_input_shape(input_shape: Any) -> Shape:
     expected = f"1 to 3 positive integers, each at most {MAX_INPUT_SIZE}, like (28, 28, 1)"
     try:
-        shape = tuple(input_shape)  # type: ignore[arg-type]
+        shape: tuple[Any, ...] = tuple(input_shape)
     except TypeError:
-        raise _invalid("input_shape", expected, f"input_shape={input_shape!r}") from None
-    if not 1 <= len(shape) <= 3 or not all(_is_int(v) and 1 <= v <= MAX_INPUT_SIZE for v in shape):
-        raise _invalid("input_shape", expected, f"input_shape={input_shape!r}")
+        raise invalid("input_shape", expected, input_shape) from None
+    if not 1 <= len(shape) <= 3 or not all(type(v) is int and 1 <= v <= MAX_INPUT_SIZE for v in shape):
+        raise invalid("input_shape", expected, input_shape)
     return tuple(int(v) for v in shape)
 
 
@@ -411,9 +375,9 @@ def summarize(specs: list[Spec], input_shape: tuple[int, ...]) -> list[dict]:
     """
     shape = _check_input_shape(input_shape)
     if not isinstance(specs, list | tuple):
-        raise _invalid("specs", "a list of layer specs", f"specs={specs!r}")
+        raise invalid("specs", "a list of layer specs", specs)
     if len(specs) > MAX_LAYERS:
-        raise _invalid("specs", f"at most {MAX_LAYERS} layers", f"{len(specs)} layers")
+        raise invalid("specs", f"at most {MAX_LAYERS} layers", specs, show=f"{len(specs)} layers")
     rows: list[dict] = []
     counts: dict[str, int] = {}
     for index, raw in enumerate(specs):
@@ -507,8 +471,7 @@ def to_keras_code(specs: list[Spec], input_shape: tuple[int, ...], *, api: str =
         ValueError: an unknown `api`; invalid specs or input shape (as :func:`normalize_spec`). The stack does not
             have to build: the code is what a learner would type, and Keras would stop where :func:`summarize` does.
     """
-    if api not in {"sequential", "functional"}:
-        raise _invalid("api", '"sequential" or "functional"', f"api={api!r}")
+    check_choice("api", api, ("sequential", "functional"))
     shape = _check_input_shape(input_shape)
     sources = []
     for index, raw in enumerate(specs):
@@ -612,17 +575,17 @@ def stack_from_text(text: str, *, max_layers: int = MAX_LAYERS) -> list[Spec]:
             the message names the layer (1-based) and the piece.
     """
     if not isinstance(text, str) or len(text) > 100 * max_layers:
-        raise _invalid("stack", f"a text of at most {100 * max_layers} characters", "a longer text")
+        raise invalid("stack", f"a text of at most {100 * max_layers} characters", text, show="a longer text")
     if not text.strip():
         return []
     chunks = text.strip().split(_LAYER_SEP)
     if len(chunks) > max_layers:
-        raise _invalid("stack", f"at most {max_layers} layers", f"{len(chunks)} layers")
+        raise invalid("stack", f"at most {max_layers} layers", text, show=f"{len(chunks)} layers")
     specs = []
     for index, chunk in enumerate(chunks):
         layer_type, *pieces = chunk.split(_ARG_SEP)
         if layer_type not in LAYER_TYPES:
-            raise ValueError(f"Layer {index + 1}: " + str(_invalid("type", "a known layer type", f"{layer_type!r}")))
+            raise ValueError(f"Layer {index + 1}: {invalid('type', 'a known layer type', layer_type)}")
         args = {a.name: a for a in LAYER_TYPES[layer_type]}
         spec: Spec = {"type": layer_type}
         for piece in pieces:

@@ -23,6 +23,9 @@ from typing import Any
 
 import numpy as np
 
+from playground._checks import check_arguments, check_choice, check_int, check_number, invalid
+from playground._keras import load_keras
+
 
 @dataclass(frozen=True)
 class AugmentationDef:
@@ -71,11 +74,7 @@ def spec_for(option: str, factor: float | None = None) -> dict[str, Any]:
     Raises:
         ValueError: unknown option, or factor outside the option's range.
     """
-    if option not in AUGMENTATIONS:
-        raise ValueError(
-            f"Invalid value received for argument `option`. Expected one of {list(AUGMENTATIONS)}. "
-            f"Received: option={option!r}"
-        )
+    check_choice("option", option, list(AUGMENTATIONS))
     definition = AUGMENTATIONS[option]
     spec: dict[str, Any] = {"type": definition.layer, **definition.fixed}
     value = definition.default if factor is None else factor
@@ -84,75 +83,37 @@ def spec_for(option: str, factor: float | None = None) -> dict[str, Any]:
     return validate_spec(spec)
 
 
-def _factor_error(layer: str, name: str, value: Any, low: float, high: float) -> ValueError:
-    return ValueError(
-        f"Invalid value received for argument `{name}` of {layer}. Expected a number between {low} and {high}. "
-        f"Received: {name}={value!r}"
-    )
-
-
 def validate_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """Check one augmentation spec and return a clean copy (floats as floats).
 
     Raises:
         ValueError: not a dict, unknown "type", unknown argument, or a factor out of range.
     """
-    if not isinstance(spec, dict) or spec.get("type") not in LAYER_TYPES:
-        received = spec.get("type") if isinstance(spec, dict) else spec
-        raise ValueError(
-            f"Invalid value received for argument `type`. Expected one of {sorted(LAYER_TYPES)}. "
-            f"Received: type={received!r}"
-        )
-    layer = spec["type"]
+    if not isinstance(spec, dict):
+        raise invalid("type", 'a layer spec, a dict like {"type": "RandomFlip", "mode": "horizontal"}', spec)
+    layer = check_choice("type", spec.get("type"), sorted(LAYER_TYPES))
+    arguments = {k: v for k, v in spec.items() if k != "type"}
+    check_arguments(arguments, sorted(_ALLOWED_ARGS[layer]), layer)
     clean: dict[str, Any] = {"type": layer}
-    for name, value in spec.items():
-        if name == "type":
-            continue
-        if name not in _ALLOWED_ARGS[layer]:
-            raise ValueError(
-                f"Invalid argument `{name}` for {layer}. Expected one of {sorted(_ALLOWED_ARGS[layer])}. "
-                f"Received: {name}={value!r}"
-            )
-        if name == "mode":
-            if value not in FLIP_MODES:
-                raise ValueError(
-                    f"Invalid value received for argument `mode` of RandomFlip. Expected one of {list(FLIP_MODES)}. "
-                    f"Received: mode={value!r}"
-                )
-            clean[name] = value
-            continue
+    if layer == "RandomFlip":
+        if "mode" in arguments:
+            clean["mode"] = check_choice("mode", arguments["mode"], FLIP_MODES)
+        return clean
+    low, high = next(d.factor_range for d in AUGMENTATIONS.values() if d.layer == layer and d.factor_args)
+    first = "factor" if layer in {"RandomRotation", "RandomContrast"} else "height_factor"
+    if first not in arguments:
+        raise invalid(first, f"a number in the range [{low:g}, {high:g}] ({layer} needs it)", None, show=repr(spec))
+    for name, value in arguments.items():
         if name == "width_factor" and value is None:
             clean[name] = None
-            continue
-        low, high = next(d.factor_range for d in AUGMENTATIONS.values() if d.layer == layer and d.factor_args)
-        if isinstance(value, bool) or not isinstance(value, int | float | np.number) or not np.isfinite(value):
-            raise _factor_error(layer, name, value, low, high)
-        if not low <= float(value) <= high:
-            raise _factor_error(layer, name, value, low, high)
-        clean[name] = float(value)
-    if layer != "RandomFlip":
-        first = {"RandomRotation": "factor", "RandomContrast": "factor"}.get(layer, "height_factor")
-        if first not in clean:
-            raise ValueError(f"Missing argument `{first}` for {layer}. Received: {spec!r}")
+        else:
+            clean[name] = check_number(name, value, low=low, high=high)
     return clean
-
-
-def _keras():
-    """Import Keras with TensorFlow's threads set once (by the training module when it is there)."""
-    try:
-        from playground.lab.model import configure_tensorflow
-    except ImportError:  # pragma: no cover - the training lab is a sibling module
-        pass
-    else:
-        configure_tensorflow()
-    import keras
-
-    return keras
 
 
 def build_layers(specs: tuple[dict[str, Any], ...] | list[dict[str, Any]], *, seed: int | None = None) -> list:
     """The Keras layers of `specs`, in order; layer i gets ``seed + i`` so the layers are not correlated."""
-    keras = _keras()
+    keras = load_keras()
     clean = [validate_spec(spec) for spec in specs]
     layers = []
     for i, spec in enumerate(clean):
@@ -166,15 +127,10 @@ def _check_image(image: np.ndarray) -> np.ndarray:
     image = np.asarray(image)
     ok_shape = image.ndim == 2 or (image.ndim == 3 and image.shape[2] in (1, 3))
     if not ok_shape or image.size == 0 or not np.issubdtype(image.dtype, np.number):
-        raise ValueError(
-            "Invalid value received for argument `image`. Expected a numeric array of shape (H, W), (H, W, 1) "
-            f"or (H, W, 3). Received: dtype={image.dtype}, shape={image.shape}"
-        )
+        show = f"dtype={image.dtype}, shape={image.shape}"
+        raise invalid("image", "a numeric array of shape (H, W), (H, W, 1) or (H, W, 3)", image, show=show)
     if min(image.shape[:2]) < 2:
-        raise ValueError(
-            "Invalid value received for argument `image`. Expected at least 2 × 2 pixels. "
-            f"Received: shape={image.shape}"
-        )
+        raise invalid("image", "at least 2 × 2 pixels", image, show=f"shape={image.shape}")
     return image
 
 
@@ -208,23 +164,16 @@ def augment(
         ValueError: invalid image, spec, n or seed.
     """
     image = _check_image(image)
-    if isinstance(n, bool) or not isinstance(n, int | np.integer) or not 1 <= n <= MAX_VERSIONS:
-        raise ValueError(
-            f"Invalid value received for argument `n`. Expected an integer between 1 and {MAX_VERSIONS}. "
-            f"Received: n={n!r}"
-        )
-    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0):
-        raise ValueError(
-            "Invalid value received for argument `seed`. Expected a non-negative integer or None. "
-            f"Received: seed={seed!r}"
-        )
+    n = check_int("n", n, low=1, high=MAX_VERSIONS, whole_floats=False)
+    if seed is not None:
+        seed = check_int("seed", seed, low=0, whole_floats=False)
     clean = [validate_spec(spec) for spec in specs]
     batch = np.repeat(image.astype(np.float32)[None], n, axis=0)
     if batch.ndim == 3:
         batch = batch[..., None]
     out = batch
     if clean:  # with training=False Keras's random layers return their input unchanged (the tests check it)
-        keras = _keras()
+        keras = load_keras()
         for layer in build_layers(clean, seed=seed):
             out = keras.ops.convert_to_numpy(layer(out, training=training))
     out = np.asarray(out, dtype=np.float32)

@@ -16,83 +16,29 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
+from playground._checks import check_array, check_choice, check_int, check_pair, invalid
+from playground.geometry import PADDINGS as PADDINGS  # re-exported: pages and tests import them from here
+from playground.geometry import IntPair, Padding, axis_padding, check_padding, effective_size
+from playground.geometry import output_size as output_size
+from playground.geometry import output_size_formula as output_size_formula
+
 Mode = Literal["full", "same", "valid"]
-Padding = Literal["valid", "same"]
-IntPair = int | tuple[int, int]
 
 MODES: tuple[str, ...] = ("full", "same", "valid")
-PADDINGS: tuple[str, ...] = ("valid", "same")
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 MAX_SEQUENCE_LENGTH = 64  # what the 1-D page lets a learner type
 
 _SEPARATORS = re.compile(r"[,\s;]+")
-
-
-# --------------------------------------------------------------------------------------------------------------------
-# Argument checks (one small helper per kind of argument, like scikit-image's check_nD)
-# --------------------------------------------------------------------------------------------------------------------
-
-
-def _invalid(argument: str, expected: str, received: object) -> ValueError:
-    return ValueError(f"Invalid value received for argument `{argument}`. Expected {expected}. Received: {received}")
-
-
-def _as_array(value: object, argument: str, ndims: tuple[int, ...], *, keep_float32: bool = False) -> np.ndarray:
-    """`value` as a finite float array with one of the allowed numbers of dimensions.
-
-    float64, except that a float32 array stays float32 (no copy) when `keep_float32` is set.
-    """
-    try:
-        if keep_float32 and isinstance(value, np.ndarray) and value.dtype == np.float32:
-            array = value
-        else:
-            array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise _invalid(argument, "an array of numbers", f"{argument}={value!r}") from None
-    if array.ndim not in ndims:
-        allowed = " or ".join(f"{n}-D" for n in ndims)
-        raise _invalid(argument, f"a {allowed} array", f"{argument} with shape {array.shape}")
-    if array.size == 0:
-        raise _invalid(argument, "at least one value", f"{argument} with shape {array.shape}")
-    if not np.all(np.isfinite(array)):
-        raise _invalid(argument, "finite numbers (no NaN or infinity)", f"{argument} containing {_first_bad(array)}")
-    return array
-
-
-def _first_bad(array: np.ndarray) -> str:
-    bad = array[~np.isfinite(array)]
-    return str(bad[0]) if bad.size else "?"
-
-
-def _positive_pair(value: object, argument: str) -> tuple[int, int]:
-    """An int or a pair of ints, each ≥ 1, as a pair (rows, columns)."""
-    expected = "a positive integer or a pair of positive integers"
-    pair = (value, value) if not isinstance(value, (tuple, list, np.ndarray)) else tuple(value)
-    if len(pair) != 2:
-        raise _invalid(argument, expected, f"{argument}={value!r}")
-    out = []
-    for item in pair:
-        if isinstance(item, (bool, np.bool_)) or not isinstance(item, (int, np.integer)) or item < 1:
-            raise _invalid(argument, expected, f"{argument}={value!r}")
-        out.append(int(item))
-    return out[0], out[1]
-
-
-def _positive_int(value: object, argument: str) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise _invalid(argument, "a positive integer", f"{argument}={value!r}")
-    return int(value)
-
-
-def _check_choice(value: object, argument: str, allowed: tuple[str, ...]) -> str:
-    if not isinstance(value, str) or value.lower() not in allowed:
-        raise _invalid(argument, "one of " + ", ".join(f'"{a}"' for a in allowed), f"{argument}={value!r}")
-    return value.lower()
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -115,20 +61,22 @@ def parse_numbers(text: str, *, argument: str = "signal", max_length: int = MAX_
         ValueError: empty text, something that is not a finite number, or more than `max_length` numbers.
     """
     if not isinstance(text, str):
-        raise _invalid(argument, "numbers separated by commas", f"{argument}={text!r}")
+        raise invalid(argument, "numbers separated by commas", text)
     parts = [p for p in _SEPARATORS.split(text.strip()) if p]
     if not parts:
-        raise _invalid(argument, "at least one number, separated by commas", f"{argument}={text!r}")
+        raise invalid(argument, "at least one number, separated by commas", text)
     if len(parts) > max_length:
-        raise _invalid(argument, f"at most {max_length} numbers", f"{len(parts)} numbers")
+        raise invalid(argument, f"at most {max_length} numbers", text, show=f"{len(parts)} numbers")
     values = []
     for part in parts:
         try:
             number = float(part)
         except ValueError:
-            raise _invalid(argument, "numbers separated by commas, like 1, 2, 3", f"{part!r} in {text!r}") from None
+            raise invalid(
+                argument, "numbers separated by commas, like 1, 2, 3", text, show=f"{part!r} in {text!r}"
+            ) from None
         if not math.isfinite(number):
-            raise _invalid(argument, "finite numbers (no NaN or infinity)", f"{part!r} in {text!r}")
+            raise invalid(argument, "finite numbers (no NaN or infinity)", text, show=f"{part!r} in {text!r}")
         values.append(number)
     return np.array(values)
 
@@ -147,16 +95,17 @@ def _conv1d_layout(n: int, m: int, mode: str) -> tuple[int, int]:
 
 
 def _check_conv1d(signal: object, kernel: object, mode: object) -> tuple[np.ndarray, np.ndarray, str]:
-    x = _as_array(signal, "signal", (1,))
-    k = _as_array(kernel, "kernel", (1,))
-    mode = _check_choice(mode, "mode", MODES)
-    if mode == "valid" and k.size > x.size:
-        raise _invalid(
+    x = check_array("signal", signal, ndims=(1,), empty=False)
+    k = check_array("kernel", kernel, ndims=(1,), empty=False)
+    checked = str(check_choice("mode", mode, MODES, lower=True))
+    if checked == "valid" and k.size > x.size:
+        raise invalid(
             "kernel",
             f'a kernel no longer than the signal in "valid" mode (signal length {x.size})',
-            f"kernel of length {k.size}",
+            kernel,
+            show=f"kernel of length {k.size}",
         )
-    return x, k, mode
+    return x, k, checked
 
 
 def conv1d(signal: np.ndarray, kernel: np.ndarray, mode: Mode = "full", flip: bool = True) -> np.ndarray:
@@ -184,9 +133,9 @@ def conv1d(signal: np.ndarray, kernel: np.ndarray, mode: Mode = "full", flip: bo
         ValueError: empty/non-1-D/non-finite input, unknown mode, or (valid mode) a kernel longer than the signal.
             scipy would swap the arguments there; a learner is better served by being told.
     """
-    x, k, mode = _check_conv1d(signal, kernel, mode)
+    x, k, checked = _check_conv1d(signal, kernel, mode)
     m = k.size
-    start, length = _conv1d_layout(x.size, m, mode)
+    start, length = _conv1d_layout(x.size, m, checked)
     # Zero-pad by m − 1 on both sides so the kernel can hang off either end, then slide it one step at a time.
     padded = np.pad(x, (m - 1, m - 1))
     windows = sliding_window_view(padded, m)[start : start + length]
@@ -199,9 +148,9 @@ def scipy_reference(signal: np.ndarray, kernel: np.ndarray, mode: Mode = "full",
     so a page can show the live check. Raises as :func:`conv1d`."""
     import scipy.signal
 
-    x, k, mode = _check_conv1d(signal, kernel, mode)
+    x, k, checked = _check_conv1d(signal, kernel, mode)
     reference = scipy.signal.convolve if flip else scipy.signal.correlate
-    return reference(x, k, mode=mode, method="direct")
+    return reference(x, k, mode=checked, method="direct")
 
 
 # Example signals and kernels for the 1-D page: id → (signal, kernel).
@@ -264,9 +213,9 @@ def conv1d_steps(signal: np.ndarray, kernel: np.ndarray, mode: Mode = "full", fl
     Returns:
         One step per output position, in order; ``[s.value for s in steps] == conv1d(...)``.
     """
-    x, k, mode = _check_conv1d(signal, kernel, mode)
+    x, k, checked = _check_conv1d(signal, kernel, mode)
     n, m = x.size, k.size
-    start, length = _conv1d_layout(n, m, mode)
+    start, length = _conv1d_layout(n, m, checked)
     weights = k[::-1] if flip else k.copy()
     # Output j of the full result has the kernel over signal indices j − (m − 1) … j.
     first = start - (m - 1)
@@ -299,80 +248,6 @@ def conv1d_steps(signal: np.ndarray, kernel: np.ndarray, mode: Mode = "full", fl
 # --------------------------------------------------------------------------------------------------------------------
 
 
-def _effective(kernel_size: int, dilation: int) -> int:
-    """Span of a dilated kernel: (k − 1)·d + 1 (a 3-tap kernel with dilation 2 covers 5 cells)."""
-    return (kernel_size - 1) * dilation + 1
-
-
-def _same_padding(size: int, k_eff: int, stride: int) -> tuple[int, int]:
-    """TensorFlow's "same" padding: enough zeros for ceil(n / s) outputs, the odd one at the end (bottom/right)."""
-    total = max((math.ceil(size / stride) - 1) * stride + k_eff - size, 0)
-    return total // 2, total - total // 2
-
-
-def output_size(
-    size: int, kernel_size: int, *, strides: int = 1, padding: Padding = "valid", dilation_rate: int = 1
-) -> int:
-    """Length of a convolution (or pooling) output along one axis, as Keras computes it.
-
-    With k_eff = (kernel_size − 1) · dilation_rate + 1:
-
-    * "valid": ``floor((size − k_eff) / strides) + 1``
-    * "same": ``ceil(size / strides)``
-
-    Args:
-        size: input length n ≥ 1.
-        kernel_size: k ≥ 1.
-        strides: s ≥ 1.
-        padding: "valid" or "same".
-        dilation_rate: d ≥ 1.
-
-    Returns:
-        The output length (≥ 1).
-
-    Raises:
-        ValueError: a non-positive parameter, an unknown padding, or a kernel that does not fit ("valid" and
-            k_eff > size, which would give fewer than one output).
-    """
-    size = _positive_int(size, "size")
-    kernel_size = _positive_int(kernel_size, "kernel_size")
-    strides = _positive_int(strides, "strides")
-    dilation_rate = _positive_int(dilation_rate, "dilation_rate")
-    padding = _check_choice(padding, "padding", PADDINGS)
-    if padding == "same":
-        return math.ceil(size / strides)
-    k_eff = _effective(kernel_size, dilation_rate)
-    if k_eff > size:
-        raise _kernel_too_large("kernel_size", kernel_size, dilation_rate, k_eff, size)
-    return (size - k_eff) // strides + 1
-
-
-def output_size_formula(
-    size: int, kernel_size: int, *, strides: int = 1, padding: Padding = "valid", dilation_rate: int = 1
-) -> str:
-    """The output-size formula with the numbers substituted, e.g. ``"⌊(28 − 3) / 1⌋ + 1 = 26"``.
-
-    Dilation shows as k_eff = (k − 1)·d + 1; "same" as ``⌈28 / 2⌉ = 14``. Raises as :func:`output_size`.
-    """
-    result = output_size(size, kernel_size, strides=strides, padding=padding, dilation_rate=dilation_rate)
-    if padding == "same":
-        return f"⌈{size} / {strides}⌉ = {result}"
-    if dilation_rate > 1:
-        k_eff = _effective(kernel_size, dilation_rate)
-        keff = f"(({kernel_size} − 1)·{dilation_rate} + 1)"
-        return f"⌊({size} − {keff}) / {strides}⌋ + 1 = ⌊({size} − {k_eff}) / {strides}⌋ + 1 = {result}"
-    return f"⌊({size} − {kernel_size}) / {strides}⌋ + 1 = {result}"
-
-
-def _kernel_too_large(argument: str, k: int, d: int, k_eff: int, size: int) -> ValueError:
-    span = f"{k}" if d == 1 else f"{k} (dilated to {k_eff})"
-    return _invalid(
-        argument,
-        f'a kernel no larger than the (padded) input, at most {size} here; use padding "same" or a smaller kernel',
-        f"{argument}={span} on an input of size {size}",
-    )
-
-
 @dataclass(frozen=True)
 class _Conv2DPlan:
     image: np.ndarray  # (H, W, C)
@@ -385,49 +260,44 @@ class _Conv2DPlan:
 
 
 def _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias, *, keep_float32: bool = False) -> _Conv2DPlan:
-    x = _as_array(image, "image", (2, 3), keep_float32=keep_float32)
-    w = _as_array(kernel, "kernel", (2, 4), keep_float32=keep_float32)
+    x = check_array("image", image, ndims=(2, 3), empty=False, float32=keep_float32)
+    w = check_array("kernel", kernel, ndims=(2, 4), empty=False, float32=keep_float32)
     squeeze = x.ndim == 2 and w.ndim == 2
     if x.ndim == 2:
         x = x[:, :, None]
     if w.ndim == 2:
         w = w[:, :, None, None]
     if w.shape[2] != x.shape[2]:
-        raise _invalid(
+        raise invalid(
             "kernel",
             f"one kernel per input channel: shape (kh, kw, {x.shape[2]}, filters) for an image with "
             f"{x.shape[2]} channel(s)",
-            f"kernel with shape {w.shape}",
+            kernel,
+            show=f"kernel with shape {w.shape}",
         )
-    s = _positive_pair(strides, "strides")
-    d = _positive_pair(dilation_rate, "dilation_rate")
+    s = check_pair("strides", strides)
+    d = check_pair("dilation_rate", dilation_rate)
     if max(s) > 1 and max(d) > 1:
         # Keras refuses this combination too (base_conv.py).
-        raise _invalid(
+        raise invalid(
             "dilation_rate",
             "dilation_rate 1 when strides > 1 (Keras does not support both at once)",
-            f"strides={strides!r}, dilation_rate={dilation_rate!r}",
+            dilation_rate,
+            show=f"strides={strides!r}, dilation_rate={dilation_rate!r}",
         )
-    mode = _check_choice(padding, "padding", PADDINGS)
-    pads = []
-    for axis in (0, 1):
-        k_eff = _effective(w.shape[axis], d[axis])
-        if mode == "same":
-            pads.extend(_same_padding(x.shape[axis], k_eff, s[axis]))
-        else:
-            if k_eff > x.shape[axis]:
-                raise _kernel_too_large("kernel_size", w.shape[axis], d[axis], k_eff, x.shape[axis])
-            pads.extend((0, 0))
+    mode = check_padding(padding)
+    top, bottom = axis_padding(x.shape[0], w.shape[0], strides=s[0], padding=mode, dilation_rate=d[0])
+    left, right = axis_padding(x.shape[1], w.shape[1], strides=s[1], padding=mode, dilation_rate=d[1])
     filters = w.shape[3]
     if bias is None:
         b = np.zeros(filters)
     else:
-        b = _as_array(bias, "bias", (0, 1)).reshape(-1)
+        b = check_array("bias", bias, ndims=(0, 1), empty=False).reshape(-1)
         if b.size == 1:
             b = np.repeat(b, filters)
         if b.size != filters:
-            raise _invalid("bias", f"one value per filter ({filters})", f"bias with shape {np.shape(bias)}")
-    return _Conv2DPlan(x, w, s, d, (pads[0], pads[1], pads[2], pads[3]), b, squeeze)
+            raise invalid("bias", f"one value per filter ({filters})", bias, show=f"bias with shape {np.shape(bias)}")
+    return _Conv2DPlan(x, w, s, d, (top, bottom, left, right), b, squeeze)
 
 
 def _pad(plan: _Conv2DPlan) -> np.ndarray:
@@ -451,29 +321,30 @@ def _padded_planes(plan: _Conv2DPlan, dtype: type) -> np.ndarray:
 
 _CHUNK_BYTES = 1 << 19  # im2col block size: small enough to stay in the CPU cache between the copy and the matmul
 _WORKERS = 2  # threads sharing the blocks of a large input (numpy's copy and matmul release the GIL)
-_parallel: dict[str, object] = {}
+_Parallel = tuple[Callable[[], AbstractContextManager[Any]], "ThreadPoolExecutor"]
+_parallel: dict[str, _Parallel | None] = {}
 
 
-def _blas_one_thread_and_pool():
-    """(context manager keeping BLAS on one thread, thread pool) for large inputs, or (None, None).
+def _blas_one_thread_and_pool() -> _Parallel | None:
+    """(context manager keeping BLAS on one thread, thread pool) for large inputs, or None without threadpoolctl.
 
     Many small multithreaded BLAS calls in a row stall on a busy machine: every call waits for all BLAS threads to
     be scheduled, and idle BLAS threads spin on the cores the copies need (measured with other processes running:
     1024×1024×3, k = 7 took 1.8 s instead of 80 ms). So large inputs run with BLAS on one thread and the blocks
     split over our own threads instead. Uses threadpoolctl when installed; without it, the plain loop.
     """
-    if "limit" not in _parallel:
+    if "blas" not in _parallel:
         try:
             from concurrent.futures import ThreadPoolExecutor
 
             from threadpoolctl import ThreadpoolController
 
             controller = ThreadpoolController()  # after numpy's (and scipy's) BLAS is loaded
-            _parallel["limit"] = lambda: controller.limit(limits=1, user_api="blas")
-            _parallel["pool"] = ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="conv2d")
+            pool = ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="conv2d")
+            _parallel["blas"] = (lambda: controller.limit(limits=1, user_api="blas"), pool)
         except ImportError:
-            _parallel["limit"] = _parallel["pool"] = None
-    return _parallel["limit"], _parallel["pool"]
+            _parallel["blas"] = None
+    return _parallel["blas"]
 
 
 def _correlate_planes(
@@ -492,8 +363,8 @@ def _correlate_planes(
     weights = np.empty((taps + 1, filters), dtype=planes.dtype)
     weights[:taps] = np.moveaxis(kernel, 2, 0).reshape(taps, filters)  # rows ordered (c, a, b)
     weights[taps] = bias
-    h_out = (planes.shape[1] - _effective(kh, dh)) // sh + 1
-    w_out = (planes.shape[2] - _effective(kw, dw)) // sw + 1
+    h_out = (planes.shape[1] - effective_size(kh, dh)) // sh + 1
+    w_out = (planes.shape[2] - effective_size(kw, dw)) // sw + 1
     # windows[c, a, b, i, j] = planes[c, i·sh + a·dh, j·sw + b·dw]: a read-only view, no copy (what
     # sliding_window_view(...)[:, ::sh, ::sw, ::dh, ::dw] gives, without its per-call overhead on small inputs).
     step_c, step_r, step_q = planes.strides
@@ -522,11 +393,12 @@ def _correlate_planes(
                 np.matmul(cols.T, weights, out=products[: rows * w_out])
                 target[...] = products[: rows * w_out]
 
-    limit, pool = _blas_one_thread_and_pool() if len(starts) > 1 else (None, None)
-    if limit is None:
+    parallel = _blas_one_thread_and_pool() if len(starts) > 1 else None
+    if parallel is None:
         parts = 1
         work(0)
     else:
+        limit, pool = parallel
         parts = min(_WORKERS, len(starts))
         with limit():
             list(pool.map(work, range(parts)))
@@ -587,8 +459,8 @@ def correlate2d_vs_convolve2d(image: np.ndarray, kernel: np.ndarray) -> tuple[np
     Returns:
         (correlated, convolved), both (H − kh + 1, W − kw + 1).
     """
-    x = _as_array(image, "image", (2,))
-    k = _as_array(kernel, "kernel", (2,))
+    x = check_array("image", image, ndims=(2,), empty=False)
+    k = check_array("kernel", kernel, ndims=(2,), empty=False)
     return conv2d(x, k), conv2d(x, k[::-1, ::-1])
 
 
@@ -616,7 +488,7 @@ def channel_contributions(
         ValueError: as :func:`conv2d`, or a filter index out of range.
     """
     plan = _plan_conv2d(image, kernel, strides, padding, dilation_rate, None)
-    f = _index(filter_index, "filter_index", plan.kernel.shape[3])
+    f = check_int("filter_index", filter_index, low=0, high=plan.kernel.shape[3] - 1)
     planes = _padded_planes(plan, np.float64)
     kernels = plan.kernel[:, :, :, f : f + 1]
     parts = [
@@ -696,11 +568,11 @@ def explain_conv2d_cell(
     kh, kw, _, filters = plan.kernel.shape
     (sh, sw), (dh, dw) = plan.strides, plan.dilation
     top, bottom, left, right = plan.padding
-    h_out = (plan.image.shape[0] + top + bottom - _effective(kh, dh)) // sh + 1
-    w_out = (plan.image.shape[1] + left + right - _effective(kw, dw)) // sw + 1
-    row = _index(row, "row", h_out)
-    col = _index(col, "col", w_out)
-    filter_index = _index(filter_index, "filter_index", filters)
+    h_out = (plan.image.shape[0] + top + bottom - effective_size(kh, dh)) // sh + 1
+    w_out = (plan.image.shape[1] + left + right - effective_size(kw, dw)) // sw + 1
+    row = check_int("row", row, low=0, high=h_out - 1)
+    col = check_int("col", col, low=0, high=w_out - 1)
+    filter_index = check_int("filter_index", filter_index, low=0, high=filters - 1)
     padded = _pad(plan)
     rows = row * sh + np.arange(kh) * dh
     cols = col * sw + np.arange(kw) * dw
@@ -730,12 +602,6 @@ def explain_conv2d_cell(
     )
 
 
-def _index(value: object, argument: str, size: int) -> int:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)) or not 0 <= value < size:
-        raise _invalid(argument, f"an integer from 0 to {size - 1}", f"{argument}={value!r}")
-    return int(value)
-
-
 def padding_amounts(
     shape: tuple[int, int],
     kernel_size: IntPair,
@@ -749,8 +615,8 @@ def padding_amounts(
     Raises:
         ValueError: as :func:`conv2d`.
     """
-    kh, kw = _positive_pair(kernel_size, "kernel_size")
-    h, w = _positive_pair(tuple(shape), "shape")
+    kh, kw = check_pair("kernel_size", kernel_size)
+    h, w = check_pair("shape", tuple(shape))
     plan = _plan_conv2d(np.zeros((h, w)), np.zeros((kh, kw)), strides, padding, dilation_rate, None)
     return plan.padding
 

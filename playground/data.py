@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from playground._checks import check_int, check_number, invalid
+
 CLASS_NAMES: tuple[str, ...] = (
     "T-shirt/top",
     "Trouser",
@@ -235,26 +237,16 @@ def train_validation_split(
     """
     y = np.asarray(y)
     if y.ndim != 1 or len(y) == 0:
-        raise ValueError(
-            f"Invalid value received for argument `y`. Expected a 1-D array of labels. Received: shape={y.shape}"
-        )
-    n = len(y) if train_size is None else train_size
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= len(y):
-        raise ValueError(
-            f"Invalid value received for argument `train_size`. Expected an integer between 1 and {len(y)}. "
-            f"Received: train_size={train_size}"
-        )
-    if not 0 <= validation_split < 1:
-        raise ValueError(
-            "Invalid value received for argument `validation_split`. Expected a float between 0 and 1 "
-            f"(0 included). Received: validation_split={validation_split}"
-        )
+        raise invalid("y", "a 1-D array of labels", y, show=f"shape={y.shape}")
+    n = len(y) if train_size is None else check_int("train_size", train_size, low=1, high=len(y))
+    validation_split = check_number("validation_split", validation_split, low=0, high=1, high_open=True)
     n_val = round(n * validation_split)
     if validation_split > 0 and not 1 <= n_val < n:
-        raise ValueError(
-            f"Invalid value received for argument `validation_split`. With train_size={n} it leaves "
-            f"{n_val} validation and {n - n_val} training images; both must be at least 1. "
-            f"Received: validation_split={validation_split}"
+        raise invalid(
+            "validation_split",
+            f"a split leaving at least 1 validation and 1 training image; with train_size={n} it leaves "
+            f"{n_val} validation and {n - n_val} training images",
+            validation_split,
         )
     rng = np.random.default_rng(seed)
     subset = np.arange(len(y)) if n == len(y) else _stratified_take(y, n, rng)[0]
@@ -276,9 +268,6 @@ def samples_per_class(y: np.ndarray, per_class: int, *, seed: int = 0) -> np.nda
     for c in range(NUM_CLASSES):  # ten classes, not pixels: a plain loop reads best
         members = np.flatnonzero(y == c)
         if len(members) < per_class:
-            raise ValueError(
-                f"Invalid value received for argument `per_class`. Class {c} has only {len(members)} images. "
-                f"Received: per_class={per_class}"
-            )
+            raise invalid("per_class", f"at most {len(members)}, the number of images of class {c}", per_class)
         rows.append(np.sort(rng.choice(members, size=per_class, replace=False)))
     return np.stack(rows)

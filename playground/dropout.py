@@ -7,9 +7,9 @@ the kept ones are scaled by 1 / (1 − rate) so that the *expected* output equal
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
+
+from playground._checks import check_array, check_int, check_number
 
 __all__ = ["dropout", "dropout_mean", "example_feature_map", "example_units", "keep_scale"]
 
@@ -17,12 +17,7 @@ MAX_SAMPLES = 10_000
 
 
 def _check_rate(rate: float) -> float:
-    if isinstance(rate, bool) or not isinstance(rate, numbers.Real) or not 0 <= rate < 1:
-        raise ValueError(
-            "Invalid value received for argument `rate`. Expected a float value between 0 and 1 "
-            f"(0 included, 1 excluded). Received: rate={rate}"
-        )
-    return float(rate)
+    return check_number("rate", rate, low=0, high=1, high_open=True)
 
 
 def keep_scale(rate: float) -> float:
@@ -51,9 +46,7 @@ def dropout(
         ValueError: rate outside [0, 1), or x not finite.
     """
     rate = _check_rate(rate)
-    x = np.asarray(x, dtype=float)
-    if not np.all(np.isfinite(x)):
-        raise ValueError("Invalid value received for argument `x`. Expected finite numbers. Received: NaN or inf")
+    x = check_array("x", x)
     if not training or rate == 0:
         return x.copy(), np.ones(x.shape, dtype=bool)
     rng = np.random.default_rng(seed)
@@ -76,11 +69,7 @@ def dropout_mean(x: np.ndarray, rate: float, *, samples: int = 1000, seed: int |
         ValueError: rate outside [0, 1), samples outside 1..10000.
     """
     rate = _check_rate(rate)
-    if isinstance(samples, bool) or not isinstance(samples, numbers.Integral) or not 1 <= samples <= MAX_SAMPLES:
-        raise ValueError(
-            "Invalid value received for argument `samples`. Expected an integer between 1 and "
-            f"{MAX_SAMPLES}. Received: samples={samples}"
-        )
+    samples = check_int("samples", samples, low=1, high=MAX_SAMPLES)
     x = np.asarray(x, dtype=float)
     rng = np.random.default_rng(seed)
     kept = (rng.random((samples, *x.shape)) >= rate).mean(axis=0)  # fraction of masks keeping each unit
@@ -95,10 +84,7 @@ def example_units(n: int) -> np.ndarray:
     Returns:
         Array of shape (n,), a fixed smooth pattern (the same for the same n).
     """
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or not 1 <= n <= 256:
-        raise ValueError(
-            f"Invalid value received for argument `n`. Expected an integer between 1 and 256. Received: n={n}"
-        )
+    n = check_int("n", n, low=1, high=256)
     k = np.arange(n)
     return np.round(0.6 + 0.4 * np.sin(0.9 * k) * np.cos(0.23 * k), 2)
 
@@ -111,10 +97,7 @@ def example_feature_map(size: int = 12) -> np.ndarray:
     Returns:
         Array of shape (size, size), like what a ReLU convolution layer might output for an edge detector.
     """
-    if isinstance(size, bool) or not isinstance(size, numbers.Integral) or not 4 <= size <= 64:
-        raise ValueError(
-            f"Invalid value received for argument `size`. Expected an integer between 4 and 64. Received: size={size}"
-        )
+    size = check_int("size", size, low=4, high=64)
     r, c = np.mgrid[0:size, 0:size] / (size - 1)
     stroke = np.exp(-(((r - c) / 0.12) ** 2))
     blob = np.exp(-(((r - 0.75) ** 2 + (c - 0.25) ** 2) / 0.02))

@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from playground._checks import check_int, invalid
+
 #: Layer types whose outputs are drawn as feature maps (their output is (H, W, C)).
 FEATURE_MAP_LAYERS = (
     "Conv2D",
@@ -42,24 +44,16 @@ def as_model_input(images: np.ndarray) -> np.ndarray:
         return x[..., None].copy()
     if x.ndim == 4 and x.shape[-1] == 1:
         return x.copy()
-    raise ValueError(
-        "Invalid value received for argument `images`. Expected an array of shape (H, W), (N, H, W) or "
-        f"(N, H, W, 1). Received: images.shape={x.shape}"
-    )
+    raise invalid("images", "an array of shape (H, W), (N, H, W) or (N, H, W, 1)", x, show=f"images.shape={x.shape}")
 
 
 def _check_labels(y: np.ndarray, num_classes: int, name: str) -> np.ndarray:
     y = np.asarray(y)
     if y.ndim != 1 or not np.issubdtype(y.dtype, np.integer):
-        raise ValueError(
-            f"Invalid value received for argument `{name}`. Expected a 1-D array of integer class labels. "
-            f"Received: {name}.shape={y.shape}, dtype={y.dtype}"
-        )
+        show = f"{name}.shape={y.shape}, dtype={y.dtype}"
+        raise invalid(name, "a 1-D array of integer class labels", y, show=show)
     if y.size and (y.min() < 0 or y.max() >= num_classes):
-        raise ValueError(
-            f"Invalid value received for argument `{name}`. Expected labels in the range [0, {num_classes - 1}]. "
-            f"Received: min={y.min()}, max={y.max()}"
-        )
+        raise invalid(name, f"labels in the range [0, {num_classes - 1}]", y, show=f"min={y.min()}, max={y.max()}")
     return y.astype(np.int64)
 
 
@@ -97,18 +91,12 @@ def evaluate_model(
     """
     import keras
 
-    if not isinstance(batch_size, int | np.integer) or batch_size < 1:
-        raise ValueError(
-            "Invalid value received for argument `batch_size`. Expected a positive integer. "
-            f"Received: batch_size={batch_size}"
-        )
+    batch_size = check_int("batch_size", batch_size, low=1)
     x = as_model_input(images)
     y = np.asarray(labels)
     if len(x) != len(y) or len(x) == 0:
-        raise ValueError(
-            "Invalid value received for arguments `images` and `labels`. Expected the same non-zero number of "
-            f"images and labels. Received: {len(x)} images, {len(y)} labels"
-        )
+        show = f"{len(x)} images, {len(y)} labels"
+        raise invalid("images and labels", "the same non-zero number of images and labels", x, show=show)
     if not getattr(model, "compiled", False):
         raise ValueError("The model is not compiled, so `evaluate()` cannot run. Compile it first (loss + accuracy).")
     total = -(-len(x) // batch_size)
@@ -142,11 +130,11 @@ def predict_proba(
     if on_progress is not None:
         import keras
 
-        total = -(-len(x) // batch_size)
+        total, report = -(-len(x) // batch_size), on_progress
 
         class _Progress(keras.callbacks.Callback):
             def on_predict_batch_end(self, batch, logs=None):
-                on_progress(batch + 1, total)
+                report(batch + 1, total)
 
         callbacks.append(_Progress())
     return np.asarray(model.predict(x, batch_size=batch_size, verbose=0, callbacks=callbacks))
@@ -163,18 +151,11 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int) -
         int64 array of shape (K, K): cm[i, j] = #images of true class i predicted as j. Rows sum to the class
         counts; the diagonal holds the correct predictions.
     """
-    if not isinstance(num_classes, int | np.integer) or num_classes < 1:
-        raise ValueError(
-            "Invalid value received for argument `num_classes`. Expected a positive integer. "
-            f"Received: num_classes={num_classes}"
-        )
+    num_classes = check_int("num_classes", num_classes, low=1)
     t = _check_labels(y_true, num_classes, "y_true")
     p = _check_labels(y_pred, num_classes, "y_pred")
     if t.shape != p.shape:
-        raise ValueError(
-            "Invalid value received for arguments `y_true` and `y_pred`. Expected the same length. "
-            f"Received: {t.shape[0]} and {p.shape[0]}"
-        )
+        raise invalid("y_true and y_pred", "the same length", t, show=f"{t.shape[0]} and {p.shape[0]}")
     return np.bincount(t * num_classes + p, minlength=num_classes * num_classes).reshape(num_classes, num_classes)
 
 
@@ -188,7 +169,7 @@ def per_class_accuracy(cm: np.ndarray) -> np.ndarray:
     """
     cm = np.asarray(cm, dtype=float)
     if cm.ndim != 2 or cm.shape[0] != cm.shape[1]:
-        raise ValueError(f"Invalid value received for argument `cm`. Expected a square matrix. Received: {cm.shape}")
+        raise invalid("cm", "a square matrix", cm, show=f"shape={cm.shape}")
     rows = cm.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(rows > 0, np.diag(cm) / rows, np.nan)
@@ -207,15 +188,11 @@ def confident_mistakes(proba: np.ndarray, y_true: np.ndarray, *, top: int = 12) 
     """
     proba = np.asarray(proba)
     if proba.ndim != 2:
-        raise ValueError(f"Invalid value received for argument `proba`. Expected (N, K). Received: {proba.shape}")
+        raise invalid("proba", "an array of shape (N, K)", proba, show=f"shape={proba.shape}")
     y = _check_labels(y_true, proba.shape[1], "y_true")
     if len(y) != len(proba):
-        raise ValueError(
-            "Invalid value received for arguments `proba` and `y_true`. Expected the same length. "
-            f"Received: {len(proba)} and {len(y)}"
-        )
-    if not isinstance(top, int | np.integer) or top < 0:
-        raise ValueError(f"Invalid value received for argument `top`. Expected an integer ≥ 0. Received: top={top}")
+        raise invalid("proba and y_true", "the same length", proba, show=f"{len(proba)} and {len(y)}")
+    top = check_int("top", top, low=0)
     pred = proba.argmax(axis=1)
     wrong = np.flatnonzero(pred != y)
     confidence = proba[wrong, pred[wrong]]
@@ -242,9 +219,7 @@ def feature_maps(model: Any, image: np.ndarray) -> list[tuple[str, str, np.ndarr
     if x.ndim == 3 and x.shape[-1] == 1:
         x = x[..., 0]
     if x.ndim != 2:
-        raise ValueError(
-            f"Invalid value received for argument `image`. Expected one (H, W) image. Received: shape={x.shape}"
-        )
+        raise invalid("image", "one (H, W) image", x, show=f"shape={x.shape}")
     layers = [layer for layer in model.layers if type(layer).__name__ in FEATURE_MAP_LAYERS]
     if not layers:
         return []
@@ -276,5 +251,5 @@ def mean_activation(maps: np.ndarray) -> np.ndarray:
     """Mean activation of each filter: the (H, W, C) feature maps averaged over H and W → (C,)."""
     maps = np.asarray(maps)
     if maps.ndim != 3:
-        raise ValueError(f"Invalid value received for argument `maps`. Expected (H, W, C). Received: {maps.shape}")
+        raise invalid("maps", "an array of shape (H, W, C)", maps, show=f"shape={maps.shape}")
     return maps.mean(axis=(0, 1))

@@ -26,6 +26,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
 
+from playground._checks import check_choice, check_int, invalid
+
 ALLOWED_FORMATS: tuple[str, ...] = ("PNG", "JPEG", "GIF", "BMP", "WEBP", "TIFF")
 MAX_PIXELS: int = 25_000_000  # 5000 × 5000; about 75 MB once decoded as RGB
 MODES: tuple[str, ...] = ("L", "RGB")
@@ -62,19 +64,10 @@ class LoadedImage:
     format: str
 
 
-def _check_options(mode: str, max_side: int | None) -> None:
-    if mode not in MODES:
-        raise ValueError(f'Invalid value received for argument `mode`. Expected "L" or "RGB". Received: mode={mode!r}')
-    if max_side is not None and (isinstance(max_side, bool) or not isinstance(max_side, int | np.integer)):
-        raise ValueError(
-            f"Invalid value received for argument `max_side`. Expected a positive integer or None. "
-            f"Received: max_side={max_side!r}"
-        )
-    if max_side is not None and max_side < 1:
-        raise ValueError(
-            f"Invalid value received for argument `max_side`. Expected a positive integer or None. "
-            f"Received: max_side={max_side}"
-        )
+def _check_options(mode: str, max_side: int | None) -> int | None:
+    """Checks `mode`; returns `max_side` as an int (or None)."""
+    check_choice("mode", mode, MODES)
+    return None if max_side is None else check_int("max_side", max_side, low=1)
 
 
 def _too_many_pixels(width: int, height: int) -> ValueError:
@@ -151,18 +144,16 @@ def load_image(data: bytes, *, mode: str = "RGB", max_side: int | None = None) -
             in a format outside `ALLOWED_FORMATS`, declares more than `MAX_PIXELS` pixels (decompression
             bomb), or when `mode` / `max_side` is invalid.
     """
-    _check_options(mode, max_side)
+    max_side = _check_options(mode, max_side)
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise ValueError(
-            f"Invalid value received for argument `data`. Expected the file's bytes. Received: {type(data).__name__}"
-        )
+        raise invalid("data", "the file's bytes", data, show=f"data of type {type(data).__name__}")
     if len(data) == 0:
         raise ValueError("The file is empty (0 bytes). Please choose an image file (PNG, JPEG, GIF, BMP, WebP, TIFF).")
 
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            im = Image.open(io.BytesIO(bytes(data)), formats=ALLOWED_FORMATS)
+            im: Image.Image = Image.open(io.BytesIO(bytes(data)), formats=ALLOWED_FORMATS)
         except Image.DecompressionBombError as err:
             raise ValueError(f"This image declares too many pixels to open safely ({err}).") from None
         except Image.DecompressionBombWarning as err:
@@ -210,24 +201,17 @@ def load_sample(name: str, *, mode: str = "RGB", max_side: int | None = None) ->
     Raises:
         ValueError: unknown `name`, or invalid `mode` / `max_side`.
     """
-    if name not in SAMPLES:
-        raise ValueError(
-            f"Invalid value received for argument `name`. Expected one of {sorted(SAMPLES)}. Received: name={name!r}"
-        )
+    check_choice("name", name, sorted(SAMPLES))
     return load_image(SAMPLES[name].read_bytes(), mode=mode, max_side=max_side)
 
 
 def _check_uint8_image(image: np.ndarray) -> np.ndarray:
     image = np.asarray(image)
     if image.dtype != np.uint8 or not (image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 3)):
-        raise ValueError(
-            "Invalid value received for argument `image`. Expected a uint8 array of shape (H, W) or (H, W, 3). "
-            f"Received: dtype={image.dtype}, shape={image.shape}"
-        )
+        show = f"dtype={image.dtype}, shape={image.shape}"
+        raise invalid("image", "a uint8 array of shape (H, W) or (H, W, 3)", image, show=show)
     if image.size == 0:
-        raise ValueError(
-            f"Invalid value received for argument `image`. Expected a non-empty image. Received: shape={image.shape}"
-        )
+        raise invalid("image", "a non-empty image", image, show=f"shape={image.shape}")
     return image
 
 

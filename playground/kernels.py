@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.ndimage import gaussian_filter
 
+from playground._checks import check_array, check_int, check_number, check_pair, invalid
+
 
 def _const(rows: list[list[float]], scale: float = 1.0) -> np.ndarray:
     array = np.array(rows, dtype=float) * scale
@@ -64,15 +66,14 @@ def gaussian(size: int = 3, sigma: float = 1.0) -> np.ndarray:
     Raises:
         ValueError: size not an odd integer in range, or sigma out of range.
     """
-    if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or not (1 <= size <= 15 and size % 2 == 1):
-        raise ValueError(
-            f"Invalid value received for argument `size`. Expected an odd integer from 1 to 15. Received: size={size!r}"
-        )
-    if isinstance(sigma, bool) or not isinstance(sigma, (int, float, np.number)) or not 0 < sigma <= 10:
-        raise ValueError(
-            "Invalid value received for argument `sigma`. Expected a number greater than 0 and at most 10. "
-            f"Received: sigma={sigma!r}"
-        )
+    try:
+        odd = check_int("size", size, low=1, high=15) % 2 == 1
+    except ValueError:
+        odd = False
+    if not odd:
+        raise invalid("size", "an odd integer in the range [1, 15]", size)
+    size = int(size)
+    sigma = check_number("sigma", sigma, low=0, high=10, low_open=True)
     impulse = np.zeros((size, size))
     impulse[size // 2, size // 2] = 1.0
     radius = size // 2
@@ -87,13 +88,8 @@ def resize_kernel(kernel: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     Returns:
         A new float array of shape `size`.
     """
-    k = np.asarray(kernel, dtype=float)
-    rows, cols = size
-    if k.ndim != 2 or rows < 1 or cols < 1:
-        raise ValueError(
-            "Invalid value received for argument `size`. Expected a pair of positive integers and a 2-D kernel. "
-            f"Received: size={size!r}, kernel shape {k.shape}"
-        )
+    k = check_array("kernel", kernel, ndims=(2,), finite=False)
+    rows, cols = check_pair("size", size)
     out = np.zeros((rows, cols))
     h, w = min(rows, k.shape[0]), min(cols, k.shape[1])
     sr, sc = (k.shape[0] - h) // 2, (k.shape[1] - w) // 2

@@ -19,12 +19,12 @@ float32 round-off.
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from playground._checks import check_arguments, check_bool, check_choice, check_int, check_number, invalid
 from playground.lab.options import KERAS_OPTIMIZERS, OPTIMIZERS
 
 __all__ = [
@@ -79,59 +79,28 @@ class Trace:
 
 
 def _check_hyper(optimizer: str, learning_rate: float, steps: int, hyper: dict) -> dict:
-    if optimizer not in HYPER_DEFAULTS:
-        raise ValueError(
-            f"Invalid value received for argument `optimizer`. Expected one of {list(HYPER_DEFAULTS)}. "
-            f"Received: optimizer={optimizer!r}"
-        )
-    if (
-        isinstance(learning_rate, bool)
-        or not isinstance(learning_rate, numbers.Real)
-        or not np.isfinite(learning_rate)
-        or learning_rate <= 0
-    ):
-        raise ValueError(
-            "Invalid value received for argument `learning_rate`. Expected a finite float > 0. "
-            f"Received: learning_rate={learning_rate}"
-        )
-    if isinstance(steps, bool) or not isinstance(steps, numbers.Integral) or not 0 <= steps <= MAX_STEPS:
-        raise ValueError(
-            f"Invalid value received for argument `steps`. Expected an integer between 0 and {MAX_STEPS}. "
-            f"Received: steps={steps}"
-        )
+    check_choice("optimizer", optimizer, list(HYPER_DEFAULTS))
+    check_number("learning_rate", learning_rate, low=0, low_open=True)
+    check_int("steps", steps, low=0, high=MAX_STEPS)
     defaults = HYPER_DEFAULTS[optimizer]
-    unknown = sorted(set(hyper) - set(defaults))
-    if unknown:
-        raise ValueError(
-            f"Invalid argument `{unknown[0]}` for optimizer {optimizer!r}. Expected one of {list(defaults)}. "
-            f"Received: {unknown[0]}={hyper[unknown[0]]!r}"
-        )
+    check_arguments(hyper, defaults, f"optimizer {optimizer!r}")
     values = {**defaults, **hyper}
     for name, value in values.items():
         if name in _BOOL_HYPERS:
-            if not isinstance(value, bool | np.bool_):
-                raise ValueError(
-                    f"Invalid value received for argument `{name}`. Expected True or False. Received: {name}={value!r}"
-                )
-            values[name] = bool(value)
-            continue
-        ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and np.isfinite(value)
-        if name in _UNIT_HYPERS:
-            ok = ok and 0 <= value <= 1
-            expected = "a float between 0 and 1"
+            values[name] = check_bool(name, value)
+        elif name in _UNIT_HYPERS:
+            values[name] = check_number(name, value, low=0, high=1)
         elif name == "epsilon":
-            ok = ok and value > 0
-            expected = "a float > 0"
+            values[name] = check_number(name, value, low=0, low_open=True)
         else:  # initial_accumulator_value
-            ok = ok and value >= 0
-            expected = "a float >= 0"
-        if not ok:
-            raise ValueError(
-                f"Invalid value received for argument `{name}`. Expected {expected}. Received: {name}={value}"
-            )
-        values[name] = float(value)
+            values[name] = check_number(name, value, low=0)
     if optimizer == "adagrad" and values["initial_accumulator_value"] + values["epsilon"] <= 0:
-        raise ValueError("Invalid values: `initial_accumulator_value` + `epsilon` must be > 0")
+        raise invalid(
+            "initial_accumulator_value and epsilon",
+            "a sum > 0",
+            values["epsilon"],
+            show=f"initial_accumulator_value={values['initial_accumulator_value']}, epsilon={values['epsilon']}",
+        )
     return values
 
 
@@ -165,9 +134,7 @@ def optimize_trace(
     h = _check_hyper(optimizer, learning_rate, steps, hyper)
     w = np.asarray(start, dtype=float)
     if w.shape != (2,) or not np.all(np.isfinite(w)):
-        raise ValueError(
-            f"Invalid value received for argument `start`. Expected two finite numbers (x, y). Received: start={start}"
-        )
+        raise invalid("start", "two finite numbers (x, y)", start)
     dt = np.dtype(dtype)
     w = w.astype(dt)
     lr = dt.type(learning_rate)
@@ -259,6 +226,7 @@ def optimize(
     optimizer: str = "sgd",
     learning_rate: float = 0.01,
     steps: int = 100,
+    dtype: type = np.float64,
     **hyper: float | bool,
 ) -> np.ndarray:
     """The path of a Keras optimizer from `start`: ndarray of shape (steps + 1, 2), row 0 = start.
@@ -267,7 +235,10 @@ def optimize(
     Equals `keras.optimizers.<X>(learning_rate, **hyper)` applied step by step to a `keras.Variable`
     holding the point, with the gradient `grad_fn(variable)` at each step.
     """
-    return optimize_trace(grad_fn, start, optimizer=optimizer, learning_rate=learning_rate, steps=steps, **hyper).path
+    trace = optimize_trace(
+        grad_fn, start, optimizer=optimizer, learning_rate=learning_rate, steps=steps, dtype=dtype, **hyper
+    )
+    return trace.path
 
 
 @dataclass(frozen=True)

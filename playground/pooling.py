@@ -13,17 +13,8 @@ from typing import Literal
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from playground.convolution import (
-    PADDINGS,
-    IntPair,
-    Padding,
-    _as_array,
-    _check_choice,
-    _index,
-    _invalid,
-    _positive_pair,
-    _same_padding,
-)
+from playground._checks import check_array, check_choice, check_int, check_pair, invalid
+from playground.geometry import IntPair, Padding, axis_padding, check_padding
 
 PoolMode = Literal["max", "average"]
 POOL_MODES: tuple[str, ...] = ("max", "average")
@@ -39,29 +30,28 @@ class _PoolPlan:
     squeeze: bool
 
 
-def _plan(x, pool_size, strides, padding, mode, *, keep_float32: bool = False) -> _PoolPlan:
-    a = _as_array(x, "x", (2, 3), keep_float32=keep_float32)
+def _plan(
+    x: object,
+    pool_size: object,
+    strides: object,
+    padding: object,
+    mode: object,
+    *,
+    keep_float32: bool = False,
+) -> _PoolPlan:
+    a = check_array("x", x, ndims=(2, 3), empty=False, float32=keep_float32)
     squeeze = a.ndim == 2
     if squeeze:
         a = a[:, :, None]
-    pool = _positive_pair(pool_size, "pool_size")
-    s = pool if strides is None else _positive_pair(strides, "strides")
-    padding = _check_choice(padding, "padding", PADDINGS)
-    mode = _check_choice(mode, "mode", POOL_MODES)
-    pads: list[int] = []
-    for axis in (0, 1):
-        n = a.shape[axis]
-        if padding == "same":
-            pads.extend(_same_padding(n, pool[axis], s[axis]))
-        elif pool[axis] > n:
-            raise _invalid(
-                "pool_size",
-                f'a window no larger than the input ({n}) with padding "valid"; use "same" or a smaller window',
-                f"pool_size={pool_size!r} on an input of shape {a.shape[:2]}",
-            )
-        else:
-            pads.extend((0, 0))
-    return _PoolPlan(a, pool, s, (pads[0], pads[1], pads[2], pads[3]), mode, squeeze)
+    pool = check_pair("pool_size", pool_size)
+    s = pool if strides is None else check_pair("strides", strides)
+    same = check_padding(padding)
+    kind = str(check_choice("mode", mode, POOL_MODES, lower=True))
+    top, bottom, left, right = (
+        *axis_padding(a.shape[0], pool[0], strides=s[0], padding=same, argument="pool_size", window="window"),
+        *axis_padding(a.shape[1], pool[1], strides=s[1], padding=same, argument="pool_size", window="window"),
+    )
+    return _PoolPlan(a, pool, s, (top, bottom, left, right), kind, squeeze)
 
 
 def _windows(plan: _PoolPlan, fill: float) -> np.ndarray:
@@ -212,9 +202,9 @@ def explain_pool2d_cell(
     """
     plan = _plan(x, pool_size, strides, padding, mode)
     windows = _windows(plan, np.nan)
-    row = _index(row, "row", windows.shape[0])
-    col = _index(col, "col", windows.shape[1])
-    channel = _index(channel, "channel", windows.shape[2])
+    row = check_int("row", row, low=0, high=windows.shape[0] - 1)
+    col = check_int("col", col, low=0, high=windows.shape[1] - 1)
+    channel = check_int("channel", channel, low=0, high=windows.shape[2] - 1)
     window = windows[row, col, channel].copy()
     valid = ~np.isnan(window)
     top, _, left, _ = plan.padding
@@ -254,12 +244,10 @@ def shift(x: np.ndarray, rows: int = 0, cols: int = 1) -> np.ndarray:
     """
     a = np.asarray(x)
     if a.ndim not in (2, 3):
-        raise _invalid("x", "a 2-D or 3-D array", f"x with shape {a.shape}")
+        raise invalid("x", "a 2-D or 3-D array", x, show=f"x with shape {a.shape}")
     out = np.zeros_like(a)
-    for name, amount, axis in (("rows", rows, 0), ("cols", cols, 1)):
-        if isinstance(amount, bool) or not isinstance(amount, (int, np.integer)) or abs(amount) >= a.shape[axis]:
-            limit = a.shape[axis] - 1
-            raise _invalid(name, f"an integer between {-limit} and {limit}", f"{name}={amount!r}")
+    rows = check_int("rows", rows, low=1 - a.shape[0], high=a.shape[0] - 1)
+    cols = check_int("cols", cols, low=1 - a.shape[1], high=a.shape[1] - 1)
     src_r = slice(max(0, -rows), a.shape[0] - max(0, rows))
     dst_r = slice(max(0, rows), a.shape[0] - max(0, -rows))
     src_c = slice(max(0, -cols), a.shape[1] - max(0, cols))

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from playground._checks import check_choice, check_number, invalid
+
 __all__ = ["SURFACES", "Surface", "get_surface"]
 
 Array = np.ndarray
@@ -186,19 +188,11 @@ def get_surface(name: str, *, conditioning: float | None = None) -> Surface:
     Raises:
         ValueError: unknown name, or conditioning outside [1, 100] or given for another surface.
     """
-    if name not in SURFACES:
-        raise ValueError(
-            f"Invalid value received for argument `surface`. Expected one of {list(SURFACES)}. "
-            f"Received: surface={name!r}"
-        )
+    check_choice("surface", name, list(SURFACES))
     if conditioning is None:
         return SURFACES[name]
     if name != "bowl":
-        raise ValueError(f"Invalid argument `conditioning` for surface {name!r}: only the bowl has a conditioning")
+        show = f"conditioning={conditioning} for surface {name!r}"
+        raise invalid("conditioning", "None: only the bowl has a conditioning", conditioning, show=show)
     low, high = CONDITIONING_RANGE
-    if not np.isfinite(conditioning) or not low <= conditioning <= high:
-        raise ValueError(
-            f"Invalid value received for argument `conditioning`. Expected a number between {low:g} and {high:g}. "
-            f"Received: conditioning={conditioning}"
-        )
-    return _bowl(conditioning)
+    return _bowl(check_number("conditioning", conditioning, low=low, high=high))

@@ -29,6 +29,9 @@ from typing import Any
 
 import numpy as np
 
+from playground._checks import check_choice, check_int, check_number, invalid
+from playground._keras import load_keras
+
 SOURCE_CLASSES: tuple[int, ...] = (0, 2, 3, 4, 6)  # T-shirt/top, Pullover, Dress, Coat, Shirt
 TARGET_CLASSES: tuple[int, ...] = (1, 5, 7, 8, 9)  # Trouser, Sandal, Sneaker, Bag, Ankle boot
 INPUT_SHAPE = (28, 28, 1)
@@ -117,24 +120,6 @@ class PretrainResult:
 # Data
 
 
-def _check_int(name: str, value: Any, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or not low <= value <= high:
-        raise ValueError(
-            f"Invalid value received for argument `{name}`. Expected an integer between {low} and {high}. "
-            f"Received: {name}={value!r}"
-        )
-    return int(value)
-
-
-def _check_float(name: str, value: Any, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float | np.number) or not low <= value <= high:
-        raise ValueError(
-            f"Invalid value received for argument `{name}`. Expected a number between {low:g} and {high:g}. "
-            f"Received: {name}={value!r}"
-        )
-    return float(value)
-
-
 def select_classes(
     x: np.ndarray,
     y: np.ndarray,
@@ -161,20 +146,14 @@ def select_classes(
     """
     x, y = np.asarray(x), np.asarray(y)
     if y.ndim != 1 or len(x) != len(y):
-        raise ValueError(
-            f"Invalid value received for arguments `x`/`y`. Expected as many images as labels. "
-            f"Received: x.shape={x.shape}, y.shape={y.shape}"
-        )
+        raise invalid("x and y", "as many images as labels", x, show=f"x.shape={x.shape}, y.shape={y.shape}")
     rng = np.random.default_rng(seed)
     chosen, labels = [], []
     for new_label, c in enumerate(classes):  # five classes: a plain loop reads best
         members = np.flatnonzero(y == c)
         if per_class is not None:
             if len(members) < per_class:
-                raise ValueError(
-                    f"Invalid value received for argument `per_class`. Class {c} has only {len(members)} images. "
-                    f"Received: per_class={per_class}"
-                )
+                raise invalid("per_class", f"at most {len(members)}, the number of images of class {c}", per_class)
             members = np.sort(rng.choice(members, size=per_class, replace=False))
         chosen.append(members)
         labels.append(np.full(len(members), new_label, dtype=np.uint8))
@@ -190,19 +169,6 @@ def _with_channel(x: np.ndarray) -> np.ndarray:
 # Models
 
 
-def _keras():
-    """Import Keras with TensorFlow's threads set once (by the training module when it is there)."""
-    try:
-        from playground.lab.model import configure_tensorflow
-    except ImportError:  # pragma: no cover - the training lab is a sibling module
-        pass
-    else:
-        configure_tensorflow()
-    import keras
-
-    return keras
-
-
 def _layer(keras, spec: dict[str, Any]):
     arguments = {k: v for k, v in spec.items() if k != "type"}
     return getattr(keras.layers, spec["type"])(**arguments)
@@ -214,7 +180,7 @@ def build_base():
     Output shape (3, 3, 64); 23 296 weights (160 + 4 640 + 18 496). Its weights file is what
     `scripts/pretrain_base.py` writes and `load_base_weights` reads.
     """
-    keras = _keras()
+    keras = load_keras()
     layers = [keras.Input(shape=INPUT_SHAPE), keras.layers.Rescaling(1 / 255, name="rescaling")]
     layers += [_layer(keras, spec) for spec in BASE_SPECS]
     return keras.Sequential(layers, name="base")
@@ -222,7 +188,7 @@ def build_base():
 
 def build_transfer_model(base, *, n_classes: int = len(TARGET_CLASSES)):
     """base → Flatten → Dense(64, relu) → Dense(n_classes, softmax), as one ``keras.Sequential``."""
-    keras = _keras()
+    keras = load_keras()
     head = [_layer(keras, spec) for spec in HEAD_SPECS[:-1]]
     head.append(keras.layers.Dense(n_classes, activation="softmax", name="output"))
     return keras.Sequential([keras.Input(shape=INPUT_SHAPE), base, *head], name="transfer")
@@ -234,10 +200,7 @@ def set_mode_trainability(model, mode: str) -> None:
     scratch: everything trains. feature_extraction: ``base.trainable = False``. fine_tuning: the base is
     frozen except `FINE_TUNE_LAYERS`.
     """
-    if mode not in MODES:
-        raise ValueError(
-            f"Invalid value received for argument `mode`. Expected one of {MODES}. Received: mode={mode!r}"
-        )
+    check_choice("mode", mode, MODES)
     base = model.get_layer("base")
     base.trainable = mode != "feature_extraction"
     for layer in base.layers:
@@ -298,7 +261,7 @@ def load_pretrained(path: str | os.PathLike = BASE_WEIGHTS):
     """
     path = Path(path)
     if not path.name.endswith(".weights.h5"):
-        raise ValueError(f"Invalid value received for argument `path`. Expected a .weights.h5 file. Received: {path}")
+        raise invalid("path", "a .weights.h5 file", str(path))
     if not path.is_file():
         raise ValueError(f"The pretrained base weights are missing: {path}. Run `python scripts/pretrain_base.py`.")
     model = build_source_model()
@@ -358,9 +321,10 @@ def pretrain_base(
     Returns:
         `PretrainResult` with the base's weights and its accuracy on the source classes of the test set.
     """
-    epochs = _check_int("epochs", epochs, *EPOCHS_RANGE)
-    learning_rate = _check_float("learning_rate", learning_rate, *LEARNING_RATE_RANGE)
-    keras = _keras()
+    (low_e, high_e), (low_lr, high_lr) = EPOCHS_RANGE, LEARNING_RATE_RANGE
+    epochs = check_int("epochs", epochs, low=low_e, high=high_e, whole_floats=False)
+    learning_rate = check_number("learning_rate", learning_rate, low=low_lr, high=high_lr)
+    keras = load_keras()
     xs, ys = select_classes(x_train, y_train, SOURCE_CLASSES, per_class=train_size, seed=seed)
     xt, yt = select_classes(x_test, y_test, SOURCE_CLASSES)
     keras.utils.set_random_seed(seed)
@@ -425,20 +389,17 @@ def run_transfer(
     Raises:
         ValueError: naming the argument, for an out-of-range setting or an unknown mode.
     """
-    labels_per_class = _check_int("labels_per_class", labels_per_class, *LABELS_PER_CLASS_RANGE)
-    epochs = _check_int("epochs", epochs, *EPOCHS_RANGE)
+    (low_n, high_n), (low_e, high_e), (low_lr, high_lr) = LABELS_PER_CLASS_RANGE, EPOCHS_RANGE, LEARNING_RATE_RANGE
+    labels_per_class = check_int("labels_per_class", labels_per_class, low=low_n, high=high_n, whole_floats=False)
+    epochs = check_int("epochs", epochs, low=low_e, high=high_e, whole_floats=False)
     fine_tune_epochs = epochs if fine_tune_epochs is None else fine_tune_epochs
-    fine_tune_epochs = _check_int("fine_tune_epochs", fine_tune_epochs, *EPOCHS_RANGE)
-    learning_rate = _check_float("learning_rate", learning_rate, *LEARNING_RATE_RANGE)
-    fine_tune_learning_rate = _check_float("fine_tune_learning_rate", fine_tune_learning_rate, *LEARNING_RATE_RANGE)
-    batch_size = _check_int("batch_size", batch_size, 1, 4096)
-    unknown = [m for m in modes if m not in MODES]
-    if unknown or not modes:
-        raise ValueError(
-            f"Invalid value received for argument `modes`. Expected a non-empty list from {MODES}. "
-            f"Received: modes={list(modes)!r}"
-        )
-    keras = _keras()
+    fine_tune_epochs = check_int("fine_tune_epochs", fine_tune_epochs, low=low_e, high=high_e, whole_floats=False)
+    learning_rate = check_number("learning_rate", learning_rate, low=low_lr, high=high_lr)
+    fine_tune_learning_rate = check_number("fine_tune_learning_rate", fine_tune_learning_rate, low=low_lr, high=high_lr)
+    batch_size = check_int("batch_size", batch_size, low=1, high=4096, whole_floats=False)
+    if not modes or any(m not in MODES for m in modes):
+        raise invalid("modes", f"a non-empty list from {', '.join(map(repr, MODES))}", list(modes))
+    keras = load_keras()
     xs, ys = select_classes(x_train, y_train, TARGET_CLASSES, per_class=labels_per_class, seed=seed)
     xv, yv = select_classes(x_test, y_test, TARGET_CLASSES, per_class=val_per_class, seed=seed)
     xs, xv = _with_channel(xs), _with_channel(xv)
@@ -492,10 +453,7 @@ def transfer_code(
     mode: str, *, epochs: int = 5, learning_rate: float = 1e-3, fine_tune_learning_rate: float = 1e-4
 ) -> str:
     """The Keras lines of one mode, as the course notes write feature extraction and fine-tuning."""
-    if mode not in MODES:
-        raise ValueError(
-            f"Invalid value received for argument `mode`. Expected one of {MODES}. Received: mode={mode!r}"
-        )
+    check_choice("mode", mode, MODES)
     lines = ["import keras", ""]
     if mode == "scratch":
         lines += ["base = build_base()  # random initial weights"]
@@ -550,11 +508,9 @@ def mobilenet_features(image: np.ndarray, weights: str | os.PathLike) -> np.ndar
     """
     image = np.asarray(image)
     if image.dtype != np.uint8 or image.ndim != 3 or image.shape[2] != 3:
-        raise ValueError(
-            "Invalid value received for argument `image`. Expected a uint8 RGB array (H, W, 3). "
-            f"Received: dtype={image.dtype}, shape={image.shape}"
-        )
-    keras = _keras()
+        show = f"dtype={image.dtype}, shape={image.shape}"
+        raise invalid("image", "a uint8 RGB array (H, W, 3)", image, show=show)
+    keras = load_keras()
     model = keras.applications.MobileNetV2(include_top=False, weights=str(weights), input_shape=(224, 224, 3))
     x = keras.ops.image.resize(image[None].astype("float32"), (224, 224))
     x = keras.applications.mobilenet_v2.preprocess_input(keras.ops.convert_to_numpy(x))

@@ -5,12 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from playground import activations as A
+from tests.helpers import metrics as metric_values
 
 PAGE = "app_pages/activations.py"
-
-
-def metric_values(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def test_smoke(app_for):

@@ -8,17 +8,12 @@ import numpy as np
 
 from playground.augmentation import augment, spec_for
 from playground.run import SESSION_AUGMENTATION
+from tests.helpers import page_opener
 
 PAGE = "app_pages/augmentation.py"
 
 
-def open_page(app_for, query: dict[str, str] | None = None):
-    """The page inside the frame, opened like a shared link: the query is in the URL before the first run."""
-    at = app_for(PAGE)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run(timeout=120)
-    return at
+open_page = page_opener(PAGE)
 
 
 def decode(value) -> np.ndarray:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from playground.convolution import conv1d, conv1d_steps
+from tests.helpers import link_fixture
 
 SCRIPT = "app_pages/conv1d.py"
 
 
-@pytest.fixture
-def open_page(open_link):
-    """Open the page inside the frame with URL parameters, as a shared link would."""
-    return lambda **params: open_link(SCRIPT, **params)
+open_page = link_fixture(SCRIPT)
 
 
 def test_smoke_course_notes_example(open_page):

@@ -6,18 +6,12 @@ import pytest
 
 from playground.convolution import GRIDS, conv2d, explain_conv2d_cell, output_size_formula
 from playground.kernels import KERNELS
+from tests.helpers import link_fixture, metrics
 
 SCRIPT = "app_pages/conv2d.py"
 
 
-@pytest.fixture
-def open_page(open_link):
-    """Open the page inside the frame with URL parameters, as a shared link would."""
-    return lambda **params: open_link(SCRIPT, **params)
-
-
-def metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+open_page = link_fixture(SCRIPT)
 
 
 def test_smoke_default_grid(open_page):

@@ -9,20 +9,13 @@ import numpy as np
 import pytest
 
 from playground import data
+from tests.helpers import page_opener
 
 PAGE = "app_pages/data.py"
 pytestmark = pytest.mark.realdata
 
 
-def open_page(app_for, lang: str | None = None, **query):
-    """The page inside the frame, opened like a shared link carrying `query` (and `lang`)."""
-    at = app_for(PAGE)
-    if lang:
-        at.query_params["lang"] = lang
-    at.query_params.update(query)
-    at.run()
-    assert not at.exception
-    return at
+open_page = page_opener(PAGE, check=True)
 
 
 def plotly_spec(at, key):

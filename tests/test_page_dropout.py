@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from playground.dropout import dropout, dropout_mean, example_units
+from tests.helpers import metrics as metric_values
 
 PAGE = "app_pages/dropout.py"
 
@@ -18,10 +19,6 @@ def decode(value) -> np.ndarray:
         shape = tuple(int(n) for n in str(value.get("shape", array.size)).split(","))
         return array.reshape(shape)
     return np.asarray(value)
-
-
-def metric_values(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def test_smoke(app_for):

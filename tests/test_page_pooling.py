@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-
 from playground.activations import relu
 from playground.convolution import GRIDS, conv2d
 from playground.kernels import KERNELS
 from playground.pooling import compare_shifted, explain_pool2d_cell, pool2d
+from tests.helpers import link_fixture, metrics
 
 SCRIPT = "app_pages/pooling.py"
 
 
-@pytest.fixture
-def open_page(open_link):
-    """Open the page inside the frame with URL parameters, as a shared link would."""
-    return lambda **params: open_link(SCRIPT, **params)
-
-
-def metrics(at) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+open_page = link_fixture(SCRIPT)
 
 
 def feature_map():

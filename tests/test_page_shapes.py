@@ -13,22 +13,13 @@ from playground.architecture import (
     to_keras_code,
     totals,
 )
+from tests.helpers import link_fixture
 
 SCRIPT = "app_pages/shapes.py"
 NBSP = "\u00a0"
 
 
-@pytest.fixture
-def open_page(app_for):
-    """Open the page inside the frame with URL parameters, as a shared link would."""
-
-    def open_(**params):
-        at = app_for(SCRIPT)
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
-
-    return open_
+open_page = link_fixture(SCRIPT)
 
 
 def table_rows(at):

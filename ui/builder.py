@@ -230,18 +230,18 @@ def _help(layer_type: str, arg: Arg) -> str:
 
 
 def _arg_widget(key: str, uid: int, layer_type: str, arg: Arg, value: Any) -> None:
-    callback = dict(on_change=_edit, args=(key, uid, arg), help=_help(layer_type, arg))
-    high = arg.high if arg.high is not None else arg.ui_max
+    callback: dict[str, Any] = dict(on_change=_edit, args=(key, uid, arg), help=_help(layer_type, arg))
+    high: float = arg.high if arg.high is not None else (arg.ui_max or 0.0)  # choices and booleans have neither
     if arg.kind in {"pair", "optional_pair"}:
         h, w = (None, None) if value is None else (value if isinstance(value, tuple) else (value, value))
         axis_names = {"h": t("builder.axis_h"), "w": t("builder.axis_w")}
         st.caption(f"{arg.name} ({axis_names['h']} × {axis_names['w']})", help=callback.pop("help"))
         left, right = st.columns(2, gap="small")
-        extra = {"placeholder": t("builder.same_as_pool")} if arg.kind == "optional_pair" else {}
+        extra: dict[str, Any] = {"placeholder": t("builder.same_as_pool")} if arg.kind == "optional_pair" else {}
         for column, axis, v in ((left, "h", h), (right, "w", w)):
             column.number_input(
                 f"{arg.name} ({axis_names[axis]})",
-                min_value=int(arg.low),
+                min_value=int(arg.low or 0),
                 max_value=int(high),
                 value=v,
                 step=1,
@@ -253,7 +253,7 @@ def _arg_widget(key: str, uid: int, layer_type: str, arg: Arg, value: Any) -> No
     elif arg.kind == "int":
         st.number_input(
             arg.name,
-            min_value=int(arg.low),
+            min_value=int(arg.low or 0),
             max_value=int(high),
             value=value,
             step=1,

@@ -169,7 +169,7 @@ def pick_run(key: str, *, label: str | None = None, with_model: bool = True) -> 
         st.session_state.pop(key, None)
     labels = {i: run_label(r) for i, r in by_id.items()}  # fixed strings: the label never depends on when it's asked
     run_id = st.selectbox(label or t("runs.pick"), list(by_id), format_func=labels.__getitem__, key=key)
-    run = by_id.get(run_id)
+    run = None if run_id is None else by_id.get(run_id)
     if run is not None and with_model:
         ensure_model(run)
         if run.model is None:

@@ -130,8 +130,8 @@ def shape_flow_figure(
             )
     # Log axes with one tick per power of ten, from 1 to a little above the largest bar (room for the labels).
     for row, values, title in ((1, volumes, volume_title), (2, params, params_title)):
-        top = math.log10(max(max(values), 10))
-        fig.update_yaxes(type="log", title_text=title, range=[0, top * 1.12 + 0.3], dtick=1, row=row, col=1)
+        decades = math.log10(max(max(values), 10))
+        fig.update_yaxes(type="log", title_text=title, range=[0, decades * 1.12 + 0.3], dtick=1, row=row, col=1)
     fig.update_xaxes(tickangle=-35, row=2, col=1)
     fig.update_layout(bargap=0.25, uniformtext=dict(minsize=9, mode="show"))
     style(fig, height=height)

@@ -6,6 +6,8 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from playground._checks import invalid
+
 # Set once: passing template= to every figure made Plotly validate and deep-copy the whole template each time
 # (~7 ms a figure, over half of a 2-D convolution rerun). The JSON sent to the browser is the same.
 pio.templates.default = "plotly_white"
@@ -69,7 +71,7 @@ def heatmap(
     """
     z = np.asarray(z, dtype=float)
     if z.ndim != 2:
-        raise ValueError(f"Invalid value received for argument `z`. Expected a 2-D array. Received: shape={z.shape}")
+        raise invalid("z", "a 2-D array", z, show=f"shape={z.shape}")
     signed = bool(np.nanmin(z) < 0 < np.nanmax(z)) if z.size else False
     if colorscale is None:
         colorscale = DIVERGING if signed else SEQUENTIAL

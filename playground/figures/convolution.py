@@ -382,8 +382,8 @@ def pooling_figure(
             )
         )
     if selected is not None:
-        r0, c0 = selected[0] * sh - top, selected[1] * sw - left
-        _add_shapes(fig, [_box(r0, c0, r0 + ph - 1, c0 + pw - 1, color=HIGHLIGHT)])
+        row0, col0 = selected[0] * sh - top, selected[1] * sw - left
+        _add_shapes(fig, [_box(row0, col0, row0 + ph - 1, col0 + pw - 1, color=HIGHLIGHT)])
     # Show padding cells (outside the map) when "same" padding adds them; keep markers from widening the axes.
     t, b, lft, rgt = padding
     fig.update_xaxes(range=[-lft - 0.5, x.shape[1] + rgt - 0.5], autorange=False)

@@ -10,6 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from playground._checks import invalid
 from playground.figures.common import CATEGORICAL, DIVERGING, SEQUENTIAL, heatmap, style
 
 HIGHLIGHT = CATEGORICAL[3]  # vermillion: the predicted class / a mistake
@@ -118,7 +119,7 @@ def maps_grid_figure(
     """
     maps = np.asarray(maps, dtype=float)
     if maps.ndim != 3:
-        raise ValueError(f"Invalid value received for argument `maps`. Expected (H, W, C). Received: {maps.shape}")
+        raise invalid("maps", "an array of shape (H, W, C)", maps, show=f"shape={maps.shape}")
     n = maps.shape[2]
     rows, cols = _grid(n, cols)
     fig = make_subplots(

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from playground._checks import invalid
 from playground.figures.common import CATEGORICAL, style
+
+if TYPE_CHECKING:
+    from playground.transfer import LayerInfo, ModeResult
 
 STATE_COLORS = {"no weights": "#DDDDDD", "frozen": CATEGORICAL[1], "trainable": CATEGORICAL[0]}  # grey / orange / blue
 
@@ -31,7 +36,7 @@ def image_grid(
     """
     n = len(images)
     if n == 0:
-        raise ValueError("Invalid value received for argument `images`. Expected at least one image. Received: 0")
+        raise invalid("images", "at least one image", images, show="0 images")
     cols = max(1, min(cols, n))
     rows = -(-n // cols)
     fig = make_subplots(
@@ -75,7 +80,7 @@ def image_grid(
 
 
 def transfer_curves(
-    results: Mapping[str, object],
+    results: Mapping[str, ModeResult],
     *,
     metric: str = "accuracy",
     labels: Mapping[str, str],
@@ -123,7 +128,7 @@ def transfer_curves(
 
 
 def layer_strip_figure(
-    strips: Mapping[str, Sequence[object]],
+    strips: Mapping[str, Sequence[LayerInfo]],
     *,
     mode_labels: Mapping[str, str],
     state_labels: Mapping[str, str],

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from playground._checks import check_number
 from playground.figures.common import CATEGORICAL, heatmap, style
 from playground.run import STOP_CODES, Event
 
@@ -110,10 +111,7 @@ def smooth(values: Sequence[float] | np.ndarray, weight: float = 0.9) -> np.ndar
     from scipy.signal import lfilter
 
     x = np.asarray(values, dtype=float)
-    if not 0 <= weight < 1:
-        raise ValueError(
-            f"Invalid value received for argument `weight`. Expected a float in [0, 1). Received: weight={weight}"
-        )
+    weight = check_number("weight", weight, low=0, high=1, high_open=True)
     if weight == 0 or x.size == 0:
         return x.copy()
     ema = lfilter([1 - weight], [1, -weight], x)

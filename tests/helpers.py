@@ -1,0 +1,41 @@
+"""Helpers the page tests share: open a page as a shared link, read its metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+
+def metrics(at: Any) -> dict[str, str]:
+    """The page's ``st.metric`` values by label (as shown, e.g. ``{"Feature map shape": "5×5"}``)."""
+    return {m.label: m.value for m in at.metric}
+
+
+def page_opener(script: str, *, check: bool = False) -> Callable[..., Any]:
+    """``open_page(app_for, query=None, **params)`` for `script`: the page inside the frame opened like a shared
+    link (the query — a dict and/or keywords, ``lang`` included — is in the URL before the first run), run once.
+    With `check`, the page must render without exception."""
+
+    def open_page(app_for: Callable[[str], Any], query: dict[str, str] | None = None, **params: str) -> Any:
+        at = app_for(script)
+        for key, value in {**(query or {}), **params}.items():
+            at.query_params[key] = value
+        at.run(timeout=120)
+        if check:
+            assert not at.exception
+        return at
+
+    return open_page
+
+
+def link_fixture(script: str) -> Any:
+    """A fixture ``open_page`` for `script`: ``open_page(x_stride="2")`` → the page opened as a shared link, run
+    once (the ``open_link`` fixture of conftest.py). In the test module: ``open_page = link_fixture(SCRIPT)``."""
+
+    @pytest.fixture
+    def open_page(open_link: Callable[..., Any]) -> Callable[..., Any]:
+        return lambda **params: open_link(script, **params)
+
+    return open_page
