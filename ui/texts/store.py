@@ -36,7 +36,10 @@ TEXTS = {
         "en": "The server's saved runs passed the {budget_mb} MB limit: the {count} oldest were removed.",
         "ko": "서버의 저장된 실행이 {budget_mb} MB 한도를 넘어 가장 오래된 {count}개를 지웠습니다.",
     },
-    "runs.loading_model": {"en": "Loading the model of {run} from disk…", "ko": "{run}의 모델을 디스크에서 불러오는 중…"},
+    "runs.loading_model": {
+        "en": "Loading the model of {run} from disk…",
+        "ko": "{run}의 모델을 디스크에서 불러오는 중…",
+    },
     "store.kept_here": {
         "en": "Your runs are kept on this server for this browser only (a shared link never carries them), "
         "for {days:g} days after their last change.",
