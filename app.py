@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import LANG_KEY, LANGUAGE_NAMES, t
+from ui.owner import keep_owner_cookie
 from ui.page import PageEnd, drop_non_finite_query_params, report_ignored_query_params, snapshot_query_params
 from ui.pages import HOME, PAGES, SECTIONS
 from ui.presenter import presenter_mode
@@ -22,6 +23,7 @@ with st.sidebar:
     choice(
         st.radio, "Language / 언어", list(LANGUAGE_NAMES), key=LANG_KEY, format_func=LANGUAGE_NAMES.get, horizontal=True
     )
+    keep_owner_cookie()  # this browser's runs: a token in a cookie, never in a link (ui/owner.py)
 
 
 def _page(p):

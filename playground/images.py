@@ -19,6 +19,8 @@ object, fitted and centred), so a model trained on Fashion-MNIST can be tried on
 from __future__ import annotations
 
 import io
+import math
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +31,24 @@ from PIL import Image, ImageOps
 from playground._checks import check_choice, check_int, invalid
 
 ALLOWED_FORMATS: tuple[str, ...] = ("PNG", "JPEG", "GIF", "BMP", "WEBP", "TIFF")
-MAX_PIXELS: int = 25_000_000  # 5000 × 5000; about 75 MB once decoded as RGB
+MAX_PIXELS: int = 25_000_000  # 5000 × 5000 declared; the decode budget below is the tighter limit
+
+
+def _budget_mb() -> float:
+    raw = os.environ.get("PLAYGROUND_MAX_IMAGE_MB", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return 64.0
+    return value if 1 <= value <= 4096 else 64.0
+
+
+MAX_DECODED_BYTES: int = int(_budget_mb() * 2**20)  # what decoding one upload may allocate (PLAYGROUND_MAX_IMAGE_MB)
+# Bytes Pillow holds per pixel for the first frame, by mode (3-band images are stored in 4 bytes), plus what the
+# conversion to 8-bit L/RGB allocates on top: deep grey goes through a float64 array; alpha is composited on white
+# in RGBA (three images); other modes take one converted copy.
+_STORED = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16B": 2, "I;16L": 2, "I;16N": 2, "I": 4, "F": 4}
+_WORKING = {"I;16": 9, "I;16B": 9, "I;16L": 9, "I;16N": 9, "I": 17, "F": 17}
 MODES: tuple[str, ...] = ("L", "RGB")
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -75,6 +94,27 @@ def _too_many_pixels(width: int, height: int) -> ValueError:
         f"This image is too large: it declares {width} × {height} = {width * height:,} pixels, "
         f"more than the {MAX_PIXELS:,} allowed. Please upload a smaller picture."
     )
+
+
+def decoded_bytes(mode: str, size: tuple[int, int], *, has_alpha: bool = False) -> int:
+    """What decoding one frame of `size` (width, height) in Pillow `mode` and converting it to 8-bit allocates:
+    pixels × (stored bytes per pixel + conversion working bytes). Computed from the header, before decoding."""
+    pixels = size[0] * size[1]
+    stored = _STORED.get(mode, 4)
+    working = _WORKING.get(mode, 12 if has_alpha else 4)
+    return pixels * (stored + working)
+
+
+def _over_budget(mode: str, size: tuple[int, int], need: int) -> ValueError:
+    return ValueError(
+        f"This image would take {need / 2**20:.0f} MB to decode ({size[0]} × {size[1]} pixels in mode {mode}); "
+        f"this server decodes up to {MAX_DECODED_BYTES / 2**20:.0f} MB per image. Please upload a smaller picture "
+        "(or save it as an 8-bit JPEG)."
+    )
+
+
+def _transposed(orientation: object) -> bool:
+    return orientation in (5, 6, 7, 8)
 
 
 def _scale_to_uint8(values: np.ndarray, top: float) -> np.ndarray:
@@ -173,9 +213,20 @@ def load_image(data: bytes, *, mode: str = "RGB", max_side: int | None = None) -
                 raise ValueError(f"This image declares an empty size ({width} × {height}).")
             if width * height > MAX_PIXELS:
                 raise _too_many_pixels(width, height)
+            has_alpha = im.mode in {"RGBA", "LA", "PA", "La", "RGBa"} or "transparency" in im.info
+            if fmt == "JPEG" and max_side is not None and max(width, height) > 2 * max_side:
+                # JPEG decodes at 1/2, 1/4 or 1/8 scale for free: ask for no more than twice what is kept.
+                im.draft(im.mode, (2 * max_side, 2 * max_side))
+            need = decoded_bytes(im.mode, im.size, has_alpha=has_alpha)
+            if need > MAX_DECODED_BYTES:
+                raise _over_budget(im.mode, im.size, need)
             try:
                 im.seek(0)  # first frame of an animation / first page of a TIFF
                 im.load()
+                original_orientation = im.getexif().get(0x0112, 1)  # EXIF Orientation; 5–8 swap the axes
+                factor = math.floor(max(im.size) / (2 * max_side)) if max_side is not None else 1
+                if factor >= 2 and im.mode not in {"P", "1"}:  # shrink before converting: conversions copy
+                    im = im.reduce(factor)
                 im = ImageOps.exif_transpose(im)
                 im = _to_mode(im, mode)
             except Image.DecompressionBombWarning as err:
@@ -183,7 +234,7 @@ def load_image(data: bytes, *, mode: str = "RGB", max_side: int | None = None) -
             except _DECODE_ERRORS as err:
                 raise ValueError(f"This {fmt} file is damaged or incomplete and cannot be decoded ({err}).") from None
 
-    original_size = (im.height, im.width)
+    original_size = (height, width) if not _transposed(original_orientation) else (width, height)
     downscaled = False
     if max_side is not None and max(im.size) > max_side:
         scale = max_side / max(im.size)

@@ -437,3 +437,61 @@ def test_to_fashion_mnist_on_a_sample_photo():
     item, steps = to_fashion_mnist(load_sample("coffee").array)
     assert item.shape == (28, 28) and item.max() > 100 and len(steps) == 4
     assert steps[1][1].max() == 255  # the stretch reaches full white before resizing
+
+
+# ------------------------------------------------------------------------------------ decode budget (issue 13)
+
+
+def _encode(im, fmt: str, **kwargs) -> bytes:
+    buf = io.BytesIO()
+    im.save(buf, format=fmt, **kwargs)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("mode", "size", "fmt", "kwargs"),
+    [
+        ("F", (5000, 5000), "TIFF", {"compression": "tiff_deflate"}),  # 201 KB file, ~1 GB to decode before
+        ("I;16", (3000, 3000), "PNG", {}),
+        ("RGBA", (3000, 3000), "PNG", {}),
+    ],
+)
+def test_images_over_the_decode_budget_are_refused_from_the_header(mode, size, fmt, kwargs):
+    """Decoded size from the header (mode, depth) × conversion work > PLAYGROUND_MAX_IMAGE_MB: refused with the
+    numbers, before a single pixel is decoded."""
+    from PIL import Image
+
+    from playground.images import MAX_DECODED_BYTES, decoded_bytes
+
+    data = _encode(Image.new(mode, size), fmt, **kwargs)
+    need = decoded_bytes(mode, size, has_alpha=mode == "RGBA")
+    assert need > MAX_DECODED_BYTES
+    with pytest.raises(ValueError, match=rf"would take {need / 2**20:.0f} MB to decode .* up to 64 MB"):
+        load_image(data, mode="RGB", max_side=112)
+
+
+def test_a_big_jpeg_decodes_at_reduced_scale_within_the_budget():
+    """A 6000×4000 JPEG (72 MB as RGB) decodes through Pillow's draft at ≤ 2×max_side, so it is accepted, and the
+    original size is still reported."""
+    from PIL import Image
+
+    im = Image.new("RGB", (6000, 4000), (200, 30, 30))
+    loaded = load_image(_encode(im, "JPEG", quality=50), mode="RGB", max_side=112)
+    assert loaded.original_size == (4000, 6000) and loaded.downscaled
+    assert max(loaded.array.shape[:2]) == 112
+    assert abs(int(loaded.array[..., 0].mean()) - 200) <= 3
+
+
+def test_reduce_before_convert_keeps_orientation_and_size():
+    """A portrait photo stored sideways (EXIF Orientation 6) and shrunk before conversion: original size after the
+    rotation, downscaled to max_side, the bright corner where the rotation puts it."""
+    from PIL import Image
+
+    im = Image.new("L", (1200, 600), 0)
+    im.paste(255, (0, 0, 100, 100))  # top-left stored → top-right after rotating 90° clockwise
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    loaded = load_image(_encode(im, "PNG", exif=exif), mode="L", max_side=120)
+    assert loaded.original_size == (1200, 600)
+    assert loaded.array.shape == (120, 60)
+    assert loaded.array[:5, -5:].mean() > 200 and loaded.array[-5:, :5].mean() < 50

@@ -45,20 +45,31 @@ def _valid(token: object) -> str | None:
         return None
 
 
-def owner_token() -> str:
-    """This browser's owner token (made and stored in a cookie on its first visit)."""
+def _session_token() -> str:
     state = st.session_state
     if _TOKEN not in state:
         cookie = _valid(st.context.cookies.get(OWNER_COOKIE))
         state[_TOKEN] = cookie or new_owner_token()
         state[_NEEDS_COOKIE] = cookie is None
-    if state.get(_NEEDS_COOKIE):
-        result = _cookie_writer(
-            data={"name": OWNER_COOKIE, "token": state[_TOKEN], "maxAge": MAX_AGE_S},
-            key="owner_cookie",
-            on_token_change=lambda: None,
-        )
-        adopted = _valid(getattr(result, "token", None))
-        if adopted and adopted != state[_TOKEN]:
-            state[_TOKEN] = adopted
     return state[_TOKEN]
+
+
+def keep_owner_cookie() -> None:
+    """Called once per run by the frame: on a browser's first visit, write its token into the cookie (an invisible
+    element); if another tab of this browser wrote one first, adopt that one."""
+    token = _session_token()
+    if not st.session_state.get(_NEEDS_COOKIE):
+        return
+    result = _cookie_writer(
+        data={"name": OWNER_COOKIE, "token": token, "maxAge": MAX_AGE_S},
+        key="owner_cookie",
+        on_token_change=lambda: None,
+    )
+    adopted = _valid(getattr(result, "token", None))
+    if adopted and adopted != token:
+        st.session_state[_TOKEN] = adopted
+
+
+def owner_token() -> str:
+    """This browser's owner token (made on its first visit; the frame keeps it in a cookie)."""
+    return _session_token()
