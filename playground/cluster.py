@@ -103,11 +103,14 @@ def connect(address: str | None = None, *, timeout_s: float = CONNECT_TIMEOUT_S)
 # ---------------------------------------------------------------------------------------------------- actors
 
 
+_ACTOR_CLASSES: tuple[Any, Any] | None = None
+
+
 def _actors(ray):
     """The two actor classes, defined once per process (Ray is imported lazily, so they cannot be module-level)."""
-    cached = getattr(_actors, "cached", None)
-    if cached is not None:
-        return cached
+    global _ACTOR_CLASSES
+    if _ACTOR_CLASSES is not None:
+        return _ACTOR_CLASSES
 
     @ray.remote(num_cpus=0, max_concurrency=16)
     class TrainingQueue:
@@ -183,8 +186,8 @@ def _actors(ray):
                 model_bytes = keras_bytes(run.model)
             return dataclasses.replace(run, model=None), model_bytes
 
-    _actors.cached = (TrainingQueue, TrainingActor)  # type: ignore[attr-defined]
-    return _actors.cached
+    _ACTOR_CLASSES = (TrainingQueue, TrainingActor)
+    return _ACTOR_CLASSES
 
 
 def _queue(ray):

@@ -34,6 +34,7 @@ import sys
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 from urllib.parse import parse_qsl, urlencode
 
 from playground.architecture import NOTES_28_STACK, stack_from_text, summarize, totals
@@ -46,6 +47,8 @@ from playground.convolution import (
     output_size_formula,
     parse_numbers,
 )
+from playground.convolution import Mode as Mode1D
+from playground.geometry import Padding
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -236,7 +239,7 @@ def conv2d_output_shape(params: Mapping[str, str]) -> Answer:
     sh = _int_param(params, "conv2d_sh", 1, 1, 4)
     sw = _int_param(params, "conv2d_sw", 1, 1, 4)
     dilation = _int_param(params, "conv2d_dilation", 1, 1, 3)
-    padding = _choice_param(params, "conv2d_padding", "valid", ("valid", "same"))
+    padding = cast(Padding, _choice_param(params, "conv2d_padding", "valid", ("valid", "same")))
     sizes, formulas = [], []
     for n, k, s in ((rows, kh, sh), (cols, kw, sw)):
         sizes.append(output_size(n, k, strides=s, padding=padding, dilation_rate=dilation))
@@ -262,7 +265,7 @@ def pooling_output_shape(params: Mapping[str, str]) -> Answer:
     stride = pool
     if not _bool_param(params, "pooling_stride_default", True):
         stride = _int_param(params, "pooling_strides", 2, 1, 4)
-    padding = _choice_param(params, "pooling_padding", "valid", ("valid", "same"))
+    padding = cast(Padding, _choice_param(params, "pooling_padding", "valid", ("valid", "same")))
     sizes = [output_size(n, pool, strides=stride, padding=padding) for n in (rows, cols)]
     formulas = [output_size_formula(n, pool, strides=stride, padding=padding) for n in (rows, cols)]
     return Answer(f"{sizes[0]}×{sizes[1]}", f"H: {formulas[0]};  W: {formulas[1]}")
@@ -316,7 +319,7 @@ def conv1d_output_length(params: Mapping[str, str]) -> Answer:
     default_signal, default_kernel = PRESETS_1D["notes"]
     signal = parse_numbers(params.get("conv1d_signal", ", ".join(f"{v:g}" for v in default_signal)))
     kernel = parse_numbers(params.get("conv1d_kernel", ", ".join(f"{v:g}" for v in default_kernel)), argument="kernel")
-    mode = _choice_param(params, "conv1d_mode", "full", MODES)
+    mode = cast(Mode1D, _choice_param(params, "conv1d_mode", "full", MODES))
     length = len(conv1d(signal, kernel, mode))
     n, m = len(signal), len(kernel)
     formula = {
