@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pandas as pd
 import streamlit as st
 
@@ -33,6 +35,22 @@ def _shipped_base():
 @st.cache_resource(show_spinner=False)
 def _described():
     return transfer.describe_modes()
+
+
+@contextlib.contextmanager
+def _slot(bar):
+    """One of the server's training slots (the lab's cap and line); the progress bar says so while waiting."""
+    from playground.lab.job import MAX_TRAININGS, training_slot
+    from ui.training_status import session_alive_check
+
+    def waiting(ahead: int) -> None:
+        bar.progress(0.0, text=t("train.waiting", slots=MAX_TRAININGS, ahead=ahead))
+
+    try:
+        with training_slot(on_wait=waiting, is_alive=session_alive_check()):
+            yield
+    except TimeoutError:
+        end_page()
 
 
 def _mode_label(mode: str) -> str:
@@ -104,16 +122,17 @@ with view:
             bar.progress(epoch / total, text=text)
 
         try:
-            st.session_state[LIVE_BASE_KEY] = transfer.pretrain_base(
-                x_train,
-                y_train,
-                x_test,
-                y_test,
-                epochs=int(pretrain_epochs),
-                train_size=int(pretrain_size),
-                seed=int(seed),
-                on_epoch_end=on_pretrain_epoch,
-            )
+            with _slot(bar):
+                st.session_state[LIVE_BASE_KEY] = transfer.pretrain_base(
+                    x_train,
+                    y_train,
+                    x_test,
+                    y_test,
+                    epochs=int(pretrain_epochs),
+                    train_size=int(pretrain_size),
+                    seed=int(seed),
+                    on_epoch_end=on_pretrain_epoch,
+                )
         except ValueError as err:
             stop_with(err)
         bar.empty()
@@ -145,20 +164,21 @@ with view:
             bar.progress(min(1.0, done["epochs"] / total_epochs), text=text)
 
         try:
-            results = transfer.run_transfer(
-                x_train,
-                y_train,
-                x_test,
-                y_test,
-                base_weights=base_weights,
-                labels_per_class=int(labels),
-                epochs=int(epochs),
-                learning_rate=LEARNING_RATE,
-                fine_tune_learning_rate=FINE_TUNE_LEARNING_RATE,
-                val_per_class=VAL_PER_CLASS,
-                seed=int(seed),
-                on_epoch_end=on_epoch,
-            )
+            with _slot(bar):
+                results = transfer.run_transfer(
+                    x_train,
+                    y_train,
+                    x_test,
+                    y_test,
+                    base_weights=base_weights,
+                    labels_per_class=int(labels),
+                    epochs=int(epochs),
+                    learning_rate=LEARNING_RATE,
+                    fine_tune_learning_rate=FINE_TUNE_LEARNING_RATE,
+                    val_per_class=VAL_PER_CLASS,
+                    seed=int(seed),
+                    on_epoch_end=on_epoch,
+                )
         except ValueError as err:
             stop_with(err)
         bar.empty()

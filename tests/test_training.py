@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import replace
 
 import numpy as np
@@ -335,3 +336,49 @@ def test_curves_mark_the_events():
     assert [list(t.y) for t in lr.data if t.mode == "markers"] == [[1e-3]]
     batches = batch_loss_curve([2.0, 1.0, 1.5, 0.5], batches_per_epoch=2)
     np.testing.assert_allclose(batches.data[0].x, [0.5, 1.0, 1.5, 2.0])
+
+
+def test_one_training_cap_for_every_kind_of_training():
+    """Work holding `training_slot` (the transfer page's trainings) and lab jobs share one cap and one line: while
+    the slot is held, a lab job waits; a second slot-holder queues behind it and is told one job is ahead."""
+    from playground.lab import job as job_module
+
+    held, release = threading.Event(), threading.Event()
+    waits: list[int] = []
+
+    def other_training(signal=None, wait_for=None, on_wait=None):
+        with job_module.training_slot(on_wait=on_wait):
+            if signal is not None:
+                signal.set()
+            if wait_for is not None:
+                wait_for.wait(30)
+
+    first = threading.Thread(target=other_training, kwargs={"signal": held, "wait_for": release})
+    first.start()
+    assert held.wait(10)
+    job = TrainingJob(TINY, data=random_set()).start()
+    time.sleep(0.6)
+    assert job.snapshot().state == "waiting"
+    second = threading.Thread(target=other_training, kwargs={"on_wait": waits.append})
+    second.start()
+    time.sleep(0.6)
+    assert waits and waits[-1] == 1, waits  # the lab job is ahead of it
+    release.set()
+    first.join(10)
+    assert job.join(120) and job.snapshot().state == "finished"
+    second.join(30)
+    assert not second.is_alive()
+
+
+def test_no_temp_folder_is_left_however_a_run_ends(tmp_path, monkeypatch):
+    """A job stopped while waiting makes no folder; a run without a checkpoint removes its folder at the end."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    lab_job._SLOTS.acquire()  # the only slot is busy: the first job waits, then is stopped
+    waiting = TrainingJob(TINY, data=random_set(), run_id="waits").start()
+    waiting.stop()
+    assert waiting.join(30) and waiting.snapshot().state == "stopped"
+    lab_job._SLOTS.release()
+    run_job(TINY, data=random_set(), run_id="plain")
+    assert list(tmp_path.glob("playground-*")) == []

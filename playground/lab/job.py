@@ -16,6 +16,7 @@ What happens is recorded as `playground.run.Event` codes with values (`playgroun
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 import os
@@ -24,7 +25,7 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -37,9 +38,53 @@ from playground.run import Event, Run, TrainConfig
 
 MAX_TRAININGS = max(1, int(os.environ.get("PLAYGROUND_MAX_TRAININGS", "1") or 1))
 _SLOTS = threading.BoundedSemaphore(MAX_TRAININGS)  # server-wide: one process serves every session
-_QUEUE: list[TrainingJob] = []  # jobs waiting for a slot, first come first served
+_QUEUE: list[object] = []  # jobs (and other trainings' tickets) waiting for a slot, first come first served
 _QUEUE_CHANGED = threading.Condition()
 _ALIVE_CHECK_S = 1.0  # how often the session check runs during training (it is cheap, but not free)
+
+
+class _Ticket:
+    """A place in the training line for work that is not a TrainingJob (the transfer page's trainings)."""
+
+
+@contextlib.contextmanager
+def training_slot(
+    *, on_wait: Callable[[int], None] | None = None, is_alive: Callable[[], bool] | None = None
+) -> Iterator[None]:
+    """Hold one of the server's training slots (the same cap and first-come-first-served line as the lab's jobs)
+    for the duration of a `with` block; while waiting, `on_wait(jobs_ahead)` is called about 4 times a second.
+
+    Raises:
+        TimeoutError: `is_alive()` turned False while waiting (the session is gone); nothing ran.
+    """
+    ticket = _Ticket()
+    with _QUEUE_CHANGED:
+        _QUEUE.append(ticket)
+    try:
+        while True:
+            with _QUEUE_CHANGED:
+                if _QUEUE[0] is ticket and _SLOTS.acquire(blocking=False):
+                    _QUEUE.remove(ticket)
+                    _QUEUE_CHANGED.notify_all()
+                    break
+                ahead = _QUEUE.index(ticket)
+                _QUEUE_CHANGED.wait(0.25)
+            if is_alive is not None and not is_alive():
+                raise TimeoutError("the session ended while waiting for a training slot")
+            if on_wait is not None:
+                on_wait(ahead)
+    except BaseException:
+        with _QUEUE_CHANGED:
+            if ticket in _QUEUE:
+                _QUEUE.remove(ticket)
+            _QUEUE_CHANGED.notify_all()
+        raise
+    try:
+        yield
+    finally:
+        _SLOTS.release()
+        with _QUEUE_CHANGED:
+            _QUEUE_CHANGED.notify_all()
 
 
 def queue_length() -> int:
@@ -93,7 +138,7 @@ class TrainingJob:
         self._error = ""
         self._run: Run | None = None
         self._checkpoint = events.CheckpointWatch(None)
-        self._dir = tempfile.mkdtemp(prefix=f"playground-{self.run_id}-")
+        self._dir = ""  # the checkpoint folder, made when training starts (none for a job stopped while waiting)
 
     # -- public API -------------------------------------------------------------------------------------------
 
@@ -204,6 +249,8 @@ class TrainingJob:
             _SLOTS.release()
             with _QUEUE_CHANGED:
                 _QUEUE_CHANGED.notify_all()
+            if self._dir and self.run is None:  # failed before a Run owned the folder: remove it now
+                shutil.rmtree(self._dir, ignore_errors=True)
 
     def _train(self) -> None:
         config = self.config
@@ -228,6 +275,7 @@ class TrainingJob:
 
         keras.utils.set_random_seed(config.seed)  # initial weights and shuffling, reproducible per seed
         model = build_model(config)
+        self._dir = tempfile.mkdtemp(prefix=f"playground-{self.run_id}-")
         callbacks, checkpoint_path = keras_callbacks(config, self._dir)
         self._checkpoint = events.CheckpointWatch(checkpoint_path)
         early = next((c for c in callbacks if isinstance(c, keras.callbacks.EarlyStopping)), None)
@@ -288,7 +336,10 @@ class TrainingJob:
             duration_s=duration,
             checkpoint_path=self._checkpoint.path if self._checkpoint.saved else None,
         )
-        weakref.finalize(run, shutil.rmtree, self._dir, True)  # the checkpoint folder lives as long as the run
+        if run.checkpoint_path:
+            weakref.finalize(run, shutil.rmtree, self._dir, True)  # the checkpoint folder lives as long as the run
+        else:
+            shutil.rmtree(self._dir, ignore_errors=True)
         with self._lock:
             self._events = list(run.events)
             self._run = run
