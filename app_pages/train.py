@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from playground.architecture import format_shape, summarize, totals
+from playground.cluster import ray_address
 from playground.figures.training import batch_loss_curve, event_group, learning_rate_curve, metric_curves
 from playground.lab.codegen import keras_code
 from playground.lab.job import MAX_TRAININGS, TrainingJob
@@ -26,6 +27,7 @@ from ui.i18n import t
 from ui.page import header, show_code
 from ui.runs import new_run_id
 from ui.state import choice
+from ui.texts import TEXTS
 from ui.training_status import JOB_KEY as JOB
 from ui.training_status import collect_finished, current_job, event_text, session_alive_check
 
@@ -86,12 +88,25 @@ def widget(arg: Arg, key: str, value, label: str, help_text: str | None = None):
     return st.slider(label, low, high, value, step=arg.step, format=arg.fmt, **common)
 
 
+CLUSTER_NOTICE = "train_cluster_notice"
+
+
 def _start(config: TrainConfig) -> None:
     job = current_job()
     if job is not None and job.snapshot().active:
         return
     collect_finished()
-    st.session_state[JOB] = TrainingJob(config, is_alive=session_alive_check(), run_id=new_run_id("run")).start()
+    kwargs = {"is_alive": session_alive_check(), "run_id": new_run_id("run")}
+    st.session_state.pop(CLUSTER_NOTICE, None)
+    if ray_address():  # the cluster backend (playground/cluster.py); Ray is never imported without it
+        from playground.cluster import ClusterUnavailable, RemoteTrainingJob
+
+        try:
+            st.session_state[JOB] = RemoteTrainingJob(config, **kwargs).start()
+            return
+        except ClusterUnavailable as err:
+            st.session_state[CLUSTER_NOTICE] = str(err)[:200]
+    st.session_state[JOB] = TrainingJob(config, **kwargs).start()
 
 
 def _clear_augmentation() -> None:
@@ -243,7 +258,15 @@ def live_view() -> None:
         st.info(t("train.idle"), icon=":material/play_circle:")
         return
     snap = job.snapshot()
-    if snap.state == "waiting":
+    if st.session_state.get(CLUSTER_NOTICE):
+        st.warning(t("train.cluster_unavailable", reason=st.session_state[CLUSTER_NOTICE]), icon=":material/cloud_off:")
+    if snap.state == "waiting" and getattr(job, "backend", "") == "ray":
+        eta = job.estimated_start_s
+        st.info(
+            t("train.waiting_cluster", ahead=snap.queue_position, eta="—" if eta is None else f"{eta:.0f}"),
+            icon=":material/hourglass_top:",
+        )
+    elif snap.state == "waiting":
         st.info(t("train.waiting", slots=MAX_TRAININGS, ahead=snap.queue_position), icon=":material/hourglass_top:")
     elif snap.state == "running" and snap.epoch == 0:
         st.progress(0.0, text=t("train.preparing"))
@@ -262,7 +285,8 @@ def live_view() -> None:
         if snap.stop_requested:
             st.caption(t("train.stopping"))
     elif snap.state == "failed":
-        st.error(t("train.failed", error=snap.error), icon=":material/error:")
+        reason = f"train.error.{snap.error}"
+        st.error(t("train.failed", error=t(reason) if reason in TEXTS else snap.error), icon=":material/error:")
     elif snap.run is not None:
         run = collect_finished()
         st.success(

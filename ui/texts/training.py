@@ -209,6 +209,28 @@ TEXTS = {
         "en": "No training yet. Pick a preset or change the settings on the left, then press **Train**.",
         "ko": "아직 학습하지 않았습니다. 프리셋을 고르거나 왼쪽 설정을 바꾼 뒤 **학습 시작**을 누르세요.",
     },
+    "train.waiting_cluster": {
+        "en": "Waiting for the cluster: {ahead} training(s) ahead of you, first come first served; expected to start "
+        "in about {eta} s. Training starts by itself.",
+        "ko": "클러스터를 기다리는 중: 앞에 {ahead}개 학습이 있습니다(먼저 온 순서). 약 {eta}초 뒤 시작할 예정이며 "
+        "자동으로 시작합니다.",
+    },
+    "train.cluster_unavailable": {
+        "en": "The training cluster could not be reached ({reason}); this training runs on this server instead.",
+        "ko": "학습 클러스터에 연결할 수 없어({reason}) 이 서버에서 대신 학습합니다.",
+    },
+    "train.error.worker_lost": {
+        "en": "worker lost — the cluster machine that trained this run stopped. The curves so far are kept above; "
+        "press Train to retry.",
+        "ko": "작업자 유실 — 이 실행을 학습하던 클러스터 머신이 멈췄습니다. 지금까지의 곡선은 위에 남아 있습니다. "
+        "다시 하려면 학습 시작을 누르세요.",
+    },
+    "train.error.cluster_lost": {
+        "en": "cluster lost — the training cluster stopped answering. Press Train to retry (on this server "
+        "if the cluster is still away).",
+        "ko": "클러스터 유실 — 학습 클러스터가 응답하지 않습니다. 학습 시작을 눌러 다시 시도하세요(클러스터가 없으면 "
+        "이 서버에서 학습합니다).",
+    },
     "train.waiting": {
         "en": "Waiting for a free training slot: this server trains {slots} model(s) at a time and all are busy "
         "({ahead} ahead of you in line). Training starts by itself.",
