@@ -495,73 +495,266 @@ def products_figure(products: np.ndarray, *, title: str | None = None, height: i
 # --------------------------------------------------------------------------------------------------------- pooling
 
 
-def pooling_figure(
+def _map_trace(
+    z: np.ndarray, *, zmin: float, zmax: float, value_format: str, hover: str | None, axis: str = ""
+) -> dict:
+    """One small map as a heatmap trace: sequential colours (diverging, centred on 0, when signed), values written
+    in the cells when there are few enough to read (≤ 10 per side) and on hover (`hover`: a hovertemplate, or None
+    when another trace answers the hover)."""
+    signed = zmin < 0 < zmax
+    text = max(z.shape) <= 10
+    return dict(
+        type="heatmap",
+        z=z,
+        colorscale=DIVERGING if signed else SEQUENTIAL,
+        zmid=0 if signed else None,
+        zmin=zmin,
+        zmax=zmax,
+        showscale=False,
+        xgap=1 if text else 0,
+        ygap=1 if text else 0,
+        texttemplate=f"%{{z:{value_format}}}" if text else None,
+        textfont=dict(size=11),
+        hovertemplate=hover,
+        hoverinfo="skip" if hover is None else None,
+        xaxis=f"x{axis}",
+        yaxis=f"y{axis}",
+    )
+
+
+def _map_axes(shape: tuple[int, int], axis: str, domain: tuple[float, float], x_title: str, y_title: str) -> dict:
+    """Square cells, row 0 on top, integer ticks on small maps."""
+    small = max(shape) <= 16
+    return {
+        f"xaxis{axis}": dict(
+            domain=list(domain),
+            anchor=f"y{axis}",
+            range=[-0.5, shape[1] - 0.5],
+            side="top",
+            dtick=1 if small else None,
+            title_text=x_title,
+            constrain="domain",
+            fixedrange=True,
+            showgrid=False,
+            zeroline=False,
+        ),
+        f"yaxis{axis}": dict(
+            anchor=f"x{axis}",
+            range=[shape[0] - 0.5, -0.5],
+            scaleanchor=f"x{axis}",
+            constrain="domain",
+            dtick=1 if small else None,
+            title_text=y_title,
+            fixedrange=True,
+            showgrid=False,
+            zeroline=False,
+        ),
+    }
+
+
+CLICK_TRACE = 2  # pooling_windows_figure: the trace whose points are the output cells
+
+
+def pooling_windows_figure(
     x: np.ndarray,
+    pooled: np.ndarray,
     *,
     pool_size: tuple[int, int],
     strides: tuple[int, int],
     padding: tuple[int, int, int, int],
-    output_shape: tuple[int, int],
     winners: tuple[np.ndarray, np.ndarray] | None = None,
-    selected: tuple[int, int] | None = None,
-    title: str | None = None,
+    selected: tuple[int, int] = (0, 0),
+    output_name: str = "pooled output",
+    x_title: str = "column",
+    y_title: str = "row",
+    hover_name: str = "value",
     winner_label: str = "max",
-    height: int | None = None,
+    value_format: str = ".4~g",
 ) -> go.Figure:
-    """A feature map with the pooling windows drawn, each max's winning cell marked, one window highlighted.
+    """The input with its pooling windows (left) and the pooled output (right), at the same size per cell and on one
+    colour scale; the selected output cell and its window outlined; a click on an output cell selects it. No titles
+    inside (they would not fit a phone): the page writes one above.
 
     Args:
         x: (H, W) one channel.
+        pooled: (H', W') the pooling result.
         pool_size, strides: (rows, cols).
         padding: (top, bottom, left, right) cells added by "same" padding (drawn outside the map).
-        output_shape: (H', W').
-        winners: (rows, cols) arrays (H', W') from ``max_pool_winners``, or None for average pooling.
-        selected: the output cell whose window is highlighted.
+        winners: (rows, cols) arrays (H', W') from ``max_pool_winners``, or None. Each max's cell is circled (only
+            the selected window's when there are more than 64 windows).
+        selected: the output cell (row, column) to outline, with its window on the input.
+
+    Plotly reports clicks (Streamlit's `on_select`) only for point traces, so a marker sits at every output cell's
+    centre, carrying the cell's value on hover (a marker without hover reports nothing): a selected point has
+    x = column, y = row, on the second axes (x2, y2), from trace number ``CLICK_TRACE``.
     """
-    fig = heatmap(x, title=title, height=height, colorscale=SEQUENTIAL, value_format=".4~g")
-    top, _, left, _ = padding
+    x = np.asarray(x, dtype=float)
+    pooled = np.asarray(pooled, dtype=float)
+    top, bottom, left, right = padding
     (ph, pw), (sh, sw) = pool_size, strides
-    big = output_shape[0] * output_shape[1] > 400
-    if not big:
+    out_h, out_w = pooled.shape
+    lo, hi = min(0.0, float(x.min())), float(x.max())  # 0: the padding ("same" average pooling counts no zeros)
+    hi = hi if hi > lo else lo + 1
+    hover = f"{y_title} %{{y}}, {x_title} %{{x}}<br>{hover_name} %{{z:{value_format}}}<extra></extra>"
+    data = [
+        _map_trace(x, zmin=lo, zmax=hi, value_format=value_format, hover=hover),
+        _map_trace(pooled, zmin=lo, zmax=hi, value_format=value_format, hover=None, axis="2"),
+    ]
+    rows, cols = np.mgrid[0:out_h, 0:out_w]
+    data.append(  # trace 2: the click targets (CLICK_TRACE)
+        dict(
+            type="scatter",
+            x=cols.ravel(),
+            y=rows.ravel(),
+            customdata=pooled.ravel(),
+            mode="markers",
+            marker=dict(size=max(8, min(30, 300 // max(pooled.shape))), opacity=0, symbol="square"),
+            hovertemplate=f"{output_name}<br>{y_title} %{{y}}, {x_title} %{{x}}<br>"
+            f"{hover_name} %{{customdata:{value_format}}}<extra></extra>",
+            showlegend=False,
+            xaxis="x2",
+            yaxis="y2",
+        )
+    )
+    if out_h * out_w <= 400:
         # Every window's outline as one line trace (None breaks the line between rectangles): one trace instead of
         # one layout shape per window keeps the figure fast to build and to draw.
-        r0 = (np.arange(output_shape[0]) * sh - top)[:, None] - 0.5 + np.zeros(output_shape[1])
-        c0 = (np.arange(output_shape[1]) * sw - left)[None, :] - 0.5 + np.zeros((output_shape[0], 1))
+        r0 = (np.arange(out_h) * sh - top)[:, None] - 0.5 + np.zeros(out_w)
+        c0 = (np.arange(out_w) * sw - left)[None, :] - 0.5 + np.zeros((out_h, 1))
         r0, c0 = r0.ravel(), c0.ravel()
         gap = np.full_like(r0, np.nan)
-        xs = np.stack([c0, c0 + pw, c0 + pw, c0, c0, gap], axis=1).ravel()
-        ys = np.stack([r0, r0, r0 + ph, r0 + ph, r0, gap], axis=1).ravel()
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
+        data.append(
+            dict(
+                type="scatter",
+                x=np.stack([c0, c0 + pw, c0 + pw, c0, c0, gap], axis=1).ravel(),
+                y=np.stack([r0, r0, r0 + ph, r0 + ph, r0, gap], axis=1).ravel(),
                 mode="lines",
                 line=dict(color="rgba(255,255,255,0.55)", width=1),
                 hoverinfo="skip",
                 showlegend=False,
-                connectgaps=False,
             )
         )
     if winners is not None:
         rows, cols = winners
-        fig.add_trace(
-            go.Scatter(
+        if out_h * out_w > 64:  # a photo: hundreds of circles would hide it; circle the chosen window's winner
+            rows, cols = rows[selected], cols[selected]
+        data.append(
+            dict(
+                type="scatter",
                 x=cols.ravel(),
                 y=rows.ravel(),
                 mode="markers",
                 marker=dict(
                     symbol="circle-open", size=max(6, min(22, 300 // max(x.shape))), color=WINNER, line_width=3
                 ),
-                name=winner_label,
-                hovertemplate=winner_label + ": row %{y}, column %{x}<extra></extra>",
+                hovertemplate=f"{winner_label}: {y_title} %{{y}}, {x_title} %{{x}}<extra></extra>",
                 showlegend=False,
             )
         )
-    if selected is not None:
-        r0, c0 = selected[0] * sh - top, selected[1] * sw - left
-        _add_shapes(fig, [_box(r0, c0, r0 + ph - 1, c0 + pw - 1, color=HIGHLIGHT)])
-    # Show padding cells (outside the map) when "same" padding adds them; keep markers from widening the axes.
-    t, b, lft, rgt = padding
-    fig.update_xaxes(range=[-lft - 0.5, x.shape[1] + rgt - 0.5], autorange=False)
-    fig.update_yaxes(range=[x.shape[0] + b - 0.5, -t - 0.5], autorange=False)
-    return fig
+    r, c = selected
+    r0, c0 = r * sh - top, c * sw - left
+    shapes = [
+        dict(_box(r0, c0, r0 + ph - 1, c0 + pw - 1, color=HIGHLIGHT), xref="x", yref="y"),
+        dict(_box(r, c, r, c, color=HIGHLIGHT), xref="x2", yref="y2"),
+    ]
+    # Same size per cell: the two maps share the horizontal space in proportion to their columns, and every axis is
+    # scaled like the input's x axis (Plotly keeps one scale across a `scaleanchor` group).
+    in_cols, in_rows = left + x.shape[1] + right, top + x.shape[0] + bottom
+    gap_cells = 1.5
+    split = in_cols / (in_cols + gap_cells + out_w)
+    small = max(in_cols, in_rows) <= 16
+
+    def axes(suffix: str, domain: list[float], x_range: list[float], y_range: list[float], show: bool) -> dict:
+        common = dict(fixedrange=True, showgrid=False, zeroline=False, constrain="domain", dtick=1 if small else None)
+        anchor = {} if suffix == "" else dict(scaleanchor="x")
+        return {
+            f"xaxis{suffix}": dict(
+                common, domain=domain, anchor=f"y{suffix}", range=x_range, side="top", title_text=x_title, **anchor
+            ),
+            f"yaxis{suffix}": dict(
+                common,
+                domain=[0, 1],
+                anchor=f"x{suffix}",
+                range=y_range,
+                scaleanchor="x",
+                constraintoward="top",
+                title_text=y_title if show else None,
+            ),
+        }
+
+    height = 60 + min(400, max(200, 12 * in_rows))
+    layout = dict(
+        height=height,
+        margin=dict(l=10, r=10, t=50, b=10),
+        shapes=shapes,
+        clickmode="event+select",
+        dragmode=False,
+        hovermode="closest",
+        **axes("", [0, split], [-left - 0.5, x.shape[1] + right - 0.5], [x.shape[0] + bottom - 0.5, -top - 0.5], True),
+        **axes(
+            "2", [split + gap_cells / (in_cols + gap_cells + out_w), 1], [-0.5, out_w - 0.5], [out_h - 0.5, -0.5], False
+        ),
+    )
+    return go.Figure(data=data, layout=layout)
+
+
+def pooling_shift_figure(
+    pooled: np.ndarray,
+    shifted: np.ndarray,
+    *,
+    titles: tuple[str, str] = ("pooled (original)", "pooled (shifted input)"),
+    x_title: str = "column",
+    y_title: str = "row",
+    hover_name: str = "value",
+    value_format: str = ".4~g",
+    height: int = 330,
+) -> go.Figure:
+    """Two pooled maps side by side on one colour scale; cells of the second that differ from the first outlined.
+    Rows and columns are named on hover."""
+    a, b = np.asarray(pooled, dtype=float), np.asarray(shifted, dtype=float)
+    lo, hi = float(min(a.min(), b.min())), float(max(a.max(), b.max()))
+    hi = hi if hi > lo else lo + 1
+    hover = f"%{{meta}}<br>{y_title} %{{y}}, {x_title} %{{x}}<br>{hover_name} %{{z:{value_format}}}<extra></extra>"
+    data = [
+        dict(_map_trace(z, zmin=lo, zmax=hi, value_format=value_format, hover=hover, axis=axis), meta=name)
+        for z, axis, name in ((a, "", titles[0]), (b, "2", titles[1]))
+    ]
+    changed = np.argwhere(~np.isclose(a, b))
+    if changed.size:  # one line trace outlining every changed cell (None breaks the line between squares)
+        r, c = changed[:, 0].astype(float), changed[:, 1].astype(float)
+        gap = np.full_like(r, np.nan)
+        data.append(
+            dict(
+                type="scatter",
+                x=np.stack([c - 0.5, c + 0.5, c + 0.5, c - 0.5, c - 0.5, gap], axis=1).ravel(),
+                y=np.stack([r - 0.5, r - 0.5, r + 0.5, r + 0.5, r - 0.5, gap], axis=1).ravel(),
+                mode="lines",
+                line=dict(color=HIGHLIGHT, width=2),
+                hoverinfo="skip",
+                showlegend=False,
+                xaxis="x2",
+                yaxis="y2",
+            )
+        )
+    layout = dict(
+        height=height,
+        margin=dict(l=10, r=10, t=40, b=10),
+        **_map_axes(a.shape, "", (0, 0.46), "", ""),
+        **_map_axes(b.shape, "2", (0.54, 1), "", ""),
+        annotations=[
+            dict(
+                text=text,
+                x=x0,
+                y=1,
+                xref="paper",
+                yref="paper",
+                yanchor="bottom",
+                xanchor="left",
+                yshift=24,
+                showarrow=False,
+                font=dict(size=14),
+            )
+            for text, x0 in zip(titles, (0, 0.54), strict=True)
+        ],
+    )
+    return go.Figure(data=data, layout=layout)

@@ -337,7 +337,10 @@ TEXTS.update(
             "ko": "valid: 창이 맵 안에만 놓입니다. same: 출력 = ⌈입력 / 스트라이드⌉. 패딩 칸은 최대값이 될 수 없고 "
             "평균에도 세지 않습니다.",
         },
-        "pooling.cell_help": {"en": "Output cell to explain:", "ko": "설명할 출력 칸:"},
+        "pooling.cell_help": {
+            "en": "Output cell to explain: click one in the pooled output, or pick its row and column.",
+            "ko": "설명할 출력 칸: 풀링 결과에서 칸을 클릭하거나 행과 열을 고르세요.",
+        },
         "pooling.row": {"en": "Row", "ko": "행"},
         "pooling.col": {"en": "Column", "ko": "열"},
         "pooling.input_shape": {"en": "Input shape", "ko": "입력 크기"},
@@ -351,7 +354,10 @@ TEXTS.update(
             "en": "Pooling layers have no parameters: model.summary() shows 0 for them.",
             "ko": "풀링 층에는 파라미터가 없습니다. model.summary()에 0으로 나옵니다.",
         },
-        "pooling.fig_input": {"en": "Input with pooling windows", "ko": "풀링 창이 그려진 입력"},
+        "pooling.fig_title": {
+            "en": "**Input with its pooling windows** (left) → **pooled output** (right), same size per cell",
+            "ko": "**풀링 창이 그려진 입력**(왼쪽) → **풀링 결과**(오른쪽), 칸 크기 동일",
+        },
         "pooling.fig_output": {"en": "Pooled output", "ko": "풀링 결과"},
         "pooling.winner": {"en": "max of its window", "ko": "창의 최대값"},
         "pooling.explain_max": {
