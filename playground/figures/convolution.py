@@ -156,7 +156,8 @@ def conv1d_step_figure(
         ]
 
     def title(j: int) -> dict:
-        return dict(text=f"<b>{titles[j]}</b><br>" + "<br>".join(equations[j]))
+        # All bold: Streamlit's theme wraps a figure's title in <b> (the first draw), frames must look the same.
+        return dict(text="<b>" + "<br>".join([titles[j], *equations[j]]) + "</b>")
 
     top = dict(colorscale=DIVERGING, zmid=0, zmin=-top_max, zmax=top_max, showscale=False, xgap=2, ygap=2, **text)
     box = dict(mode="lines", line=dict(color=HIGHLIGHT, width=3), hoverinfo="skip", showlegend=False)
@@ -198,7 +199,7 @@ def conv1d_step_figure(
     jump = dict(frame=dict(duration=0, redraw=True), transition=dict(duration=0), mode="immediate")
     every = max(1, -(-len(steps) // 16))  # at most ~16 labelled ticks on the slider
     # Plotly anchors a multi-line title by its first line's middle: `pad.t` keeps that line inside the figure.
-    top_margin, panels, bottom = 30 + 19 * title_lines, 300, 150
+    top_margin, panels, bottom = 30 + 19 * title_lines, 300, 165
     padding_edges = [-0.5] if first.pad[0] else []
     if first.pad[1]:
         padding_edges.append(signal_index[-1] - first.pad[1] + 0.5)
@@ -258,7 +259,8 @@ def conv1d_step_figure(
                 xanchor="left",
                 y=0,
                 yanchor="top",
-                pad=dict(t=48, r=10),
+                pad=dict(t=58, r=10),
+                font=dict(size=13),
                 buttons=[
                     dict(label=play_label, method="animate", args=[None, dict(play, fromcurrent=index < last)]),
                     dict(label=pause_label, method="animate", args=[[None], jump]),
@@ -272,7 +274,7 @@ def conv1d_step_figure(
                 len=1,
                 y=0,
                 yanchor="top",
-                pad=dict(t=84, l=0),
+                pad=dict(t=96, l=0),
                 currentvalue=dict(visible=False),
                 transition=dict(duration=0),
                 steps=[
@@ -738,15 +740,15 @@ def pooling_shift_figure(
         )
     layout = dict(
         height=height,
-        margin=dict(l=10, r=10, t=40, b=10),
+        margin=dict(l=10, r=10, t=66, b=10),
         **_map_axes(a.shape, "", (0, 0.46), "", ""),
         **_map_axes(b.shape, "2", (0.54, 1), "", ""),
         annotations=[
             dict(
                 text=text,
-                x=x0,
+                x=0,
                 y=1,
-                xref="paper",
+                xref=f"x{axis} domain",  # above its own map (a square-celled map does not fill its half)
                 yref="paper",
                 yanchor="bottom",
                 xanchor="left",
@@ -754,7 +756,7 @@ def pooling_shift_figure(
                 showarrow=False,
                 font=dict(size=14),
             )
-            for text, x0 in zip(titles, (0, 0.54), strict=True)
+            for text, axis in zip(titles, ("", "2"), strict=True)
         ],
     )
     return go.Figure(data=data, layout=layout)
