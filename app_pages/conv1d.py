@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import streamlit as st
 
 from playground.convolution import MODES, PRESETS_1D, conv1d, conv1d_steps, parse_numbers, scipy_reference
-from playground.figures.convolution import conv1d_outputs_figure, conv1d_step_figure, tape
+from playground.figures.convolution import conv1d_compare_figure, conv1d_step_figure
 from ui.i18n import t
 from ui.page import header, show_code, stop_with
 from ui.state import choice, ranged_slider
@@ -28,6 +26,38 @@ def _load_preset() -> None:
 
 def _move_step(delta: int, last: int) -> None:
     st.session_state["conv1d_step"] = int(np.clip(st.session_state.get("conv1d_step", 0) + delta, 0, last))
+
+
+CHART_CONFIG = {"displayModeBar": False}  # the toolbar would cover the title; nothing here needs zooming
+
+
+@st.fragment
+def step_through(steps: list, labels: dict) -> None:
+    """Back / Next / the step slider rerun only this block (one figure). Play and Pause live inside the figure:
+    its frames hold every step, so playback runs in the browser and the figure's title always names the step shown."""
+    last = len(steps) - 1
+    st.subheader(t("conv1d.steps_heading"))
+    back, forward, pick = st.columns([1, 1, 3], vertical_alignment="bottom")
+    back.button(t("conv1d.back"), on_click=_move_step, args=(-1, last), icon=":material/chevron_left:", width="stretch")
+    forward.button(
+        t("conv1d.next"), on_click=_move_step, args=(1, last), icon=":material/chevron_right:", width="stretch"
+    )
+    with pick:  # the step's range follows the signal and kernel, so it is not a bound widget (ui.state)
+        step = ranged_slider(t("conv1d.step"), 0, last, 0, key="conv1d_step", help=t("conv1d.step_help"))
+    st.plotly_chart(
+        conv1d_step_figure(
+            steps,
+            step,
+            titles=[t("conv1d.step_title", step=j, last=last) for j in range(last + 1)],
+            play_label=t("conv1d.play"),
+            pause_label=t("conv1d.pause"),
+            **labels,
+        ),
+        width="stretch",
+        key="conv1d_step_chart",
+        config=CHART_CONFIG,
+    )
+    st.caption(t("conv1d.padding_note"))
 
 
 header("conv1d")
@@ -91,10 +121,6 @@ except ValueError as err:
     with view:
         stop_with(err)
 
-last = len(steps) - 1
-with controls:  # the step's range follows the signal and kernel, so it is not a bound widget (ui.state)
-    step = ranged_slider(t("conv1d.step"), 0, last, 0, key="conv1d_step", help=t("conv1d.step_help"))
-
 labels = dict(
     signal_label=t("conv1d.fig_signal"),
     kernel_label=t("conv1d.fig_kernel_flipped") if flip else t("conv1d.fig_kernel"),
@@ -105,62 +131,22 @@ labels = dict(
 )
 
 with view:
-    heading, back, forward, play = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
-    heading.subheader(t("conv1d.step_title", step=step, last=last))
-    back.button(t("conv1d.back"), on_click=_move_step, args=(-1, last), icon=":material/chevron_left:", width="stretch")
-    forward.button(
-        t("conv1d.next"), on_click=_move_step, args=(1, last), icon=":material/chevron_right:", width="stretch"
-    )
-    playing = play.button(t("conv1d.play"), icon=":material/play_arrow:", width="stretch", key="conv1d_play")
-    step_chart = st.empty()
-    step_text = st.empty()
-
-    def draw(i: int) -> None:
-        step_chart.plotly_chart(conv1d_step_figure(steps, i, **labels), width="stretch", key=f"conv1d_step_chart_{i}")
-        step_text.markdown(t("conv1d.step_sum", j=i, expression=steps[i].expression()))
-
-    if playing:
-        for i in range(len(steps)):
-            draw(i)
-            time.sleep(0.5)
-    else:
-        draw(step)
-    st.caption(t("conv1d.padding_note"))
+    step_through(steps, labels)
 
     st.subheader(t("conv1d.compare_title"))
-    left, right = st.columns(2)
-    with left:
-        st.markdown(t("conv1d.convolve_head"))
-        st.plotly_chart(
-            tape(kernel[::-1], title=t("conv1d.fig_kernel_flipped"), x_title=t("conv1d.fig_tap")),
-            width="stretch",
-            key="conv1d_flipped",
-        )
-        st.plotly_chart(
-            tape(convolved, title=t("conv1d.fig_output"), x_title=t("conv1d.fig_output_index")),
-            width="stretch",
-            key="conv1d_conv_out",
-        )
-    with right:
-        st.markdown(t("conv1d.correlate_head"))
-        st.plotly_chart(
-            tape(kernel, title=t("conv1d.fig_kernel"), x_title=t("conv1d.fig_tap")),
-            width="stretch",
-            key="conv1d_kernel_tape",
-        )
-        st.plotly_chart(
-            tape(correlated, title=t("conv1d.fig_output"), x_title=t("conv1d.fig_output_index")),
-            width="stretch",
-            key="conv1d_corr_out",
-        )
+    st.markdown(t("conv1d.compare_intro"))
     st.plotly_chart(
-        conv1d_outputs_figure(
+        conv1d_compare_figure(
+            kernel,
             {t("conv1d.op_convolve"): convolved, t("conv1d.op_correlate"): correlated},
+            kernel_titles=(t("conv1d.fig_kernel_flipped"), t("conv1d.fig_kernel")),
+            tap_title=t("conv1d.fig_tap"),
             x_title=t("conv1d.fig_output_index"),
             y_title=t("conv1d.fig_value"),
         ),
         width="stretch",
         key="conv1d_both",
+        config=CHART_CONFIG,
     )
     if np.allclose(kernel, kernel[::-1]):
         st.info(t("conv1d.symmetric"), icon=":material/info:")

@@ -6,8 +6,7 @@ import streamlit as st
 
 from playground.activations import relu
 from playground.convolution import GRIDS, conv2d, padding_amounts
-from playground.figures.common import heatmap
-from playground.figures.convolution import highlight_cell, pooling_figure
+from playground.figures.convolution import CLICK_TRACE, pooling_shift_figure, pooling_windows_figure
 from playground.images import SAMPLES, load_sample
 from playground.kernels import KERNELS
 from playground.pooling import POOL_MODES, compare_shifted, explain_pool2d_cell, max_pool_winners, pool2d
@@ -89,57 +88,51 @@ except ValueError as err:
         stop_with(err)
 
 out_h, out_w = pooled.shape
-for key, size in (("pooling_row", out_h), ("pooling_col", out_w)):
-    if st.session_state.get(key, 0) >= size:
-        st.session_state[key] = size - 1
+CHART_CONFIG = {"displayModeBar": False}  # the toolbar would cover the titles; the maps need no zooming
 
-with controls:
+
+def _pick_clicked_cell() -> None:
+    """A click on an output cell selects it (the marker's x is the column, y the row)."""
+    points = [p for p in st.session_state["pooling_chart"].selection.points if p.get("curve_number") == CLICK_TRACE]
+    if points:
+        st.session_state["pooling_row"] = int(points[0]["y"])
+        st.session_state["pooling_col"] = int(points[0]["x"])
+
+
+@st.fragment
+def explain_cell() -> None:
+    """Picking an output cell (click or row/column) reruns only this block: one figure and a sentence."""
+    for key, size in (("pooling_row", out_h), ("pooling_col", out_w)):
+        if st.session_state.get(key, 0) >= size:
+            st.session_state[key] = size - 1
     st.caption(t("pooling.cell_help"))
-    pick_row, pick_col = st.columns(2)
+    pick_row, pick_col, _ = st.columns([1, 1, 2])
     row = pick_row.number_input(t("pooling.row"), 0, out_h - 1, 0, key="pooling_row", bind="query-params")
     col = pick_col.number_input(t("pooling.col"), 0, out_w - 1, 0, key="pooling_col", bind="query-params")
-
-cell = explain_pool2d_cell(x, row, col, pool_size=pool, mode=mode, **settings)
-winners = max_pool_winners(x, pool, **settings) if mode == "max" else None
-
-with view:
-    m1, m2, m3 = st.columns(3)
-    m1.metric(t("pooling.input_shape"), "×".join(map(str, x.shape)))
-    m2.metric(t("pooling.output_shape"), f"{out_h}×{out_w}", help=t("pooling.output_shape_help"))
-    m3.metric(t("pooling.parameters"), 0, help=t("pooling.parameters_help"))
-    left, right = st.columns([1.3, 1])
-    with left:
-        st.plotly_chart(
-            pooling_figure(
-                x,
-                pool_size=(pool, pool),
-                strides=(stride, stride),
-                padding=pads,
-                output_shape=pooled.shape,
-                winners=winners,
-                selected=(row, col),
-                title=t("pooling.fig_input"),
-                winner_label=t("pooling.winner"),
-            ),
-            width="stretch",
-            key="pooling_input_chart",
-        )
-    with right:
-        st.plotly_chart(
-            highlight_cell(
-                heatmap(
-                    pooled,
-                    title=t("pooling.fig_output"),
-                    value_format=FMT,
-                    x_title=t("pooling.col"),
-                    y_title=t("pooling.row"),
-                ),
-                row,
-                col,
-            ),
-            width="stretch",
-            key="pooling_output_chart",
-        )
+    cell = explain_pool2d_cell(x, row, col, pool_size=pool, mode=mode, **settings)
+    winners = max_pool_winners(x, pool, **settings) if mode == "max" else None
+    st.markdown(t("pooling.fig_title"))
+    st.plotly_chart(
+        pooling_windows_figure(
+            x,
+            pooled,
+            pool_size=(pool, pool),
+            strides=(stride, stride),
+            padding=pads,
+            winners=winners,
+            selected=(row, col),
+            output_name=t("pooling.fig_output"),
+            x_title=t("pooling.col"),
+            y_title=t("pooling.row"),
+            winner_label=t("pooling.winner"),
+            value_format=FMT,
+        ),
+        width="stretch",
+        key="pooling_chart",
+        on_select=_pick_clicked_cell,
+        selection_mode="points",
+        config=CHART_CONFIG,
+    )
     if mode == "max":
         st.markdown(
             t("pooling.explain_max", row=row, col=col, r=cell.winner[0], c=cell.winner[1], value=f"{cell.value:.4g}")
@@ -150,6 +143,10 @@ with view:
         if cell.count < pool * pool:
             st.caption(t("pooling.average_same_help", count=cell.count, total=pool * pool))
 
+
+@st.fragment
+def shift_demo() -> None:
+    """The shift sliders rerun only this block: one figure with both pooled maps."""
     st.subheader(t("pooling.shift_title"))
     st.markdown(t("pooling.shift_intro"))
     shift_r, shift_c = st.columns(2)
@@ -159,34 +156,33 @@ with view:
         shifted = compare_shifted(x, rows=dr, cols=dc, pool_size=pool, mode=mode, **settings)
     except ValueError as err:
         st.warning(t("common.invalid", message=str(err)))
-    else:
-        c1, c2 = st.columns(2)
-        c1.metric(t("pooling.input_changed"), f"{shifted.input_changed:.0%}")
-        c2.metric(t("pooling.pooled_changed"), f"{shifted.pooled_changed:.0%}")
-        a, b = st.columns(2)
-        a.plotly_chart(
-            heatmap(
-                shifted.pooled,
-                title=t("pooling.fig_pooled"),
-                value_format=FMT,
-                x_title=t("pooling.col"),
-                y_title=t("pooling.row"),
-            ),
-            width="stretch",
-            key="pooling_a",
-        )
-        b.plotly_chart(
-            heatmap(
-                shifted.pooled_shifted,
-                title=t("pooling.fig_pooled_shifted"),
-                value_format=FMT,
-                x_title=t("pooling.col"),
-                y_title=t("pooling.row"),
-            ),
-            width="stretch",
-            key="pooling_b",
-        )
-        st.caption(t("pooling.shift_note"))
+        return
+    c1, c2 = st.columns(2)
+    c1.metric(t("pooling.input_changed"), f"{shifted.input_changed:.0%}")
+    c2.metric(t("pooling.pooled_changed"), f"{shifted.pooled_changed:.0%}")
+    st.plotly_chart(
+        pooling_shift_figure(
+            shifted.pooled,
+            shifted.pooled_shifted,
+            titles=(t("pooling.fig_pooled"), t("pooling.fig_pooled_shifted")),
+            x_title=t("pooling.col"),
+            y_title=t("pooling.row"),
+            value_format=FMT,
+        ),
+        width="stretch",
+        key="pooling_shift_chart",
+        config=CHART_CONFIG,
+    )
+    st.caption(t("pooling.shift_note"))
+
+
+with view:
+    m1, m2, m3 = st.columns(3)
+    m1.metric(t("pooling.input_shape"), "×".join(map(str, x.shape)))
+    m2.metric(t("pooling.output_shape"), f"{out_h}×{out_w}", help=t("pooling.output_shape_help"))
+    m3.metric(t("pooling.parameters"), 0, help=t("pooling.parameters_help"))
+    explain_cell()
+    shift_demo()
 
     layer = "MaxPooling2D" if mode == "max" else "AveragePooling2D"
     strides_arg = "None" if same_stride else str(stride)

@@ -86,3 +86,22 @@ def test_tampered_url_parameters_are_ignored_with_a_notice(open_page):
     for dropped in ("pooling_size=9", "pooling_mode=median", "pooling_row=x", "pooling_what=1"):
         assert dropped in notice
     assert metrics(at)["Output shape"] == "3×3"
+
+
+def test_click_targets_are_the_output_cells_with_their_values():
+    """The figure's click trace has one point per output cell (x = column, y = row) carrying pool2d's value, on
+    the output's axes, with hover on (a point without hover reports no click)."""
+    import numpy as np
+
+    from playground.figures.convolution import CLICK_TRACE, pooling_windows_figure
+    from playground.pooling import max_pool_winners
+
+    x = feature_map()
+    out = pool2d(x, 3, padding="same")
+    fig = pooling_windows_figure(
+        x, out, pool_size=(3, 3), strides=(3, 3), padding=(1, 1, 1, 1), winners=max_pool_winners(x, 3, padding="same")
+    )
+    targets = fig.data[CLICK_TRACE]
+    assert (targets.xaxis, targets.yaxis) == ("x2", "y2") and targets.hovertemplate
+    np.testing.assert_array_equal(out[np.asarray(targets.y), np.asarray(targets.x)], targets.customdata)
+    assert len(targets.x) == out.size

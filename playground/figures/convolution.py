@@ -80,110 +80,288 @@ def tape(
     return style(fig, title=title, x_title=x_title, height=height)
 
 
+STEP_MS = 800  # how long playback shows each step
+
+
+def _outline(x0: float, x1: float, y0: float, y1: float) -> dict:
+    """The corners of a rectangle as a closed line (x and y lists for a Scatter trace)."""
+    return dict(x=[x0, x1, x1, x0, x0], y=[y0, y0, y1, y1, y0])
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Break an equation like ``a·b + c·d = e`` into lines of at most about `width` characters, at " + "."""
+    lines: list[str] = []
+    for part in text.split(" + "):
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " + " + part
+        else:
+            lines.append(part if not lines else "+ " + part)
+    return lines
+
+
 def conv1d_step_figure(
     steps: Sequence[Step1D],
     index: int,
     *,
+    titles: Sequence[str] | None = None,
     signal_label: str = "signal (zero-padded)",
     kernel_label: str = "kernel",
     products_label: str = "products",
     output_label: str = "output",
     x_title: str = "signal index",
     output_x_title: str = "output index",
-    height: int = 330,
+    play_label: str = "▶ Play",
+    pause_label: str = "❚❚ Pause",
+    wrap: int = 44,
 ) -> go.Figure:
-    """One step of a 1-D convolution: the kernel under the padded signal, the products, the output so far.
+    """Every step of a 1-D convolution in one figure that plays in the browser (Plotly frames, no server round trip).
 
     Top panel: rows "signal", "kernel", "products" over the padded signal (cells outside the signal are the zero
-    padding, their index is negative or ≥ n). Bottom panel: the output, filled up to the current step.
+    padding, their index is negative or ≥ n) with the kernel's window outlined. Bottom panel: the output, filled up
+    to the step. Frame j (named ``str(j)``) shows step j; its title is ``titles[j]`` (default "step j of n") followed
+    by the step's multiply-add. The figure opens on step `index`; Play / Pause buttons and a slider below the panels
+    move through the frames on the client.
+
+    Colours: one diverging scale per panel, centred on 0 (white) and fixed over all steps, so a colour means the
+    same number in every frame.
     """
-    step = steps[index]
-    padded = step.padded
-    m = step.weights.size
-    n_pad = padded.size
-    start = int(step.input_indices[0]) + step.pad[0]
-    kernel_row = np.full(n_pad, np.nan)
-    products_row = np.full(n_pad, np.nan)
-    kernel_row[start : start + m] = step.weights
-    products_row[start : start + m] = step.products
-    top = np.vstack([padded, kernel_row, products_row])
-    signal_index = np.arange(n_pad) - step.pad[0]
+    last = len(steps) - 1
+    first = steps[0]
+    padded = first.padded
+    m = first.weights.size
+    signal_index = np.arange(padded.size) - first.pad[0]
     outputs = np.array([s.value for s in steps])
-    shown = np.where(np.arange(outputs.size) <= index, outputs, np.nan)
-    fig = make_subplots(rows=2, cols=1, row_heights=[0.66, 0.34], vertical_spacing=0.18)
-    fig.add_trace(
-        go.Heatmap(
-            z=top,
+    products = np.array([s.products for s in steps])
+    top_max = float(np.max(np.abs(np.concatenate([padded, first.weights, products.ravel()])))) or 1.0
+    out_max = float(np.max(np.abs(outputs))) or 1.0
+    show_text = padded.size <= 32
+    text = dict(texttemplate="%{z:.4~g}", textfont=dict(size=11)) if show_text else {}
+    if titles is None:
+        titles = [f"step {j} of {last}" for j in range(len(steps))]
+    equations = [
+        [f"y[{j}] = " + line if i == 0 else line for i, line in enumerate(_wrap(s.expression(), wrap))]
+        for j, s in enumerate(steps)
+    ]
+    title_lines = 1 + max(len(e) for e in equations)
+
+    def moving(j: int) -> list[dict]:
+        """The traces that change from step to step: window rows, window outline, output so far, output cell."""
+        step = steps[j]
+        lo = int(step.input_indices[0])
+        return [
+            dict(type="heatmap", z=[step.weights, step.products], x=step.input_indices, y=[1, 2]),
+            dict(type="scatter", **_outline(lo - 0.5, lo + m - 0.5, -0.5, 2.5)),
+            dict(type="heatmap", z=[np.where(np.arange(outputs.size) <= j, outputs, np.nan)]),
+            dict(type="scatter", **_outline(j - 0.5, j + 0.5, -0.5, 0.5)),
+        ]
+
+    def title(j: int) -> dict:
+        # All bold: Streamlit's theme wraps a figure's title in <b> (the first draw), frames must look the same.
+        return dict(text="<b>" + "<br>".join([titles[j], *equations[j]]) + "</b>")
+
+    top = dict(colorscale=DIVERGING, zmid=0, zmin=-top_max, zmax=top_max, showscale=False, xgap=2, ygap=2, **text)
+    box = dict(mode="lines", line=dict(color=HIGHLIGHT, width=3), hoverinfo="skip", showlegend=False)
+    hover_top = f"%{{customdata}}, {x_title} %{{x}}: %{{z:.4g}}<extra></extra>"
+    window, window_box, so_far, cell_box = moving(index)
+    data = [
+        dict(
+            type="heatmap",
+            z=[padded],
             x=signal_index,
-            y=[signal_label, kernel_label, products_label],
-            colorscale=DIVERGING,
-            zmid=0,
-            showscale=False,
-            xgap=2,
-            ygap=2,
-            texttemplate="%{z:.4~g}",
-            hovertemplate="%{y}, " + x_title + " %{x}: %{z:.4g}<extra></extra>",
+            y=[0],
+            customdata=[[signal_label] * padded.size],
+            hovertemplate=hover_top,
+            **top,
         ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Heatmap(
-            z=shown[None, :],
+        dict(window, customdata=[[kernel_label] * m, [products_label] * m], hovertemplate=hover_top, **top),
+        dict(window_box, **box),
+        dict(
+            so_far,
             x=np.arange(outputs.size),
-            y=[output_label],
+            y=[0],
             colorscale=DIVERGING,
             zmid=0,
-            zmin=-np.max(np.abs(outputs)) or -1,
-            zmax=np.max(np.abs(outputs)) or 1,
+            zmin=-out_max,
+            zmax=out_max,
             showscale=False,
             xgap=2,
-            texttemplate="%{z:.4~g}",
-            hovertemplate=output_x_title + " %{x}: %{z:.4g}<extra></extra>",
+            hovertemplate=f"{output_label}, {output_x_title} %{{x}}: %{{z:.4g}}<extra></extra>",
+            xaxis="x2",
+            yaxis="y2",
+            **text,
         ),
-        row=2,
-        col=1,
+        dict(cell_box, xaxis="x2", yaxis="y2", **box),
+    ]
+    frames = [
+        dict(name=str(j), data=moving(j), traces=[1, 2, 3, 4], layout=dict(title=title(j))) for j in range(len(steps))
+    ]
+    play = dict(frame=dict(duration=STEP_MS, redraw=True), transition=dict(duration=0), mode="immediate")
+    jump = dict(frame=dict(duration=0, redraw=True), transition=dict(duration=0), mode="immediate")
+    every = max(1, -(-len(steps) // 16))  # at most ~16 labelled ticks on the slider
+    # Plotly anchors a multi-line title by its first line's middle: `pad.t` keeps that line inside the figure.
+    top_margin, panels, bottom = 30 + 19 * title_lines, 300, 165
+    padding_edges = [-0.5] if first.pad[0] else []
+    if first.pad[1]:
+        padding_edges.append(signal_index[-1] - first.pad[1] + 0.5)
+    layout = dict(
+        title=dict(
+            title(index), x=0, xanchor="left", y=1, yanchor="top", yref="container", pad=dict(t=20), font=dict(size=15)
+        ),
+        height=top_margin + panels + bottom,
+        margin=dict(l=10, r=10, t=top_margin, b=bottom),
+        xaxis=dict(
+            domain=[0, 1],
+            anchor="y",
+            dtick=1 if padded.size <= 16 else None,
+            title_text=x_title,
+            range=[signal_index[0] - 0.5, signal_index[-1] + 0.5],
+            fixedrange=True,
+        ),
+        yaxis=dict(
+            domain=[0.45, 1],
+            anchor="x",
+            range=[2.5, -0.5],
+            tickvals=[0, 1, 2],
+            ticktext=[signal_label, kernel_label, products_label],
+            fixedrange=True,
+        ),
+        xaxis2=dict(
+            domain=[0, 1],
+            anchor="y2",
+            dtick=1 if outputs.size <= 16 else None,
+            title_text=output_x_title,
+            range=[-0.5, outputs.size - 0.5],
+            fixedrange=True,
+        ),
+        yaxis2=dict(
+            domain=[0, 0.2], anchor="x2", range=[0.5, -0.5], tickvals=[0], ticktext=[output_label], fixedrange=True
+        ),
+        # The zero padding's edges: dotted lines between the padding and the signal.
+        shapes=[
+            dict(
+                type="line",
+                x0=x,
+                x1=x,
+                y0=0,
+                y1=1,
+                xref="x",
+                yref="y domain",
+                line=dict(color=PADDING_EDGE, dash="dot"),
+            )
+            for x in padding_edges
+        ],
+        updatemenus=[
+            dict(
+                type="buttons",
+                direction="left",
+                showactive=False,
+                x=0,
+                xanchor="left",
+                y=0,
+                yanchor="top",
+                pad=dict(t=58, r=10),
+                font=dict(size=13),
+                buttons=[
+                    dict(label=play_label, method="animate", args=[None, dict(play, fromcurrent=index < last)]),
+                    dict(label=pause_label, method="animate", args=[[None], jump]),
+                ],
+            )
+        ],
+        sliders=[
+            dict(
+                active=index,
+                x=0,
+                len=1,
+                y=0,
+                yanchor="top",
+                pad=dict(t=96, l=0),
+                currentvalue=dict(visible=False),
+                transition=dict(duration=0),
+                steps=[
+                    dict(label=str(j) if j % every == 0 or j == last else "", method="animate", args=[[str(j)], jump])
+                    for j in range(len(steps))
+                ],
+            )
+        ],
     )
-    lo, hi = int(signal_index[start]), int(signal_index[start + m - 1])
-    fig.add_shape(
-        type="rect",
-        x0=lo - 0.5,
-        x1=hi + 0.5,
-        y0=-0.5,
-        y1=2.5,
-        line=dict(color=HIGHLIGHT, width=3),
-        row=1,
-        col=1,
-    )
-    fig.add_shape(
-        type="rect", x0=index - 0.5, x1=index + 0.5, y0=-0.5, y1=0.5, line=dict(color=HIGHLIGHT, width=3), row=2, col=1
-    )
-    if step.pad[0]:
-        fig.add_vline(x=-0.5, line=dict(color=PADDING_EDGE, dash="dot"), row=1, col=1)
-    if step.pad[1]:
-        fig.add_vline(x=signal_index[-1] - step.pad[1] + 0.5, line=dict(color=PADDING_EDGE, dash="dot"), row=1, col=1)
-    fig.update_yaxes(autorange="reversed", row=1, col=1)
-    fig.update_xaxes(dtick=1, title_text=x_title, row=1, col=1)
-    fig.update_xaxes(dtick=1, title_text=output_x_title, row=2, col=1)
-    return style(fig, height=height)
+    return go.Figure(data=data, layout=layout, frames=frames)
 
 
-def conv1d_outputs_figure(
-    outputs: dict[str, np.ndarray], *, x_title: str = "output index", y_title: str = "value", height: int = 280
+def conv1d_compare_figure(
+    kernel: np.ndarray,
+    outputs: dict[str, np.ndarray],
+    *,
+    kernel_titles: tuple[str, str] = ("flipped kernel", "kernel"),
+    tap_title: str = "kernel index",
+    x_title: str = "output index",
+    y_title: str = "value",
+    height: int = 360,
 ) -> go.Figure:
-    """Several 1-D results (e.g. convolve vs correlate) as grouped bars on one axis."""
-    fig = go.Figure()
-    for (name, values), color in zip(outputs.items(), CATEGORICAL, strict=False):
-        fig.add_bar(
+    """Convolve vs correlate in one figure: the kernel each one slides (flipped | as is, one diverging scale centred
+    on 0) above both outputs as grouped bars on one axis."""
+    kernel = np.asarray(kernel, dtype=float)
+    k_max = float(np.max(np.abs(kernel))) or 1.0
+    text = dict(texttemplate="%{z:.4~g}", textfont=dict(size=11)) if kernel.size <= 12 else {}
+    data = [
+        dict(
+            type="heatmap",
+            z=[values],
+            x=np.arange(values.size),
+            colorscale=DIVERGING,
+            zmid=0,
+            zmin=-k_max,
+            zmax=k_max,
+            showscale=False,
+            xgap=2,
+            hovertemplate=f"{name}, {tap_title} %{{x}}: %{{z:.4g}}<extra></extra>",
+            xaxis=axis,
+            yaxis=axis.replace("x", "y"),
+            **text,
+        )
+        for values, name, axis in ((kernel[::-1], kernel_titles[0], "x"), (kernel, kernel_titles[1], "x2"))
+    ]
+    data += [
+        dict(
+            type="bar",
             x=np.arange(len(values)),
             y=values,
             name=name,
             marker_color=color,
             hovertemplate=name + ", " + x_title + " %{x}: %{y:.4g}<extra></extra>",
+            xaxis="x3",
+            yaxis="y3",
         )
-    fig.update_layout(barmode="group", legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))
-    fig.update_xaxes(dtick=1)
-    return style(fig, x_title=x_title, y_title=y_title, height=height)
+        for (name, values), color in zip(outputs.items(), CATEGORICAL, strict=False)
+    ]
+    tape_axis = dict(dtick=1, fixedrange=True, title_text=tap_title, title_standoff=4)
+    hidden = dict(visible=False, fixedrange=True)
+    layout = dict(
+        height=height,
+        margin=dict(l=10, r=10, t=30, b=10),
+        barmode="group",
+        legend=dict(orientation="h", x=0, y=-0.18, yanchor="top"),
+        xaxis=dict(tape_axis, domain=[0, 0.46], anchor="y"),
+        yaxis=dict(hidden, domain=[0.78, 1], anchor="x"),
+        xaxis2=dict(tape_axis, domain=[0.54, 1], anchor="y2"),
+        yaxis2=dict(hidden, domain=[0.78, 1], anchor="x2"),
+        xaxis3=dict(dtick=1, title_text=x_title, domain=[0, 1], anchor="y3"),
+        yaxis3=dict(title_text=y_title, domain=[0, 0.5], anchor="x3", zeroline=True, zerolinecolor="#888"),
+        annotations=[
+            dict(
+                text=title,
+                x=x0,
+                y=1,
+                xref="paper",
+                yref="paper",
+                xanchor="left",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=13),
+            )
+            for title, x0 in zip(kernel_titles, (0, 0.54), strict=True)
+        ],
+    )
+    return go.Figure(data=data, layout=layout)
 
 
 # ------------------------------------------------------------------------------------------------------------- 2-D
@@ -319,73 +497,266 @@ def products_figure(products: np.ndarray, *, title: str | None = None, height: i
 # --------------------------------------------------------------------------------------------------------- pooling
 
 
-def pooling_figure(
+def _map_trace(
+    z: np.ndarray, *, zmin: float, zmax: float, value_format: str, hover: str | None, axis: str = ""
+) -> dict:
+    """One small map as a heatmap trace: sequential colours (diverging, centred on 0, when signed), values written
+    in the cells when there are few enough to read (≤ 10 per side) and on hover (`hover`: a hovertemplate, or None
+    when another trace answers the hover)."""
+    signed = zmin < 0 < zmax
+    text = max(z.shape) <= 10
+    return dict(
+        type="heatmap",
+        z=z,
+        colorscale=DIVERGING if signed else SEQUENTIAL,
+        zmid=0 if signed else None,
+        zmin=zmin,
+        zmax=zmax,
+        showscale=False,
+        xgap=1 if text else 0,
+        ygap=1 if text else 0,
+        texttemplate=f"%{{z:{value_format}}}" if text else None,
+        textfont=dict(size=11),
+        hovertemplate=hover,
+        hoverinfo="skip" if hover is None else None,
+        xaxis=f"x{axis}",
+        yaxis=f"y{axis}",
+    )
+
+
+def _map_axes(shape: tuple[int, int], axis: str, domain: tuple[float, float], x_title: str, y_title: str) -> dict:
+    """Square cells, row 0 on top, integer ticks on small maps."""
+    small = max(shape) <= 16
+    return {
+        f"xaxis{axis}": dict(
+            domain=list(domain),
+            anchor=f"y{axis}",
+            range=[-0.5, shape[1] - 0.5],
+            side="top",
+            dtick=1 if small else None,
+            title_text=x_title,
+            constrain="domain",
+            fixedrange=True,
+            showgrid=False,
+            zeroline=False,
+        ),
+        f"yaxis{axis}": dict(
+            anchor=f"x{axis}",
+            range=[shape[0] - 0.5, -0.5],
+            scaleanchor=f"x{axis}",
+            constrain="domain",
+            dtick=1 if small else None,
+            title_text=y_title,
+            fixedrange=True,
+            showgrid=False,
+            zeroline=False,
+        ),
+    }
+
+
+CLICK_TRACE = 2  # pooling_windows_figure: the trace whose points are the output cells
+
+
+def pooling_windows_figure(
     x: np.ndarray,
+    pooled: np.ndarray,
     *,
     pool_size: tuple[int, int],
     strides: tuple[int, int],
     padding: tuple[int, int, int, int],
-    output_shape: tuple[int, int],
     winners: tuple[np.ndarray, np.ndarray] | None = None,
-    selected: tuple[int, int] | None = None,
-    title: str | None = None,
+    selected: tuple[int, int] = (0, 0),
+    output_name: str = "pooled output",
+    x_title: str = "column",
+    y_title: str = "row",
+    hover_name: str = "value",
     winner_label: str = "max",
-    height: int | None = None,
+    value_format: str = ".4~g",
 ) -> go.Figure:
-    """A feature map with the pooling windows drawn, each max's winning cell marked, one window highlighted.
+    """The input with its pooling windows (left) and the pooled output (right), at the same size per cell and on one
+    colour scale; the selected output cell and its window outlined; a click on an output cell selects it. No titles
+    inside (they would not fit a phone): the page writes one above.
 
     Args:
         x: (H, W) one channel.
+        pooled: (H', W') the pooling result.
         pool_size, strides: (rows, cols).
         padding: (top, bottom, left, right) cells added by "same" padding (drawn outside the map).
-        output_shape: (H', W').
-        winners: (rows, cols) arrays (H', W') from ``max_pool_winners``, or None for average pooling.
-        selected: the output cell whose window is highlighted.
+        winners: (rows, cols) arrays (H', W') from ``max_pool_winners``, or None. Each max's cell is circled (only
+            the selected window's when there are more than 64 windows).
+        selected: the output cell (row, column) to outline, with its window on the input.
+
+    Plotly reports clicks (Streamlit's `on_select`) only for point traces, so a marker sits at every output cell's
+    centre, carrying the cell's value on hover (a marker without hover reports nothing): a selected point has
+    x = column, y = row, on the second axes (x2, y2), from trace number ``CLICK_TRACE``.
     """
-    fig = heatmap(x, title=title, height=height, colorscale=SEQUENTIAL, value_format=".4~g")
-    top, _, left, _ = padding
+    x = np.asarray(x, dtype=float)
+    pooled = np.asarray(pooled, dtype=float)
+    top, bottom, left, right = padding
     (ph, pw), (sh, sw) = pool_size, strides
-    big = output_shape[0] * output_shape[1] > 400
-    if not big:
+    out_h, out_w = pooled.shape
+    lo, hi = min(0.0, float(x.min())), float(x.max())  # 0: the padding ("same" average pooling counts no zeros)
+    hi = hi if hi > lo else lo + 1
+    hover = f"{y_title} %{{y}}, {x_title} %{{x}}<br>{hover_name} %{{z:{value_format}}}<extra></extra>"
+    data = [
+        _map_trace(x, zmin=lo, zmax=hi, value_format=value_format, hover=hover),
+        _map_trace(pooled, zmin=lo, zmax=hi, value_format=value_format, hover=None, axis="2"),
+    ]
+    rows, cols = np.mgrid[0:out_h, 0:out_w]
+    data.append(  # trace 2: the click targets (CLICK_TRACE)
+        dict(
+            type="scatter",
+            x=cols.ravel(),
+            y=rows.ravel(),
+            customdata=pooled.ravel(),
+            mode="markers",
+            marker=dict(size=max(8, min(30, 300 // max(pooled.shape))), opacity=0, symbol="square"),
+            hovertemplate=f"{output_name}<br>{y_title} %{{y}}, {x_title} %{{x}}<br>"
+            f"{hover_name} %{{customdata:{value_format}}}<extra></extra>",
+            showlegend=False,
+            xaxis="x2",
+            yaxis="y2",
+        )
+    )
+    if out_h * out_w <= 400:
         # Every window's outline as one line trace (None breaks the line between rectangles): one trace instead of
         # one layout shape per window keeps the figure fast to build and to draw.
-        r0 = (np.arange(output_shape[0]) * sh - top)[:, None] - 0.5 + np.zeros(output_shape[1])
-        c0 = (np.arange(output_shape[1]) * sw - left)[None, :] - 0.5 + np.zeros((output_shape[0], 1))
+        r0 = (np.arange(out_h) * sh - top)[:, None] - 0.5 + np.zeros(out_w)
+        c0 = (np.arange(out_w) * sw - left)[None, :] - 0.5 + np.zeros((out_h, 1))
         r0, c0 = r0.ravel(), c0.ravel()
         gap = np.full_like(r0, np.nan)
-        xs = np.stack([c0, c0 + pw, c0 + pw, c0, c0, gap], axis=1).ravel()
-        ys = np.stack([r0, r0, r0 + ph, r0 + ph, r0, gap], axis=1).ravel()
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
+        data.append(
+            dict(
+                type="scatter",
+                x=np.stack([c0, c0 + pw, c0 + pw, c0, c0, gap], axis=1).ravel(),
+                y=np.stack([r0, r0, r0 + ph, r0 + ph, r0, gap], axis=1).ravel(),
                 mode="lines",
                 line=dict(color="rgba(255,255,255,0.55)", width=1),
                 hoverinfo="skip",
                 showlegend=False,
-                connectgaps=False,
             )
         )
     if winners is not None:
         rows, cols = winners
-        fig.add_trace(
-            go.Scatter(
+        if out_h * out_w > 64:  # a photo: hundreds of circles would hide it; circle the chosen window's winner
+            rows, cols = rows[selected], cols[selected]
+        data.append(
+            dict(
+                type="scatter",
                 x=cols.ravel(),
                 y=rows.ravel(),
                 mode="markers",
                 marker=dict(
                     symbol="circle-open", size=max(6, min(22, 300 // max(x.shape))), color=WINNER, line_width=3
                 ),
-                name=winner_label,
-                hovertemplate=winner_label + ": row %{y}, column %{x}<extra></extra>",
+                hovertemplate=f"{winner_label}: {y_title} %{{y}}, {x_title} %{{x}}<extra></extra>",
                 showlegend=False,
             )
         )
-    if selected is not None:
-        row0, col0 = selected[0] * sh - top, selected[1] * sw - left
-        _add_shapes(fig, [_box(row0, col0, row0 + ph - 1, col0 + pw - 1, color=HIGHLIGHT)])
-    # Show padding cells (outside the map) when "same" padding adds them; keep markers from widening the axes.
-    t, b, lft, rgt = padding
-    fig.update_xaxes(range=[-lft - 0.5, x.shape[1] + rgt - 0.5], autorange=False)
-    fig.update_yaxes(range=[x.shape[0] + b - 0.5, -t - 0.5], autorange=False)
-    return fig
+    r, c = selected
+    r0, c0 = r * sh - top, c * sw - left
+    shapes = [
+        dict(_box(r0, c0, r0 + ph - 1, c0 + pw - 1, color=HIGHLIGHT), xref="x", yref="y"),
+        dict(_box(r, c, r, c, color=HIGHLIGHT), xref="x2", yref="y2"),
+    ]
+    # Same size per cell: the two maps share the horizontal space in proportion to their columns, and every axis is
+    # scaled like the input's x axis (Plotly keeps one scale across a `scaleanchor` group).
+    in_cols, in_rows = left + x.shape[1] + right, top + x.shape[0] + bottom
+    gap_cells = 1.5
+    split = in_cols / (in_cols + gap_cells + out_w)
+    small = max(in_cols, in_rows) <= 16
+
+    def axes(suffix: str, domain: list[float], x_range: list[float], y_range: list[float], show: bool) -> dict:
+        common = dict(fixedrange=True, showgrid=False, zeroline=False, constrain="domain", dtick=1 if small else None)
+        anchor = {} if suffix == "" else dict(scaleanchor="x")
+        return {
+            f"xaxis{suffix}": dict(
+                common, domain=domain, anchor=f"y{suffix}", range=x_range, side="top", title_text=x_title, **anchor
+            ),
+            f"yaxis{suffix}": dict(
+                common,
+                domain=[0, 1],
+                anchor=f"x{suffix}",
+                range=y_range,
+                scaleanchor="x",
+                constraintoward="top",
+                title_text=y_title if show else None,
+            ),
+        }
+
+    height = 60 + min(400, max(200, 12 * in_rows))
+    layout = dict(
+        height=height,
+        margin=dict(l=10, r=10, t=50, b=10),
+        shapes=shapes,
+        clickmode="event+select",
+        dragmode=False,
+        hovermode="closest",
+        **axes("", [0, split], [-left - 0.5, x.shape[1] + right - 0.5], [x.shape[0] + bottom - 0.5, -top - 0.5], True),
+        **axes(
+            "2", [split + gap_cells / (in_cols + gap_cells + out_w), 1], [-0.5, out_w - 0.5], [out_h - 0.5, -0.5], False
+        ),
+    )
+    return go.Figure(data=data, layout=layout)
+
+
+def pooling_shift_figure(
+    pooled: np.ndarray,
+    shifted: np.ndarray,
+    *,
+    titles: tuple[str, str] = ("pooled (original)", "pooled (shifted input)"),
+    x_title: str = "column",
+    y_title: str = "row",
+    hover_name: str = "value",
+    value_format: str = ".4~g",
+    height: int = 330,
+) -> go.Figure:
+    """Two pooled maps side by side on one colour scale; cells of the second that differ from the first outlined.
+    Rows and columns are named on hover."""
+    a, b = np.asarray(pooled, dtype=float), np.asarray(shifted, dtype=float)
+    lo, hi = float(min(a.min(), b.min())), float(max(a.max(), b.max()))
+    hi = hi if hi > lo else lo + 1
+    hover = f"%{{meta}}<br>{y_title} %{{y}}, {x_title} %{{x}}<br>{hover_name} %{{z:{value_format}}}<extra></extra>"
+    data = [
+        dict(_map_trace(z, zmin=lo, zmax=hi, value_format=value_format, hover=hover, axis=axis), meta=name)
+        for z, axis, name in ((a, "", titles[0]), (b, "2", titles[1]))
+    ]
+    changed = np.argwhere(~np.isclose(a, b))
+    if changed.size:  # one line trace outlining every changed cell (None breaks the line between squares)
+        r, c = changed[:, 0].astype(float), changed[:, 1].astype(float)
+        gap = np.full_like(r, np.nan)
+        data.append(
+            dict(
+                type="scatter",
+                x=np.stack([c - 0.5, c + 0.5, c + 0.5, c - 0.5, c - 0.5, gap], axis=1).ravel(),
+                y=np.stack([r - 0.5, r - 0.5, r + 0.5, r + 0.5, r - 0.5, gap], axis=1).ravel(),
+                mode="lines",
+                line=dict(color=HIGHLIGHT, width=2),
+                hoverinfo="skip",
+                showlegend=False,
+                xaxis="x2",
+                yaxis="y2",
+            )
+        )
+    layout = dict(
+        height=height,
+        margin=dict(l=10, r=10, t=66, b=10),
+        **_map_axes(a.shape, "", (0, 0.46), "", ""),
+        **_map_axes(b.shape, "2", (0.54, 1), "", ""),
+        annotations=[
+            dict(
+                text=text,
+                x=0,
+                y=1,
+                xref=f"x{axis} domain",  # above its own map (a square-celled map does not fill its half)
+                yref="paper",
+                yanchor="bottom",
+                xanchor="left",
+                yshift=24,
+                showarrow=False,
+                font=dict(size=14),
+            )
+            for text, axis in zip(titles, ("", "2"), strict=True)
+        ],
+    )
+    return go.Figure(data=data, layout=layout)

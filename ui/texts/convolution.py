@@ -49,17 +49,18 @@ TEXTS = {
     },
     "conv1d.back": {"en": "Back", "ko": "이전"},
     "conv1d.next": {"en": "Next", "ko": "다음"},
-    "conv1d.play": {"en": "Play", "ko": "재생"},
+    "conv1d.play": {"en": "▶ Play", "ko": "▶ 재생"},
+    "conv1d.pause": {"en": "❚❚ Pause", "ko": "❚❚ 일시정지"},
+    "conv1d.steps_heading": {"en": "Slide the kernel, one step at a time", "ko": "커널을 한 칸씩 밀어 보기"},
     "conv1d.step_title": {"en": "Step {step} of {last}", "ko": "단계 {step} / {last}"},
-    "conv1d.step_sum": {
-        "en": "Output **y[{j}]** = {expression}",
-        "ko": "출력 **y[{j}]** = {expression}",
-    },
     "conv1d.padding_note": {
-        "en": "Orange frame: where the kernel sits now. Cells left of 0 or beyond the last index are the zero padding "
-        "(dotted line = edge of the signal).",
-        "ko": "주황색 테두리: 지금 커널이 놓인 위치. 0보다 왼쪽이나 마지막 인덱스 너머의 칸은 제로 패딩입니다"
-        "(점선 = 신호의 경계).",
+        "en": "Orange frame: where the kernel sits now; the chart's title writes out its multiply-add. Cells left of 0 "
+        "or beyond the last index are the zero padding (dotted line = edge of the signal). **▶ Play** and "
+        "**❚❚ Pause** under the chart run through the steps in your browser; Back, Next and the step slider choose "
+        "the step the chart shows.",
+        "ko": "주황색 테두리: 지금 커널이 놓인 위치이며, 차트 제목에 그 곱셈·덧셈이 적혀 있습니다. 0보다 왼쪽이나 마지막 "
+        "인덱스 너머의 칸은 제로 패딩입니다(점선 = 신호의 경계). 차트 아래의 **▶ 재생**과 **❚❚ 일시정지**는 "
+        "브라우저에서 단계를 차례로 보여 줍니다. 이전, 다음, 단계 슬라이더는 차트가 보여 줄 단계를 고릅니다.",
     },
     "conv1d.fig_signal": {"en": "signal (padded)", "ko": "신호(패딩 포함)"},
     "conv1d.fig_kernel": {"en": "kernel", "ko": "커널"},
@@ -71,13 +72,11 @@ TEXTS = {
     "conv1d.fig_tap": {"en": "kernel index", "ko": "커널 인덱스"},
     "conv1d.fig_value": {"en": "value", "ko": "값"},
     "conv1d.compare_title": {"en": "Convolve vs correlate, side by side", "ko": "convolve와 correlate 비교"},
-    "conv1d.convolve_head": {
-        "en": "**`convolve`** uses the kernel flipped left–right:",
-        "ko": "**`convolve`** 는 좌우 반전한 커널을 씁니다:",
-    },
-    "conv1d.correlate_head": {
-        "en": "**`correlate`** uses the kernel as written:",
-        "ko": "**`correlate`** 는 커널을 그대로 씁니다:",
+    "conv1d.compare_intro": {
+        "en": "**`convolve`** slides the kernel flipped left–right (top left); **`correlate`** slides it as written "
+        "(top right). Below, both outputs for the same signal and mode.",
+        "ko": "**`convolve`** 는 좌우 반전한 커널(왼쪽 위)을, **`correlate`** 는 커널을 그대로(오른쪽 위) 밉니다. "
+        "아래는 같은 신호와 모드에서 두 연산의 출력입니다.",
     },
     "conv1d.symmetric": {
         "en": "This kernel reads the same backwards, so flipping changes nothing: both results are equal.",
@@ -338,7 +337,10 @@ TEXTS.update(
             "ko": "valid: 창이 맵 안에만 놓입니다. same: 출력 = ⌈입력 / 스트라이드⌉. 패딩 칸은 최대값이 될 수 없고 "
             "평균에도 세지 않습니다.",
         },
-        "pooling.cell_help": {"en": "Output cell to explain:", "ko": "설명할 출력 칸:"},
+        "pooling.cell_help": {
+            "en": "Output cell to explain: click one in the pooled output, or pick its row and column.",
+            "ko": "설명할 출력 칸: 풀링 결과에서 칸을 클릭하거나 행과 열을 고르세요.",
+        },
         "pooling.row": {"en": "Row", "ko": "행"},
         "pooling.col": {"en": "Column", "ko": "열"},
         "pooling.input_shape": {"en": "Input shape", "ko": "입력 크기"},
@@ -352,7 +354,10 @@ TEXTS.update(
             "en": "Pooling layers have no parameters: model.summary() shows 0 for them.",
             "ko": "풀링 층에는 파라미터가 없습니다. model.summary()에 0으로 나옵니다.",
         },
-        "pooling.fig_input": {"en": "Input with pooling windows", "ko": "풀링 창이 그려진 입력"},
+        "pooling.fig_title": {
+            "en": "**Input with its pooling windows** (left) → **pooled output** (right), same size per cell",
+            "ko": "**풀링 창이 그려진 입력**(왼쪽) → **풀링 결과**(오른쪽), 칸 크기 동일",
+        },
         "pooling.fig_output": {"en": "Pooled output", "ko": "풀링 결과"},
         "pooling.winner": {"en": "max of its window", "ko": "창의 최대값"},
         "pooling.explain_max": {

@@ -1,0 +1,128 @@
+"""The 1-D convolution page in a real browser: Play / Pause in the figure, Back / Next, nothing clipped."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from playground.convolution import conv1d_steps
+from tests.browser.conftest import exceptions_on, wait_for_app
+
+CHART = "[data-testid='stPlotlyChart'], .stPlotlyChart"
+STEP_CHART = ".st-key-conv1d_step_chart"
+WIDTHS = {"wide": {"width": 1400, "height": 1000}, "phone": {"width": 390, "height": 844}}
+
+# Every text a person reads in a chart (titles, annotations, axis labels, buttons) and code block, each inside the
+# box it belongs to; and nothing wider than the screen.
+CLIPPED = """() => {
+  const out = [];
+  const inside = (inner, outer, slack = 1) => inner.left >= outer.left - slack && inner.right <= outer.right + slack
+      && inner.top >= outer.top - slack && inner.bottom <= outer.bottom + slack;
+  for (const chart of document.querySelectorAll('.js-plotly-plot')) {
+    const box = chart.getBoundingClientRect();
+    for (const el of chart.querySelectorAll('.gtitle, .annotation-text, .updatemenu-button, .slider-group text, '
+        + '.xtitle, .ytitle, .xtick text, .ytick text')) {
+      const r = el.getBoundingClientRect();
+      if (r.width && !inside(r, box)) out.push('chart text "' + (el.textContent || '').slice(0, 40) + '"');
+    }
+    const modebar = chart.querySelector('.modebar');
+    const title = chart.querySelector('.gtitle');
+    if (modebar && title && modebar.getBoundingClientRect().width) {
+      const a = modebar.getBoundingClientRect(), b = title.getBoundingClientRect();
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push('modebar over title');
+    }
+  }
+  for (const el of document.querySelectorAll('[data-testid="stCode"], [data-testid="stMetric"], .stButton button')) {
+    const parent = el.parentElement.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    if (r.width > parent.width + 1) out.push('box ' + el.getAttribute('data-testid'));
+  }
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main.scrollWidth > main.clientWidth + 1) out.push('page scrolls sideways');
+  return out;
+}"""
+
+
+def clipped(pg) -> list[str]:
+    """What overflows its box on the page now (empty when nothing does)."""
+    return pg.evaluate(CLIPPED)
+
+
+def step_title(pg) -> str:
+    """The step the figure shows, from its title: "Step j of n" and the multiply-add (once a redraw is over: while
+    Streamlit swaps a chart, the old one is briefly there too)."""
+    title = pg.locator(f"{STEP_CHART} .gtitle")
+    expect(title).to_have_count(1, timeout=30_000)
+    return title.text_content()
+
+
+def shown_step(pg) -> int:
+    return int(re.search(r"Step (\d+) of", step_title(pg)).group(1))
+
+
+def slider_step(pg) -> int:
+    """The step the figure's own slider marks."""
+    return pg.evaluate(f"() => document.querySelector('{STEP_CHART} .js-plotly-plot')._fullLayout.sliders[0].active")
+
+
+@pytest.fixture
+def conv1d(server, browser):
+    context = browser.new_context(viewport=WIDTHS["wide"])
+    pg = context.new_page()
+    pg.goto(server.url("conv1d"))
+    wait_for_app(pg, timeout=120_000)
+    yield pg
+    context.close()
+
+
+def test_play_then_pause_stops_on_a_step_the_title_and_slider_agree_on(conv1d):
+    """▶ Play runs through the steps in the browser (no script run); ❚❚ Pause stops it: the shown step stops
+    changing and the figure's title and slider name the same step."""
+    pg = conv1d
+    assert shown_step(pg) == 0
+    runs_before = pg.evaluate(
+        "document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-script-state')"
+    )
+    pg.locator(f"{STEP_CHART} .updatemenu-button", has_text="Play").click()
+    pg.wait_for_function(
+        f"() => /Step [12] of/.test(document.querySelector('{STEP_CHART} .gtitle').textContent)", timeout=20_000
+    )
+    pg.locator(f"{STEP_CHART} .updatemenu-button", has_text="Pause").click()
+    pg.wait_for_timeout(300)
+    paused = shown_step(pg)
+    pg.wait_for_timeout(2500)  # three playback intervals
+    assert shown_step(pg) == paused < 4
+    assert slider_step(pg) == paused
+    step = conv1d_steps([1, 2, 3, 4], [1, 2])[paused]
+    assert f"y[{paused}] = {step.expression()}" in step_title(pg)
+    assert runs_before == "notRunning" and not exceptions_on(pg)
+
+
+def test_next_and_back_change_the_title_and_the_figure(conv1d):
+    """The page's Next / Back buttons move the figure one step (title, slider and multiply-add)."""
+    pg = conv1d
+    pg.get_by_role("button", name="Next").click()
+    expect(pg.locator(f"{STEP_CHART} .gtitle").last).to_contain_text("Step 1 of 4", timeout=30_000)
+    assert "y[1] = 1·2 + 2·1 = 4" in step_title(pg) and slider_step(pg) == 1
+    pg.get_by_role("button", name="Next").click()
+    expect(pg.locator(f"{STEP_CHART} .gtitle").last).to_contain_text("Step 2 of 4", timeout=30_000)
+    pg.get_by_role("button", name="Back").click()
+    expect(pg.locator(f"{STEP_CHART} .gtitle").last).to_contain_text("Step 1 of 4", timeout=30_000)
+    assert shown_step(pg) == 1 and slider_step(pg) == 1
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_nothing_is_clipped(server, browser, artifacts, width):
+    """At 1400 px and 390 px no chart title, button, axis label or code block overflows its box."""
+    context = browser.new_context(viewport=WIDTHS[width])
+    try:
+        pg = context.new_page()
+        pg.goto(server.url("conv1d?conv1d_kernel=1.5,-2.25,0.5,3&conv1d_signal=3,-1,4,1,5,9,2,6"))
+        wait_for_app(pg, timeout=120_000)
+        assert not exceptions_on(pg)
+        assert clipped(pg) == []
+        pg.screenshot(path=str(artifacts / f"conv1d-{width}.png"), full_page=True)
+    finally:
+        context.close()

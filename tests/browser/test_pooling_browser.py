@@ -1,0 +1,65 @@
+"""The pooling page in a real browser: a control changes the output shape, a click picks an output cell, nothing
+clipped."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import exceptions_on, wait_for_app
+from tests.browser.test_conv1d_browser import WIDTHS, clipped
+
+
+def output_shape(pg) -> str:
+    metric = pg.locator("[data-testid='stMetric']").filter(has_text="Output shape")
+    return metric.locator("[data-testid='stMetricValue']").inner_text()
+
+
+@pytest.fixture
+def pooling(server, browser):
+    context = browser.new_context(viewport=WIDTHS["wide"])
+    pg = context.new_page()
+    pg.goto(server.url("pooling"))
+    wait_for_app(pg, timeout=120_000)
+    yield pg
+    context.close()
+
+
+def test_pool_size_key_press_changes_the_output_shape(pooling):
+    """Pool size 2 → 3 with the arrow key on its slider: a 7×7 map pools to 2×2 (floor((7 − 3) / 3) + 1)."""
+    pg = pooling
+    assert output_shape(pg) == "3×3"
+    pg.get_by_role("slider", name="Pool size").focus()
+    pg.keyboard.press("ArrowRight")
+    expect(pg.locator("[data-testid='stMetric']").filter(has_text="Output shape")).to_contain_text(
+        "2×2", timeout=30_000
+    )
+    wait_for_app(pg, timeout=120_000)
+    assert not exceptions_on(pg)
+
+
+def test_clicking_an_output_cell_picks_it(pooling):
+    """A click on cell (2, 1) of the pooled output selects it: row and column follow, and so does the sentence."""
+    pg = pooling
+    output_axes = pg.locator(".st-key-pooling_chart .nsewdrag").nth(1)  # the second subplot: the pooled output
+    box = output_axes.bounding_box()
+    pg.mouse.click(box["x"] + box["width"] * 1.5 / 3, box["y"] + box["height"] * 2.5 / 3)
+    expect(pg.get_by_role("spinbutton", name="Row")).to_have_value("2", timeout=30_000)
+    expect(pg.get_by_role("spinbutton", name="Column")).to_have_value("1", timeout=30_000)
+    expect(pg.locator("[data-testid='stMain']")).to_contain_text("Output (2, 1) =", timeout=30_000)
+
+
+@pytest.mark.parametrize("source", ["feature_map", "photo"])
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_nothing_is_clipped(server, browser, artifacts, width, source):
+    """At 1400 px and 390 px no chart title, axis label, metric or code block overflows its box."""
+    context = browser.new_context(viewport=WIDTHS[width])
+    try:
+        pg = context.new_page()
+        pg.goto(server.url(f"pooling?pooling_source={source}&pooling_padding=same&pooling_size=3"))
+        wait_for_app(pg, timeout=120_000)
+        assert not exceptions_on(pg)
+        assert clipped(pg) == []
+        pg.screenshot(path=str(artifacts / f"pooling-{source}-{width}.png"), full_page=True)
+    finally:
+        context.close()
