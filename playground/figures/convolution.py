@@ -653,10 +653,10 @@ def pooling_windows_figure(
                 showlegend=False,
             )
         )
-    r, c = selected
-    r0, c0 = r * sh - top, c * sw - left
+    r, c = int(selected[0]), int(selected[1])
+    win_r, win_c = r * sh - top, c * sw - left
     shapes = [
-        dict(_box(r0, c0, r0 + ph - 1, c0 + pw - 1, color=HIGHLIGHT), xref="x", yref="y"),
+        dict(_box(win_r, win_c, win_r + ph - 1, win_c + pw - 1, color=HIGHLIGHT), xref="x", yref="y"),
         dict(_box(r, c, r, c, color=HIGHLIGHT), xref="x2", yref="y2"),
     ]
     # Same size per cell: the two maps share the horizontal space in proportion to their columns, and every axis is
