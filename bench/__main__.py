@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -164,6 +165,9 @@ def main(argv: list[str] | None = None) -> None:
         "--quick", action="store_true", help="felt and load parts: fewer moves and sessions (also BENCH_QUICK=1)"
     )
     args = parser.parse_args(argv)
+    # A `timeout` or `kill` ends the run through SystemExit, so every `finally` runs and the servers and browsers the
+    # parts started are stopped (Python's default for SIGTERM ends the process at once and leaves them running).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parts = [p for p in PARTS if args.only is None or p in args.only]
     if args.no_browser:
         parts = [p for p in parts if p not in ("felt", "load")]

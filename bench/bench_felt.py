@@ -171,7 +171,7 @@ def _settle(pg, felt, quiet_ms: float = 800) -> None:
     raise TimeoutError("page did not settle")
 
 
-def run_case(browser, server, case: Case, repeats: int, artifacts: Path) -> CaseResult:
+def run_case(browser, server, case: Case, repeats: int, artifacts: Path, floor_repeats: int = 3) -> CaseResult:
     from tests.browser import felt
     from tests.browser.conftest import exceptions_on
 
@@ -209,7 +209,7 @@ def run_case(browser, server, case: Case, repeats: int, artifacts: Path) -> Case
         return result
     finally:
         context.close()
-    result.floor_s = render_floor(browser, [json.loads(f) for f in figures], artifacts, slug)
+    result.floor_s = render_floor(browser, [json.loads(f) for f in figures], artifacts, slug, floor_repeats)
     return result
 
 
@@ -318,8 +318,9 @@ def run(*, quick: bool | None = None) -> str:
         try:
             with Server(base_env=ENV_AT_START, run_log=artifacts / f"felt-runs-{os.getpid()}.log") as server:
                 paints = first_paints(browser, server)  # first: every page's first paint in a fresh server
+                print(f"  felt: first paint of {len(paints)} pages done", flush=True)
                 for case in CASES:
-                    results.append(run_case(browser, server, case, repeats, artifacts))
+                    results.append(run_case(browser, server, case, repeats, artifacts, 1 if quick else 3))
                     print(f"  felt: {case.name}: {_verdict(results[-1])}", flush=True)
         finally:
             browser.close()

@@ -3,7 +3,8 @@ content does not fit (chart titles, tab strips, code blocks, buttons, multiselec
 and for elements sticking out of the page column.
 
 A finding names the page, the width, the element (its kind, test id / key and the start of its text) and the sizes
-(content width vs box width, or the element's edges vs its container's). One server, one browser; ~1–2 s a page.
+(content width vs box width, or the element's edges vs its container's). Content of a closed expander is laid out as
+when it is open, so it is checked too (and said so). One server, one browser; ~1–2 s a page on an idle machine.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ DETECT = r"""() => {
   const where = e => { const k = e.closest('[class*="st-key-"]');
     const key = k ? [...k.classList].find(c => c.startsWith('st-key-')).slice(7) : '';
     const id = e.closest('[data-testid]')?.getAttribute('data-testid') || e.tagName.toLowerCase();
-    return key ? `${id} key=${key}` : id; };
+    const closed = e.closest('details:not([open])') ? ', in a closed expander' : '';
+    return (key ? `${id} key=${key}` : id) + closed; };
   const overflow = (kind, e) => {
     if (!visible(e) || e.clientWidth === 0) return;
     if (e.scrollWidth > e.clientWidth + 1)
