@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.i18n import LANG_KEY, LANGUAGE_NAMES, t
+from ui.i18n import LANG_KEY, LANGUAGE_NAMES, current_language, t
 from ui.owner import keep_owner_cookie
 from ui.page import PageEnd, drop_non_finite_query_params, report_ignored_query_params, snapshot_query_params
 from ui.pages import HOME, PAGES, SECTIONS
 from ui.presenter import presenter_mode
 from ui.runtime import keep_keras_session_between_runs
-from ui.state import choice
+from ui.state import choice, relabel_pickers
 from ui.training_status import sidebar_badge
 
 st.set_page_config(page_title="CNN Playground", page_icon=":material/grid_on:", layout="wide")
@@ -24,6 +24,7 @@ with st.sidebar:
         st.radio, "Language / 언어", list(LANGUAGE_NAMES), key=LANG_KEY, format_func=LANGUAGE_NAMES.get, horizontal=True
     )
     keep_owner_cookie()  # this browser's runs: a token in a cookie, never in a link (ui/owner.py)
+relabel_pickers(current_language(), skip=(LANG_KEY,))  # before any page widget: pickers show the new language
 
 
 def _page(p):

@@ -3,7 +3,8 @@
     python -m bench                      # everything (core, pages, training, load; ~15 minutes on 2 cores)
     python -m bench --only core pages    # some parts
     python -m bench --reuse-training     # take the training numbers from bench/results-training.md (no retraining)
-    python -m bench --no-browser         # pages without the cold start (no chromium), and no load part
+    python -m bench --no-browser         # pages without the cold start (no chromium), and no felt or load part
+    python -m bench --only felt --quick  # felt latency with 3 moves a case and 1/3 sessions (BENCH_QUICK=1 too)
 
 Training is measured by bench/bench_training.py (run as a subprocess; it writes bench/results-training.md).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -25,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 from bench.common import ENV_AT_START, machine, markdown_table  # noqa: E402
 
-PARTS = ("core", "pages", "training", "load")
+PARTS = ("core", "pages", "training", "felt", "load")
 TRAINING_MD = ROOT / "bench" / "results-training.md"
 RESULTS_MD = ROOT / "bench" / "results.md"
 
@@ -55,7 +57,50 @@ def _fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
     return "not measured" if value is None else f"{value:.{digits}f}{unit}"
 
 
-def goals_table(core: dict, pages: dict, training: dict, load: dict) -> str:
+def _felt_rows(felt: dict) -> list[list[str]]:
+    """Goals rows of the felt-latency part (bench/bench_felt.py)."""
+    cases = felt.get("cases", {})
+    errors = felt.get("errors", [])
+    if not cases and not errors:
+        return []
+
+    def worst(field: str) -> tuple[str, float]:
+        name = max(cases, key=lambda c: cases[c][field]) if cases else "—"
+        return name, cases[name][field] if cases else float("nan")
+
+    p50_case, p50 = worst("p50")
+    p95_case, p95 = worst("p95")
+    kb_case, kb = worst("kb")
+    slow50 = sum(1 for c in cases.values() if c["p50"] > 0.3)
+    slow95 = sum(1 for c in cases.values() if c["p95"] > 0.6)
+    note = f"; {len(errors)} case(s) failed: {', '.join(errors)}" if errors else ""
+    fp = felt.get("worst_first_paint", float("nan"))
+    fp_errors = felt.get("first_paint_errors", [])
+    return [
+        [
+            "felt latency p50 ≤ 300 ms on every concept case (one session)",
+            f"worst {p50 * 1e3:.0f} ms ({p50_case}); {slow50} of {len(cases)} cases over{note}",
+            "yes" if cases and not errors and slow50 == 0 else "no",
+        ],
+        [
+            "felt latency p95 ≤ 600 ms on every concept case (one session)",
+            f"worst {p95 * 1e3:.0f} ms ({p95_case}); {slow95} of {len(cases)} cases over",
+            "yes" if cases and not errors and slow95 == 0 else "no",
+        ],
+        [
+            "≤ 300 KB over the websocket per rerun (heaviest mode)",
+            f"worst median {kb:.0f} KB ({kb_case})",
+            "yes" if cases and kb <= 300 else "no",
+        ],
+        [
+            "first paint of any page ≤ 2 s",
+            f"worst {fp:.2f} s" + (f"; failed: {', '.join(fp_errors)}" if fp_errors else ""),
+            "yes" if fp == fp and fp <= 2 and not fp_errors else "no",
+        ],
+    ]
+
+
+def goals_table(core: dict, pages: dict, training: dict, load: dict, felt: dict | None = None) -> str:
     rows = []
     if core:
         rows.append(
@@ -96,14 +141,17 @@ def goals_table(core: dict, pages: dict, training: dict, load: dict) -> str:
         )
         met = "yes" if rss is not None and rss <= 1536 else "no"
         rows.append(["peak RSS ≤ 1.5 GB (training on 60k)", _fmt(rss, " MB", 0), met])
+    rows += _felt_rows(felt or {})
     if load:
         levels = load.get("levels", [])
         text = ", ".join(
-            f"{r['sessions']}: p50 {r['p50'] * 1e3:.0f} / p95 {r['p95'] * 1e3:.0f} ms in page, "
+            f"{r['sessions']}: p50 {r['p50'] * 1e3:.0f} / p95 {r['p95'] * 1e3:.0f} ms felt, "
             f"server p50 {r['server_p50'] * 1e3:.0f} ms"
             for r in levels
         )
-        rows.append(["rerun latency under load (1 / 5 / 10 sessions)", text, "(no goal; reported)"])
+        top = max(levels, key=lambda r: r["sessions"], default=None)
+        met = "no" if top is None or top["sessions"] < 10 else "yes" if top["p95"] <= 2 else "no"
+        rows.append(["felt latency p95 ≤ 2 s with 10 sessions moving widgets at once", text, met])
     return markdown_table(["goal", "measured", "met?"], rows)
 
 
@@ -113,10 +161,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reuse-training", action="store_true", help="reuse bench/results-training.md")
     parser.add_argument("--no-browser", action="store_true", help="skip chromium: no cold start, no load part")
     parser.add_argument("--output", type=Path, default=RESULTS_MD, help="where to write the report")
+    parser.add_argument(
+        "--quick", action="store_true", help="felt and load parts: fewer moves and sessions (also BENCH_QUICK=1)"
+    )
     args = parser.parse_args(argv)
+    # A `timeout` or `kill` ends the run through SystemExit, so every `finally` runs and the servers and browsers the
+    # parts started are stopped (Python's default for SIGTERM ends the process at once and leaves them running).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parts = [p for p in PARTS if args.only is None or p in args.only]
-    if args.no_browser and "load" in parts:
-        parts.remove("load")
+    if args.no_browser:
+        parts = [p for p in parts if p not in ("felt", "load")]
+    quick = args.quick or bool(int(os.environ.get("BENCH_QUICK", "0") or 0))
 
     started = time.time()
     header = [
@@ -132,6 +187,7 @@ def main(argv: list[str] | None = None) -> None:
     pages: dict = {}
     training: dict = {}
     load: dict = {}
+    felt: dict = {}
     if "core" in parts:
         from bench import bench_core
 
@@ -148,14 +204,20 @@ def main(argv: list[str] | None = None) -> None:
         text, training = run_training(args.reuse_training)
         sections.append(text)
         print(text, "\n", flush=True)
+    if "felt" in parts:
+        from bench import bench_felt
+
+        sections.append(bench_felt.run(quick=quick))
+        felt = dict(bench_felt.RESULTS)
+        print(sections[-1], "\n", flush=True)
     if "load" in parts:
         from bench import bench_load
 
-        sections.append(bench_load.run())
+        sections.append(bench_load.run(quick=quick))
         load = dict(bench_load.RESULTS)
         print(sections[-1], "\n", flush=True)
 
-    goals = goals_table(core, pages, training, load)
+    goals = goals_table(core, pages, training, load, felt)
     notes = (ROOT / "bench" / "NOTES.md").read_text(encoding="utf-8") if (ROOT / "bench" / "NOTES.md").exists() else ""
     report = "\n\n".join(
         [

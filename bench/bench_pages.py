@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import markdown_table
+from bench.common import ENV_AT_START, markdown_table
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_MS = 150.0
@@ -199,7 +199,7 @@ def cold_start() -> dict[str, float]:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)  # browser up before the clock
         try:
             t0 = time.perf_counter()
-            server = Server()
+            server = Server(base_env=ENV_AT_START)
             healthy = time.perf_counter() - t0
             try:
                 loads = []

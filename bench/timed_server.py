@@ -1,6 +1,7 @@
 """`streamlit run …` with the wall and CPU time of every script run appended to the file named by $RUN_LOG.
 
-Used by bench_load to report server-side rerun times next to the latencies the browsers see:
+Started by `tests.browser.conftest.Server(run_log=...)` (bench_felt, bench_load) to report server-side run times
+next to the latencies the browsers see:
     RUN_LOG=/tmp/runs.log python -m bench.timed_server run app.py --server.port 8850 ...
 Each line: `<unix time at end> <wall ms> <cpu ms of the script thread>`.
 """

@@ -117,3 +117,19 @@ def test_reruns_do_not_clear_the_keras_session(app_for, monkeypatch):
     at.run()
     assert not at.exception
     assert calls == []
+
+
+def test_language_switch_keeps_every_chosen_option(app_for):
+    """Switching the language (the sidebar radio) keeps the option chosen in each picker and its link parameter; the
+    picker's labels are the new language's (ui.state.relabel_pickers re-sends the value as the new label)."""
+    at = app_for("app_pages/conv2d.py").run()
+    at.selectbox(key="conv2d_grid").set_value("cross").run()
+    at.selectbox(key="conv2d_kernel").set_value("sobel_x").run()
+    at.sidebar.radio(key="lang").set_value("ko").run()
+    assert not at.exception
+    grid, kernel = at.selectbox(key="conv2d_grid"), at.selectbox(key="conv2d_kernel")
+    assert (grid.value, kernel.value) == ("cross", "sobel_x")
+    assert grid.options[grid.index] == "십자"
+    assert (at.query_params["conv2d_grid"], at.query_params["conv2d_kernel"]) == ("cross", "sobel_x")
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert (at.selectbox(key="conv2d_grid").value, at.selectbox(key="conv2d_kernel").value) == ("cross", "sobel_x")

@@ -9,6 +9,9 @@ A slider whose *range* depends on other settings (a step along a signal, a step 
 bound either: when its range changes or it comes back after a run without it, Streamlit re-creates a bound widget
 from the URL's now stale value and fails ("The `value` 150 is greater than the `max_value` 10"), and a page may not
 set a bound parameter itself. `ranged_slider()` keeps such a value in the URL by hand and clamps it to the range.
+
+`relabel_pickers()` (called by the frame after the language switch) makes every option widget show its option's label
+in the new language at once; see its docstring for why Streamlit does not do that by itself.
 """
 
 from __future__ import annotations
@@ -64,6 +67,80 @@ def choice(
         value = default
     _write_url(key, value, default)
     return value
+
+
+# The option widgets of Streamlit 1.67 (their value travels as the *formatted label* of the option). Named by the class
+# of the serde whose bound `deserialize` a widget registers with.
+_OPTION_SERDES = frozenset(
+    {
+        "SelectboxSerde",
+        "RadioSerde",
+        "MultiSelectSerde",
+        "SelectSliderSerde",
+        "_SingleSelectButtonGroupSerde",  # st.segmented_control / st.pills, one choice
+        "_MultiSelectButtonGroupSerde",  # the same, several choices
+    }
+)
+LANG_SHOWN = "_frame_lang_shown"
+
+
+def _option_widget_keys() -> list[str]:
+    """Keys of this session's widgets (any page) that are option widgets (selectbox, radio, multiselect, ...)."""
+    from streamlit.runtime.state.session_state_proxy import get_session_state
+
+    state = getattr(get_session_state(), "_state", None)
+    if state is None or not hasattr(state, "get_widget_id_from_key"):
+        return []
+    keys = []
+    for key in list(st.session_state):
+        if not isinstance(key, str):
+            continue
+        widget_id = state.get_widget_id_from_key(key)
+        meta = state.get_widget_metadata(widget_id) if widget_id else None
+        serde = getattr(getattr(meta, "deserializer", None), "__self__", None)
+        if type(serde).__name__ in _OPTION_SERDES:
+            keys.append(key)
+    return keys
+
+
+def relabel_pickers(language: str, *, skip: tuple[str, ...] = ()) -> list[str]:
+    """After a language switch, make every option widget show the new language's label, keeping its chosen option.
+
+    Why Streamlit (1.67) does not do it by itself: a widget with a `key` keeps its identity (element id) when its
+    options' labels change (`compute_and_register_element_id(..., user_key=key)` leaves the options out of the id), and
+    an option widget's value travels between browser and server as the *label* (`format_func(option)`). After the
+    switch the server sends the new labels but no value, because the chosen option did not change (Streamlit sends a
+    value only when it changed or had to be reset); the browser keeps the same widget and the old label it holds, so
+    the box shows "Digit 7" next to Korean options until a reload. And where the page does not read the value
+    before the widget is drawn, the server decodes the old label with the new labels, finds no match and resets
+    the widget to its default: the chosen option is lost.
+
+    So on the first run in a new language (call this before the page draws any widget): read each option widget's
+    value, which is still decoded with the labels of the run that drew it (the old language), and assign it back
+    to `st.session_state`. A value set through session state is a change Streamlit sends to the browser, now as
+    the new language's label. The option ids in the URL (ui.state.choice, bound widgets) are unchanged.
+
+    Args:
+        language: the language of this run.
+        skip: keys to leave alone (the language switch itself, already drawn in this run).
+    Returns:
+        The keys re-assigned (empty when the language did not change).
+    """
+    shown = st.session_state.get(LANG_SHOWN)
+    st.session_state[LANG_SHOWN] = language
+    if shown is None or shown == language:
+        return []
+    done = []
+    for key in _option_widget_keys():
+        if key in skip:
+            continue
+        try:
+            value = st.session_state[key]
+        except KeyError:  # a widget whose value Streamlit no longer holds
+            continue
+        st.session_state[key] = value
+        done.append(key)
+    return done
 
 
 def ranged_slider(label: str, min_value: int, max_value: int, default: int, *, key: str, **kwargs: Any) -> int:

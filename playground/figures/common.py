@@ -55,8 +55,8 @@ def heatmap(
     zmid: float | None = None,
     show_values: bool | None = None,
     value_format: str = ".3g",
-    x_title: str = "column",
-    y_title: str = "row",
+    x_title: str | None = None,
+    y_title: str | None = None,
     height: int | None = None,
     hover_name: str = "value",
     showscale: bool = True,
@@ -68,6 +68,8 @@ def heatmap(
         colorscale: defaults to DIVERGING when `z` has both signs (centred on 0), else SEQUENTIAL.
         show_values: write each value in its cell; default only when the grid is small (≤ 16×16).
         value_format: d3 format used for cell text and hover.
+        x_title, y_title: axis titles, already translated (the core has no language: none by default; the hover
+            says "(row, column)" as "(%{y}, %{x})" in every language).
     """
     z = np.asarray(z, dtype=float)
     if z.ndim != 2:
@@ -84,7 +86,7 @@ def heatmap(
         colorscale=colorscale,
         zmid=zmid,
         showscale=showscale,
-        hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:{value_format}}}<extra></extra>",
+        hovertemplate=f"(%{{y}}, %{{x}})<br>{hover_name} %{{z:{value_format}}}<extra></extra>",
         texttemplate=f"%{{z:{value_format}}}" if show_values else None,
         xgap=1 if show_values else 0,
         ygap=1 if show_values else 0,

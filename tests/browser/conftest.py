@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -43,17 +45,45 @@ def free_port() -> int:
 
 
 class Server:
-    """`streamlit run app.py` on a free loopback port; `.url(path)` builds page URLs."""
+    """`streamlit run app.py` on a free loopback port; `.url(path)` builds page URLs. The one test-server launcher of
+    the tests and the benchmarks.
 
-    def __init__(self, extra_env: dict[str, str] | None = None):
+    Args:
+        extra_env: variables added to the server's environment (e.g. `PLAYGROUND_MAX_TRAININGS`).
+        base_env: the environment to start from (default: this process's; the benchmarks pass the environment they
+            were started with, `bench.common.ENV_AT_START`, so test-suite settings do not leak into what they time).
+        run_log: when given, the server runs through `bench.timed_server`, which appends the wall and CPU time of
+            every script run to this file (`runs_between` reads it back).
+        health_timeout: seconds to wait for `/_stcore/health`.
+
+    A context manager (`with Server() as srv:`); `stop()` is safe to call twice. The server runs in a process group
+    of its own, and `stop()` ends that group, so nothing it started outlives it.
+    """
+
+    def __init__(
+        self,
+        extra_env: dict[str, str] | None = None,
+        *,
+        base_env: Mapping[str, str] | None = None,
+        run_log: Path | None = None,
+        health_timeout: float = 90,
+    ):
         self.port = free_port()
-        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", **(extra_env or {})}
-        self.log = open(ARTIFACTS / f"server-{self.port}.log", "w")  # noqa: SIM115
+        self.run_log = run_log
+        env = {**(os.environ if base_env is None else base_env), "TF_CPP_MIN_LOG_LEVEL": "2", **(extra_env or {})}
+        if run_log is not None:
+            env["RUN_LOG"] = str(run_log)
+            log_path = run_log.with_suffix(".server.log")
+            runner = ["-m", "bench.timed_server"]
+        else:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            log_path = ARTIFACTS / f"server-{self.port}.log"
+            runner = ["-m", "streamlit"]
+        self.log = open(log_path, "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [
                 sys.executable,
-                "-m",
-                "streamlit",
+                *runner,
                 "run",
                 "app.py",
                 "--server.port",
@@ -71,9 +101,13 @@ class Server:
             env=env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: stop() ends whatever it started too
         )
-        deadline = time.time() + 60
+        self._stopped = False
+        deadline = time.time() + health_timeout
         while time.time() < deadline:
+            if self.proc.poll() is not None:
+                break
             try:
                 with urllib.request.urlopen(self.url("_stcore/health"), timeout=2) as r:
                     if r.status == 200:
@@ -81,18 +115,50 @@ class Server:
             except OSError:
                 time.sleep(0.3)
         self.stop()
-        raise RuntimeError(f"streamlit server did not become healthy; see {self.log.name}")
+        raise RuntimeError(f"streamlit server did not become healthy; see {log_path}")
 
     def url(self, path: str = "") -> str:
         return f"http://127.0.0.1:{self.port}/{path}"
 
+    def runs_between(self, start: float, end: float) -> list[tuple[float, float]]:
+        """(wall ms, CPU ms) of the script runs that ended between two unix times (needs `run_log`)."""
+        if self.run_log is None or not self.run_log.exists():
+            return []
+        out = []
+        for line in self.run_log.read_text().splitlines():
+            t, wall, cpu = (float(v) for v in line.split())
+            if start <= t <= end:
+                out.append((wall, cpu))
+        return out
+
     def stop(self) -> None:
-        self.proc.terminate()
+        if self._stopped:
+            return
+        self._stopped = True
+        try:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        except (ProcessLookupError, PermissionError):
+            self.proc.terminate()
         try:
             self.proc.wait(10)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                self.proc.kill()
+            self.proc.wait(10)
         self.log.close()
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def launch_chromium(pw, path: str = CHROMIUM):
+    """Debian's chromium through Playwright (`pw` from `sync_playwright()`); the caller closes it."""
+    return pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
 
 
 @pytest.fixture(scope="session")
@@ -110,9 +176,8 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def server(artifacts, chromium_path):
-    srv = Server()
-    yield srv
-    srv.stop()
+    with Server() as srv:
+        yield srv
 
 
 @pytest.fixture(scope="session")
@@ -120,9 +185,11 @@ def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+        b = launch_chromium(pw, chromium_path)
+        try:
+            yield b
+        finally:
+            b.close()
 
 
 @pytest.fixture
@@ -132,8 +199,10 @@ def page(browser):
     pg.console_errors = []
     pg.on("console", lambda m: pg.console_errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: pg.console_errors.append(str(e)))
-    yield pg
-    context.close()
+    try:
+        yield pg
+    finally:
+        context.close()
 
 
 SCRIPT_STATE = "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"

@@ -51,6 +51,14 @@ class Sample:
     latency: float  # seconds from the key press / click (or navigation start) to the last DOM change
     script_runs: int  # script runs that started during the measurement
     bytes_received: int  # websocket bytes from the server during the measurement
+    # Seconds from the press (or navigation start) to the end of the last script run the browser saw ("notRunning"
+    # after "running"), or nan when none ran. latency − run_end is the browser still drawing after the run ended.
+    run_end: float = float("nan")
+
+    @property
+    def after_run(self) -> float:
+        """Seconds the page kept changing after the last script run ended (drawing what the run sent)."""
+        return self.latency - self.run_end if self.run_end == self.run_end else float("nan")
 
 
 def install(context) -> None:
@@ -77,7 +85,14 @@ def watch_bytes(pg) -> ByteCounter:
     return ByteCounter(pg)
 
 
-def _settled(pg, *, since: float, quiet_ms: float, need_run: bool) -> tuple[bool, dict]:
+def reset(pg) -> float:
+    """Forget the last press; returns the page clock now (the `since` of `settled`)."""
+    return pg.evaluate("(() => { const f = window.__felt; f.t0 = 0; return performance.now(); })()")
+
+
+def settled(pg, *, since: float, quiet_ms: float, need_run: bool) -> tuple[bool, dict]:
+    """Is the page idle and still (no mutation for `quiet_ms`), with a script run since `since` if `need_run`?
+    Returns (answer, the recorder's state) so that several pages can be polled in turn (bench/bench_load.py)."""
     felt = pg.evaluate("({...window.__felt, now: performance.now(), state: " + SCRIPT_STATE + "})")
     runs = [s for s in felt["states"] if s[0] >= since]
     started = any(state == "running" for _, state in runs)
@@ -102,13 +117,13 @@ def measure(
     Waits for the script run that the action starts (when `expect_run`; if none starts within `run_grace_ms`, e.g.
     an action the browser handles alone, it stops waiting for one), then for `quiet_ms` without any mutation.
     """
-    before = pg.evaluate("(() => { const f = window.__felt; f.t0 = 0; return performance.now(); })()")
+    before = reset(pg)
     bytes_before = counter.total if counter else 0
     action()
     deadline = time.monotonic() + timeout_s
     need_run = expect_run
     while True:
-        ok, felt = _settled(pg, since=before, quiet_ms=quiet_ms, need_run=need_run)
+        ok, felt = settled(pg, since=before, quiet_ms=quiet_ms, need_run=need_run)
         if ok:
             break
         if need_run and felt["now"] - before > run_grace_ms and felt["state"] == "notRunning":
@@ -116,9 +131,16 @@ def measure(
         if time.monotonic() > deadline:
             raise TimeoutError(f"page did not settle within {timeout_s} s after the action")
         pg.wait_for_timeout(50)
-    t0 = felt["t0"] or before
-    runs = sum(1 for ts, state in felt["states"] if ts >= before and state == "running")
-    return Sample(max(felt["last"] - t0, 0.0) / 1000, runs, (counter.total if counter else 0) - bytes_before)
+    return sample(felt, since=before, bytes_received=(counter.total if counter else 0) - bytes_before)
+
+
+def sample(felt: dict, *, since: float, bytes_received: int = 0) -> Sample:
+    """The Sample of a settled page from its recorder's state (`settled`'s second value), for a press after `since`."""
+    t0 = felt["t0"] or since
+    runs = sum(1 for ts, state in felt["states"] if ts >= since and state == "running")
+    ends = [ts for ts, state in felt["states"] if ts >= since and state == "notRunning"]
+    run_end = (max(ends) - t0) / 1000 if runs and ends else float("nan")
+    return Sample(max(felt["last"] - t0, 0.0) / 1000, runs, bytes_received, run_end)
 
 
 def first_paint(pg, url: str, *, counter: ByteCounter | None = None, quiet_ms: float = 800, timeout_s=90) -> Sample:
@@ -128,14 +150,13 @@ def first_paint(pg, url: str, *, counter: ByteCounter | None = None, quiet_ms: f
     pg.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout_s * 1000)
     deadline = time.monotonic() + timeout_s
     while True:
-        ok, felt = _settled(pg, since=0, quiet_ms=quiet_ms, need_run=False)
+        ok, felt = settled(pg, since=0, quiet_ms=quiet_ms, need_run=False)
         if ok and not pg.query_selector('[data-testid="stSkeleton"]'):
             break
         if time.monotonic() > deadline:
             raise TimeoutError(f"{url} did not settle within {timeout_s} s")
         pg.wait_for_timeout(50)
-    runs = sum(1 for _, state in felt["states"] if state == "running")
-    return Sample(felt["last"] / 1000, runs, (counter.total if counter else 0) - bytes_before)
+    return sample({**felt, "t0": 0}, since=0, bytes_received=(counter.total if counter else 0) - bytes_before)
 
 
 def percentile(values: list[float], q: float) -> float:

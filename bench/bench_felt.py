@@ -1,0 +1,415 @@
+"""Felt latency: what a person waits for in the real browser, per concept page and mode, next to a render floor.
+
+One `streamlit run app.py` (through bench/timed_server.py, which logs every script run's wall and CPU time) and
+Debian's chromium on the same machine. For each case one widget is moved `repeats` times as a person does (arrow
+keys on a focused slider or number input, clicks on a segmented control's options), and each move is timed by
+tests/browser/felt.py: key press / click → the last DOM change after the script run ended and the page stayed still.
+Bytes the server sent over the websocket are counted per move.
+
+Where the time goes, per case (medians over the moves):
+* server — the script run inside the server (wall, and CPU of the script thread);
+* run end — press → the browser leaves the "running" state (the server's run plus the transfer, with the browser
+  drawing the elements as they stream in);
+* after run — run end → last DOM change (the browser still drawing, mostly Plotly).
+
+Render floor: after the last move, every Plotly figure on the page is taken from the DOM (its `data`, `layout` and
+drawn size) and drawn again by chromium from a static HTML page with the plotly.min.js that ships in the plotly
+Python package: time from `Plotly.newPlot` to the last DOM change. No page can show those figures faster; the
+ratio latency ÷ floor says how much the app adds around the drawing.
+
+First paint of every page (ui/pages.py): navigation start → the last DOM change once the first run(s) ended.
+
+Run: python -m bench --only felt   (BENCH_QUICK=1 or --quick: 3 moves a case, one floor repetition)
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.common import ENV_AT_START, markdown_table
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL_P50_S, GOAL_P95_S, GOAL_FIRST_PAINT_S, GOAL_KB = 0.3, 0.6, 2.0, 300
+VIEWPORT = {"width": 1400, "height": 900}
+PAGE_TIMEOUT_MS = 120_000
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    path: str  # URL path and link parameters that set the mode
+    key: str  # the widget moved (its key = its URL parameter)
+    upload: bool = False  # upload a generated 512×512 RGB PNG through the page's file input first
+
+
+CASES = (
+    Case("1-D convolution (mode)", "conv1d", "conv1d_mode"),
+    Case("2-D convolution, 7×7 grid (kernel rows)", "conv2d", "conv2d_kh"),
+    Case("2-D convolution, RGB photo (stride)", "conv2d?conv2d_source=photo&conv2d_color=rgb", "conv2d_sh"),
+    Case(
+        "2-D convolution, 512×512 RGB upload (stride)",
+        "conv2d?conv2d_source=upload&conv2d_color=rgb",
+        "conv2d_sh",
+        upload=True,
+    ),
+    Case("pooling, grid (pool size)", "pooling", "pooling_size"),
+    Case("pooling, photo (pool size)", "pooling?pooling_source=photo", "pooling_size"),
+    Case("shapes (custom input height)", "shapes?shapes_input=custom", "shapes_h"),
+    Case("activations (x range)", "activations", "activations_x_max"),
+    Case("dropout (rate)", "dropout", "dropout_rate"),
+    Case("optimizers (steps)", "optimizers", "optimizers_steps"),
+    Case("data augmentation (versions)", "augmentation", "augment_n"),
+)
+
+# What kind of widget holds `key`: its container's class is `st-key-<key>` (Streamlit 1.67).
+WIDGET_KIND = """key => {
+  const box = document.querySelector('.st-key-' + key);
+  if (!box) return 'missing';
+  if (box.querySelector('input[type=range], [role=slider]')) return 'slider';
+  if (box.querySelector('input[type=number]')) return 'number';
+  if (box.querySelector('[role=radio]')) return 'choice';
+  return 'other';
+}"""
+
+FIGURES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
+  const fl = gd._fullLayout || {};
+  const layout = {...(gd.layout || {}), width: fl.width, height: fl.height};
+  return JSON.stringify({data: gd.data || [], layout},
+                        (k, v) => ArrayBuffer.isView(v) ? Array.from(v) : v);
+})"""
+
+DRAW = """async figs => {
+  const root = document.getElementById('root');
+  root.innerHTML = '';
+  const divs = figs.map(() => { const d = document.createElement('div'); root.appendChild(d); return d; });
+  const f = window.__felt; f.t0 = performance.now();
+  await Promise.all(figs.map((fig, i) => Plotly.newPlot(divs[i], fig.data, fig.layout, {responsive: false})));
+  return f.t0;
+}"""
+
+
+def plotly_js() -> Path:
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+def upload_png(side: int = 512) -> bytes:
+    """A 512×512 RGB PNG with structure a kernel can find (gradients, rings, bars), made here (nothing downloaded)."""
+    import numpy as np
+    from PIL import Image
+
+    y, x = np.mgrid[0:side, 0:side] / side
+    r = 0.5 + 0.5 * np.sin(12 * np.pi * np.hypot(x - 0.5, y - 0.5))
+    g = x
+    b = ((x * 8).astype(int) % 2) * 0.8 + 0.2 * y
+    rgb = (np.stack([r, g, b], axis=-1) * 255).clip(0, 255).astype(np.uint8)
+    buf = io.BytesIO()
+    Image.fromarray(rgb, "RGB").save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def mover(pg, key: str, n: int) -> list[Callable[[], None]]:
+    """`n` actions moving the widget `key` as a person does: arrow keys up/down in turn on a focused slider or number
+    input (so the value stays in range), or a click on the next option of a segmented control / radio."""
+    kind = pg.evaluate(WIDGET_KIND, key)
+    box = pg.locator(f".st-key-{key}")
+    if kind == "slider":
+        target = box.locator("input[type=range], [role=slider]").first
+        keys = ("ArrowRight", "ArrowLeft")
+    elif kind == "number":
+        target = box.locator("input[type=number]").first
+        keys = ("ArrowUp", "ArrowDown")
+    elif kind == "choice":
+        options = box.locator("[role=radio]")
+        count = options.count()
+        checked = next((i for i in range(count) if options.nth(i).get_attribute("aria-checked") == "true"), 0)
+        order = [(checked + 1 + i) % count for i in range(n)]
+        return [lambda i=i: options.nth(i).click() for i in order]
+    else:
+        raise RuntimeError(f"no slider, number input or segmented control with key {key!r} ({kind})")
+
+    def press(k: str) -> None:
+        if not target.evaluate("e => e === document.activeElement"):
+            target.focus()
+        target.press(k)
+
+    return [lambda k=keys[i % 2]: press(k) for i in range(n)]
+
+
+@dataclass
+class CaseResult:
+    case: Case
+    samples: list = field(default_factory=list)  # felt.Sample per move
+    server: list[tuple[float, float]] = field(default_factory=list)  # (wall ms, CPU ms) per script run
+    floor_s: float = float("nan")
+    figures: int = 0
+    figure_kb: float = 0.0
+    error: str = ""
+
+    def stat(self, attr: str, q: float) -> float:
+        from tests.browser.felt import percentile
+
+        return percentile([getattr(s, attr) for s in self.samples], q)
+
+
+def _settle(pg, felt, quiet_ms: float = 800) -> None:
+    deadline = time.monotonic() + PAGE_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        ok, _ = felt.settled(pg, since=0, quiet_ms=quiet_ms, need_run=False)
+        if ok and not pg.query_selector('[data-testid="stSkeleton"]'):
+            return
+        pg.wait_for_timeout(100)
+    raise TimeoutError("page did not settle")
+
+
+def run_case(browser, server, case: Case, repeats: int, artifacts: Path, floor_repeats: int = 3) -> CaseResult:
+    from tests.browser import felt
+    from tests.browser.conftest import exceptions_on
+
+    result = CaseResult(case)
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    felt.install(context)
+    try:
+        pg = context.new_page()
+        counter = felt.watch_bytes(pg)
+        felt.first_paint(pg, server.url(case.path), counter=counter)
+        if case.upload:
+            pg.locator(".st-key-conv2d_upload input[type=file]").set_input_files(
+                {"name": "bench-512.png", "mimeType": "image/png", "buffer": upload_png()}
+            )
+            pg.wait_for_timeout(500)
+            _settle(pg, felt)
+        if exceptions_on(pg):
+            raise RuntimeError(f"exception on the page: {exceptions_on(pg)[0][:300]}")
+        actions = mover(pg, case.key, repeats)
+        started = time.time()
+        for action in actions:
+            result.samples.append(felt.measure(pg, action, counter=counter))
+        result.server = server.runs_between(started, time.time() + 1)
+        if exceptions_on(pg):
+            raise RuntimeError(f"exception after the moves: {exceptions_on(pg)[0][:300]}")
+        figures = pg.evaluate(FIGURES)
+        result.figures = len(figures)
+        result.figure_kb = sum(len(f) for f in figures) / 1024
+        slug = case.path.split("?")[0] + "-" + case.key
+        (artifacts / f"felt-figures-{slug}.json").write_text("[" + ",".join(figures) + "]", encoding="utf-8")
+        pg.screenshot(path=str(artifacts / f"felt-{slug}.png"))
+    except Exception as err:  # noqa: BLE001 (reported in the table; the other cases still run)
+        result.error = f"{type(err).__name__}: {str(err).splitlines()[0][:200]}"
+        return result
+    finally:
+        context.close()
+    result.floor_s = render_floor(browser, [json.loads(f) for f in figures], artifacts, slug, floor_repeats)
+    return result
+
+
+def render_floor(browser, figures: list[dict], artifacts: Path, slug: str, repeats: int = 3) -> float:
+    """Median seconds chromium takes to draw `figures` with plain Plotly from a static page (after one warm-up)."""
+    from tests.browser import felt
+
+    if not figures:
+        return float("nan")
+    html = artifacts / f"floor-{slug}.html"
+    html.write_text(
+        f'<!doctype html><meta charset="utf-8"><script src="{plotly_js().as_uri()}"></script><div id="root"></div>',
+        encoding="utf-8",
+    )
+    context = browser.new_context(viewport=VIEWPORT)
+    felt.install(context)
+    try:
+        pg = context.new_page()
+        pg.goto(html.as_uri())
+        pg.wait_for_function("() => window.Plotly !== undefined")
+        times = []
+        for i in range(repeats + 1):
+            t0 = pg.evaluate(DRAW, figures)
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                f = pg.evaluate("({...window.__felt, now: performance.now()})")
+                if f["now"] - f["last"] >= 300:
+                    break
+                pg.wait_for_timeout(50)
+            if i:  # the first drawing warms up (JIT, fonts)
+                times.append((f["last"] - t0) / 1000)
+        return statistics.median(times)
+    finally:
+        context.close()
+
+
+def first_paints(browser, server) -> list[tuple[str, object]]:
+    """(url path, felt.Sample) of every page opened as a fresh session."""
+    from tests.browser import felt
+    from ui.pages import HOME, PAGES
+
+    out = []
+    for page_def in (HOME, *PAGES):
+        context = browser.new_context(viewport=VIEWPORT)
+        context.set_default_timeout(PAGE_TIMEOUT_MS)
+        felt.install(context)
+        try:
+            pg = context.new_page()
+            counter = felt.watch_bytes(pg)
+            path = "" if page_def is HOME else page_def.url_path
+            try:
+                out.append((page_def.url_path, felt.first_paint(pg, server.url(path), counter=counter)))
+            except Exception as err:  # noqa: BLE001
+                out.append((page_def.url_path, f"{type(err).__name__}: {str(err).splitlines()[0][:120]}"))
+        finally:
+            context.close()
+    return out
+
+
+def _ms(v: float) -> str:
+    return "—" if v != v else f"{v * 1e3:.0f}"
+
+
+def _verdict(r: CaseResult) -> str:
+    if r.error:
+        return "error"
+    kb = r.stat("bytes_received", 50) / 1024
+    ok = r.stat("latency", 50) <= GOAL_P50_S and r.stat("latency", 95) <= GOAL_P95_S and kb <= GOAL_KB
+    return "yes" if ok else "no"
+
+
+def where_the_time_goes(r: CaseResult) -> str:
+    """One sentence: server script time vs the browser's share, for a case that misses its goal."""
+    if r.error or not r.samples:
+        return ""
+    lat = r.stat("latency", 50)
+    run_end = r.stat("run_end", 50)
+    after = lat - run_end if run_end == run_end else float("nan")
+    walls = [w for w, _ in r.server]
+    cpus = [c for _, c in r.server]
+    server = statistics.median(walls) / 1e3 if walls else float("nan")
+    cpu = statistics.median(cpus) / 1e3 if cpus else float("nan")
+    parts = [f"median {_ms(lat)} ms: server script {_ms(server)} ms (CPU {_ms(cpu)} ms)"]
+    if run_end == run_end:
+        parts.append(f"press → run end in the browser {_ms(run_end)} ms")
+        parts.append(f"drawing after the run {_ms(after)} ms")
+    if r.floor_s == r.floor_s:
+        parts.append(f"Plotly alone needs {_ms(r.floor_s)} ms for the {r.figures} figures")
+    return f"**{r.case.name}** — " + "; ".join(parts) + "."
+
+
+def run(*, quick: bool | None = None) -> str:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import Server, launch_chromium
+
+    quick = bool(int(os.environ.get("BENCH_QUICK", "0") or 0)) if quick is None else quick
+    repeats = 3 if quick else 10
+    artifacts = Path(os.environ.get("ARTIFACTS_DIR") or tempfile.mkdtemp(prefix="bench-artifacts-"))
+    artifacts.mkdir(parents=True, exist_ok=True)
+    started = time.time()
+    results: list[CaseResult] = []
+    paints: list = []
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        try:
+            with Server(base_env=ENV_AT_START, run_log=artifacts / f"felt-runs-{os.getpid()}.log") as server:
+                paints = first_paints(browser, server)  # first: every page's first paint in a fresh server
+                print(f"  felt: first paint of {len(paints)} pages done", flush=True)
+                for case in CASES:
+                    results.append(run_case(browser, server, case, repeats, artifacts, 1 if quick else 3))
+                    print(f"  felt: {case.name}: {_verdict(results[-1])}", flush=True)
+        finally:
+            browser.close()
+
+    rows = []
+    for r in results:
+        if r.error:
+            rows.append([r.case.name, "—", "—", "—", "—", "—", "—", "—", "error: " + r.error])
+            continue
+        p50, p95 = r.stat("latency", 50), r.stat("latency", 95)
+        walls = [w for w, _ in r.server]
+        rows.append(
+            [
+                r.case.name,
+                len(r.samples),
+                _ms(p50),
+                _ms(p95),
+                f"{r.stat('bytes_received', 50) / 1024:.0f}",
+                f"{statistics.median(walls):.0f}" if walls else "—",
+                _ms(r.stat("after_run", 50)),
+                f"{_ms(r.floor_s)} ({r.figures})",
+                f"{p50 / r.floor_s:.1f}×" if r.floor_s == r.floor_s and r.floor_s > 0 else "—",
+                _verdict(r),
+            ]
+        )
+    paint_rows = []
+    for path, s in paints:
+        if isinstance(s, str):
+            paint_rows.append([path, "—", "—", "—", "error: " + s])
+        else:
+            ok = "yes" if s.latency <= GOAL_FIRST_PAINT_S else "no"
+            paint_rows.append([path, f"{s.latency:.2f}", s.script_runs, f"{s.bytes_received / 1024:.0f}", ok])
+    measured = [r for r in results if not r.error and r.samples]
+    RESULTS.clear()
+    RESULTS.update(
+        {
+            "cases": {
+                r.case.name: {
+                    "p50": r.stat("latency", 50),
+                    "p95": r.stat("latency", 95),
+                    "kb": r.stat("bytes_received", 50) / 1024,
+                    "floor": r.floor_s,
+                }
+                for r in measured
+            },
+            "errors": [r.case.name for r in results if r.error],
+            "worst_p50": max((r.stat("latency", 50) for r in measured), default=float("nan")),
+            "worst_p95": max((r.stat("latency", 95) for r in measured), default=float("nan")),
+            "worst_kb": max((r.stat("bytes_received", 50) / 1024 for r in measured), default=float("nan")),
+            "worst_first_paint": max((s.latency for _, s in paints if not isinstance(s, str)), default=float("nan")),
+            "first_paint_errors": [p for p, s in paints if isinstance(s, str)],
+            "repeats": repeats,
+        }
+    )
+    missed = [where_the_time_goes(r) for r in measured if _verdict(r) == "no"]
+    parts = [
+        "## Felt latency (real server, Debian chromium, one session)",
+        f"Each case: one widget moved {repeats} times by key presses / clicks; latency = press → last DOM change "
+        "after the script run ended and the page stayed still (tests/browser/felt.py). KB = websocket bytes per "
+        "move (median). server = the script run's wall time in the server (median); after run = the browser still "
+        "drawing after the run ended (median); floor = the page's final Plotly figures drawn by chromium from a "
+        "static page (number of figures); ratio = p50 ÷ floor. Goals: p50 ≤ 300 ms, p95 ≤ 600 ms, ≤ 300 KB.",
+        markdown_table(
+            [
+                "case",
+                "moves",
+                "p50 ms",
+                "p95 ms",
+                "KB / move",
+                "server ms",
+                "after run ms",
+                "floor ms (figures)",
+                "p50 ÷ floor",
+                "met?",
+            ],
+            rows,
+        ),
+        "### Where the time goes (cases that miss a goal)\n\n" + ("\n".join(f"- {m}" for m in missed) or "None."),
+        "### First paint of every page (fresh session; goal ≤ 2 s)",
+        markdown_table(["page", "first paint s", "script runs", "KB", "met?"], paint_rows),
+        f"Felt part: {time.time() - started:.0f} s.",
+    ]
+    return "\n\n".join(parts)
+
+
+RESULTS: dict[str, object] = {}
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    print(run())

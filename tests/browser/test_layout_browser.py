@@ -1,0 +1,122 @@
+"""Nothing clipped: every page at 1400 px and 390 px wide, every tab opened, checked in the real browser for boxes whose
+content does not fit (chart titles, tab strips, code blocks, buttons, multiselect chips and pills, metrics, headings)
+and for elements sticking out of the page column.
+
+A finding names the page, the width, the element (its kind, test id / key and the start of its text) and the sizes
+(content width vs box width, or the element's edges vs its container's). Content of a closed expander is laid out as
+when it is open, so it is checked too (and said so). One server, one browser; ~1–2 s a page on an idle machine.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import exceptions_on, wait_for_app
+from ui.pages import HOME, PAGES
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {"wide": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+# Returns a list of findings for what is visible now in the main area. "Overflow" = scrollWidth > clientWidth + 1 on
+# a box that is displayed; "outside" = the element's box extends past its container's box by more than 1 px.
+DETECT = r"""() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const column = document.querySelector('[data-testid="stMainBlockContainer"]');
+  if (!main || !column) return [];
+  const found = [];
+  const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 &&
+                         getComputedStyle(e).visibility !== 'hidden'; };
+  const text = e => (e.innerText || e.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+  const where = e => { const k = e.closest('[class*="st-key-"]');
+    const key = k ? [...k.classList].find(c => c.startsWith('st-key-')).slice(7) : '';
+    const id = e.closest('[data-testid]')?.getAttribute('data-testid') || e.tagName.toLowerCase();
+    const closed = e.closest('details:not([open])') ? ', in a closed expander' : '';
+    return (key ? `${id} key=${key}` : id) + closed; };
+  const overflow = (kind, e) => {
+    if (!visible(e) || e.clientWidth === 0) return;
+    if (e.scrollWidth > e.clientWidth + 1)
+      found.push(`${kind} [${where(e)}] "${text(e)}": content ${e.scrollWidth} px wide in a ${e.clientWidth} px box`);
+  };
+  const outside = (kind, e, box, boxName) => {
+    if (!visible(e)) return;
+    const r = e.getBoundingClientRect(), b = box.getBoundingClientRect();
+    if (r.left < b.left - 1 || r.right > b.right + 1)
+      found.push(`${kind} [${where(e)}] "${text(e)}": spans x ${Math.round(r.left)}–${Math.round(r.right)} px, ` +
+                 `outside its ${boxName} (x ${Math.round(b.left)}–${Math.round(b.right)} px)`);
+  };
+  const q = s => [...main.querySelectorAll(s)];
+  q('[data-testid="stTabs"] [role="tablist"]').forEach(e => overflow('tab strip', e));
+  q('[data-testid="stCode"] pre').forEach(e => overflow('code block', e));
+  q('button').forEach(e => {
+      overflow('button', e); e.querySelectorAll('p, span, div').forEach(c => overflow('button label', c)); });
+  q('[data-testid="stMultiSelectTagsContainer"]').forEach(box => {
+      overflow('multiselect chips', box);
+      box.querySelectorAll('[data-tag]').forEach(chip => {
+        overflow('multiselect chip', chip);
+        chip.querySelectorAll('span[title]').forEach(c => overflow('multiselect chip', c));
+        outside('multiselect chip', chip, box, 'chip box'); }); });
+  q('[data-testid="stButtonGroup"] button').forEach(
+      e => outside('pill', e, e.closest('[data-testid="stButtonGroup"]'), 'widget'));
+  q('[data-testid="stMetricValue"], [data-testid="stMetricLabel"]').forEach(e => {
+      overflow('metric', e); e.querySelectorAll('div, p').forEach(c => overflow('metric', c)); });
+  q('h1, h2, h3').forEach(e => overflow('heading', e));
+  q('[data-testid="stElementContainer"]').forEach(e => outside('element', e, column, 'page column'));
+  q('.js-plotly-plot').forEach(plot => {
+    const svg = plot.querySelector('svg.main-svg');
+    if (!svg || !visible(plot)) return;
+    plot.querySelectorAll('.gtitle, .xtitle, .ytitle, .cbtitle text').forEach(t => {
+      if (!(t.textContent || '').trim()) return;
+      outside('chart title', t, svg, 'chart');
+    });
+    const title = plot.querySelector('.gtitle'), bar = plot.querySelector('.modebar');
+    if (title && bar && visible(bar) && (title.textContent || '').trim()) {
+      const a = title.getBoundingClientRect(), b = bar.getBoundingClientRect();
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        found.push(`chart title [${where(plot)}] "${text(title)}": under the Plotly toolbar ` +
+                   `(title x ${Math.round(a.left)}–${Math.round(a.right)}, ` +
+                   `toolbar x ${Math.round(b.left)}–${Math.round(b.right)})`);
+    }
+  });
+  return found;
+}"""
+
+
+def layout_findings(pg) -> list[str]:
+    """Findings on the page as shown, then with each tab of each tab strip opened in turn (clicked, as a person
+    does); duplicates removed, order kept."""
+    found = list(pg.evaluate(DETECT))
+    tabs = pg.locator('[data-testid="stMain"] [data-testid="stTabs"] [role="tab"]')
+    for i in range(tabs.count()):
+        tab = tabs.nth(i)
+        if not tab.is_visible() or tab.get_attribute("aria-selected") == "true":
+            continue
+        tab.scroll_into_view_if_needed()
+        tab.click()
+        pg.wait_for_timeout(250)  # Plotly redraws a chart that becomes visible at its real size
+        name = tab.inner_text().strip()
+        found += [f"{f} (tab {name!r})" for f in pg.evaluate(DETECT) if f not in found]
+    return list(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("page_def", [HOME, *PAGES], ids=lambda p: p.url_path)
+def test_nothing_is_clipped(server, browser, artifacts, page_def, width):
+    """No chart title, tab strip, code block, button, chip, metric or heading overflows its box, and no element sticks
+    out of the page column, at 1400 px and at 390 px wide, on any tab."""
+    context = browser.new_context(viewport=WIDTHS[width], is_mobile=width == "phone", has_touch=width == "phone")
+    try:
+        pg = context.new_page()
+        path = "" if page_def is HOME else page_def.url_path
+        pg.goto(server.url(path))
+        wait_for_app(pg, settle_ms=600)
+        assert not exceptions_on(pg), exceptions_on(pg)
+        found = layout_findings(pg)
+        if found:
+            pg.screenshot(path=str(artifacts / f"layout-{page_def.url_path}-{width}.png"), full_page=True)
+        px = WIDTHS[width]["width"]
+        assert not found, f"{page_def.url_path} at {px} px: {len(found)} clipped or overflowing:\n  " + "\n  ".join(
+            found
+        )
+    finally:
+        context.close()
