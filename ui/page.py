@@ -41,7 +41,7 @@ def stop_with(err: Exception) -> NoReturn:
 def show_code(code: str, *, label_key: str = "common.equivalent_code") -> None:
     """The Keras/SciPy line(s) that compute what the page shows, for the current settings."""
     st.caption(t(label_key))
-    st.code(code, language="python")
+    st.code(code, language="python", wrap_lines=True)  # wraps on a phone instead of scrolling sideways
 
 
 def _same(raw: str, value: object) -> bool:
