@@ -401,28 +401,49 @@ def pooling_figure(
 # number of pixels wide in both: a 110×110 output of a 112×112 input is drawn 110/112 as wide, and a stride-2 output
 # half as wide, as it really is. Small maps are heatmaps with their values written in; big ones (photos) are sent as
 # colour-mapped PNG pictures, a few kB instead of every value, with the values on hover through the click targets.
+#
+# These builders write the figure as plain data and skip plotly.py's property validation (`_validate=False`): it
+# cost ~10–20 ms a figure, most of a rerun of the page. So colour scales are spelled out (plotly.js knows only a few
+# by name) and the browser tests are what checks that the figures draw.
 
 SMALL_MAP = 24  # maps with at most this many rows and columns are drawn cell by cell with their values
 MAP_MARGIN = dict(l=46, r=12, t=46, b=54, autoexpand=False)  # fixed: a colour bar must not shrink one map's cells
 MAP_HEIGHT = 330  # px, the same for every map of a row
 _RGB = re.compile(r"[\d.]+")
+_COLOUR_BAR = dict(orientation="h", thickness=10, len=0.9, x=0.5, xanchor="center", y=-0.03, yanchor="top")
+
+
+@functools.lru_cache(maxsize=16)
+def _colorscale(name: str) -> tuple[tuple[float, str], ...]:
+    """A named colour scale (plotly.py's names, e.g. "RdBu_r", "gray") as the (position, colour) pairs plotly.js
+    draws."""
+    from plotly.colors import get_colorscale
+
+    return tuple((float(p), str(c)) for p, c in get_colorscale(name))
+
+
+def _scale_json(name: str) -> list[list]:
+    return [list(pair) for pair in _colorscale(name)]
 
 
 @functools.lru_cache(maxsize=8)
 def _lut(colorscale: str) -> np.ndarray:
     """(256, 3) uint8: the colour scale sampled at 256 evenly spaced points."""
-    from plotly.colors import get_colorscale, sample_colorscale
+    from plotly.colors import sample_colorscale
 
-    colours = sample_colorscale(get_colorscale(colorscale), list(np.linspace(0.0, 1.0, 256)))
-    lut = np.array([[float(v) for v in _RGB.findall(c)[:3]] for c in colours])
-    lut = np.round(lut).astype(np.uint8)
+    colours = sample_colorscale([list(p) for p in _colorscale(colorscale)], list(np.linspace(0.0, 1.0, 256)))
+    lut = np.round(np.array([[float(v) for v in _RGB.findall(c)[:3]] for c in colours])).astype(np.uint8)
     lut.setflags(write=False)
     return lut
 
 
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    return go.Figure(dict(data=data, layout=layout), _validate=False)
+
+
 def map_scale(z: np.ndarray) -> tuple[str, float, float]:
-    """Colour scale and range of a map: diverging and centred on 0 (zero white) when it has both signs or is all
-    zero-or-below; sequential over its own range otherwise."""
+    """Colour scale and range of a map: diverging and centred on 0 (zero white) when it has negative values;
+    sequential over its own range otherwise."""
     lo, hi = float(np.min(z)), float(np.max(z))
     if lo < 0:
         m = max(-lo, hi) or 1.0
@@ -433,7 +454,7 @@ def map_scale(z: np.ndarray) -> tuple[str, float, float]:
 
 
 def png_data_uri(rgb: np.ndarray) -> str:
-    """An (H, W) or (H, W, 3) uint8 array as a PNG data URI (what `go.Image(source=...)` draws)."""
+    """An (H, W) or (H, W, 3) uint8 array as a PNG data URI (what an image trace's `source` draws)."""
     from PIL import Image
 
     buffer = io.BytesIO()
@@ -454,21 +475,37 @@ def _ticks(n: int) -> list[int]:
     return list(range(0, n, step))
 
 
-def _colour_bar_trace(colorscale: str, zmin: float, zmax: float, *, frame: tuple[int, int]) -> go.Heatmap:
+def _colour_bar_trace(colorscale: str, zmin: float, zmax: float, *, frame: tuple[int, int], **extra) -> dict:
     """An invisible two-cell heatmap outside the drawn area that only shows the colour bar of a picture."""
-    return go.Heatmap(
+    return dict(
+        type="heatmap",
         z=[[zmin, zmax]],
         x=[frame[1] + 10, frame[1] + 11],
         y=[frame[0] + 10, frame[0] + 10],
-        colorscale=colorscale,
+        colorscale=_scale_json(colorscale),
         zmin=zmin,
         zmax=zmax,
         hoverinfo="skip",
         colorbar=_COLOUR_BAR,
+        **extra,
     )
 
 
-_COLOUR_BAR = dict(orientation="h", thickness=10, len=0.9, x=0.5, xanchor="center", y=-0.03, yanchor="top")
+def _heatmap_trace(z: np.ndarray, colorscale: str, zmin: float, zmax: float, **extra) -> dict:
+    return dict(
+        type="heatmap",
+        z=np.asarray(z, dtype=float),
+        colorscale=_scale_json(colorscale),
+        zmin=zmin,
+        zmax=zmax,
+        xgap=1,
+        ygap=1,
+        **extra,
+    )
+
+
+def _axis(**settings) -> dict:
+    return dict(showgrid=False, zeroline=False, **settings)
 
 
 def conv2d_map_figure(
@@ -501,10 +538,10 @@ def conv2d_map_figure(
     h, w = z.shape[:2]
     small = max(h, w) <= SMALL_MAP
     rgb = z.ndim == 3
-    hover = f"row %{{y}}, column %{{x}}<br>{hover_name} %{{customdata:{value_format}}}<extra></extra>"
-    traces: list = []
+    where = "row %{y}, column %{x}"
+    data: list[dict] = []
     if rgb:
-        traces.append(go.Image(source=png_data_uri(z), hovertemplate="row %{y}, column %{x}<extra></extra>"))
+        data.append(dict(type="image", source=png_data_uri(z), hovertemplate=f"{where}<extra></extra>"))
     else:
         if colorscale is None:
             colorscale, zmin, zmax = map_scale(z)
@@ -513,75 +550,73 @@ def conv2d_map_figure(
             if zmin == zmax:
                 zmin, zmax = zmin - 0.5, zmax + 0.5
         if small:
-            traces.append(
-                go.Heatmap(
-                    z=z.astype(float),
-                    colorscale=colorscale,
-                    zmin=zmin,
-                    zmax=zmax,
-                    xgap=1,
-                    ygap=1,
+            data.append(
+                _heatmap_trace(
+                    z,
+                    colorscale,
+                    zmin,
+                    zmax,
                     texttemplate=f"%{{z:{value_format}}}",
                     textfont=dict(size=12 if max(h, w) <= 9 else 10),
-                    hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:{value_format}}}<extra></extra>",
+                    hovertemplate=f"{where}<br>{hover_name} %{{z:{value_format}}}<extra></extra>",
                     hoverinfo="skip" if clickable else None,
                     colorbar=_COLOUR_BAR,
                 )
             )
         else:
-            traces.append(
-                go.Image(
-                    source=png_data_uri(colour_mapped(z, colorscale, zmin, zmax)),
-                    hoverinfo="skip" if clickable else None,
-                    hovertemplate=None if clickable else "row %{y}, column %{x}<extra></extra>",
-                )
+            picture = png_data_uri(colour_mapped(z, colorscale, zmin, zmax))
+            data.append(
+                dict(type="image", source=picture, hoverinfo="skip")
+                if clickable
+                else dict(type="image", source=picture, hovertemplate=f"{where}<extra></extra>")
             )
-            traces.append(_colour_bar_trace(colorscale, zmin, zmax, frame=frame))
+            data.append(_colour_bar_trace(colorscale, zmin, zmax, frame=frame))
     if clickable:
         rows, cols = np.mgrid[0:h, 0:w]
         index_type = np.uint8 if max(h, w) < 256 else np.uint16
-        targets = dict(
-            x=cols.ravel().astype(index_type),
-            y=rows.ravel().astype(index_type),
-            customdata=(z.reshape(h * w, -1)[:, 0] if rgb else z.ravel()).astype(np.float32),
-            mode="markers",
-            marker=dict(size=max(4, min(28, 300 // max(h, w))), opacity=0, symbol="square"),
-            hovertemplate=hover,
-            showlegend=False,
+        data.append(
+            dict(
+                type="scatter" if small else "scattergl",
+                x=cols.ravel().astype(index_type),
+                y=rows.ravel().astype(index_type),
+                customdata=(z.reshape(h * w, -1)[:, 0] if rgb else z.ravel()).astype(np.float32),
+                mode="markers",
+                marker=dict(size=max(4, min(28, 300 // max(h, w))), opacity=0, symbol="square"),
+                hovertemplate=f"{where}<br>{hover_name} %{{customdata:{value_format}}}<extra></extra>",
+                showlegend=False,
+            )
         )
-        traces.append(go.Scatter(**targets) if small else go.Scattergl(**targets))
-    fig = go.Figure(traces)
     shapes = []
     if window is not None:
         rows_w, cols_w = window
         shapes.append(_box(min(rows_w), min(cols_w), max(rows_w), max(cols_w), color=HIGHLIGHT, dash="dash"))
     if selected is not None:
         shapes.append(_box(selected[0], selected[1], selected[0], selected[1], color=HIGHLIGHT))
-    _add_shapes(fig, shapes)
-    fig.update_xaxes(
-        range=[-0.5, frame[1] - 0.5],
-        autorange=False,
-        side="top",
-        tickvals=_ticks(w),
-        showgrid=False,
-        zeroline=False,
-        title_text=x_title,
-        title_standoff=4,
+    layout = dict(
+        height=height,
+        margin=MAP_MARGIN,
+        clickmode="event+select",
+        dragmode=False,
+        plot_bgcolor="white",
+        shapes=shapes,
+        xaxis=_axis(
+            range=[-0.5, frame[1] - 0.5],
+            autorange=False,
+            side="top",
+            tickvals=_ticks(w),
+            title=dict(text=x_title, standoff=4),
+        ),
+        yaxis=_axis(
+            range=[frame[0] - 0.5, -0.5],
+            autorange=False,
+            tickvals=_ticks(h),
+            scaleanchor="x",
+            constrain="domain",
+            constraintoward="top",
+            title=dict(text=y_title, standoff=4),
+        ),
     )
-    fig.update_yaxes(
-        range=[frame[0] - 0.5, -0.5],
-        autorange=False,
-        tickvals=_ticks(h),
-        showgrid=False,
-        zeroline=False,
-        scaleanchor="x",
-        constrain="domain",
-        constraintoward="top",
-        title_text=y_title,
-        title_standoff=4,
-    )
-    fig.update_layout(height=height, margin=MAP_MARGIN, clickmode="event+select", dragmode=False, plot_bgcolor="white")
-    return fig
+    return _figure(data, layout)
 
 
 def products_grid_figure(
@@ -597,25 +632,26 @@ def products_grid_figure(
     p = np.asarray(products, dtype=float)
     kh, kw = p.shape
     m = float(np.max(np.abs(p))) or 1.0
-    fig = go.Figure(
-        go.Heatmap(
-            z=p,
-            colorscale=DIVERGING,
-            zmid=0,
-            zmin=-m,
-            zmax=m,
-            xgap=2,
-            ygap=2,
-            showscale=False,
-            texttemplate=f"%{{z:{value_format}}}",
-            textfont=dict(size=12),
-            hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.6~g}}<extra></extra>",
-        )
+    trace = _heatmap_trace(
+        p,
+        DIVERGING,
+        -m,
+        m,
+        showscale=False,
+        texttemplate=f"%{{z:{value_format}}}",
+        textfont=dict(size=12),
+        hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.6~g}}<extra></extra>",
     )
-    fig.update_xaxes(side="top", tickvals=list(range(kw)), showgrid=False, zeroline=False, title_text=x_title)
-    fig.update_yaxes(autorange="reversed", tickvals=list(range(kh)), showgrid=False, zeroline=False, title_text=y_title)
-    fig.update_layout(height=70 + 44 * kh, margin=dict(l=40, r=8, t=56, b=8), dragmode=False, plot_bgcolor="white")
-    return fig
+    trace.update(xgap=2, ygap=2)
+    layout = dict(
+        height=70 + 44 * kh,
+        margin=dict(l=40, r=8, t=56, b=8),
+        dragmode=False,
+        plot_bgcolor="white",
+        xaxis=_axis(side="top", tickvals=list(range(kw)), title=dict(text=x_title)),
+        yaxis=_axis(autorange="reversed", tickvals=list(range(kh)), title=dict(text=y_title)),
+    )
+    return _figure([trace], layout)
 
 
 def receptive_window_figure(
@@ -647,21 +683,17 @@ def receptive_window_figure(
     part = np.asarray(padded[r0 : r1 + 1, c0 : c1 + 1], dtype=float)
     span = max(part.shape)
     colorscale, zmin, zmax = map_scale(part)
-    fig = go.Figure(
-        go.Heatmap(
-            z=part,
-            x=np.arange(c0, c1 + 1),
-            y=np.arange(r0, r1 + 1),
-            colorscale=colorscale,
-            zmin=zmin,
-            zmax=zmax,
-            xgap=1,
-            ygap=1,
-            showscale=False,
-            texttemplate=f"%{{z:{value_format}}}" if span <= 12 else None,
-            textfont=dict(size=11),
-            hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.6~g}}<extra></extra>",
-        )
+    trace = _heatmap_trace(
+        part,
+        colorscale,
+        zmin,
+        zmax,
+        x=np.arange(c0, c1 + 1),
+        y=np.arange(r0, r1 + 1),
+        showscale=False,
+        texttemplate=f"%{{z:{value_format}}}" if span <= 12 else None,
+        textfont=dict(size=11),
+        hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.6~g}}<extra></extra>",
     )
     top, bottom, left, right = padding
     boxes = []
@@ -670,33 +702,32 @@ def receptive_window_figure(
     if len(rows) * len(cols) <= 64:
         boxes += [_box(r, c, r, c, color=HIGHLIGHT) for r in rows for c in cols]
     boxes.append(_box(min(rows), min(cols), max(rows), max(cols), color=HIGHLIGHT, dash="dash"))
-    _add_shapes(fig, boxes)
     ticks = 1 if span <= 16 else 5
-    fig.update_xaxes(
-        range=[c0 - 0.5, c1 + 0.5],
-        autorange=False,
-        side="top",
-        dtick=ticks,
-        showgrid=False,
-        zeroline=False,
-        constrain="domain",
+    layout = dict(
+        height=min(420, 90 + 30 * span),
+        margin=dict(l=46, r=8, t=56, b=8),
+        dragmode=False,
+        plot_bgcolor="white",
+        shapes=boxes,
+        xaxis=_axis(
+            range=[c0 - 0.5, c1 + 0.5],
+            autorange=False,
+            side="top",
+            dtick=ticks,
+            constrain="domain",
+            title=dict(text=x_title),
+        ),
+        yaxis=_axis(
+            range=[r1 + 0.5, r0 - 0.5],
+            autorange=False,
+            dtick=ticks,
+            scaleanchor="x",
+            constrain="domain",
+            constraintoward="top",
+            title=dict(text=y_title),
+        ),
     )
-    fig.update_yaxes(
-        range=[r1 + 0.5, r0 - 0.5],
-        autorange=False,
-        dtick=ticks,
-        showgrid=False,
-        zeroline=False,
-        scaleanchor="x",
-        constrain="domain",
-        constraintoward="top",
-    )
-    fig.update_layout(
-        height=min(420, 90 + 30 * span), margin=dict(l=46, r=8, t=56, b=8), dragmode=False, plot_bgcolor="white"
-    )
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title)
-    return fig
+    return _figure([trace], layout)
 
 
 def conv2d_maps_figure(
@@ -716,61 +747,52 @@ def conv2d_maps_figure(
     small = max(h, w) <= SMALL_MAP
     gap = 0.04
     cell_w = (1 - gap * (columns - 1)) / columns
-    title_px, bar_px = 30, 44
-    map_px = 220
+    title_px, map_px, bar_px = 30, 220, 44
     line_px = title_px + map_px + bar_px
     height = lines * line_px + 10
-    traces, annotations, layout_axes = [], [], {}
+    data, annotations = [], []
+    layout: dict = dict(
+        height=height, margin=dict(l=4, r=4, t=4, b=4, autoexpand=False), dragmode=False, plot_bgcolor="white"
+    )
     for f in range(count):
         line, column = divmod(f, columns)
         x0 = column * (cell_w + gap)
         top = 1 - (line * line_px + title_px) / height
         bottom = 1 - (line * line_px + title_px + map_px) / height
         suffix = "" if f == 0 else str(f + 1)
+        axes = dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
         colorscale, zmin, zmax = map_scale(maps[:, :, f])
         bar = dict(_COLOUR_BAR, len=cell_w * 0.9, x=x0 + cell_w / 2, y=bottom - 4 / height, lenmode="fraction")
-        common = dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
         if small:
-            traces.append(
-                go.Heatmap(
-                    z=maps[:, :, f],
-                    colorscale=colorscale,
-                    zmin=zmin,
-                    zmax=zmax,
-                    xgap=1,
-                    ygap=1,
+            data.append(
+                _heatmap_trace(
+                    maps[:, :, f],
+                    colorscale,
+                    zmin,
+                    zmax,
                     texttemplate=f"%{{z:{value_format}}}" if max(h, w) <= 9 else None,
                     textfont=dict(size=11),
                     hovertemplate=f"{titles[f]}<br>row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.4~g}}"
                     "<extra></extra>",
                     colorbar=bar,
-                    **common,
+                    **axes,
                 )
             )
         else:
-            picture = colour_mapped(maps[:, :, f], colorscale, zmin, zmax)
-            traces.append(
-                go.Image(source=png_data_uri(picture), hovertemplate="row %{y}, column %{x}<extra></extra>", **common)
+            picture = png_data_uri(colour_mapped(maps[:, :, f], colorscale, zmin, zmax))
+            data.append(
+                dict(type="image", source=picture, hovertemplate="row %{y}, column %{x}<extra></extra>", **axes)
             )
-            dummy = _colour_bar_trace(colorscale, zmin, zmax, frame=(h, w))
-            dummy.update(colorbar=bar, **common)
-            traces.append(dummy)
-        layout_axes[f"xaxis{suffix}"] = dict(
-            domain=[x0, x0 + cell_w],
-            range=[-0.5, w - 0.5],
-            autorange=False,
-            showticklabels=False,
-            showgrid=False,
-            zeroline=False,
-            anchor=f"y{suffix}",
+            data.append(_colour_bar_trace(colorscale, zmin, zmax, frame=(h, w), **axes))
+            data[-1]["colorbar"] = bar
+        layout[f"xaxis{suffix}"] = _axis(
+            domain=[x0, x0 + cell_w], range=[-0.5, w - 0.5], autorange=False, showticklabels=False, anchor=f"y{suffix}"
         )
-        layout_axes[f"yaxis{suffix}"] = dict(
+        layout[f"yaxis{suffix}"] = _axis(
             domain=[bottom, top],
             range=[h - 0.5, -0.5],
             autorange=False,
             showticklabels=False,
-            showgrid=False,
-            zeroline=False,
             anchor=f"x{suffix}",
             scaleanchor=f"x{suffix}",
             constrain="domain",
@@ -788,13 +810,5 @@ def conv2d_maps_figure(
                 font=dict(size=13),
             )
         )
-    fig = go.Figure(traces)
-    fig.update_layout(
-        height=height,
-        margin=dict(l=4, r=4, t=4, b=4, autoexpand=False),
-        annotations=annotations,
-        dragmode=False,
-        plot_bgcolor="white",
-        **layout_axes,
-    )
-    return fig
+    layout["annotations"] = annotations
+    return _figure(data, layout)
