@@ -14,26 +14,34 @@ from playground.convolution import (
     explain_conv2d_cell,
     output_size_formula,
 )
-from playground.figures.common import heatmap
 from playground.figures.convolution import (
-    clickable,
-    feature_maps_figure,
-    highlight_cell,
-    products_figure,
-    receptive_field_figure,
+    conv2d_map_figure,
+    conv2d_maps_figure,
+    products_grid_figure,
+    receptive_window_figure,
 )
 from playground.images import SAMPLES, load_image, load_sample
 from playground.kernels import KERNELS, resize_kernel
 from ui.i18n import t
-from ui.page import header, show_code, stop_with
+from ui.page import end_page, header
 from ui.state import choice
 
 MAX_SIDE = 112  # photos are downscaled to this for computing and drawing (a notice says so)
 SOURCES = ("grid", "photo", "upload")
 COLORS = ("gray", "rgb")
+VIEWS = ("cell", "channels", "flip", "stack")  # one explanation at a time: only the chosen one is computed and sent
 CHANNEL_NAMES = ("R", "G", "B")
 FMT = ".4~g"
 DEFAULT_STACK = ["sobel_x", "sobel_y", "laplacian"]
+EDIT_LIMIT = 1e6  # the editors refuse numbers beyond ± this (a typo like 1e300 would overflow the sums)
+NO_MODEBAR = {"displayModeBar": False}  # the maps have nothing to zoom, and the toolbar covered their titles
+
+# On a phone the columns stack: put the feature map first, right under the controls that change it.
+NARROW_CSS = """<style>
+@media (max-width: 640px) {
+  .st-key-conv2d_maps [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:nth-child(2) { order: -1; }
+}
+</style>"""
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -78,19 +86,72 @@ def _frame(array: np.ndarray) -> pd.DataFrame:
 def _small_columns(count: int) -> dict:
     # Narrow enough that a 7-wide grid fits the input column without a horizontal scroll bar.
     width = max(36, min(75, 250 // max(count, 1)))
-    return {str(c): st.column_config.NumberColumn(width=width, format="%.4g") for c in range(count)}
+    return {
+        str(c): st.column_config.NumberColumn(width=width, format="%.4g", min_value=-EDIT_LIMIT, max_value=EDIT_LIMIT)
+        for c in range(count)
+    }
+
+
+def _edited(df: pd.DataFrame, what: str) -> np.ndarray:
+    """The numbers of an editor (an emptied cell counts as 0); a cell that is not a finite number is named."""
+    array = df.to_numpy(dtype=float, na_value=0.0)
+    bad = np.argwhere(~np.isfinite(array))
+    if bad.size:
+        r, c = (int(i) for i in bad[0])
+        st.warning(t(f"conv2d.{what}_cell_invalid", row=r, col=c, value=array[r, c]), icon=":material/edit:")
+        end_page()
+    return array
 
 
 def _pick_cell() -> None:
-    """A click on the output heatmap selects that cell (x = column, y = row of the clicked point)."""
+    """A click on the feature map selects that cell (x = column, y = row of the clicked target)."""
     points = st.session_state["conv2d_output_chart"].selection.get("points", [])
     if points:
         st.session_state["conv2d_row"] = int(points[0]["y"])
         st.session_state["conv2d_col"] = int(points[0]["x"])
 
 
+def _map_label(title: str, shape: tuple[int, ...]) -> None:
+    st.markdown(f"**{title}** · {'×'.join(map(str, shape))}")
+
+
+def _input_figure(image: np.ndarray, picture: np.ndarray | None, window=None):
+    """The input drawn on its own frame; `picture` (uint8 RGB) when the input is a colour photo."""
+    return conv2d_map_figure(
+        image if picture is None else picture,
+        frame=image.shape[:2],
+        window=window,
+        colorscale="gray",
+        hover_name=t("conv2d.value"),
+        value_format=FMT,
+        x_title=t("conv2d.col"),
+        y_title=t("conv2d.row"),
+    )
+
+
+def _settings_error(err: ValueError, shape: tuple[int, ...], kh: int, kw: int, sh: int, sw: int, d: int, padding: str):
+    """Why there is no feature map, with this input's numbers (and Keras's own message under it)."""
+    if max(sh, sw) > 1 and d > 1:
+        why = t("conv2d.err_stride_dilation", sh=sh, sw=sw, d=d)
+    elif padding == "valid" and (kh + (kh - 1) * (d - 1) > shape[0] or kw + (kw - 1) * (d - 1) > shape[1]):
+        why = t(
+            "conv2d.err_kernel_too_big",
+            kh=kh,
+            kw=kw,
+            d=d,
+            eh=kh + (kh - 1) * (d - 1),
+            ew=kw + (kw - 1) * (d - 1),
+            h=shape[0],
+            w=shape[1],
+        )
+    else:
+        why = t("common.invalid", message="")
+    st.warning(f"{t('conv2d.err_no_output')} {why}\n\n{err}", icon=":material/block:")
+
+
 header("conv2d")
-controls, view = st.columns([1.25, 2.2], gap="large")
+st.html(NARROW_CSS)
+controls, view = st.columns([1.1, 2.4], gap="large")
 
 # ---------------------------------------------------------------------------------------------------------- input
 with controls:
@@ -104,55 +165,55 @@ with controls:
     )
     loaded = None
     color = "gray"
-    try:
-        if source == "grid":
-            grid_id = choice(
-                st.selectbox,
-                t("conv2d.grid"),
-                list(GRIDS),
-                key="conv2d_grid",
-                format_func=lambda g: t(f"conv2d.grid_{g}"),
+    if source == "grid":
+        grid_id = choice(
+            st.selectbox,
+            t("conv2d.grid"),
+            list(GRIDS),
+            key="conv2d_grid",
+            format_func=lambda g: t(f"conv2d.grid_{g}"),
+        )
+        st.caption(t("conv2d.grid_help"))
+        edited = st.data_editor(
+            _frame(GRIDS[grid_id]),
+            key=f"conv2d_grid_editor_{grid_id}",
+            hide_index=True,
+            width="stretch",
+            column_config=_small_columns(GRIDS[grid_id].shape[1]),
+        )
+        image = _edited(edited, "grid")
+    else:
+        color = choice(
+            st.segmented_control,
+            t("conv2d.color"),
+            COLORS,
+            key="conv2d_color",
+            format_func=lambda c: t(f"conv2d.color_{c}"),
+        )
+        mode = "RGB" if color == "rgb" else "L"
+        if source == "upload":
+            upload = st.file_uploader(
+                t("conv2d.upload"),
+                type=["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"],
+                key="conv2d_upload",
             )
-            st.caption(t("conv2d.grid_help"))
-            edited = st.data_editor(
-                _frame(GRIDS[grid_id]),
-                key=f"conv2d_grid_editor_{grid_id}",
-                hide_index=True,
-                width="stretch",
-                column_config=_small_columns(GRIDS[grid_id].shape[1]),
-            )
-            image = edited.to_numpy(dtype=float, na_value=0.0)
-        else:
-            color = choice(
-                st.segmented_control,
-                t("conv2d.color"),
-                COLORS,
-                key="conv2d_color",
-                format_func=lambda c: t(f"conv2d.color_{c}"),
-            )
-            mode = "RGB" if color == "rgb" else "L"
-            if source == "upload":
-                upload = st.file_uploader(
-                    t("conv2d.upload"),
-                    type=["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"],
-                    key="conv2d_upload",
-                )
-                if upload is None:
-                    st.info(t("conv2d.upload_hint"), icon=":material/upload:")
-                    loaded = _sample(next(iter(SAMPLES)), mode)
-                else:
-                    loaded = _upload(upload.getvalue(), mode)
+            if upload is None:
+                st.info(t("conv2d.upload_hint"), icon=":material/upload:")
+                loaded = _sample(next(iter(SAMPLES)), mode)
             else:
-                photo = choice(
-                    st.selectbox, t("conv2d.photo"), list(SAMPLES), key="conv2d_photo", format_func=str.title
-                )
-                loaded = _sample(photo, mode)
-            image = loaded.array.astype(float) / 255.0
-            if loaded.downscaled:
-                h, w = loaded.original_size
-                st.caption(t("conv2d.downscaled", h=h, w=w, h2=image.shape[0], w2=image.shape[1]))
-    except ValueError as err:
-        stop_with(err)
+                try:
+                    loaded = _upload(upload.getvalue(), mode)
+                except ValueError as err:  # the file, not the settings: say so
+                    st.error(t("conv2d.upload_unreadable", name=upload.name, message=str(err)), icon=":material/error:")
+                    end_page()
+        else:
+            photo = choice(st.selectbox, t("conv2d.photo"), list(SAMPLES), key="conv2d_photo", format_func=str.title)
+            loaded = _sample(photo, mode)
+        image = loaded.array.astype(float) / 255.0
+        if loaded.downscaled:
+            h, w = loaded.original_size
+            st.caption(t("conv2d.downscaled", h=h, w=w, h2=image.shape[0], w2=image.shape[1]))
+picture = loaded.array if color == "rgb" else None  # what the input map draws for a colour photo
 
 # --------------------------------------------------------------------------------------------------------- kernel
 with controls:
@@ -169,7 +230,7 @@ with controls:
         hide_index=True,
         width="stretch",
     )
-    kernel = kernel_df.to_numpy(dtype=float, na_value=0.0)
+    kernel = _edited(kernel_df, "kernel")
     if color == "rgb":
         st.caption(t("conv2d.channel_weights_help"))
         weight_cols = st.columns(3)
@@ -211,195 +272,235 @@ try:
         for axis in (0, 1)
     ]
 except ValueError as err:
-    with view:
-        stop_with(err)
+    with view, st.container(key="conv2d_maps"):
+        pic, out = st.columns(2)
+        with pic:
+            _map_label(t("conv2d.fig_input"), image.shape)
+            st.plotly_chart(_input_figure(image, picture), width="stretch", config=NO_MODEBAR, key="conv2d_input_chart")
+        with out:
+            _map_label(t("conv2d.fig_output"), ())
+            _settings_error(err, image.shape, kh, kw, sh, sw, dilation, padding)
+    end_page()
 
-out_h, out_w = feature_map.shape
-for key, size in (("conv2d_row", out_h), ("conv2d_col", out_w)):
-    if st.session_state.get(key, 0) >= size:
-        st.session_state[key] = size - 1
 
-with controls:
-    st.subheader(t("conv2d.cell"))
-    st.caption(t("conv2d.cell_help"))
-    pick_row, pick_col = st.columns(2)
-    row = pick_row.number_input(t("conv2d.row"), 0, out_h - 1, 0, key="conv2d_row", bind="query-params")
-    col = pick_col.number_input(t("conv2d.col"), 0, out_w - 1, 0, key="conv2d_col", bind="query-params")
-    stack_ids = _stack_choice()
+@st.fragment
+def explore(image: np.ndarray, picture: np.ndarray | None, feature_map: np.ndarray, formulas: list[str]) -> None:
+    """The maps and the chosen explanation. Picking a cell (click or number) or a view reruns only this part."""
+    out_h, out_w = feature_map.shape
+    for key, size in (("conv2d_row", out_h), ("conv2d_col", out_w)):
+        if st.session_state.get(key, 0) >= size:
+            st.session_state[key] = size - 1
+    row = int(st.session_state.get("conv2d_row", 0))
+    col = int(st.session_state.get("conv2d_col", 0))
+    cell = explain_conv2d_cell(image, w4, row, col, bias=[bias], **settings)
 
-cell = explain_conv2d_cell(image, w4, row, col, bias=[bias], **settings)
+    with st.container(key="conv2d_maps"):
+        pic, out = st.columns(2)
+        with pic:
+            _map_label(t("conv2d.fig_input"), image.shape)
+            st.plotly_chart(
+                _input_figure(image, picture, window=(cell.input_rows, cell.input_cols)),
+                width="stretch",
+                config=NO_MODEBAR,
+                key="conv2d_input_chart",
+            )
+        with out:
+            _map_label(t("conv2d.fig_output"), feature_map.shape)
+            fig = conv2d_map_figure(
+                feature_map,
+                frame=image.shape[:2],
+                selected=(row, col),
+                clickable=True,
+                hover_name=t("conv2d.value"),
+                value_format=FMT,
+                x_title=t("conv2d.col"),
+                y_title=t("conv2d.row"),
+            )
+            st.plotly_chart(
+                fig,
+                width="stretch",
+                config=NO_MODEBAR,
+                key="conv2d_output_chart",
+                on_select=_pick_cell,
+                selection_mode="points",
+            )
+    st.caption(t("conv2d.click_hint"))
 
-# ----------------------------------------------------------------------------------------------------------- view
-with view:
-    shape_in = "×".join(map(str, image.shape))
     m1, m2, m3 = st.columns([1.2, 1, 1])
-    m1.metric(t("conv2d.input_shape"), shape_in)
+    m1.metric(t("conv2d.input_shape"), "×".join(map(str, image.shape)))
     m2.metric(t("conv2d.output_shape"), f"{out_h}×{out_w}", help=t("conv2d.output_shape_help"))
     m3.metric(t("conv2d.padding_added"), "{}/{}/{}/{}".format(*cell.padding), help=t("conv2d.padding_added_help"))
     st.markdown(t("conv2d.formula", rows=formulas[0], cols=formulas[1]))
 
-    pic, out = st.columns(2)
-    with pic:
-        if color == "rgb":
-            st.markdown(f"**{t('conv2d.fig_input')}**")
-            st.image(loaded.array, width="stretch")
-        else:
-            fig = heatmap(
-                image,
-                title=t("conv2d.fig_input"),
-                colorscale="gray",
-                value_format=FMT,
-                x_title=t("conv2d.col"),
-                y_title=t("conv2d.row"),
-                hover_name=t("conv2d.value"),
-                showscale=False,
-                height=380,
-            )
-            st.plotly_chart(fig, width="stretch", key="conv2d_input_chart")
-    with out:
-        fig = heatmap(
-            feature_map,
-            title=t("conv2d.fig_output"),
-            value_format=FMT,
-            x_title=t("conv2d.col"),
-            y_title=t("conv2d.row"),
-            hover_name=t("conv2d.value"),
-            height=380,
-        )
-        st.plotly_chart(
-            clickable(highlight_cell(fig, row, col), feature_map.shape),
-            width="stretch",
-            key="conv2d_output_chart",
-            on_select=_pick_cell,
-            selection_mode="points",
-        )
-        st.caption(t("conv2d.click_hint"))
-
-    tab_cell, tab_channels, tab_flip, tab_stack = st.tabs(
-        [t("conv2d.tab_cell"), t("conv2d.tab_channels"), t("conv2d.tab_flip"), t("conv2d.tab_stack")]
+    st.subheader(t("conv2d.cell"))
+    pick_row, pick_col = st.columns(2)
+    pick_row.number_input(t("conv2d.row"), 0, out_h - 1, 0, key="conv2d_row", bind="query-params")
+    pick_col.number_input(t("conv2d.col"), 0, out_w - 1, 0, key="conv2d_col", bind="query-params")
+    chosen = choice(
+        st.segmented_control,
+        t("conv2d.view"),
+        VIEWS,
+        key="conv2d_view",
+        format_func=lambda v: t(f"conv2d.tab_{v}"),
     )
-    with tab_cell:
-        st.markdown(t("conv2d.cell_title", row=row, col=col, value=f"{cell.value:.4g}"))
-        channel = 0
-        if color == "rgb":
-            channel = choice(
-                st.segmented_control,
-                t("conv2d.channel"),
-                [0, 1, 2],
-                key="conv2d_channel",
-                format_func=lambda c: CHANNEL_NAMES[c],
-            )
-        left, right = st.columns([1.4, 1])
-        with left:
-            st.plotly_chart(
-                receptive_field_figure(
-                    cell.padded[:, :, channel],
-                    cell.padding,
-                    cell.rows,
-                    cell.cols,
-                    title=t("conv2d.fig_receptive"),
-                    x_title=t("conv2d.axis_padded_col"),
-                    y_title=t("conv2d.axis_padded_row"),
-                ),
-                width="stretch",
-                key="conv2d_receptive_chart",
-            )
-        with right:
-            st.plotly_chart(
-                products_figure(cell.products[:, :, channel], title=t("conv2d.fig_products")),
-                width="stretch",
-                key="conv2d_products_chart",
-            )
-        if color == "rgb":
-            for c, name in enumerate(CHANNEL_NAMES):
-                st.markdown(t("conv2d.channel_sum", channel=name, expression=cell.expression(c)))
-        else:
-            st.markdown(t("conv2d.gray_sum", expression=cell.expression(0)))
-        sums = " + ".join(f"{s:.4g}" for s in cell.channel_sums)
-        st.markdown(t("conv2d.cell_total", sums=sums, bias=f"{cell.bias:.4g}", value=f"{cell.value:.4g}"))
-        st.caption(
-            t(
-                "conv2d.receptive_help",
-                rows=", ".join(map(str, cell.input_rows)),
-                cols=", ".join(map(str, cell.input_cols)),
-            )
+    if chosen == "cell":
+        _cell_view(cell)
+    elif chosen == "channels":
+        _channels_view(image, feature_map)
+    elif chosen == "flip":
+        _flip_view(image)
+    else:
+        _stack_view(image)
+
+
+def _cell_view(cell) -> None:
+    st.markdown(t("conv2d.cell_title", row=cell.row, col=cell.col, value=f"{cell.value:.4g}"))
+    channel = 0
+    if color == "rgb":
+        channel = choice(
+            st.segmented_control,
+            t("conv2d.channel"),
+            [0, 1, 2],
+            key="conv2d_channel",
+            format_func=lambda c: CHANNEL_NAMES[c],
         )
+    left, right = st.columns([1.4, 1])
+    with left:
+        st.markdown(f"**{t('conv2d.fig_receptive')}**")
+        st.plotly_chart(
+            receptive_window_figure(
+                cell.padded[:, :, channel],
+                cell.padding,
+                cell.rows,
+                cell.cols,
+                hover_name=t("conv2d.value"),
+                x_title=t("conv2d.axis_padded_col"),
+                y_title=t("conv2d.axis_padded_row"),
+            ),
+            width="stretch",
+            config=NO_MODEBAR,
+            key="conv2d_receptive_chart",
+        )
+    with right:
+        st.markdown(f"**{t('conv2d.fig_products')}**")
+        st.plotly_chart(
+            products_grid_figure(
+                cell.products[:, :, channel],
+                hover_name=t("conv2d.product"),
+                x_title=t("conv2d.axis_kernel_col"),
+                y_title=t("conv2d.axis_kernel_row"),
+            ),
+            width="stretch",
+            config=NO_MODEBAR,
+            key="conv2d_products_chart",
+        )
+    if color == "rgb":
+        for c, name in enumerate(CHANNEL_NAMES):
+            st.markdown(t("conv2d.channel_sum", channel=name, expression=cell.expression(c)))
+    else:
+        st.markdown(t("conv2d.gray_sum", expression=cell.expression(0)))
+    sums = " + ".join(f"{s:.4g}" for s in cell.channel_sums)
+    st.markdown(t("conv2d.cell_total", sums=sums, bias=f"{cell.bias:.4g}", value=f"{cell.value:.4g}"))
+    st.caption(
+        t(
+            "conv2d.receptive_help",
+            rows=", ".join(map(str, cell.input_rows)),
+            cols=", ".join(map(str, cell.input_cols)),
+        )
+    )
 
-    with tab_channels:
-        st.markdown(t("conv2d.channels_explained"))
-        if color == "rgb":
-            parts = channel_contributions(image, w4, **settings)
-            st.plotly_chart(
-                feature_maps_figure(
-                    filter_kernels,
-                    [t("conv2d.channel_kernel", channel=n) for n in CHANNEL_NAMES],
-                    hover_name=t("conv2d.weight"),
-                    height=260,
-                ),
-                width="stretch",
-                key="conv2d_channel_kernels",
-            )
-            st.plotly_chart(
-                feature_maps_figure(
-                    np.dstack([parts, feature_map]),
-                    [*(t("conv2d.channel_part", channel=n) for n in CHANNEL_NAMES), t("conv2d.fig_output_sum")],
-                ),
-                width="stretch",
-                key="conv2d_channel_parts",
-            )
-        else:
-            st.info(t("conv2d.channels_gray"), icon=":material/palette:")
 
-    with tab_flip:
-        gray = image if image.ndim == 2 else image.mean(axis=2)
-        try:
-            correlated, convolved = correlate2d_vs_convolve2d(gray, kernel)
-        except ValueError as err:
-            st.warning(t("common.invalid", message=str(err)))
-        else:
-            st.markdown(t("conv2d.flip_explained"))
-            st.plotly_chart(
-                feature_maps_figure(
-                    np.dstack([correlated, convolved]),
-                    [t("conv2d.fig_correlate2d"), t("conv2d.fig_convolve2d")],
-                    height=330,
-                ),
-                width="stretch",
-                key="conv2d_flip_chart",
-            )
-            same = np.allclose(correlated, convolved)
-            st.markdown(t("conv2d.flip_same") if same else t("conv2d.flip_differs"))
+def _channels_view(image: np.ndarray, feature_map: np.ndarray) -> None:
+    st.markdown(t("conv2d.channels_explained"))
+    if color != "rgb":
+        st.info(t("conv2d.channels_gray"), icon=":material/palette:")
+        return
+    parts = channel_contributions(image, w4, **settings)
+    st.plotly_chart(
+        conv2d_maps_figure(
+            filter_kernels,
+            [t("conv2d.channel_kernel", channel=n) for n in CHANNEL_NAMES],
+            hover_name=t("conv2d.weight"),
+        ),
+        width="stretch",
+        config=NO_MODEBAR,
+        key="conv2d_channel_kernels",
+    )
+    st.plotly_chart(
+        conv2d_maps_figure(
+            np.dstack([parts, feature_map]),
+            [*(t("conv2d.channel_part", channel=n) for n in CHANNEL_NAMES), t("conv2d.fig_output_sum")],
+            hover_name=t("conv2d.value"),
+        ),
+        width="stretch",
+        config=NO_MODEBAR,
+        key="conv2d_channel_parts",
+    )
 
-    with tab_stack:
-        st.markdown(t("conv2d.stack_explained"))
-        if stack_ids:
-            gray_or_rgb_channels = image.shape[2] if image.ndim == 3 else 1
-            bank = np.stack(
-                [np.repeat(KERNELS[k][:, :, None], gray_or_rgb_channels, axis=2) for k in stack_ids], axis=3
-            )  # (3, 3, C_in, filters)
-            try:
-                maps = conv2d(image, bank, **settings)
-            except ValueError as err:
-                st.warning(t("common.invalid", message=str(err)))
-            else:
-                st.metric(t("conv2d.stack_shape"), "×".join(map(str, maps.shape)))
-                st.plotly_chart(
-                    feature_maps_figure(maps, [_kernel_label(k) for k in stack_ids], hover_name=t("conv2d.value")),
-                    width="stretch",
-                    key="conv2d_stack_chart",
-                )
-        else:
-            st.info(t("conv2d.stack_empty"))
 
+def _flip_view(image: np.ndarray) -> None:
+    gray = image if image.ndim == 2 else image.mean(axis=2)
+    try:
+        correlated, convolved = correlate2d_vs_convolve2d(gray, kernel)
+    except ValueError as err:
+        st.warning(t("conv2d.flip_invalid", message=str(err)))
+        return
+    st.markdown(t("conv2d.flip_explained"))
+    st.plotly_chart(
+        conv2d_maps_figure(
+            np.dstack([correlated, convolved]),
+            [t("conv2d.fig_correlate2d"), t("conv2d.fig_convolve2d")],
+            hover_name=t("conv2d.value"),
+            columns=2,
+        ),
+        width="stretch",
+        config=NO_MODEBAR,
+        key="conv2d_flip_chart",
+    )
+    same = np.allclose(correlated, convolved)
+    st.markdown(t("conv2d.flip_same") if same else t("conv2d.flip_differs"))
+
+
+def _stack_view(image: np.ndarray) -> None:
+    st.markdown(t("conv2d.stack_explained"))
+    stack_ids = _stack_choice()
+    if not stack_ids:
+        st.info(t("conv2d.stack_empty"))
+        return
     channels = image.shape[2] if image.ndim == 3 else 1
-    show_code(
+    bank = np.stack([np.repeat(KERNELS[k][:, :, None], channels, axis=2) for k in stack_ids], axis=3)
+    try:
+        maps = conv2d(image, bank, **settings)  # (H', W', filters)
+    except ValueError as err:
+        st.warning(t("common.invalid", message=str(err)))
+        return
+    st.metric(t("conv2d.stack_shape"), "×".join(map(str, maps.shape)))
+    st.plotly_chart(
+        conv2d_maps_figure(maps, [_kernel_label(k) for k in stack_ids], hover_name=t("conv2d.value")),
+        width="stretch",
+        config=NO_MODEBAR,
+        key="conv2d_stack_chart",
+    )
+
+
+with view:
+    explore(image, picture, feature_map, formulas)
+    channels = image.shape[2] if image.ndim == 3 else 1
+    out_h, out_w = feature_map.shape
+    # Short lines, wrapped where the column is narrower still (a phone): nothing hides behind a scroll bar.
+    st.caption(t("common.equivalent_code"))
+    st.code(
         "import keras\n\n"
-        f"layer = keras.layers.Conv2D(filters=1, kernel_size=({kh}, {kw}), strides=({sh}, {sw}),\n"
-        f'                            padding="{padding}", dilation_rate=({dilation}, {dilation}))\n'
+        "layer = keras.layers.Conv2D(\n"
+        f"    filters=1, kernel_size=({kh}, {kw}), strides=({sh}, {sw}),\n"
+        f'    padding="{padding}", dilation_rate=({dilation}, {dilation}))\n'
         f"layer.build((None, {image.shape[0]}, {image.shape[1]}, {channels}))\n"
-        f"layer.set_weights([kernel.reshape({kh}, {kw}, {channels}, 1), np.array([{bias:g}])])\n"
+        "layer.set_weights(\n"
+        f"    [kernel.reshape({kh}, {kw}, {channels}, 1), np.array([{bias:g}])])\n"
         f"layer(image[None]).shape  # (1, {out_h}, {out_w}, 1)\n\n"
         "# one channel, valid padding, stride 1: the same numbers as\n"
         "from scipy.signal import correlate2d\n"
-        'correlate2d(image, kernel, mode="valid")'
+        'correlate2d(image, kernel, mode="valid")',
+        language="python",
+        wrap_lines=True,
     )

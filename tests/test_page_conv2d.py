@@ -48,6 +48,7 @@ def test_dilation_and_filter_stack(open_page):
     at = open_page(conv2d_dilation="2")
     assert not at.exception
     assert metrics(at)["Feature map shape"] == "3×3"
+    at.segmented_control(key="conv2d_view").set_value("stack").run()  # the stack is one of the explanations
     at.multiselect(key="conv2d_stack").set_value(["sobel_x", "emboss"]).run()
     assert metrics(at)["Output shape (rows × columns × filters)"] == "3×3×2"
 
@@ -89,3 +90,43 @@ def test_tampered_url_parameters_are_ignored_with_a_notice(open_page):
     for dropped in ("conv2d_sh=0", "conv2d_kh=abc", "conv2d_kernel=nope", "conv2d_zzz=1"):
         assert dropped in notice
     assert metrics(at)["Feature map shape"] == "5×5"
+
+
+def test_each_view_renders_only_its_own_figures(open_page):
+    """The explanation is one chosen view (in the URL as conv2d_view): each renders without exception and sends
+    only its own charts, not the others' (what st.tabs used to do)."""
+    expected = {
+        "cell": {"conv2d_receptive_chart", "conv2d_products_chart"},
+        "channels": {"conv2d_channel_kernels", "conv2d_channel_parts"},
+        "flip": {"conv2d_flip_chart"},
+        "stack": {"conv2d_stack_chart"},
+    }
+    everything = set().union(*expected.values())
+    for view, charts in expected.items():
+        at = open_page(conv2d_source="photo", conv2d_color="rgb", conv2d_view=view)
+        assert not at.exception, view
+        keys = {c.proto.id for c in at.get("plotly_chart")}
+        shown = {k for k in everything if any(k in i for i in keys)}
+        assert shown == charts, (view, shown)
+
+
+def test_settings_errors_are_explained_with_the_numbers(open_page):
+    """Stride 2 with dilation 3, or a dilated kernel larger than the input, say why with this input's numbers and
+    keep the input map on screen (no blank column)."""
+    at = open_page(conv2d_sh="2", conv2d_dilation="3")
+    message = at.warning[0].value
+    assert "2×1" in message and "dilation rate 3" in message and "`dilation_rate`" in message
+    assert len(at.get("plotly_chart")) == 1  # the input is still drawn
+    at = open_page(conv2d_kh="7", conv2d_dilation="3")
+    message = at.warning[0].value
+    assert "7×3" in message and "19×7" in message and "7×7" in message, message
+
+
+def test_unreadable_upload_says_it_is_the_file(open_page):
+    """A file that is not an image is named as such, not as a bad combination of settings."""
+    at = open_page(conv2d_source="upload")
+    at.get("file_uploader")[0].set_value(("notes.png", b"this is not a picture", "image/png")).run()
+    assert not at.exception
+    message = " ".join(e.value for e in at.error)
+    assert "notes.png" in message and "not a readable image" in message
+    assert not any("work together" in w.value for w in at.warning)

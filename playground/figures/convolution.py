@@ -5,8 +5,11 @@ Builders take already-translated titles/labels from the page and return ``go.Fig
 
 from __future__ import annotations
 
+import base64
 import copy
 import functools
+import io
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -760,3 +763,423 @@ def pooling_shift_figure(
         ],
     )
     return go.Figure(data=data, layout=layout)
+
+
+# ------------------------------------------------------------------------------------- 2-D maps at one scale (conv2d)
+#
+# The 2-D page draws its input and its feature map in two figures side by side. Both figures get the same axis span
+# (the input's rows × columns), the same fixed margins and the same height, so in two equal columns a cell is the same
+# number of pixels wide in both: a 110×110 output of a 112×112 input is drawn 110/112 as wide, and a stride-2 output
+# half as wide, as it really is. Small maps are heatmaps with their values written in; big ones (photos) are sent as
+# colour-mapped PNG pictures, a few kB instead of every value, with the values on hover through the click targets.
+#
+# These builders write the figure as plain data and skip plotly.py's property validation (`_validate=False`): it
+# cost ~10–20 ms a figure, most of a rerun of the page. So colour scales are spelled out (plotly.js knows only a few
+# by name) and the browser tests are what checks that the figures draw.
+
+SMALL_MAP = 24  # maps with at most this many rows and columns are drawn cell by cell with their values
+MAP_MARGIN = dict(l=46, r=12, t=46, b=54, autoexpand=False)  # fixed: a colour bar must not shrink one map's cells
+MAP_HEIGHT = 330  # px, the same for every map of a row
+_RGB = re.compile(r"[\d.]+")
+_COLOUR_BAR = dict(orientation="h", thickness=10, len=0.9, x=0.5, xanchor="center", y=-0.03, yanchor="top")
+
+
+@functools.lru_cache(maxsize=16)
+def _colorscale(name: str) -> tuple[tuple[float, str], ...]:
+    """A named colour scale (plotly.py's names, e.g. "RdBu_r", "gray") as the (position, colour) pairs plotly.js
+    draws."""
+    from plotly.colors import get_colorscale
+
+    return tuple((float(p), str(c)) for p, c in get_colorscale(name))
+
+
+def _scale_json(name: str) -> list[list]:
+    return [list(pair) for pair in _colorscale(name)]
+
+
+@functools.lru_cache(maxsize=8)
+def _lut(colorscale: str) -> np.ndarray:
+    """(256, 3) uint8: the colour scale sampled at 256 evenly spaced points."""
+    from plotly.colors import sample_colorscale
+
+    colours = sample_colorscale([list(p) for p in _colorscale(colorscale)], list(np.linspace(0.0, 1.0, 256)))
+    lut = np.round(np.array([[float(v) for v in _RGB.findall(c)[:3]] for c in colours])).astype(np.uint8)
+    lut.setflags(write=False)
+    return lut
+
+
+def _figure(data: list[dict], layout: dict) -> go.Figure:
+    return go.Figure(dict(data=data, layout=layout), _validate=False)
+
+
+def map_scale(z: np.ndarray) -> tuple[str, float, float]:
+    """Colour scale and range of a map: diverging and centred on 0 (zero white) when it has negative values;
+    sequential over its own range otherwise."""
+    lo, hi = float(np.min(z)), float(np.max(z))
+    if lo < 0:
+        m = max(-lo, hi) or 1.0
+        return DIVERGING, -m, m
+    if hi == lo:
+        return SEQUENTIAL, lo - 0.5, hi + 0.5
+    return SEQUENTIAL, lo, hi
+
+
+def png_data_uri(rgb: np.ndarray) -> str:
+    """An (H, W) or (H, W, 3) uint8 array as a PNG data URI (what an image trace's `source` draws)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(rgb)).save(buffer, format="PNG", compress_level=6)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def colour_mapped(z: np.ndarray, colorscale: str, zmin: float, zmax: float) -> np.ndarray:
+    """(H, W) values → (H, W, 3) uint8 colours of `colorscale` over [zmin, zmax] (as a heatmap would paint them)."""
+    index = np.clip(np.round((np.asarray(z, dtype=float) - zmin) / ((zmax - zmin) or 1.0) * 255), 0, 255)
+    return _lut(colorscale)[index.astype(np.intp)]
+
+
+def _ticks(n: int) -> list[int]:
+    if n <= SMALL_MAP:
+        return list(range(n))
+    step = next(s for s in (5, 10, 20, 25, 50, 100, 200, 500) if n / s <= 7)
+    return list(range(0, n, step))
+
+
+def _colour_bar_trace(colorscale: str, zmin: float, zmax: float, *, frame: tuple[int, int], **extra) -> dict:
+    """An invisible two-cell heatmap outside the drawn area that only shows the colour bar of a picture."""
+    return dict(
+        type="heatmap",
+        z=[[zmin, zmax]],
+        x=[frame[1] + 10, frame[1] + 11],
+        y=[frame[0] + 10, frame[0] + 10],
+        colorscale=_scale_json(colorscale),
+        zmin=zmin,
+        zmax=zmax,
+        hoverinfo="skip",
+        colorbar=_COLOUR_BAR,
+        **extra,
+    )
+
+
+def _heatmap_trace(z: np.ndarray, colorscale: str, zmin: float, zmax: float, **extra) -> dict:
+    return dict(
+        type="heatmap",
+        z=np.asarray(z, dtype=float),
+        colorscale=_scale_json(colorscale),
+        zmin=zmin,
+        zmax=zmax,
+        xgap=1,
+        ygap=1,
+        **extra,
+    )
+
+
+def _axis(**settings) -> dict:
+    return dict(showgrid=False, zeroline=False, **settings)
+
+
+def conv2d_map_figure(
+    z: np.ndarray,
+    *,
+    frame: tuple[int, int],
+    selected: tuple[int, int] | None = None,
+    window: tuple[Sequence[int], Sequence[int]] | None = None,
+    clickable: bool = False,
+    colorscale: str | None = None,
+    hover_name: str = "value",
+    value_format: str = ".4~g",
+    x_title: str = "column",
+    y_title: str = "row",
+    height: int = MAP_HEIGHT,
+) -> go.Figure:
+    """One 2-D map drawn on a fixed frame of `frame` (rows, cols) cells, row 0 at the top.
+
+    Args:
+        z: (H, W) values (colour bar under the map; diverging and centred on 0 when signed), or (H, W, 3) uint8 RGB.
+        frame: the axis span in cells; give input and output maps the same frame so their cells are the same size.
+        selected: a cell to outline (row, col).
+        window: receptive field (rows, cols) in this map's coordinates, outlined dashed (may reach into padding).
+        colorscale: e.g. "gray" for a grayscale input (over the map's own range); default as `map_scale`.
+        clickable: add a target at every cell so a click selects it (Streamlit reports point selections only);
+            the selected point has x = column, y = row. Big maps use WebGL targets (thousands of SVG markers take
+            half a second to draw).
+    """
+    z = np.asarray(z)
+    h, w = z.shape[:2]
+    small = max(h, w) <= SMALL_MAP
+    rgb = z.ndim == 3
+    where = "row %{y}, column %{x}"
+    data: list[dict] = []
+    if rgb:
+        data.append(dict(type="image", source=png_data_uri(z), hovertemplate=f"{where}<extra></extra>"))
+    else:
+        if colorscale is None:
+            colorscale, zmin, zmax = map_scale(z)
+        else:  # a named scale (a grayscale input) over the map's own range
+            zmin, zmax = float(np.min(z)), float(np.max(z))
+            if zmin == zmax:
+                zmin, zmax = zmin - 0.5, zmax + 0.5
+        if small:
+            data.append(
+                _heatmap_trace(
+                    z,
+                    colorscale,
+                    zmin,
+                    zmax,
+                    texttemplate=f"%{{z:{value_format}}}",
+                    textfont=dict(size=12 if max(h, w) <= 9 else 10),
+                    hovertemplate=f"{where}<br>{hover_name} %{{z:{value_format}}}<extra></extra>",
+                    hoverinfo="skip" if clickable else None,
+                    colorbar=_COLOUR_BAR,
+                )
+            )
+        else:
+            picture = png_data_uri(colour_mapped(z, colorscale, zmin, zmax))
+            data.append(
+                dict(type="image", source=picture, hoverinfo="skip")
+                if clickable
+                else dict(type="image", source=picture, hovertemplate=f"{where}<extra></extra>")
+            )
+            data.append(_colour_bar_trace(colorscale, zmin, zmax, frame=frame))
+    if clickable:
+        rows, cols = np.mgrid[0:h, 0:w]
+        index_type = np.uint8 if max(h, w) < 256 else np.uint16
+        data.append(
+            dict(
+                type="scatter" if small else "scattergl",
+                x=cols.ravel().astype(index_type),
+                y=rows.ravel().astype(index_type),
+                customdata=(z.reshape(h * w, -1)[:, 0] if rgb else z.ravel()).astype(np.float32),
+                mode="markers",
+                marker=dict(size=max(4, min(28, 300 // max(h, w))), opacity=0, symbol="square"),
+                hovertemplate=f"{where}<br>{hover_name} %{{customdata:{value_format}}}<extra></extra>",
+                showlegend=False,
+            )
+        )
+    shapes = []
+    if window is not None:
+        rows_w, cols_w = window
+        shapes.append(_box(min(rows_w), min(cols_w), max(rows_w), max(cols_w), color=HIGHLIGHT, dash="dash"))
+    if selected is not None:
+        shapes.append(_box(selected[0], selected[1], selected[0], selected[1], color=HIGHLIGHT))
+    layout = dict(
+        height=height,
+        margin=MAP_MARGIN,
+        clickmode="event+select",
+        dragmode=False,
+        plot_bgcolor="white",
+        shapes=shapes,
+        xaxis=_axis(
+            range=[-0.5, frame[1] - 0.5],
+            autorange=False,
+            side="top",
+            tickvals=_ticks(w),
+            title=dict(text=x_title, standoff=4),
+        ),
+        yaxis=_axis(
+            range=[frame[0] - 0.5, -0.5],
+            autorange=False,
+            tickvals=_ticks(h),
+            scaleanchor="x",
+            constrain="domain",
+            constraintoward="top",
+            title=dict(text=y_title, standoff=4),
+        ),
+    )
+    return _figure(data, layout)
+
+
+def products_grid_figure(
+    products: np.ndarray,
+    *,
+    hover_name: str = "product",
+    value_format: str = ".3~g",
+    x_title: str = "kernel column",
+    y_title: str = "kernel row",
+) -> go.Figure:
+    """Input × weight of one receptive field (kh, kw): blue negative, red positive, **zero white**, the value written
+    in each cell (12 px; every digit also on hover)."""
+    p = np.asarray(products, dtype=float)
+    kh, kw = p.shape
+    m = float(np.max(np.abs(p))) or 1.0
+    trace = _heatmap_trace(
+        p,
+        DIVERGING,
+        -m,
+        m,
+        showscale=False,
+        texttemplate=f"%{{z:{value_format}}}",
+        textfont=dict(size=12),
+        hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.6~g}}<extra></extra>",
+    )
+    trace.update(xgap=2, ygap=2)
+    layout = dict(
+        height=70 + 44 * kh,
+        margin=dict(l=40, r=8, t=56, b=8),
+        dragmode=False,
+        plot_bgcolor="white",
+        xaxis=_axis(side="top", tickvals=list(range(kw)), title=dict(text=x_title)),
+        yaxis=_axis(autorange="reversed", tickvals=list(range(kh)), title=dict(text=y_title)),
+    )
+    return _figure([trace], layout)
+
+
+def receptive_window_figure(
+    padded: np.ndarray,
+    padding: tuple[int, int, int, int],
+    rows: Sequence[int],
+    cols: Sequence[int],
+    *,
+    margin: int = 2,
+    value_format: str = ".3~g",
+    hover_name: str = "value",
+    x_title: str = "column (padded input)",
+    y_title: str = "row (padded input)",
+) -> go.Figure:
+    """The neighbourhood of one receptive field on one channel of the zero-padded input: only the cells around the
+    field are sent (a photo's whole padded input would be ~13 000 values for ~100 shown). Every kernel tap is
+    outlined (dilation shows as gaps), the original input's border dotted; values written in when they fit.
+
+    Args:
+        padded: (Hp, Wp) one channel of the zero-padded input.
+        padding: (top, bottom, left, right).
+        rows, cols: receptive-field coordinates in `padded`.
+    """
+    hp, wp = padded.shape
+    r0, r1 = max(min(rows) - margin, 0), min(max(rows) + margin, hp - 1)
+    c0, c1 = max(min(cols) - margin, 0), min(max(cols) + margin, wp - 1)
+    if hp <= SMALL_MAP and wp <= SMALL_MAP:  # a small grid: show all of it
+        r0, r1, c0, c1 = 0, hp - 1, 0, wp - 1
+    part = np.asarray(padded[r0 : r1 + 1, c0 : c1 + 1], dtype=float)
+    span = max(part.shape)
+    colorscale, zmin, zmax = map_scale(part)
+    trace = _heatmap_trace(
+        part,
+        colorscale,
+        zmin,
+        zmax,
+        x=np.arange(c0, c1 + 1),
+        y=np.arange(r0, r1 + 1),
+        showscale=False,
+        texttemplate=f"%{{z:{value_format}}}" if span <= 12 else None,
+        textfont=dict(size=11),
+        hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.6~g}}<extra></extra>",
+    )
+    top, bottom, left, right = padding
+    boxes = []
+    if any(padding):
+        boxes.append(_box(top, left, hp - 1 - bottom, wp - 1 - right, color=PADDING_EDGE, dash="dot"))
+    if len(rows) * len(cols) <= 64:
+        boxes += [_box(r, c, r, c, color=HIGHLIGHT) for r in rows for c in cols]
+    boxes.append(_box(min(rows), min(cols), max(rows), max(cols), color=HIGHLIGHT, dash="dash"))
+    ticks = 1 if span <= 16 else 5
+    layout = dict(
+        height=min(420, 90 + 30 * span),
+        margin=dict(l=46, r=8, t=56, b=8),
+        dragmode=False,
+        plot_bgcolor="white",
+        shapes=boxes,
+        xaxis=_axis(
+            range=[c0 - 0.5, c1 + 0.5],
+            autorange=False,
+            side="top",
+            dtick=ticks,
+            constrain="domain",
+            title=dict(text=x_title),
+        ),
+        yaxis=_axis(
+            range=[r1 + 0.5, r0 - 0.5],
+            autorange=False,
+            dtick=ticks,
+            scaleanchor="x",
+            constrain="domain",
+            constraintoward="top",
+            title=dict(text=y_title),
+        ),
+    )
+    return _figure([trace], layout)
+
+
+def conv2d_maps_figure(
+    maps: np.ndarray,
+    titles: Sequence[str],
+    *,
+    hover_name: str = "value",
+    value_format: str = ".3~g",
+    columns: int = 4,
+) -> go.Figure:
+    """Several maps (H, W, N) side by side at one scale, each with its title above it and its own colour bar under
+    it (diverging, centred on 0, when signed). Small maps carry their values; big ones are pictures."""
+    maps = np.asarray(maps, dtype=float)
+    h, w, count = maps.shape
+    columns = max(1, min(count, columns))
+    lines = -(-count // columns)
+    small = max(h, w) <= SMALL_MAP
+    gap = 0.04
+    cell_w = (1 - gap * (columns - 1)) / columns
+    title_px, map_px, bar_px = 30, 220, 44
+    line_px = title_px + map_px + bar_px
+    height = lines * line_px + 10
+    data, annotations = [], []
+    layout: dict = dict(
+        height=height, margin=dict(l=4, r=4, t=4, b=4, autoexpand=False), dragmode=False, plot_bgcolor="white"
+    )
+    for f in range(count):
+        line, column = divmod(f, columns)
+        x0 = column * (cell_w + gap)
+        top = 1 - (line * line_px + title_px) / height
+        bottom = 1 - (line * line_px + title_px + map_px) / height
+        suffix = "" if f == 0 else str(f + 1)
+        axes = dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
+        colorscale, zmin, zmax = map_scale(maps[:, :, f])
+        bar = dict(_COLOUR_BAR, len=cell_w * 0.9, x=x0 + cell_w / 2, y=bottom - 4 / height, lenmode="fraction")
+        if small:
+            data.append(
+                _heatmap_trace(
+                    maps[:, :, f],
+                    colorscale,
+                    zmin,
+                    zmax,
+                    texttemplate=f"%{{z:{value_format}}}" if max(h, w) <= 9 else None,
+                    textfont=dict(size=11),
+                    hovertemplate=f"{titles[f]}<br>row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.4~g}}"
+                    "<extra></extra>",
+                    colorbar=bar,
+                    **axes,
+                )
+            )
+        else:
+            picture = png_data_uri(colour_mapped(maps[:, :, f], colorscale, zmin, zmax))
+            data.append(
+                dict(type="image", source=picture, hovertemplate="row %{y}, column %{x}<extra></extra>", **axes)
+            )
+            data.append(_colour_bar_trace(colorscale, zmin, zmax, frame=(h, w), **axes))
+            data[-1]["colorbar"] = bar
+        layout[f"xaxis{suffix}"] = _axis(
+            domain=[x0, x0 + cell_w], range=[-0.5, w - 0.5], autorange=False, showticklabels=False, anchor=f"y{suffix}"
+        )
+        layout[f"yaxis{suffix}"] = _axis(
+            domain=[bottom, top],
+            range=[h - 0.5, -0.5],
+            autorange=False,
+            showticklabels=False,
+            anchor=f"x{suffix}",
+            scaleanchor=f"x{suffix}",
+            constrain="domain",
+        )
+        annotations.append(
+            dict(
+                text=titles[f],
+                x=x0 + cell_w / 2,
+                y=top + 4 / height,
+                xref="paper",
+                yref="paper",
+                xanchor="center",
+                yanchor="bottom",
+                showarrow=False,
+                font=dict(size=13),
+            )
+        )
+    layout["annotations"] = annotations
+    return _figure(data, layout)
