@@ -270,6 +270,12 @@ def expected_value_figure(
     return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
 
 
+def _plain(values: np.ndarray) -> list:
+    """Coordinates as a short plain list (5 significant digits; NaN → None): Plotly validates plain lists far faster
+    than arrays, which matters for the many small traces of animation frames."""
+    return [None if not np.isfinite(v) else float(f"{v:.5g}") for v in np.asarray(values, float)]
+
+
 def _frame_steps(steps: int, frames: int) -> np.ndarray:
     return np.unique(np.linspace(0, steps, min(frames, steps + 1)).round().astype(int))
 
@@ -290,16 +296,17 @@ def trajectory_figure(
     play_label: str = "▶",
     pause_label: str = "❚❚",
     step_label: str = "step",
-    frames: int = 40,
+    frames: int = 60,
     height: int = 500,
 ) -> go.Figure:
-    """Contours of the loss with each optimizer's path up to `step`, animated over the steps (play button).
+    """Contours of the loss with each optimizer's path up to `step` and its point there; the play button replays
+    the race in the browser (the points run along the paths from step 0 to `step`).
 
     Args:
         xs, ys, z: the grid: z[i, j] = f(xs[j], ys[i]).
         paths: label → (steps + 1, 2) path.
-        step: the step drawn initially (0..steps).
-        frames: at most this many animation frames (evenly spaced steps, the last one included).
+        step: the step drawn (0..steps).
+        frames: at most this many animation frames (evenly spaced steps 0..`step`, both included).
     """
     z = np.asarray(z, float)
     shifted = np.log10(z - np.nanmin(z) + 1.0)  # log-spaced contour levels: valleys and cliffs both readable
@@ -347,52 +354,52 @@ def trajectory_figure(
 
     clipped = {label: clip(paths[label]) for label in labels}
 
-    def frame_traces(k: int, max_points: int = 60) -> list[go.Scatter]:
-        """Only the coordinates change from frame to frame (styles stay those of the figure's traces)."""
-        out = []
-        for label in labels:
-            p = clipped[label][: k + 1]
-            if len(p) > max_points:  # keep animation frames light; the last point stays exact
-                p = p[np.unique(np.linspace(0, len(p) - 1, max_points).round().astype(int))]
-            p = p.astype(np.float32)
-            out += [go.Scatter(x=p[:, 0], y=p[:, 1]), go.Scatter(x=p[-1:, 0], y=p[-1:, 1])]
-        return out
+    def heads_at(k: int) -> np.ndarray:
+        """Each path's point at step k (or its last point inside the window), one row per label."""
+        return np.array([clipped[label][: k + 1][-1] if len(clipped[label]) else (np.nan, np.nan) for label in labels])
 
-    def traces_at(k: int) -> list[go.Scatter]:
-        out = []
-        for i, label in enumerate(labels):
-            p = clipped[label][: k + 1]
-            head = p[-1:] if len(p) else p
-            out.append(
-                go.Scatter(
-                    x=p[:, 0],
-                    y=p[:, 1],
-                    mode="lines",
-                    line=dict(color=_colour(i), width=2.5),
-                    name=label,
-                    legendgroup=label,
-                    hovertemplate=f"{label}<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
-                )
-            )
-            out.append(
-                go.Scatter(
-                    x=head[:, 0],
-                    y=head[:, 1],
-                    mode="markers",
-                    marker=dict(color=_colour(i), size=12, line=dict(width=1.5, color="#FFF")),
-                    name=label,
-                    legendgroup=label,
-                    showlegend=False,
-                    hovertemplate=f"{label} — {step_label} {min(k, len(clipped[label]) - 1)}"
-                    f"<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
-                )
-            )
-        return out
+    def frame_traces(k: int) -> list[dict]:
+        """A frame moves only the heads (one trace, a point per optimizer) along the drawn paths: plain dicts of a
+        few numbers, so the figure stays light to build, send and animate."""
+        heads = heads_at(k)
+        steps_at = [min(k, len(clipped[label]) - 1) for label in labels]
+        return [{"type": "scatter", "x": _plain(heads[:, 0]), "y": _plain(heads[:, 1]), "customdata": steps_at}]
 
-    fig.add_traces(traces_at(step))
-    indices = list(range(first, first + 2 * len(labels)))
-    frame_steps = _frame_steps(steps, frames)
-    fig.frames = [go.Frame(data=frame_traces(int(k)), traces=indices, name=str(int(k))) for k in frame_steps]
+    for i, label in enumerate(labels):
+        p = clipped[label][: step + 1]
+        fig.add_trace(
+            go.Scatter(
+                x=p[:, 0],
+                y=p[:, 1],
+                mode="lines",
+                line=dict(color=_colour(i), width=2.5),
+                name=label,
+                hovertemplate=f"{label}<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
+            )
+        )
+    if labels:  # every optimizer's current point, one trace (its colour per point)
+        heads = heads_at(step)
+        fig.add_trace(
+            go.Scatter(
+                x=heads[:, 0],
+                y=heads[:, 1],
+                mode="markers",
+                marker=dict(
+                    color=[_colour(i) for i in range(len(labels))], size=12, line=dict(width=1.5, color="#FFF")
+                ),
+                customdata=[min(step, len(clipped[label]) - 1) for label in labels],
+                text=labels,
+                showlegend=False,
+                name=step_label,
+                hovertemplate=f"%{{text}} — {step_label} %{{customdata}}"
+                f"<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
+            )
+        )
+    frame_steps = _frame_steps(step, frames)  # the race replayed from the start up to the step drawn
+    if labels:
+        fig.frames = [
+            {"data": frame_traces(int(k)), "traces": [first + len(labels)], "name": str(int(k))} for k in frame_steps
+        ]
     anim = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0), mode="immediate")
     fig.update_layout(
         updatemenus=[
