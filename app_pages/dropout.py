@@ -8,7 +8,7 @@ import numpy as np
 import streamlit as st
 
 from playground.dropout import dropout, dropout_mean, example_feature_map, example_units, keep_scale
-from playground.figures.blocks import dropout_units_figure, expected_value_figure, feature_maps_figure
+from playground.figures.blocks import dropout_maps_figure, dropout_units_figure, expected_value_figure
 from ui.i18n import t
 from ui.page import header, show_code, stop_with
 
@@ -89,13 +89,14 @@ with view:
     st.caption(t("dropout.sums", before=f"{x.sum():.2f}", after=f"{y.sum():.2f}"))
 
     st.subheader(t("dropout.map_heading"))
-    columns = st.columns(3)
-    figures = feature_maps_figure(
-        {t("dropout.map_input"): fmap, t("dropout.map_mask"): fmask.astype(float), t("dropout.map_output"): fy},
-        height=260,
+    st.plotly_chart(
+        dropout_maps_figure(
+            {t("dropout.map_input"): fmap, t("dropout.map_mask"): fmask.astype(float), t("dropout.map_output"): fy},
+            value_label=t("dropout.value"),
+            height=300,
+        ),
+        key="dropout_maps_chart",
     )
-    for column, fig, name in zip(columns, figures, ("input", "mask", "output"), strict=True):
-        column.plotly_chart(fig, key=f"dropout_map_{name}_chart")
     st.caption(t("dropout.map_caption", scale=f"{scale:.4g}" if training else "1"))
 
     st.subheader(t("dropout.expected_heading"))

@@ -18,6 +18,7 @@ __all__ = [
     "curves_figure",
     "dropout_units_figure",
     "expected_value_figure",
+    "dropout_maps_figure",
     "feature_maps_figure",
     "gradient_depth_figure",
     "loss_figure",
@@ -29,6 +30,17 @@ __all__ = [
 
 def _colour(i: int) -> str:
     return CATEGORICAL[i % len(CATEGORICAL)]
+
+
+TOOLBAR_PX = 28  # height of Plotly's toolbar (top right, shown on hover)
+
+
+def _title_below_toolbar(fig: go.Figure) -> go.Figure:
+    """Put the title just above the plot area, with the top band left to Plotly's toolbar, so it never covers it."""
+    if fig.layout.title.text:
+        top = (fig.layout.margin.t or 0) + TOOLBAR_PX
+        fig.update_layout(title=dict(y=1, yref="paper", yanchor="bottom", pad=dict(b=8)), margin=dict(t=top))
+    return fig
 
 
 def curves_figure(
@@ -76,7 +88,7 @@ def curves_figure(
     fig.add_hline(y=0, line=dict(color="#888", width=1))
     fig.add_vline(x=0, line=dict(color="#888", width=1))
     fig.update_layout(legend=dict(orientation="h", y=-0.3), hovermode="closest")
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
 
 
 def gradient_depth_figure(
@@ -104,7 +116,7 @@ def gradient_depth_figure(
         )
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_layout(legend=dict(orientation="h", y=-0.25))
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
 
 
 def softmax_figure(
@@ -145,7 +157,7 @@ def softmax_figure(
         )
     fig.update_yaxes(range=[0, 1.12])
     fig.update_layout(legend=dict(orientation="h", y=-0.2), bargap=0.35)
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
 
 
 def dropout_units_figure(
@@ -212,7 +224,7 @@ def dropout_units_figure(
     fig.update_xaxes(visible=False, range=[-0.7, columns - 0.3])
     fig.update_yaxes(visible=False, autorange="reversed", range=[rows - 0.3, -0.7])
     fig.update_layout(legend=dict(orientation="h", y=-0.05), height=max(height, 70 * rows + 80))
-    return style(fig, title=title)
+    return _title_below_toolbar(style(fig, title=title))
 
 
 def feature_maps_figure(
@@ -232,6 +244,48 @@ def feature_maps_figure(
         fig.update_yaxes(showticklabels=False, title_text=None)
         figures.append(fig)
     return figures
+
+
+ZERO_WHITE = [[0.0, "#FFFFFF"], [1.0, CATEGORICAL[0]]]  # 0 (a dropped value) is white, the largest value blue
+
+
+def dropout_maps_figure(maps: Mapping[str, np.ndarray], *, value_label: str = "value", height: int = 300) -> go.Figure:
+    """Labelled 2-D arrays (input / mask / output) side by side in ONE figure, one colour range shared by all
+    (white = 0, so a dropped unit reads as empty, not as a low value), each value on hover.
+
+    Args:
+        maps: label → array of shape (rows, cols), values ≥ 0.
+    """
+    from plotly.subplots import make_subplots
+
+    labels = list(maps)
+    arrays = [np.asarray(maps[label], float) for label in labels]
+    high = float(max((np.max(a) for a in arrays if a.size), default=1.0))
+    fig = make_subplots(rows=1, cols=len(arrays), subplot_titles=labels, horizontal_spacing=0.04)
+    for i, a in enumerate(arrays):
+        fig.add_trace(
+            go.Heatmap(
+                z=a,
+                zmin=0.0,
+                zmax=max(high, 1e-9),
+                colorscale=ZERO_WHITE,
+                showscale=False,
+                xgap=1,
+                ygap=1,
+                hovertemplate=f"{labels[i]}<br>row %{{y}}, column %{{x}}<br>{value_label} %{{z:.3f}}<extra></extra>",
+            ),
+            row=1,
+            col=i + 1,
+        )
+        suffix = "" if i == 0 else str(i + 1)
+        fig.update_yaxes(scaleanchor=f"x{suffix}", autorange="reversed", row=1, col=i + 1)
+    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False, constrain="domain")
+    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, constrain="domain")
+    fig.update_layout(plot_bgcolor="#BBBBBB")  # the 1-px gaps between cells: white cells stay visible
+    fig.update_annotations(font_size=13)
+    style(fig, height=height)
+    fig.update_layout(margin=dict(l=10, r=10, t=30 + TOOLBAR_PX, b=10))
+    return fig
 
 
 def expected_value_figure(
@@ -267,7 +321,7 @@ def expected_value_figure(
         ]
     )
     fig.update_layout(legend=dict(orientation="h", y=-0.25), bargap=0.3)
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
 
 
 def _plain(values: np.ndarray) -> list:
@@ -472,7 +526,7 @@ def loss_figure(
     if starts and ends:  # a diverging optimizer must not squash the others: cap the axis at 100 × the start
         fig.update_yaxes(range=[np.log10(min(ends)) - 0.5, np.log10(max(starts)) + 2])
     fig.update_layout(legend=dict(orientation="h", y=-0.3))
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
 
 
 def state_figure(
@@ -494,4 +548,4 @@ def state_figure(
         )
     fig.add_vline(x=step, line=dict(color="#555", width=1, dash="dot"))
     fig.update_layout(legend=dict(orientation="h", y=-0.35))
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
