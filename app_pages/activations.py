@@ -13,13 +13,19 @@ from playground import activations as A
 from playground.convolution import parse_numbers
 from playground.figures.blocks import curves_figure, gradient_depth_figure, softmax_figure
 from ui.i18n import t
-from ui.page import header, show_code
+from ui.page import header
 
 NAMES = list(A.ACTIVATIONS)
 
 
 def _kwargs(name: str, slope: float) -> dict:
     return {"negative_slope": slope} if name == "leaky_relu" else {}
+
+
+def _code(code: str) -> None:
+    """The Keras lines for the current settings, wrapped (no sideways scrolling on a phone)."""
+    st.caption(t("common.equivalent_code"))
+    st.code(code, language="python", wrap_lines=True)
 
 
 def _label(name: str) -> str:
@@ -79,7 +85,7 @@ def curves(chosen: list[str], slope: float) -> None:
 with view:
     curves(chosen, slope)
     st.markdown(t("activations.curves_explain"))
-show_code(
+_code(
     "import keras\n"
     + "\n".join(
         f"keras.activations.{n}(x{', negative_slope=' + format(slope, 'g') if n == 'leaky_relu' else ''})"
@@ -107,10 +113,11 @@ def vanishing(shown: list[str], slope: float) -> None:
         x0 = st.slider(t("activations.x0"), -3.0, 3.0, 0.5, 0.1, key="activations_x0", bind="query-params")
     with view:
         gradients = {_label(n): A.chain_gradient(n, x0, depth, weight=weight, **_kwargs(n, slope))[1] for n in shown}
+        st.markdown(f"**{t('activations.vanishing_title')}**")  # as text: a long title wraps on a phone
         st.plotly_chart(
             gradient_depth_figure(
                 gradients,
-                title=t("activations.vanishing_title"),
+                title=None,
                 x_title=t("activations.layer"),
                 y_title="|∂a_k / ∂a_0|",
             ),
@@ -158,14 +165,18 @@ def softmax_section() -> None:
             return  # only this section stops; the rest of the page stays
         classes = [t("activations.class_n", n=i) for i in range(logits.size)]
         reference = A.softmax(logits) if temperature != 1.0 else None
+        title = (
+            t("activations.softmax_title", temperature=f"{temperature:g}")
+            if reference is not None
+            else t("activations.softmax_title_plain")
+        )
+        st.markdown(f"**{title}**")
         st.plotly_chart(
             softmax_figure(
                 classes,
                 probabilities,
                 logits,
-                title=t("activations.softmax_title", temperature=f"{temperature:g}")
-                if reference is not None
-                else t("activations.softmax_title_plain"),
+                title=None,
                 x_title=t("activations.class"),
                 y_title=t("activations.probability"),
                 reference=reference,
@@ -183,7 +194,7 @@ def softmax_section() -> None:
             key="activations_softmax_table",
         )
         st.markdown(t("activations.softmax_explain", total=f"{probabilities.sum():.6f}"))
-    show_code(
+    _code(
         "import keras\n"
         f"keras.activations.softmax(logits / {temperature:g})  # = {np.array2string(probabilities, precision=4)}"
     )
@@ -235,7 +246,7 @@ def perceptron(slope: float) -> None:
             height=300,
         )
         st.plotly_chart(fig, key="activations_neuron_chart")
-    show_code(
+    _code(
         f"import keras\n# the perceptron: one Dense unit with kernel [[{w1:g}], [{w2:g}]] and bias [{bias:g}]"
         + (
             f"\nneuron = keras.Sequential([keras.layers.Dense(1), keras.layers.LeakyReLU(negative_slope={slope:g})])"

@@ -12,7 +12,7 @@ from playground.augmentation import AUGMENTATIONS, augment, build_layers, keras_
 from playground.images import SAMPLES, load_sample
 from playground.run import SESSION_AUGMENTATION
 from ui.i18n import t
-from ui.page import header, show_code, stop_with
+from ui.page import header, stop_with
 from ui.state import choice
 
 PHOTO_SIDE = 128  # photos are downscaled to this before augmenting (fast, and enough to see the effect)
@@ -197,7 +197,8 @@ with view:
     else:
         _draw(spec_key, int(n), int(seed), int(item_index), photo)
 
-    show_code(keras_code(specs, seed=int(seed)))
+    st.caption(t("common.equivalent_code"))
+    st.code(keras_code(specs, seed=int(seed)), language="python", wrap_lines=True)  # no sideways scrolling
 
     st.subheader(t("augment.lab_heading"))
     st.markdown(t("augment.lab_explain"))

@@ -8,7 +8,7 @@ from playground.figures.blocks import loss_figure, trajectory_figure
 from playground.optimizers import HYPER_DEFAULTS, RACERS, keras_code, optimize_trace
 from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
 from ui.i18n import t
-from ui.page import header, show_code, stop_with
+from ui.page import header, stop_with
 from ui.state import choice, ranged_slider
 
 EPSILONS = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]
@@ -221,11 +221,12 @@ with view:
             st.warning(t("optimizers.diverged", name=_racer_label(key), step=tr.diverged_at), icon=":material/warning:")
 
     if traces:
+        st.markdown(f"**{t('optimizers.loss_title')}**")  # as text: a long title wraps on a phone
         st.plotly_chart(
             loss_figure(
                 {_racer_label(k): surface.excess_loss(tr.path) for k, tr in traces.items()},
                 step=step,
-                title=t("optimizers.loss_title"),
+                title=None,
                 x_title=t("optimizers.step_short"),
                 y_title="f − f_min",
             ),
@@ -273,4 +274,5 @@ code += [
     f"w = keras.Variable([{start_x:g}, {start_y:g}])",
     "opt.apply_gradients([(gradient_of_f_at(w), w)])",
 ]
-show_code("\n".join(code))
+st.caption(t("common.equivalent_code"))
+st.code("\n".join(code), language="python", wrap_lines=True)  # wrapped: no sideways scrolling

@@ -147,7 +147,7 @@ def input_and_summary(specs: list[dict]) -> None:
     for tab, api in zip(tabs, ("sequential", "functional"), strict=True):
         with tab:
             code = to_keras_code(specs, input_shape, api=api)
-            st.code(code, language="python")
+            st.code(code, language="python", wrap_lines=True)
             st.download_button(
                 t("shapes.download"),
                 code,
