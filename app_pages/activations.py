@@ -1,4 +1,8 @@
-"""Activations: functions and derivatives, the vanishing gradient, softmax with temperature, the perceptron."""
+"""Activations: functions and derivatives, the vanishing gradient, softmax with temperature, the perceptron.
+
+Each section is a fragment: a control reruns only the section it belongs to (its chart(s) and code), not the page.
+The choice of functions and leaky ReLU's slope feed several sections, so they stay outside and rerun the page.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,19 @@ from playground import activations as A
 from playground.convolution import parse_numbers
 from playground.figures.blocks import curves_figure, gradient_depth_figure, softmax_figure
 from ui.i18n import t
-from ui.page import header, show_code, stop_with
+from ui.page import header
 
 NAMES = list(A.ACTIVATIONS)
 
 
 def _kwargs(name: str, slope: float) -> dict:
     return {"negative_slope": slope} if name == "leaky_relu" else {}
+
+
+def _code(code: str) -> None:
+    """The Keras lines for the current settings, wrapped (no sideways scrolling on a phone)."""
+    st.caption(t("common.equivalent_code"))
+    st.code(code, language="python", wrap_lines=True)
 
 
 def _label(name: str) -> str:
@@ -28,15 +38,16 @@ header("activations")
 st.subheader(t("activations.curves_heading"))
 controls, view = st.columns([1, 2.4], gap="large")
 with controls:
-    chosen = st.multiselect(
+    chosen = st.pills(  # every function visible as a chip (a multiselect clipped them in a narrow column)
         t("activations.chosen"),
         NAMES,
+        selection_mode="multi",
         default=["sigmoid", "tanh", "relu"],
         key="activations_chosen",
         bind="query-params",
         help=t("activations.chosen_help"),
     )
-    x_max = st.slider(t("activations.x_max"), 1.0, 12.0, 6.0, 0.5, key="activations_x_max", bind="query-params")
+    chosen = [n for n in NAMES if n in (chosen or [])]
     slope = st.slider(
         t("activations.slope"),
         0.0,
@@ -50,166 +61,202 @@ with controls:
     for name in chosen:
         act = A.get(name)
         st.latex(act.formula.replace(r"\alpha", f"{slope:g}"))
-with view:
+
+
+@st.fragment
+def curves(chosen: list[str], slope: float) -> None:
+    """The input range and the two charts it changes."""
+    x_max = st.slider(t("activations.x_max"), 1.0, 12.0, 6.0, 0.5, key="activations_x_max", bind="query-params")
     if not chosen:
         st.info(t("activations.none_chosen"), icon=":material/info:")
-    else:
-        x = np.linspace(-x_max, x_max, 401)
-        values = {_label(n): A.get(n).function(x, **_kwargs(n, slope)) for n in chosen}
-        slopes = {_label(n): A.get(n).derivative(x, **_kwargs(n, slope)) for n in chosen}
-        left, right = st.columns(2)
-        with left:
-            fig = curves_figure(x, values, title=t("activations.function_title"), x_title="z", y_title="f(z)")
-            st.plotly_chart(fig, key="activations_functions_chart")
-        with right:
-            fig = curves_figure(x, slopes, title=t("activations.derivative_title"), x_title="z", y_title="f′(z)")
-            st.plotly_chart(fig, key="activations_derivatives_chart")
-        st.markdown(t("activations.curves_explain"))
+        return
+    x = np.linspace(-x_max, x_max, 201)  # odd: z = 0 (ReLU's kink) is a sample
+    values = {_label(n): A.get(n).function(x, **_kwargs(n, slope)) for n in chosen}
+    slopes = {_label(n): A.get(n).derivative(x, **_kwargs(n, slope)) for n in chosen}
+    left, right = st.columns(2)
+    with left:
+        fig = curves_figure(x, values, title=t("activations.function_title"), x_title="z", y_title="f(z)")
+        st.plotly_chart(fig, key="activations_functions_chart")
+    with right:
+        fig = curves_figure(x, slopes, title=t("activations.derivative_title"), x_title="z", y_title="f′(z)")
+        st.plotly_chart(fig, key="activations_derivatives_chart")
 
-# 2. Vanishing gradient --------------------------------------------------------------------------------------
-st.divider()
-st.subheader(t("activations.vanishing_heading"))
-controls, view = st.columns([1, 2.4], gap="large")
-with controls:
-    depth = st.slider(t("activations.depth"), 1, 40, 10, key="activations_depth", bind="query-params")
-    weight = st.slider(
-        t("activations.weight"),
-        0.1,
-        4.0,
-        1.0,
-        0.1,
-        key="activations_weight",
-        bind="query-params",
-        help=t("activations.weight_help"),
-    )
-    x0 = st.slider(t("activations.x0"), -3.0, 3.0, 0.5, 0.1, key="activations_x0", bind="query-params")
+
 with view:
-    shown = chosen or NAMES
-    gradients = {_label(n): A.chain_gradient(n, x0, depth, weight=weight, **_kwargs(n, slope))[1] for n in shown}
-    st.plotly_chart(
-        gradient_depth_figure(
-            gradients,
-            title=t("activations.vanishing_title"),
-            x_title=t("activations.layer"),
-            y_title="|∂a_k / ∂a_0|",
-        ),
-        key="activations_vanishing_chart",
-    )
-    metrics = st.columns(len(gradients))
-    for column, (label, g) in zip(metrics, gradients.items(), strict=True):
-        column.metric(t("activations.after_layers", label=label, depth=depth), f"{abs(g[-1]):.2e}")
-    st.markdown(t("activations.vanishing_explain", depth=depth, bound=f"{0.25**depth:.1e}"))
-
-# 3. Softmax -------------------------------------------------------------------------------------------------
-st.divider()
-st.subheader(t("activations.softmax_heading"))
-controls, view = st.columns([1, 2.4], gap="large")
-with controls:
-    logits_text = st.text_input(
-        t("activations.logits"),
-        "2.0, 1.0, 0.1, -1.0",
-        key="activations_logits",
-        bind="query-params",
-        help=t("activations.logits_help"),
-    )
-    temperature = st.slider(
-        t("activations.temperature"),
-        0.1,
-        5.0,
-        1.0,
-        0.1,
-        key="activations_temperature",
-        bind="query-params",
-        help=t("activations.temperature_help"),
-    )
-with view:
-    try:
-        logits = parse_numbers(logits_text, argument="logits", max_length=10)
-        probabilities = A.softmax(logits, temperature=temperature)
-    except ValueError as err:
-        stop_with(err)
-    classes = [t("activations.class_n", n=i) for i in range(logits.size)]
-    reference = A.softmax(logits) if temperature != 1.0 else None
-    st.plotly_chart(
-        softmax_figure(
-            classes,
-            probabilities,
-            logits,
-            title=t("activations.softmax_title", temperature=f"{temperature:g}")
-            if reference is not None
-            else t("activations.softmax_title_plain"),
-            x_title=t("activations.class"),
-            y_title=t("activations.probability"),
-            reference=reference,
-        ),
-        key="activations_softmax_chart",
-    )
-    st.dataframe(
-        {
-            t("activations.class"): classes,
-            t("activations.logit"): logits,
-            t("activations.scaled_logit", temperature=f"{temperature:g}"): logits / temperature,
-            t("activations.probability"): probabilities,
-        },
-        hide_index=True,
-        key="activations_softmax_table",
-    )
-    st.markdown(t("activations.softmax_explain", total=f"{probabilities.sum():.6f}"))
-
-# 4. Perceptron ----------------------------------------------------------------------------------------------
-st.divider()
-st.subheader(t("activations.perceptron_heading"))
-st.markdown(t("activations.perceptron_intro"))
-controls, view = st.columns([1, 2.4], gap="large")
-with controls:
-    neuron = st.selectbox(t("activations.neuron_activation"), NAMES, key="activations_neuron", bind="query-params")
-    a, b = st.columns(2)
-    x1 = a.slider("x₁", -3.0, 3.0, 1.0, 0.1, key="activations_x1", bind="query-params")
-    x2 = b.slider("x₂", -3.0, 3.0, -0.5, 0.1, key="activations_x2", bind="query-params")
-    w1 = a.slider("w₁", -3.0, 3.0, 0.8, 0.1, key="activations_w1", bind="query-params")
-    w2 = b.slider("w₂", -3.0, 3.0, 1.2, 0.1, key="activations_w2", bind="query-params")
-    bias = st.slider(
-        t("activations.bias"),
-        -5.0,
-        5.0,
-        0.5,
-        0.1,
-        key="activations_bias",
-        bind="query-params",
-        help=t("activations.bias_help"),
-    )
-with view:
-    z, out = A.perceptron([x1, x2], [w1, w2], bias, neuron, **_kwargs(neuron, slope))
-    latex_name = neuron.replace("_", r"\_")
-    st.latex(rf"z = w_1x_1 + w_2x_2 + b = ({w1:g})({x1:g}) + ({w2:g})({x2:g}) + ({bias:g}) = {z:.4g}")
-    st.latex(rf"a = \mathrm{{{latex_name}}}(z) = {out:.4g}")
-    m1, m2 = st.columns(2)
-    m1.metric(t("activations.weighted_sum"), f"{z:.4f}")
-    m2.metric(t("activations.output"), f"{out:.4f}")
-    span = max(6.0, abs(z) + 1.0)
-    x = np.linspace(-span, span, 401)
-    fig = curves_figure(
-        x,
-        {_label(neuron): A.get(neuron).function(x, **_kwargs(neuron, slope))},
-        title=t("activations.neuron_title"),
-        x_title="z",
-        y_title="a = f(z)",
-        point=(z, out, f"(z, a) = ({z:.2f}, {out:.2f})"),
-        height=300,
-    )
-    st.plotly_chart(fig, key="activations_neuron_chart")
-
-show_code(
+    curves(chosen, slope)
+    st.markdown(t("activations.curves_explain"))
+_code(
     "import keras\n"
     + "\n".join(
         f"keras.activations.{n}(x{', negative_slope=' + format(slope, 'g') if n == 'leaky_relu' else ''})"
         for n in (chosen or NAMES)
     )
-    + f"\nkeras.activations.softmax(logits / {temperature:g})  # = {np.array2string(probabilities, precision=4)}"
-    + f"\n\n# the perceptron: one Dense unit with kernel [[{w1:g}], [{w2:g}]] and bias [{bias:g}]"
-    + (
-        f"\nneuron = keras.Sequential([keras.layers.Dense(1), keras.layers.LeakyReLU(negative_slope={slope:g})])"
-        if neuron == "leaky_relu" and slope != 0.2
-        else f'\nneuron = keras.layers.Dense(1, activation="{neuron}")'
-    )
 )
+
+
+# 2. Vanishing gradient --------------------------------------------------------------------------------------
+@st.fragment
+def vanishing(shown: list[str], slope: float) -> None:
+    controls, view = st.columns([1, 2.4], gap="large")
+    with controls:
+        depth = st.slider(t("activations.depth"), 1, 40, 10, key="activations_depth", bind="query-params")
+        weight = st.slider(
+            t("activations.weight"),
+            0.1,
+            4.0,
+            1.0,
+            0.1,
+            key="activations_weight",
+            bind="query-params",
+            help=t("activations.weight_help"),
+        )
+        x0 = st.slider(t("activations.x0"), -3.0, 3.0, 0.5, 0.1, key="activations_x0", bind="query-params")
+    with view:
+        gradients = {_label(n): A.chain_gradient(n, x0, depth, weight=weight, **_kwargs(n, slope))[1] for n in shown}
+        st.markdown(f"**{t('activations.vanishing_title')}**")  # as text: a long title wraps on a phone
+        st.plotly_chart(
+            gradient_depth_figure(
+                gradients,
+                title=None,
+                x_title=t("activations.layer"),
+                y_title="|∂a_k / ∂a_0|",
+            ),
+            key="activations_vanishing_chart",
+        )
+        metrics = st.columns(len(gradients))
+        for column, (label, g) in zip(metrics, gradients.items(), strict=True):
+            column.metric(t("activations.after_layers", label=label, depth=depth), f"{abs(g[-1]):.2e}")
+        st.markdown(t("activations.vanishing_explain", depth=depth, bound=f"{0.25**depth:.1e}"))
+
+
+st.divider()
+st.subheader(t("activations.vanishing_heading"))
+vanishing(chosen or NAMES, slope)
+
+
+# 3. Softmax -------------------------------------------------------------------------------------------------
+@st.fragment
+def softmax_section() -> None:
+    controls, view = st.columns([1, 2.4], gap="large")
+    with controls:
+        logits_text = st.text_input(
+            t("activations.logits"),
+            "2.0, 1.0, 0.1, -1.0",
+            key="activations_logits",
+            bind="query-params",
+            help=t("activations.logits_help"),
+        )
+        temperature = st.slider(
+            t("activations.temperature"),
+            0.1,
+            5.0,
+            1.0,
+            0.1,
+            key="activations_temperature",
+            bind="query-params",
+            help=t("activations.temperature_help"),
+        )
+    with view:
+        try:
+            logits = parse_numbers(logits_text, argument="logits", max_length=10)
+            probabilities = A.softmax(logits, temperature=temperature)
+        except ValueError as err:
+            st.warning(t("common.invalid", message=str(err)), icon=":material/error:")
+            return  # only this section stops; the rest of the page stays
+        classes = [t("activations.class_n", n=i) for i in range(logits.size)]
+        reference = A.softmax(logits) if temperature != 1.0 else None
+        title = (
+            t("activations.softmax_title", temperature=f"{temperature:g}")
+            if reference is not None
+            else t("activations.softmax_title_plain")
+        )
+        st.markdown(f"**{title}**")
+        st.plotly_chart(
+            softmax_figure(
+                classes,
+                probabilities,
+                logits,
+                title=None,
+                x_title=t("activations.class"),
+                y_title=t("activations.probability"),
+                reference=reference,
+            ),
+            key="activations_softmax_chart",
+        )
+        st.dataframe(
+            {
+                t("activations.class"): classes,
+                t("activations.logit"): logits,
+                t("activations.scaled_logit", temperature=f"{temperature:g}"): logits / temperature,
+                t("activations.probability"): probabilities,
+            },
+            hide_index=True,
+            key="activations_softmax_table",
+        )
+        st.markdown(t("activations.softmax_explain", total=f"{probabilities.sum():.6f}"))
+    _code(
+        "import keras\n"
+        f"keras.activations.softmax(logits / {temperature:g})  # = {np.array2string(probabilities, precision=4)}"
+    )
+
+
+st.divider()
+st.subheader(t("activations.softmax_heading"))
+softmax_section()
+
+
+# 4. Perceptron ----------------------------------------------------------------------------------------------
+@st.fragment
+def perceptron(slope: float) -> None:
+    controls, view = st.columns([1, 2.4], gap="large")
+    with controls:
+        neuron = st.selectbox(t("activations.neuron_activation"), NAMES, key="activations_neuron", bind="query-params")
+        a, b = st.columns(2)
+        x1 = a.slider("x₁", -3.0, 3.0, 1.0, 0.1, key="activations_x1", bind="query-params")
+        x2 = b.slider("x₂", -3.0, 3.0, -0.5, 0.1, key="activations_x2", bind="query-params")
+        w1 = a.slider("w₁", -3.0, 3.0, 0.8, 0.1, key="activations_w1", bind="query-params")
+        w2 = b.slider("w₂", -3.0, 3.0, 1.2, 0.1, key="activations_w2", bind="query-params")
+        bias = st.slider(
+            t("activations.bias"),
+            -5.0,
+            5.0,
+            0.5,
+            0.1,
+            key="activations_bias",
+            bind="query-params",
+            help=t("activations.bias_help"),
+        )
+    with view:
+        z, out = A.perceptron([x1, x2], [w1, w2], bias, neuron, **_kwargs(neuron, slope))
+        latex_name = neuron.replace("_", r"\_")
+        st.latex(rf"z = w_1x_1 + w_2x_2 + b = ({w1:g})({x1:g}) + ({w2:g})({x2:g}) + ({bias:g}) = {z:.4g}")
+        st.latex(rf"a = \mathrm{{{latex_name}}}(z) = {out:.4g}")
+        m1, m2 = st.columns(2)
+        m1.metric(t("activations.weighted_sum"), f"{z:.4f}")
+        m2.metric(t("activations.output"), f"{out:.4f}")
+        span = max(6.0, abs(z) + 1.0)
+        x = np.linspace(-span, span, 201)
+        fig = curves_figure(
+            x,
+            {_label(neuron): A.get(neuron).function(x, **_kwargs(neuron, slope))},
+            title=t("activations.neuron_title"),
+            x_title="z",
+            y_title="a = f(z)",
+            point=(z, out, f"(z, a) = ({z:.2f}, {out:.2f})"),
+            height=300,
+        )
+        st.plotly_chart(fig, key="activations_neuron_chart")
+    _code(
+        f"import keras\n# the perceptron: one Dense unit with kernel [[{w1:g}], [{w2:g}]] and bias [{bias:g}]"
+        + (
+            f"\nneuron = keras.Sequential([keras.layers.Dense(1), keras.layers.LeakyReLU(negative_slope={slope:g})])"
+            if neuron == "leaky_relu" and slope != 0.2
+            else f'\nneuron = keras.layers.Dense(1, activation="{neuron}")'
+        )
+    )
+
+
+st.divider()
+st.subheader(t("activations.perceptron_heading"))
+st.markdown(t("activations.perceptron_intro"))
+perceptron(slope)

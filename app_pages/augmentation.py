@@ -2,28 +2,60 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
+
 import numpy as np
 import streamlit as st
 
-from playground.augmentation import AUGMENTATIONS, augment, keras_code, spec_for
-from playground.figures.further import image_grid
+from playground.augmentation import AUGMENTATIONS, augment, build_layers, keras_code, spec_for
 from playground.images import SAMPLES, load_sample
 from playground.run import SESSION_AUGMENTATION
 from ui.i18n import t
-from ui.page import header, show_code, stop_with
+from ui.page import header, stop_with
 from ui.state import choice
 
 PHOTO_SIDE = 128  # photos are downscaled to this before augmenting (fast, and enough to see the effect)
 DEFAULT_ON = ("flip_horizontal", "rotation", "zoom")  # the course notes' three layers
 SEED_MAX = 1_000_000
+ITEM_ZOOM = 4  # a 28 × 28 item is sent as 112 × 112 (each pixel a 4 × 4 block), so the browser does not blur it
+POLL_S = 1.0  # how often the page looks whether Keras has finished loading
 
 
-@st.cache_resource(show_spinner=False)
 def _fashion_mnist():
     from playground.data import CLASS_NAMES, load_fashion_mnist
 
-    _, (x_test, y_test) = load_fashion_mnist()
+    _, (x_test, y_test) = load_fashion_mnist()  # cached once per process (playground.data)
     return x_test, y_test, CLASS_NAMES
+
+
+def _warm_up() -> None:
+    """Import TensorFlow/Keras (≈ 10 s on a cold server; most of this page's first paint used to be this) and read
+    Fashion-MNIST, off the script thread: the page paints at once and shows Keras's images when this is done."""
+    build_layers([])  # imports Keras with TensorFlow's threads set once (playground.augmentation)
+    try:
+        _fashion_mnist()
+    except Exception:  # noqa: BLE001, S110 - data missing: the page says so itself and works on the photo
+        pass
+
+
+@st.cache_resource(show_spinner=False)
+def _warming() -> Future:
+    """One warm-up per server process, shared by every session."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="augment-warm-up").submit(_warm_up)
+
+
+def _keras_ready() -> bool:
+    future = _warming()
+    return future.done() or bool(wait_for([future], timeout=0.3).done)
+
+
+@st.fragment(run_every=POLL_S)
+def _wait_for_keras() -> None:
+    """Shown while Keras loads: a notice that polls, then one full rerun that draws the images."""
+    if _keras_ready():
+        st.rerun()
+    st.info(t("augment.loading_keras"), icon=":material/hourglass_top:")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -50,11 +82,58 @@ def _describe(option: str, factor: float | None) -> str:
     return t(f"augment.explain_{option}")
 
 
-def _versions_figure(image: np.ndarray, versions: np.ndarray, key: str) -> None:
-    images = [image, *versions]
-    titles = [t("augment.original")] + [t("augment.version", number=i + 1) for i in range(len(versions))]
-    fig = image_grid(images, titles=titles, cols=5, panel_height=150 if image.ndim == 2 else 160)
-    st.plotly_chart(fig, width="stretch", key=key)
+def _pixels(image: np.ndarray) -> np.ndarray:
+    """An image as uint8 pixels for the browser; a small grey item with each pixel as a ITEM_ZOOM² block."""
+    a = np.clip(np.rint(np.asarray(image, dtype=float)), 0, 255).astype(np.uint8)
+    if a.ndim == 3 and a.shape[2] == 1:
+        a = a[..., 0]
+    if a.ndim == 2:
+        a = np.kron(a, np.ones((ITEM_ZOOM, ITEM_ZOOM), dtype=np.uint8))
+    return a
+
+
+def _images(images: list[np.ndarray], captions: list[str]) -> None:
+    """Pictures, not charts: a row of <img> tags wrapping to the width (PNG, fetched beside the websocket)."""
+    st.image([_pixels(a) for a in images], caption=captions, width=ITEM_ZOOM * 28 if images[0].ndim == 2 else 128)
+
+
+def _versions(image: np.ndarray, versions: np.ndarray) -> None:
+    captions = [t("augment.original")] + [t("augment.version", number=i + 1) for i in range(len(versions))]
+    _images([image, *versions], captions)
+
+
+def _draw(spec_key: tuple, n: int, seed: int, item_index: int, photo: str) -> None:
+    """The original and Keras's augmented versions of a Fashion-MNIST item and a photo, then training vs inference."""
+    item = None
+    try:
+        x_test, y_test, class_names = _fashion_mnist()
+        item, label = x_test[item_index], class_names[int(y_test[item_index])]
+    except Exception as err:  # data missing: the page still works on the photo
+        st.info(t("augment.no_data", message=str(err)), icon=":material/info:")
+    try:
+        with st.spinner(t("augment.computing")):
+            picture = _photo(photo)
+            photo_versions = _augmented(picture, spec_key, n, seed, True)
+            if item is not None:
+                item_versions = _augmented(item, spec_key, n, seed, True)
+                item_inference = _augmented(item, spec_key, 1, seed, False)
+    except ValueError as err:
+        stop_with(err)
+
+    if item is not None:
+        st.subheader(t("augment.item_heading", name=label))
+        _versions(item, item_versions)
+    st.subheader(t("augment.photo_heading"))
+    _versions(picture, photo_versions)
+
+    if item is not None:
+        st.subheader(t("augment.mode_heading"))
+        st.markdown(t("augment.mode_explain"))
+        _images(
+            [item, item_versions[0], item_inference[0]],
+            [t("augment.original"), t("augment.training_true"), t("augment.training_false")],
+        )
+        st.caption(t("augment.identity_check", same=bool(np.array_equal(item_inference[0], item))))
 
 
 header("augment")
@@ -113,41 +192,13 @@ spec_key = tuple(tuple(sorted(s.items())) for s in specs)
 with view:
     if not specs:
         st.info(t("augment.none_selected"), icon=":material/info:")
-    item = None
-    try:
-        x_test, y_test, class_names = _fashion_mnist()
-        item, label = x_test[int(item_index)], class_names[int(y_test[int(item_index)])]
-    except Exception as err:  # data missing: the page still works on the photo
-        st.info(t("augment.no_data", message=str(err)), icon=":material/info:")
-    try:
-        with st.spinner(t("augment.computing")):
-            picture = _photo(photo)
-            photo_versions = _augmented(picture, spec_key, int(n), int(seed), True)
-            if item is not None:
-                item_versions = _augmented(item, spec_key, int(n), int(seed), True)
-                item_inference = _augmented(item, spec_key, 1, int(seed), False)
-    except ValueError as err:
-        stop_with(err)
+    if not _keras_ready():
+        _wait_for_keras()
+    else:
+        _draw(spec_key, int(n), int(seed), int(item_index), photo)
 
-    if item is not None:
-        st.subheader(t("augment.item_heading", name=label))
-        _versions_figure(item, item_versions, "augment_item_chart")
-    st.subheader(t("augment.photo_heading"))
-    _versions_figure(picture, photo_versions, "augment_photo_chart")
-
-    if item is not None:
-        st.subheader(t("augment.mode_heading"))
-        st.markdown(t("augment.mode_explain"))
-        fig = image_grid(
-            [item, item_versions[0], item_inference[0]],
-            titles=[t("augment.original"), t("augment.training_true"), t("augment.training_false")],
-            cols=3,
-            panel_height=200,
-        )
-        st.plotly_chart(fig, width="stretch", key="augment_mode_chart")
-        st.caption(t("augment.identity_check", same=bool(np.array_equal(item_inference[0], item))))
-
-    show_code(keras_code(specs, seed=int(seed)))
+    st.caption(t("common.equivalent_code"))
+    st.code(keras_code(specs, seed=int(seed)), language="python", wrap_lines=True)  # no sideways scrolling
 
     st.subheader(t("augment.lab_heading"))
     st.markdown(t("augment.lab_explain"))

@@ -8,9 +8,9 @@ import numpy as np
 import streamlit as st
 
 from playground.dropout import dropout, dropout_mean, example_feature_map, example_units, keep_scale
-from playground.figures.blocks import dropout_units_figure, expected_value_figure, feature_maps_figure
+from playground.figures.blocks import dropout_maps_figure, dropout_units_figure, expected_value_figure
 from ui.i18n import t
-from ui.page import header, show_code, stop_with
+from ui.page import header, stop_with
 
 MAX_SEED = 999_999
 
@@ -73,12 +73,13 @@ with view:
     else:
         st.markdown(t("dropout.explain_inference", rate=f"{rate:g}"))
 
+    st.markdown(f"**{t('dropout.units_title')}**")  # as text: a long title wraps on a phone, a chart's is cut
     st.plotly_chart(
         dropout_units_figure(
             x,
             y,
             mask,
-            title=t("dropout.units_title"),
+            title=None,
             kept_label=t("dropout.kept_label"),
             dropped_label=t("dropout.dropped_label"),
             input_label=t("dropout.input"),
@@ -89,13 +90,14 @@ with view:
     st.caption(t("dropout.sums", before=f"{x.sum():.2f}", after=f"{y.sum():.2f}"))
 
     st.subheader(t("dropout.map_heading"))
-    columns = st.columns(3)
-    figures = feature_maps_figure(
-        {t("dropout.map_input"): fmap, t("dropout.map_mask"): fmask.astype(float), t("dropout.map_output"): fy},
-        height=260,
+    st.plotly_chart(
+        dropout_maps_figure(
+            {t("dropout.map_input"): fmap, t("dropout.map_mask"): fmask.astype(float), t("dropout.map_output"): fy},
+            value_label=t("dropout.value"),
+            height=300,
+        ),
+        key="dropout_maps_chart",
     )
-    for column, fig, name in zip(columns, figures, ("input", "mask", "output"), strict=True):
-        column.plotly_chart(fig, key=f"dropout_map_{name}_chart")
     st.caption(t("dropout.map_caption", scale=f"{scale:.4g}" if training else "1"))
 
     st.subheader(t("dropout.expected_heading"))
@@ -104,11 +106,12 @@ with view:
     e1.metric(t("dropout.mean_input"), f"{x.mean():.4f}")
     e2.metric(t("dropout.mean_outputs", samples=samples), f"{mean.mean():.4f}")
     e3.metric(t("dropout.max_error"), f"{error:.4f}")
+    st.markdown(f"**{t('dropout.expected_title', samples=samples)}**")
     st.plotly_chart(
         expected_value_figure(
             x,
             mean,
-            title=t("dropout.expected_title", samples=samples),
+            title=None,
             x_title=t("dropout.unit"),
             y_title=t("dropout.value"),
             input_label=t("dropout.input"),
@@ -118,12 +121,15 @@ with view:
     )
     st.markdown(t("dropout.expected_explain"))
 
-show_code(
+st.caption(t("common.equivalent_code"))
+st.code(  # wrapped: no sideways scrolling on a phone
     "import keras\n"
     f"layer = keras.layers.Dropout(rate={rate:g}, seed={seed})\n"
     f"y = layer(x, training={training})  # kept units × 1/(1 − {rate:g}) = × {scale:.4g}, dropped → 0\n"
     "\n# in a model (course notes): Flatten → Dropout → Dense\n"
     "x = keras.layers.Flatten()(x)\n"
     f"x = keras.layers.Dropout(rate={rate:g})(x)  # active in fit(), switched off in predict()/evaluate()\n"
-    'x = keras.layers.Dense(50, activation="relu")(x)'
+    'x = keras.layers.Dense(50, activation="relu")(x)',
+    language="python",
+    wrap_lines=True,
 )

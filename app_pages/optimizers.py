@@ -8,12 +8,25 @@ from playground.figures.blocks import loss_figure, trajectory_figure
 from playground.optimizers import HYPER_DEFAULTS, RACERS, keras_code, optimize_trace
 from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
 from ui.i18n import t
-from ui.page import header, show_code, stop_with
+from ui.page import header, stop_with
 from ui.state import choice, ranged_slider
 
 EPSILONS = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]
 DEFAULT_RACERS = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
 BOWL = SURFACES["bowl"]
+GRID = 64  # contour resolution: smooth surfaces, a light chart (hover shows f at the nearest grid point)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _trace(surface_name: str, conditioning: float | None, start: tuple, optimizer: str, lr: float, hyper: tuple, steps):
+    """One optimizer's path and state for these settings (cached: moving another racer's setting reuses this one)."""
+    surface = get_surface(surface_name, conditioning=conditioning)
+    return optimize_trace(surface.grad_fn, start, optimizer=optimizer, learning_rate=lr, steps=steps, **dict(hyper))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _grid(surface_name: str, conditioning: float | None):
+    return get_surface(surface_name, conditioning=conditioning).grid(GRID)
 
 
 def _suggest(surface_name: str) -> None:
@@ -107,9 +120,15 @@ with controls, st.container(border=True):
             bind="query-params",
             help=t("optimizers.conditioning_help"),
         )
-    chosen = st.multiselect(
-        t("optimizers.racers"), list(RACERS), DEFAULT_RACERS, key="optimizers_racers", bind="query-params"
+    chosen = st.pills(  # every racer visible as a chip; one click adds or removes it
+        t("optimizers.racers"),
+        list(RACERS),
+        selection_mode="multi",
+        default=DEFAULT_RACERS,
+        key="optimizers_racers",
+        bind="query-params",
     )
+    chosen = [k for k in RACERS if k in (chosen or [])]
     left, right = st.columns(2)
     start_x = left.number_input(
         t("optimizers.start_x"),
@@ -145,8 +164,8 @@ with controls, st.container(border=True):
         help=t("optimizers.suggest_help"),
     )
     settings: dict[str, tuple[float, dict]] = {}
-    for tab, (key, racer) in zip(st.tabs([_racer_label(k) for k in RACERS]), RACERS.items(), strict=True):
-        with tab:
+    for key, racer in RACERS.items():  # expanders, not tabs: six names do not fit a narrow column's tab strip
+        with st.expander(_racer_label(key), expanded=key == "sgd"):
             lr = st.number_input(
                 "`learning_rate`",
                 1e-5,
@@ -170,13 +189,9 @@ with view:
         traces = {}
         for key in chosen:
             lr, hyper = settings[key]
-            traces[key] = optimize_trace(
-                surface.grad_fn,
-                (start_x, start_y),
-                optimizer=RACERS[key].optimizer,
-                learning_rate=lr,
-                steps=steps,
-                **hyper,
+            hyper_items = tuple(sorted(hyper.items()))
+            traces[key] = _trace(
+                surface_name, conditioning, (start_x, start_y), RACERS[key].optimizer, lr, hyper_items, steps
             )
     except ValueError as err:
         stop_with(err)
@@ -184,7 +199,7 @@ with view:
     st.latex(surface.formula.replace(r"\kappa", f"{conditioning:g}") if conditioning else surface.formula)
     if not chosen:
         st.info(t("optimizers.none_chosen"), icon=":material/info:")
-    xs, ys, z = surface.grid(100)
+    xs, ys, z = _grid(surface_name, conditioning)
     paths = {_racer_label(k): tr.path for k, tr in traces.items()}
     st.plotly_chart(
         trajectory_figure(
@@ -206,11 +221,12 @@ with view:
             st.warning(t("optimizers.diverged", name=_racer_label(key), step=tr.diverged_at), icon=":material/warning:")
 
     if traces:
+        st.markdown(f"**{t('optimizers.loss_title')}**")  # as text: a long title wraps on a phone
         st.plotly_chart(
             loss_figure(
                 {_racer_label(k): surface.excess_loss(tr.path) for k, tr in traces.items()},
                 step=step,
-                title=t("optimizers.loss_title"),
+                title=None,
                 x_title=t("optimizers.step_short"),
                 y_title="f − f_min",
             ),
@@ -219,40 +235,34 @@ with view:
         rows = {
             t("optimizers.optimizer"): [_racer_label(k) for k in traces],
             t("optimizers.position"): [_vector(tr.path[step]) for tr in traces.values()],
-            "f − f_min": [float(surface.excess_loss(tr.path[step])) for tr in traces.values()],
+            "f − f_min": [f"{float(surface.excess_loss(tr.path[step])):.3e}" for tr in traces.values()],
         }
-        st.dataframe(
-            rows,
-            hide_index=True,
-            key="optimizers_table",
-            column_config={"f − f_min": st.column_config.NumberColumn(format="%.3e")},
-        )
+        st.table(rows, border="horizontal", hide_index=True)
 
         st.subheader(t("optimizers.state_heading", step=step))
+        state = {t("optimizers.optimizer"): [], t("optimizers.quantity"): [], "x": [], "y": []}
         for key, tr in traces.items():
-            with st.container(border=True):
-                note, table = st.columns([1, 1.2], gap="medium")
-                note.markdown(f"**{_racer_label(key)}** — {t(f'optimizers.note_{key}')}")
-                k = min(step, len(tr.gradients))  # state after `step` updates; gradient/step size of that update
-                names, values = [], []
-                if k > 0:
-                    names += [t("optimizers.gradient"), t("optimizers.step_size")]
-                    values += [tr.gradients[k - 1], tr.step_size[k - 1]]
-                for slot, history in tr.state.items():
-                    names.append(t(f"optimizers.slot_{RACERS[key].optimizer}_{slot}"))
-                    values.append(history[step])
-                if names:
-                    table.dataframe(
-                        {
-                            t("optimizers.quantity"): names,
-                            "x": [f"{v[0]:.4g}" for v in values],
-                            "y": [f"{v[1]:.4g}" for v in values],
-                        },
-                        hide_index=True,
-                        key=f"optimizers_state_{key}",
-                    )
-                if not tr.state:
-                    note.caption(t("optimizers.no_state"))
+            k = min(step, len(tr.gradients))  # state after `step` updates; gradient/step size of that update
+            names, values = [], []
+            if k > 0:
+                names += [t("optimizers.gradient"), t("optimizers.step_size")]
+                values += [tr.gradients[k - 1], tr.step_size[k - 1]]
+            for slot, history in tr.state.items():
+                names.append(t(f"optimizers.slot_{RACERS[key].optimizer}_{slot}"))
+                values.append(history[step])
+            state[t("optimizers.optimizer")] += [_racer_label(key)] * len(names)
+            state[t("optimizers.quantity")] += names
+            state["x"] += [f"{v[0]:.4g}" for v in values]
+            state["y"] += [f"{v[1]:.4g}" for v in values]
+        if state["x"]:
+            st.table(state, border="horizontal", hide_index=True)
+        st.markdown(
+            "\n".join(
+                f"- **{_racer_label(k)}** — {t(f'optimizers.note_{k}')}"
+                + ("" if tr.state else f" *{t('optimizers.no_state')}*")
+                for k, tr in traces.items()
+            )
+        )
 
 code = ["import keras", ""]
 for key in chosen:
@@ -264,4 +274,5 @@ code += [
     f"w = keras.Variable([{start_x:g}, {start_y:g}])",
     "opt.apply_gradients([(gradient_of_f_at(w), w)])",
 ]
-show_code("\n".join(code))
+st.caption(t("common.equivalent_code"))
+st.code("\n".join(code), language="python", wrap_lines=True)  # wrapped: no sideways scrolling

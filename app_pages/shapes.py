@@ -19,7 +19,7 @@ from playground.architecture import (
 from playground.figures.architecture import shape_flow_figure
 from ui.builder import layer_stack_editor, set_stack
 from ui.i18n import t
-from ui.page import header, stop_with
+from ui.page import header
 from ui.state import choice
 
 STACK_KEY = "shapes_stack"
@@ -51,10 +51,9 @@ def _load_template(name: str) -> None:
         _sync_input_url()
 
 
-header("shapes")
-controls, view = st.columns([1.1, 2.5], gap="large")
-
-with controls:
+@st.fragment
+def input_and_summary(specs: list[dict]) -> None:
+    """The input shape and everything it changes: a change of H, W or C reruns only this, not the layer editor."""
     st.subheader(t("shapes.input_heading"))
     picked = choice(
         st.pills,
@@ -77,28 +76,14 @@ with controls:
     else:
         input_shape = INPUTS[picked]
 
-    st.subheader(t("shapes.layers_heading"))
-    st.caption(t("shapes.templates"))
-    for name in TEMPLATES:
-        st.button(
-            t(f"shapes.template_{name}"),
-            key=f"shapes_template_{name}",
-            on_click=_load_template,
-            args=(name,),
-            help=t(f"shapes.template_{name}_help") if name != "empty" else None,
-            icon=":material/library_books:" if name != "empty" else ":material/layers_clear:",
-            width="stretch",
-        )
-    specs = layer_stack_editor(STACK_KEY, NOTES_28_STACK)
-
-with view:
     failure: LayerError | None = None
     try:
         rows = summarize(specs, input_shape)
     except LayerError as err:
         rows, failure = err.rows, err
-    except ValueError as err:
-        stop_with(err)
+    except ValueError as err:  # in a fragment: show it and end this fragment's run (stop_with ends the page's)
+        st.warning(t("common.invalid", message=str(err)), icon=":material/error:")
+        return
 
     st.subheader(t("shapes.summary_heading"))
     if failure is not None:
@@ -162,7 +147,7 @@ with view:
     for tab, api in zip(tabs, ("sequential", "functional"), strict=True):
         with tab:
             code = to_keras_code(specs, input_shape, api=api)
-            st.code(code, language="python")
+            st.code(code, language="python", wrap_lines=True)
             st.download_button(
                 t("shapes.download"),
                 code,
@@ -172,3 +157,23 @@ with view:
                 key=f"shapes_download_{api}",
                 on_click="ignore",
             )
+
+
+header("shapes")
+controls, view = st.columns([1.1, 2.5], gap="large")
+with controls:
+    st.subheader(t("shapes.layers_heading"))
+    st.caption(t("shapes.templates"))
+    for name in TEMPLATES:
+        st.button(
+            t(f"shapes.template_{name}"),
+            key=f"shapes_template_{name}",
+            on_click=_load_template,
+            args=(name,),
+            help=t(f"shapes.template_{name}_help") if name != "empty" else None,
+            icon=":material/library_books:" if name != "empty" else ":material/layers_clear:",
+            width="stretch",
+        )
+    specs = layer_stack_editor(STACK_KEY, NOTES_28_STACK)
+with view:
+    input_and_summary(specs)

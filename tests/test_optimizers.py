@@ -215,7 +215,7 @@ def test_keras_code_runs_and_matches():
 
 
 def test_trajectory_figure_paths_and_frames():
-    """The race figure draws each path up to the chosen step, clips a diverged path, and animates to the end."""
+    """The race figure draws each path up to the chosen step, clips a diverged path, and replays the race up to it."""
     from playground.figures.blocks import trajectory_figure
 
     surface = SURFACES["bowl"]
@@ -225,7 +225,10 @@ def test_trajectory_figure_paths_and_frames():
     fig = trajectory_figure(xs, ys, z, {"Adam": good, "SGD": bad}, step=10, minima=surface.minima, frames=7)
     adam_line = fig.data[2]
     np.testing.assert_allclose(adam_line.x, good[:11, 0])
-    sgd_line = fig.data[4]
+    sgd_line = fig.data[3]
     assert np.all(np.abs(sgd_line.y) <= surface.y_range[1])  # clipped to the window, not off the chart
-    assert [f.name for f in fig.frames][-1] == "30" and len(fig.frames) == 7
-    np.testing.assert_allclose(fig.frames[-1].data[0].x[-1], good[-1, 0], rtol=1e-6)
+    heads = fig.data[4]  # each optimizer's point at the step drawn
+    np.testing.assert_allclose(heads.x[0], good[10, 0])
+    assert [f.name for f in fig.frames][-1] == "10" and len(fig.frames) == 7
+    np.testing.assert_allclose(fig.frames[-1].data[0].x[0], good[10, 0], rtol=1e-4)
+    np.testing.assert_allclose(fig.frames[0].data[0].x[0], good[0, 0], rtol=1e-4)

@@ -72,7 +72,7 @@ def test_choose_activations_and_slope(app_for):
     """Choosing only leaky ReLU with another slope renders its formula with that slope."""
     at = app_for(PAGE)
     at.run()
-    at.multiselect(key="activations_chosen").set_value(["leaky_relu"])
+    at.button_group(key="activations_chosen").set_value(["leaky_relu"])
     at.slider(key="activations_slope").set_value(0.05)
     at.run()
     assert not at.exception
@@ -84,7 +84,7 @@ def test_no_activation_chosen_is_a_notice(app_for):
     """An empty choice shows a notice instead of empty charts."""
     at = app_for(PAGE)
     at.run()
-    at.multiselect(key="activations_chosen").set_value([])
+    at.button_group(key="activations_chosen").set_value([])
     at.run()
     assert not at.exception
     assert at.info

@@ -22,12 +22,12 @@ def decode(value) -> np.ndarray:
 
 
 def test_smoke(app_for):
-    """The page renders without exception: units, three feature-map heatmaps, the expected-value chart."""
+    """The page renders without exception: units, the feature maps (one chart of three panels), the expected value."""
     at = app_for(PAGE)
     at.run()
     assert not at.exception
     assert at.title[0].value == "Dropout"
-    assert len(at.get("plotly_chart")) == 5
+    assert len(at.get("plotly_chart")) == 3
     assert not at.warning
 
 
@@ -92,6 +92,23 @@ def test_unit_chart_shows_the_core_mask(app_for):
     dropped = decode(json.loads(chart.proto.spec)["data"][1]["customdata"])
     _, mask = dropout(example_units(24), 0.5, seed=123)
     assert sorted(dropped[:, 0].astype(int)) == list(np.flatnonzero(~mask))
+
+
+def test_map_chart_shows_the_core_dropout(app_for):
+    """The feature-map chart's panels are the input, the core's mask and its output for the seed (seed + 1)."""
+    import json
+
+    from playground.dropout import example_feature_map
+
+    at = app_for(PAGE)
+    at.query_params["dropout_seed"] = "123"
+    at.run()
+    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    fmap = example_feature_map(12)
+    out, mask = dropout(fmap, 0.5, seed=124)
+    np.testing.assert_allclose(decode(spec["data"][0]["z"]), fmap)
+    np.testing.assert_array_equal(decode(spec["data"][1]["z"]), mask.astype(float))
+    np.testing.assert_allclose(decode(spec["data"][2]["z"]), out)
 
 
 def test_korean(app_for):

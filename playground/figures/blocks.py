@@ -18,6 +18,7 @@ __all__ = [
     "curves_figure",
     "dropout_units_figure",
     "expected_value_figure",
+    "dropout_maps_figure",
     "feature_maps_figure",
     "gradient_depth_figure",
     "loss_figure",
@@ -29,6 +30,17 @@ __all__ = [
 
 def _colour(i: int) -> str:
     return CATEGORICAL[i % len(CATEGORICAL)]
+
+
+TOOLBAR_PX = 28  # height of Plotly's toolbar (top right, shown on hover)
+
+
+def _title_below_toolbar(fig: go.Figure) -> go.Figure:
+    """Put the title just above the plot area, with the top band left to Plotly's toolbar, so it never covers it."""
+    if fig.layout.title.text:
+        top = (fig.layout.margin.t or 0) + TOOLBAR_PX
+        fig.update_layout(title=dict(y=1, yref="paper", yanchor="bottom", pad=dict(b=8)), margin=dict(t=top))
+    return fig
 
 
 def curves_figure(
@@ -76,7 +88,7 @@ def curves_figure(
     fig.add_hline(y=0, line=dict(color="#888", width=1))
     fig.add_vline(x=0, line=dict(color="#888", width=1))
     fig.update_layout(legend=dict(orientation="h", y=-0.3), hovermode="closest")
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
 
 
 def gradient_depth_figure(
@@ -104,7 +116,7 @@ def gradient_depth_figure(
         )
     fig.update_yaxes(type="log", exponentformat="power")
     fig.update_layout(legend=dict(orientation="h", y=-0.25))
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
 
 
 def softmax_figure(
@@ -145,7 +157,7 @@ def softmax_figure(
         )
     fig.update_yaxes(range=[0, 1.12])
     fig.update_layout(legend=dict(orientation="h", y=-0.2), bargap=0.35)
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
 
 
 def dropout_units_figure(
@@ -212,7 +224,7 @@ def dropout_units_figure(
     fig.update_xaxes(visible=False, range=[-0.7, columns - 0.3])
     fig.update_yaxes(visible=False, autorange="reversed", range=[rows - 0.3, -0.7])
     fig.update_layout(legend=dict(orientation="h", y=-0.05), height=max(height, 70 * rows + 80))
-    return style(fig, title=title)
+    return _title_below_toolbar(style(fig, title=title))
 
 
 def feature_maps_figure(
@@ -232,6 +244,48 @@ def feature_maps_figure(
         fig.update_yaxes(showticklabels=False, title_text=None)
         figures.append(fig)
     return figures
+
+
+ZERO_WHITE = [[0.0, "#FFFFFF"], [1.0, CATEGORICAL[0]]]  # 0 (a dropped value) is white, the largest value blue
+
+
+def dropout_maps_figure(maps: Mapping[str, np.ndarray], *, value_label: str = "value", height: int = 300) -> go.Figure:
+    """Labelled 2-D arrays (input / mask / output) side by side in ONE figure, one colour range shared by all
+    (white = 0, so a dropped unit reads as empty, not as a low value), each value on hover.
+
+    Args:
+        maps: label → array of shape (rows, cols), values ≥ 0.
+    """
+    from plotly.subplots import make_subplots
+
+    labels = list(maps)
+    arrays = [np.asarray(maps[label], float) for label in labels]
+    high = float(max((np.max(a) for a in arrays if a.size), default=1.0))
+    fig = make_subplots(rows=1, cols=len(arrays), subplot_titles=labels, horizontal_spacing=0.04)
+    for i, a in enumerate(arrays):
+        fig.add_trace(
+            go.Heatmap(
+                z=a,
+                zmin=0.0,
+                zmax=max(high, 1e-9),
+                colorscale=ZERO_WHITE,
+                showscale=False,
+                xgap=1,
+                ygap=1,
+                hovertemplate=f"{labels[i]}<br>row %{{y}}, column %{{x}}<br>{value_label} %{{z:.3f}}<extra></extra>",
+            ),
+            row=1,
+            col=i + 1,
+        )
+        suffix = "" if i == 0 else str(i + 1)
+        fig.update_yaxes(scaleanchor=f"x{suffix}", autorange="reversed", row=1, col=i + 1)
+    fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False, constrain="domain")
+    fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, constrain="domain")
+    fig.update_layout(plot_bgcolor="#BBBBBB")  # the 1-px gaps between cells: white cells stay visible
+    fig.update_annotations(font_size=13)
+    style(fig, height=height)
+    fig.update_layout(margin=dict(l=10, r=10, t=30 + TOOLBAR_PX, b=10))
+    return fig
 
 
 def expected_value_figure(
@@ -267,7 +321,13 @@ def expected_value_figure(
         ]
     )
     fig.update_layout(legend=dict(orientation="h", y=-0.25), bargap=0.3)
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
+
+
+def _plain(values: np.ndarray) -> list:
+    """Coordinates as a short plain list (5 significant digits; NaN → None): Plotly validates plain lists far faster
+    than arrays, which matters for the many small traces of animation frames."""
+    return [None if not np.isfinite(v) else float(f"{v:.5g}") for v in np.asarray(values, float)]
 
 
 def _frame_steps(steps: int, frames: int) -> np.ndarray:
@@ -290,16 +350,17 @@ def trajectory_figure(
     play_label: str = "▶",
     pause_label: str = "❚❚",
     step_label: str = "step",
-    frames: int = 40,
+    frames: int = 60,
     height: int = 500,
 ) -> go.Figure:
-    """Contours of the loss with each optimizer's path up to `step`, animated over the steps (play button).
+    """Contours of the loss with each optimizer's path up to `step` and its point there; the play button replays
+    the race in the browser (the points run along the paths from step 0 to `step`).
 
     Args:
         xs, ys, z: the grid: z[i, j] = f(xs[j], ys[i]).
         paths: label → (steps + 1, 2) path.
-        step: the step drawn initially (0..steps).
-        frames: at most this many animation frames (evenly spaced steps, the last one included).
+        step: the step drawn (0..steps).
+        frames: at most this many animation frames (evenly spaced steps 0..`step`, both included).
     """
     z = np.asarray(z, float)
     shifted = np.log10(z - np.nanmin(z) + 1.0)  # log-spaced contour levels: valleys and cliffs both readable
@@ -347,52 +408,52 @@ def trajectory_figure(
 
     clipped = {label: clip(paths[label]) for label in labels}
 
-    def frame_traces(k: int, max_points: int = 60) -> list[go.Scatter]:
-        """Only the coordinates change from frame to frame (styles stay those of the figure's traces)."""
-        out = []
-        for label in labels:
-            p = clipped[label][: k + 1]
-            if len(p) > max_points:  # keep animation frames light; the last point stays exact
-                p = p[np.unique(np.linspace(0, len(p) - 1, max_points).round().astype(int))]
-            p = p.astype(np.float32)
-            out += [go.Scatter(x=p[:, 0], y=p[:, 1]), go.Scatter(x=p[-1:, 0], y=p[-1:, 1])]
-        return out
+    def heads_at(k: int) -> np.ndarray:
+        """Each path's point at step k (or its last point inside the window), one row per label."""
+        return np.array([clipped[label][: k + 1][-1] if len(clipped[label]) else (np.nan, np.nan) for label in labels])
 
-    def traces_at(k: int) -> list[go.Scatter]:
-        out = []
-        for i, label in enumerate(labels):
-            p = clipped[label][: k + 1]
-            head = p[-1:] if len(p) else p
-            out.append(
-                go.Scatter(
-                    x=p[:, 0],
-                    y=p[:, 1],
-                    mode="lines",
-                    line=dict(color=_colour(i), width=2.5),
-                    name=label,
-                    legendgroup=label,
-                    hovertemplate=f"{label}<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
-                )
-            )
-            out.append(
-                go.Scatter(
-                    x=head[:, 0],
-                    y=head[:, 1],
-                    mode="markers",
-                    marker=dict(color=_colour(i), size=12, line=dict(width=1.5, color="#FFF")),
-                    name=label,
-                    legendgroup=label,
-                    showlegend=False,
-                    hovertemplate=f"{label} — {step_label} {min(k, len(clipped[label]) - 1)}"
-                    f"<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
-                )
-            )
-        return out
+    def frame_traces(k: int) -> list[dict]:
+        """A frame moves only the heads (one trace, a point per optimizer) along the drawn paths: plain dicts of a
+        few numbers, so the figure stays light to build, send and animate."""
+        heads = heads_at(k)
+        steps_at = [min(k, len(clipped[label]) - 1) for label in labels]
+        return [{"type": "scatter", "x": _plain(heads[:, 0]), "y": _plain(heads[:, 1]), "customdata": steps_at}]
 
-    fig.add_traces(traces_at(step))
-    indices = list(range(first, first + 2 * len(labels)))
-    frame_steps = _frame_steps(steps, frames)
-    fig.frames = [go.Frame(data=frame_traces(int(k)), traces=indices, name=str(int(k))) for k in frame_steps]
+    for i, label in enumerate(labels):
+        p = clipped[label][: step + 1]
+        fig.add_trace(
+            go.Scatter(
+                x=p[:, 0],
+                y=p[:, 1],
+                mode="lines",
+                line=dict(color=_colour(i), width=2.5),
+                name=label,
+                hovertemplate=f"{label}<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
+            )
+        )
+    if labels:  # every optimizer's current point, one trace (its colour per point)
+        heads = heads_at(step)
+        fig.add_trace(
+            go.Scatter(
+                x=heads[:, 0],
+                y=heads[:, 1],
+                mode="markers",
+                marker=dict(
+                    color=[_colour(i) for i in range(len(labels))], size=12, line=dict(width=1.5, color="#FFF")
+                ),
+                customdata=[min(step, len(clipped[label]) - 1) for label in labels],
+                text=labels,
+                showlegend=False,
+                name=step_label,
+                hovertemplate=f"%{{text}} — {step_label} %{{customdata}}"
+                f"<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
+            )
+        )
+    frame_steps = _frame_steps(step, frames)  # the race replayed from the start up to the step drawn
+    if labels:
+        fig.frames = [
+            {"data": frame_traces(int(k)), "traces": [first + len(labels)], "name": str(int(k))} for k in frame_steps
+        ]
     anim = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0), mode="immediate")
     fig.update_layout(
         updatemenus=[
@@ -465,7 +526,7 @@ def loss_figure(
     if starts and ends:  # a diverging optimizer must not squash the others: cap the axis at 100 × the start
         fig.update_yaxes(range=[np.log10(min(ends)) - 0.5, np.log10(max(starts)) + 2])
     fig.update_layout(legend=dict(orientation="h", y=-0.3))
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
 
 
 def state_figure(
@@ -487,4 +548,4 @@ def state_figure(
         )
     fig.add_vline(x=step, line=dict(color="#555", width=1, dash="dot"))
     fig.update_layout(legend=dict(orientation="h", y=-0.35))
-    return style(fig, title=title, x_title=x_title, y_title=y_title, height=height)
+    return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))

@@ -82,6 +82,12 @@ TEXTS = {
         "ko": "training=False 출력이 입력과 같은가: {same}",
     },
     "augment.computing": {"en": "Running the Keras layers…", "ko": "Keras 층을 실행하는 중…"},
+    "augment.loading_keras": {
+        "en": "Loading TensorFlow/Keras (only the first time after the server starts, about 10–20 s). The images "
+        "made by the real Keras layers appear here by themselves.",
+        "ko": "TensorFlow/Keras를 불러오는 중입니다(서버가 시작된 뒤 처음 한 번만, 10–20초 정도). 실제 Keras 층이 "
+        "만든 이미지가 여기에 저절로 나타납니다.",
+    },
     "augment.lab_heading": {"en": "Train with augmentation", "ko": "데이터 증식으로 훈련하기"},
     "augment.lab_explain": {
         "en": "Send these layers to the training lab: they go in front of the model for the next run. Train once without and once with augmentation, then overlay both runs in Compare runs — watch the gap between training and validation accuracy (overfitting) shrink.",

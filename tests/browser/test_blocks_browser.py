@@ -1,0 +1,214 @@
+"""The building-blocks pages and data augmentation in chromium: their mouse/keyboard affordances, driven as a person
+does (clicks, key presses), each asserting what the page shows; and nothing clipped at 1400 px and 390 px."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import ARTIFACTS, exceptions_on, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+PAGES = ("activations", "dropout", "optimizers", "shapes", "augmentation")
+
+# Every element that must fit its own box, and, for Plotly, titles that must fit the chart and stay clear of
+# Plotly's toolbar (shown on hover, top right). Returns a description of each offender.
+OVERFLOWS = """
+() => {
+  const bad = [];
+  const main = document.querySelector('[data-testid="stMain"]');
+  const name = (e) => (e.innerText || e.textContent || '').trim().slice(0, 60);
+  const checks = [
+    ['tab strip', '[role="tablist"]'],
+    ['chip', '[data-testid="stButtonGroup"] button, [data-baseweb="tag"]'],
+    ['button', '[data-testid="stButton"] button, [data-testid="stDownloadButton"] button'],
+    ['code block', '[data-testid="stCode"] pre'],
+    ['table', '[data-testid="stTable"]'],
+  ];
+  for (const [kind, selector] of checks) {
+    for (const e of main.querySelectorAll(selector)) {
+      if (e.offsetParent === null) continue;  // not displayed (e.g. a collapsed expander)
+      if (e.scrollWidth > e.clientWidth + 1) bad.push(`${kind} "${name(e)}": ${e.scrollWidth} > ${e.clientWidth}`);
+    }
+  }
+  for (const plot of main.querySelectorAll('.js-plotly-plot')) {
+    const box = plot.getBoundingClientRect();
+    const bar = plot.querySelector('.modebar');
+    const barBox = bar ? bar.getBoundingClientRect() : null;
+    for (const title of plot.querySelectorAll('.gtitle, .annotation-text')) {
+      const r = title.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.left < box.left - 1 || r.right > box.right + 1) bad.push(`chart title "${name(title)}" is cut`);
+      if (title.classList.contains('gtitle') && barBox && barBox.width > 0 && r.right > barBox.left
+          && r.left < barBox.right && r.bottom > barBox.top && r.top < barBox.bottom) {
+        bad.push(`chart title "${name(title)}" lies under the toolbar`);
+      }
+    }
+  }
+  if (main.scrollWidth > main.clientWidth + 1) bad.push(`page: ${main.scrollWidth} > ${main.clientWidth}`);
+  return bad;
+}
+"""
+
+
+@pytest.fixture
+def person(browser):
+    """A fresh browser tab at a laptop width (1400 × 900)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def open_page(pg, server, path: str) -> None:
+    pg.goto(server.url(path))
+    wait_for_app(pg, timeout=180_000)
+    assert not exceptions_on(pg)
+
+
+def slider(pg, label: str):
+    """The keyboard-focusable thumb of the slider labelled `label`."""
+    return pg.locator('[data-testid="stSlider"]', has_text=label).first.locator("input[type=range]")
+
+
+def settle(pg) -> None:
+    wait_for_app(pg, settle_ms=600)
+
+
+WAIT_MS = 60_000  # a shared 2-core box can be slow; the assertions wait for what a person would see
+
+
+def legend(pg, chart: int = 0):
+    """The legend entries of the page's `chart`-th Plotly chart (SVG text)."""
+    return pg.locator('[data-testid="stPlotlyChart"]').nth(chart).locator(".legendtext")
+
+
+def test_activations_pills_and_range(person, server):
+    """Clicking the leaky_relu chip adds its curve; arrow keys on the input range change the charts' z axis."""
+    pg = person
+    open_page(pg, server, "activations")
+    expect(legend(pg)).to_have_count(3)
+    pg.locator('[data-testid="stButtonGroup"] button', has_text="leaky_relu").first.click()
+    expect(legend(pg).filter(has_text="leaky ReLU")).to_have_count(1, timeout=WAIT_MS)
+    ticks = pg.locator('[data-testid="stPlotlyChart"]').first.locator(".xtick text")
+    expect(ticks.filter(has_text="10")).to_have_count(0)
+    slider(pg, "Input range").focus()
+    for _ in range(10):  # 6 → 11
+        pg.keyboard.press("ArrowRight")
+    expect(pg.locator('[data-testid="stSlider"]', has_text="Input range").first).to_contain_text("11.00")
+    expect(ticks.filter(has_text="10").first).to_be_visible(timeout=WAIT_MS)  # the z axis now reaches ±10
+    assert not exceptions_on(pg)
+
+
+def test_dropout_resample_and_rate(person, server):
+    """The re-sample button draws a new seed (the mask changes); ArrowRight on the rate changes the kept scale."""
+    pg = person
+    open_page(pg, server, "dropout")
+    seed = pg.locator('[data-testid="stNumberInput"]', has_text="Seed").first.locator("input")
+    expect(seed).to_have_value("42")
+    pg.get_by_role("button", name="Re-sample").click()
+    expect(seed).not_to_have_value("42", timeout=WAIT_MS)
+    scale = pg.locator('[data-testid="stMetric"]', has_text="scale").first
+    expect(scale).to_contain_text("× 2")
+    slider(pg, "Dropout rate").focus()
+    pg.keyboard.press("ArrowRight")  # 0.5 → 0.55: kept units × 1/0.45
+    expect(scale).to_contain_text(f"× {1 / 0.45:.4g}", timeout=WAIT_MS)
+    assert not exceptions_on(pg)
+
+
+def _row(pg, racer: str):
+    """The summary table's row of `racer` (its position and distance to the minimum)."""
+    return pg.locator('[data-testid="stTable"]').first.locator("tr", has_text=racer).first
+
+
+def test_optimizers_race_picker_and_tuning(person, server):
+    """Clicking a chip enters Nesterov in the race; a racer's learning rate and the steps respond to the keys."""
+    pg = person
+    open_page(pg, server, "optimizers")
+    expect(legend(pg).filter(has_text="Nesterov")).to_have_count(0)
+    pg.locator('[data-testid="stButtonGroup"] button', has_text="nesterov").first.click()
+    expect(legend(pg).filter(has_text="Nesterov")).to_have_count(1, timeout=WAIT_MS)
+    expect(_row(pg, "Nesterov")).to_be_visible()
+
+    before = _row(pg, "Momentum").inner_text()
+    pg.locator('[data-testid="stExpander"] summary', has_text="Momentum").first.click()
+    lr = pg.locator('[data-testid="stExpander"]', has_text="Momentum").first.locator("input").first
+    lr.focus()
+    pg.keyboard.press("ArrowDown")
+    expect(_row(pg, "Momentum")).not_to_have_text(before, timeout=WAIT_MS)
+
+    before = _row(pg, "Adam").inner_text()
+    slider(pg, "Steps").focus()
+    pg.keyboard.press("ArrowLeft")  # 150 → 140 steps
+    expect(_row(pg, "Adam")).not_to_have_text(before, timeout=WAIT_MS)
+    expect(pg.locator('[data-testid="stSlider"]', has_text="Show step").first).to_contain_text("140")
+    assert not exceptions_on(pg)
+
+
+def test_optimizers_play_replays_the_race(person, server):
+    """The chart's ▶ button moves the optimizers' points back to the start and along their paths in the browser."""
+    pg = person
+    open_page(pg, server, "optimizers?optimizers_racers=adam")
+    heads = pg.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .trace").last.locator(".point")
+    end = heads.first.get_attribute("transform")
+    pg.locator('[data-testid="stPlotlyChart"]').first.locator(".updatemenu-button").first.click()
+    seen = set()
+    for _ in range(40):
+        seen.add(heads.first.get_attribute("transform"))
+        pg.wait_for_timeout(50)
+    assert len(seen - {end}) >= 3  # it ran through several other places
+    pg.wait_for_timeout(3000)
+    assert heads.first.get_attribute("transform") == end  # and stops where the shown step is
+
+
+def test_shapes_input_height(person, server):
+    """ArrowUp in the custom input height changes the summary's first output shape."""
+    pg = person
+    open_page(pg, server, "shapes?shapes_input=custom")
+    first_layer = pg.locator('[data-testid="stTable"]').first.locator("tbody tr").first
+    expect(first_layer).to_contain_text("64")
+    height = pg.get_by_role("spinbutton", name="Height", exact=True)  # the input's, not a kernel's height
+    height.focus()
+    pg.keyboard.press("ArrowUp")
+    expect(height).to_have_value("65")
+    expect(first_layer).to_contain_text("65", timeout=WAIT_MS)
+    assert not exceptions_on(pg)
+
+
+def test_augmentation_factor_redraws_keras_images(person, server):
+    """The page paints, Keras's images follow by themselves; a new rotation factor sends new images."""
+    pg = person
+    open_page(pg, server, "augmentation")
+    images = pg.locator('[data-testid="stImage"] img')
+    images.first.wait_for(timeout=180_000)
+    settle(pg)
+    expect(images).to_have_count(2 * 10 + 3)  # item and photo: original + 9 versions; then training vs inference
+    before = images.nth(1).get_attribute("src")
+    slider(pg, "fraction of a full turn").focus()
+    for _ in range(5):
+        pg.keyboard.press("ArrowRight")
+    expect(images.nth(1)).not_to_have_attribute("src", before, timeout=WAIT_MS)
+    assert not exceptions_on(pg)
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_nothing_clipped(browser, server, width):
+    """At 1400 px and 390 px (and in Korean at 390 px) no chart title, tab strip, chip, button, code block or table
+    of these pages overflows its box, and no chart title lies under Plotly's toolbar (there, shown or not)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    pg = context.new_page()
+    try:
+        problems = []
+        for path in PAGES:
+            for lang in ("en", "ko") if width == 390 else ("en",):
+                open_page(pg, server, path + ("?lang=ko" if lang == "ko" else ""))
+                if path == "augmentation":
+                    pg.locator('[data-testid="stImage"] img').first.wait_for(timeout=180_000)
+                    settle(pg)
+                problems += [f"{path} ({lang}, {width} px): {p}" for p in pg.evaluate(OVERFLOWS)]
+                ARTIFACTS.mkdir(parents=True, exist_ok=True)
+                pg.screenshot(path=ARTIFACTS / f"blocks-{path}-{width}-{lang}.png")
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
