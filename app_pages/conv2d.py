@@ -146,7 +146,7 @@ def _settings_error(err: ValueError, shape: tuple[int, ...], kh: int, kw: int, s
         )
     else:
         why = t("common.invalid", message="")
-    st.warning(f"{t('conv2d.err_no_output')} {why}\n\n{err}", icon=":material/block:")
+    st.warning(f"{t('conv2d.err_no_output', why=why)}\n\n{err}", icon=":material/block:")
 
 
 header("conv2d")

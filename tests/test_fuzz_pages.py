@@ -256,7 +256,7 @@ def test_optimizers_step_slider_survives_fewer_steps():
     with fuzzing.full_error_details():
         at = page_app("app_pages/optimizers.py").run()
         at.slider(key="optimizers_steps").set_value(500).run()
-        at.multiselect(key="optimizers_racers").set_value(["adagrad"])
+        at.button_group(key="optimizers_racers").set_value(["adagrad"])
         at.slider(key="optimizers_steps").set_value(10).run()
         findings, _ = fuzzing.check_page(at)
     assert not findings, findings

@@ -17,7 +17,7 @@ PINNED: dict[str, str] = {
     "conv2d": "conv2d_source:str conv2d_grid:str conv2d_photo:str conv2d_color:str conv2d_kernel:str conv2d_kh:int "
     "conv2d_kw:int conv2d_weight_r:float conv2d_weight_g:float conv2d_weight_b:float conv2d_sh:int conv2d_sw:int "
     "conv2d_padding:str conv2d_dilation:int conv2d_bias:float conv2d_row:int conv2d_col:int conv2d_channel:int "
-    "conv2d_stack:list",
+    "conv2d_stack:list conv2d_view:str",
     "pooling": "pooling_source:str pooling_grid:str pooling_kernel:str pooling_photo:str pooling_mode:str "
     "pooling_size:int pooling_stride_default:bool pooling_strides:int pooling_padding:str pooling_row:int "
     "pooling_col:int pooling_shift_rows:int pooling_shift_cols:int",
@@ -72,7 +72,10 @@ def test_parameters_belong_to_their_page():
 # Links that bring out the widgets shown only in some settings (the page opens once with each, and once plain).
 # Parameters a page keeps in the URL itself (no widget bound to them) are set here too: they must stay in the URL.
 SCENES: dict[str, list[dict[str, str]]] = {
-    "conv2d": [{"conv2d_source": "photo", "conv2d_color": "rgb", "conv2d_stack": "sobel_x"}],
+    "conv2d": [
+        {"conv2d_source": "photo", "conv2d_color": "rgb", "conv2d_view": "stack", "conv2d_stack": "sobel_x"},
+        {"conv2d_source": "photo", "conv2d_color": "rgb"},
+    ],
     "pooling": [{"pooling_source": "photo", "pooling_stride_default": "false"}],
     "shapes": [{"shapes_input": "custom", "shapes_stack": stack_to_text([{"type": "Flatten"}])}],
 }

@@ -310,8 +310,8 @@ TEXTS.update(
             "−1,000,000과 1,000,000 사이의 유한한 숫자를 입력하세요.",
         },
         "conv2d.err_no_output": {
-            "en": "**No feature map for these settings.**",
-            "ko": "**이 설정으로는 특성 맵이 없습니다.**",
+            "en": "**No feature map for these settings.** {why}",
+            "ko": "**이 설정으로는 특성 맵이 없습니다.** {why}",
         },
         "conv2d.err_stride_dilation": {
             "en": "Stride {sh}×{sw} together with dilation rate {d}: Keras's `Conv2D` takes `strides` > 1 or "
