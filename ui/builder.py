@@ -300,8 +300,7 @@ def _layer_card(key: str, position: int, uid: int, spec: Spec, count: int) -> No
             _arg_widget(key, uid, spec["type"], arg, spec[arg.name])
         up, down, remove = st.columns(3, gap="small")
         up.button(
-            t("builder.up"),
-            icon=":material/arrow_upward:",
+            ":material/arrow_upward:",  # icon-only: a word does not fit a third of a narrow card (help names it)
             key=_k(key, uid, "up"),
             disabled=position == 0,
             help=t("builder.up"),
@@ -310,8 +309,7 @@ def _layer_card(key: str, position: int, uid: int, spec: Spec, count: int) -> No
             width="stretch",
         )
         down.button(
-            t("builder.down"),
-            icon=":material/arrow_downward:",
+            ":material/arrow_downward:",  # icon-only: a word does not fit a third of a narrow card (help names it)
             key=_k(key, uid, "down"),
             help=t("builder.down"),
             disabled=position == count - 1,
@@ -320,8 +318,7 @@ def _layer_card(key: str, position: int, uid: int, spec: Spec, count: int) -> No
             width="stretch",
         )
         remove.button(
-            t("builder.remove"),
-            icon=":material/delete:",
+            ":material/delete:",  # icon-only: a word does not fit a third of a narrow card (help names it)
             key=_k(key, uid, "remove"),
             on_click=_remove,
             help=t("builder.remove"),
