@@ -79,7 +79,7 @@ def test_language_switch_relabels_pickers_at_once(server, page, path, key, chose
 def test_language_switch_relabels_every_picker_of_a_page(server, page):
     """On the 2-D convolution page every picker (the input's segmented control, the grid and kernel selectboxes, the
     kernel-stack chips) shows Korean right after the switch, and English again after switching back."""
-    page.goto(server.url("conv2d"))
+    page.goto(server.url("conv2d?conv2d_view=stack"))  # the kernel-stack chips show in the stack view
     wait_for_app(page)
     switch_language(page, "한국어")
     expect_segment(page, "conv2d_source", label("conv2d.source_grid", "ko"))
