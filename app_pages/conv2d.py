@@ -145,8 +145,10 @@ def _settings_error(err: ValueError, shape: tuple[int, ...], kh: int, kw: int, s
             w=shape[1],
         )
     else:
-        why = t("common.invalid", message="")
-    st.warning(f"{t('conv2d.err_no_output')} {why}\n\n{err}", icon=":material/block:")
+        st.warning(t("common.invalid", message=str(err)), icon=":material/block:")
+        return
+    st.warning(why, icon=":material/block:")
+    st.caption(str(err))  # the core's own words (Keras's argument names) under the explanation
 
 
 header("conv2d")

@@ -310,21 +310,17 @@ TEXTS.update(
             "ko": "커널 칸(행 {row}, 열 {col})의 값 {value}은(는) 쓸 수 있는 가중치가 아닙니다: 그 칸에 "
             "−1,000,000과 1,000,000 사이의 유한한 숫자를 입력하세요.",
         },
-        "conv2d.err_no_output": {
-            "en": "**No feature map for these settings.**",
-            "ko": "**이 설정으로는 특성 맵이 없습니다.**",
-        },
         "conv2d.err_stride_dilation": {
-            "en": "Stride {sh}×{sw} together with dilation rate {d}: Keras's `Conv2D` takes `strides` > 1 or "
+            "en": "**No feature map for these settings.** Stride {sh}×{sw} together with dilation rate {d}: Keras's `Conv2D` takes `strides` > 1 or "
             "`dilation_rate` > 1, not both at once. Set the stride or the dilation rate back to 1.",
-            "ko": "스트라이드 {sh}×{sw}와 팽창 비율 {d}를 함께 썼습니다: 케라스의 `Conv2D`는 `strides` > 1과 "
+            "ko": "**이 설정으로는 특성 맵이 없습니다.** 스트라이드 {sh}×{sw}와 팽창 비율 {d}를 함께 썼습니다: 케라스의 `Conv2D`는 `strides` > 1과 "
             "`dilation_rate` > 1 중 하나만 허용합니다. 스트라이드나 팽창 비율을 1로 되돌리세요.",
         },
         "conv2d.err_kernel_too_big": {
-            "en": "The kernel does not fit: a `kernel_size` of {kh}×{kw} with `dilation_rate` {d} spans {eh}×{ew} "
+            "en": "**No feature map for these settings.** The kernel does not fit: a `kernel_size` of {kh}×{kw} with `dilation_rate` {d} spans {eh}×{ew} "
             'input cells (k + (k − 1)·(d − 1)), but the input is only {h}×{w} and padding "valid" adds nothing. '
             'Choose padding "same", a smaller kernel or a smaller dilation rate.',
-            "ko": "커널이 들어가지 않습니다: `kernel_size` {kh}×{kw}에 `dilation_rate` {d}이면 입력 {eh}×{ew}칸을 "
+            "ko": "**이 설정으로는 특성 맵이 없습니다.** 커널이 들어가지 않습니다: `kernel_size` {kh}×{kw}에 `dilation_rate` {d}이면 입력 {eh}×{ew}칸을 "
             '덮는데(k + (k − 1)·(d − 1)), 입력은 {h}×{w}뿐이고 "valid" 패딩은 아무것도 더하지 않습니다. '
             '"same" 패딩이나 더 작은 커널, 더 작은 팽창 비율을 고르세요.',
         },
