@@ -112,7 +112,7 @@ def _pick_cell() -> None:
 
 
 def _map_label(title: str, shape: tuple[int, ...]) -> None:
-    st.markdown(f"**{title}** · {'×'.join(map(str, shape))}")
+    st.markdown(f"**{title}** · {'×'.join(map(str, shape))}" if shape else f"**{title}**")
 
 
 def _input_figure(image: np.ndarray, picture: np.ndarray | None, window=None):
