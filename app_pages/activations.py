@@ -42,6 +42,7 @@ with controls:
         t("activations.chosen"),
         NAMES,
         selection_mode="multi",
+        wrap=True,  # in a column Streamlit would keep one row and scroll it sideways
         default=["sigmoid", "tanh", "relu"],
         key="activations_chosen",
         bind="query-params",

@@ -19,7 +19,7 @@ PHOTO_SIDE = 128  # photos are downscaled to this before augmenting (fast, and e
 DEFAULT_ON = ("flip_horizontal", "rotation", "zoom")  # the course notes' three layers
 SEED_MAX = 1_000_000
 ITEM_ZOOM = 4  # a 28 × 28 item is sent as 112 × 112 (each pixel a 4 × 4 block), so the browser does not blur it
-POLL_S = 1.0  # how often the page looks whether Keras has finished loading
+POLL_S = 2.0  # how often the page looks whether Keras has finished loading (quiet in between: the page settles)
 
 
 def _fashion_mnist():

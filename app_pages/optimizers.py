@@ -124,6 +124,7 @@ with controls, st.container(border=True):
         t("optimizers.racers"),
         list(RACERS),
         selection_mode="multi",
+        wrap=True,  # in a column Streamlit would keep one row and scroll it sideways
         default=DEFAULT_RACERS,
         key="optimizers_racers",
         bind="query-params",

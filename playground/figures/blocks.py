@@ -246,12 +246,12 @@ def feature_maps_figure(
     return figures
 
 
-ZERO_WHITE = [[0.0, "#FFFFFF"], [1.0, CATEGORICAL[0]]]  # 0 (a dropped value) is white, the largest value blue
+ZERO_GREY = [[0.0, "#EEEEEE"], [1.0, CATEGORICAL[0]]]  # 0 (a dropped value) is a neutral light grey, the top blue
 
 
 def dropout_maps_figure(maps: Mapping[str, np.ndarray], *, value_label: str = "value", height: int = 300) -> go.Figure:
     """Labelled 2-D arrays (input / mask / output) side by side in ONE figure, one colour range shared by all
-    (white = 0, so a dropped unit reads as empty, not as a low value), each value on hover.
+    (light grey = 0, so a dropped unit reads as empty, not as a low value), each value on hover.
 
     Args:
         maps: label → array of shape (rows, cols), values ≥ 0.
@@ -268,7 +268,7 @@ def dropout_maps_figure(maps: Mapping[str, np.ndarray], *, value_label: str = "v
                 z=a,
                 zmin=0.0,
                 zmax=max(high, 1e-9),
-                colorscale=ZERO_WHITE,
+                colorscale=ZERO_GREY,
                 showscale=False,
                 xgap=1,
                 ygap=1,
@@ -281,7 +281,6 @@ def dropout_maps_figure(maps: Mapping[str, np.ndarray], *, value_label: str = "v
         fig.update_yaxes(scaleanchor=f"x{suffix}", autorange="reversed", row=1, col=i + 1)
     fig.update_xaxes(showticklabels=False, showgrid=False, zeroline=False, constrain="domain")
     fig.update_yaxes(showticklabels=False, showgrid=False, zeroline=False, constrain="domain")
-    fig.update_layout(plot_bgcolor="#BBBBBB")  # the 1-px gaps between cells: white cells stay visible
     fig.update_annotations(font_size=13)
     style(fig, height=height)
     fig.update_layout(margin=dict(l=10, r=10, t=30 + TOOLBAR_PX, b=10))
@@ -351,7 +350,7 @@ def trajectory_figure(
     pause_label: str = "❚❚",
     step_label: str = "step",
     frames: int = 60,
-    height: int = 500,
+    height: int = 540,
 ) -> go.Figure:
     """Contours of the loss with each optimizer's path up to `step` and its point there; the play button replays
     the race in the browser (the points run along the paths from step 0 to `step`).
@@ -461,7 +460,7 @@ def trajectory_figure(
                 type="buttons",
                 direction="left",
                 x=0,
-                y=-0.17,
+                y=-0.12,  # the buttons on one row, the step slider on the next: no overlap on a phone
                 xanchor="left",
                 yanchor="top",
                 pad=dict(t=0, r=10),
@@ -475,9 +474,9 @@ def trajectory_figure(
         sliders=[
             dict(
                 active=int(np.searchsorted(frame_steps, step)),
-                x=0.14,
-                len=0.86,
-                y=-0.13,
+                x=0,
+                len=1,
+                y=-0.26,
                 yanchor="top",
                 currentvalue=dict(visible=False),  # the tick labels say the step; a label here hits the x title
                 pad=dict(t=0),
@@ -493,7 +492,7 @@ def trajectory_figure(
     fig.update_xaxes(range=[x_lo, x_hi], title_text=x_title)
     fig.update_yaxes(range=[y_lo, y_hi], title_text=y_title)
     style(fig, title=title, height=height)
-    fig.update_layout(margin=dict(l=10, r=10, t=60 if title else 30, b=130))
+    fig.update_layout(margin=dict(l=10, r=10, t=60 if title else 30, b=170))
     return fig
 
 

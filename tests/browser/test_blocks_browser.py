@@ -21,6 +21,7 @@ OVERFLOWS = """
   const name = (e) => (e.innerText || e.textContent || '').trim().slice(0, 60);
   const checks = [
     ['tab strip', '[role="tablist"]'],
+    ['row of chips', '[data-testid="stButtonGroup"], [data-testid="stButtonGroup"] > div'],
     ['chip', '[data-testid="stButtonGroup"] button, [data-baseweb="tag"]'],
     ['button', '[data-testid="stButton"] button, [data-testid="stDownloadButton"] button'],
     ['code block', '[data-testid="stCode"] pre'],
