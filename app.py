@@ -9,12 +9,13 @@ from ui.owner import keep_owner_cookie
 from ui.page import PageEnd, drop_non_finite_query_params, report_ignored_query_params, snapshot_query_params
 from ui.pages import HOME, PAGES, SECTIONS
 from ui.presenter import presenter_mode
-from ui.runtime import keep_keras_session_between_runs
+from ui.runtime import keep_keras_session_between_runs, warm_up_in_background
 from ui.state import choice, relabel_pickers
 from ui.training_status import sidebar_badge
 
 st.set_page_config(page_title="CNN Playground", page_icon=":material/grid_on:", layout="wide")
 keep_keras_session_between_runs()
+warm_up_in_background()  # imports and Plotly's template loaded while the learner reads the first page
 
 url_before = snapshot_query_params()
 drop_non_finite_query_params()  # before any widget reads the link

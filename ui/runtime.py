@@ -31,3 +31,52 @@ def keep_keras_session_between_runs() -> bool:
         return False
     script_runner._clean_problem_modules = _clean_problem_modules_without_keras
     return True
+
+
+# What the concept pages import and draw first, loaded by a background thread when the first session starts, so the
+# first page a learner opens does not wait for them (~1.5 s of imports and Plotly's template here). TensorFlow is
+# not among them: it costs ~560 MB, and only the training pages need it.
+WARM_MODULES = (
+    "scipy.signal",
+    "scipy.ndimage",
+    "plotly.graph_objects",
+    "playground.convolution",
+    "playground.pooling",
+    "playground.optimizers",
+    "playground.activations",
+    "playground.figures.convolution",
+    "playground.figures.blocks",
+    "playground.figures.architecture",
+    "playground.figures.further",
+    "playground.figures.training",
+    "playground.figures.evaluation",
+)
+_warming: list[Any] = []
+
+
+def _warm_up() -> None:
+    import importlib
+
+    for name in WARM_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001, S112 - a page importing it reports the real error to its visitor
+            continue
+    try:  # the first figure serialised loads the default template (plotly_white): do it here, once
+        import plotly.graph_objects as go
+        import plotly.io as pio
+
+        pio.to_json(go.Figure(), validate=False)
+    except Exception:  # noqa: BLE001, S110
+        pass
+
+
+def warm_up_in_background() -> None:
+    """Start `_warm_up` in a daemon thread, once per process (later calls do nothing)."""
+    import threading
+
+    if _warming:
+        return
+    thread = threading.Thread(target=_warm_up, name="playground-warm-up", daemon=True)
+    _warming.append(thread)
+    thread.start()

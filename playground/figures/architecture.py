@@ -10,10 +10,10 @@ import math
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from playground.architecture import format_shape
 from playground.figures.common import CATEGORICAL, style
+from playground.figures.draft import subplots
 
 __all__ = ["FAMILY_COLOURS", "shape_flow_figure"]
 
@@ -77,9 +77,10 @@ def shape_flow_figure(
         for n, t, s, v, p in zip(names, types, shapes, volumes, params, strict=True)
     ]
 
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, row_heights=[0.62, 0.38])
+    fig = subplots(2, 1, shared_xaxes=True, vertical_spacing=0.08, row_heights=(0.62, 0.38))
     fig.add_trace(
-        go.Bar(
+        dict(
+            type="bar",
             x=names,
             y=volumes,
             marker_color=colours,
@@ -95,7 +96,8 @@ def shape_flow_figure(
         col=1,
     )
     fig.add_trace(
-        go.Bar(
+        dict(
+            type="bar",
             x=names,
             y=[p if p > 0 else None for p in params],
             marker_color=colours,
@@ -114,7 +116,8 @@ def shape_flow_figure(
         label, why = failed
         for row, top in ((1, max(volumes)), (2, max(params + [1]))):
             fig.add_trace(
-                go.Scatter(
+                dict(
+                    type="scatter",
                     x=[label],
                     y=[top],
                     mode="markers+text",
@@ -136,4 +139,4 @@ def shape_flow_figure(
     fig.update_layout(bargap=0.25, uniformtext=dict(minsize=9, mode="show"))
     style(fig, height=height)
     fig.update_layout(margin=dict(b=90))  # room for long rotated layer names (global_average_pooling2d)
-    return fig
+    return fig.to_figure()

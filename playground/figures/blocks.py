@@ -1,6 +1,7 @@
 """Figures of the building-blocks pages: activations, dropout, optimizers.
 
-Builders take arrays computed by the core and the (translated) labels, and return `go.Figure`s; they do no
+Builders take arrays computed by the core and the (translated) labels, and return `go.Figure`s written as plain data
+(playground.figures.draft); they do no
 maths beyond arranging what they are given. Colours: the Okabe–Ito CATEGORICAL palette for series,
 Cividis/RdBu for values (playground.figures.common).
 """
@@ -12,7 +13,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from playground.figures.common import CATEGORICAL, SEQUENTIAL, heatmap, style
+from playground.figures.common import CATEGORICAL, SEQUENTIAL, heatmap_draft, style
+from playground.figures.draft import Draft, subplots
 
 __all__ = [
     "curves_figure",
@@ -35,12 +37,13 @@ def _colour(i: int) -> str:
 TOOLBAR_PX = 28  # height of Plotly's toolbar (top right, shown on hover)
 
 
-def _title_below_toolbar(fig: go.Figure) -> go.Figure:
-    """Put the title just above the plot area, with the top band left to Plotly's toolbar, so it never covers it."""
-    if fig.layout.title.text:
-        top = (fig.layout.margin.t or 0) + TOOLBAR_PX
+def _title_below_toolbar(fig: Draft) -> go.Figure:
+    """Put the title just above the plot area, with the top band left to Plotly's toolbar, so it never covers it;
+    the finished figure."""
+    if fig.title_text:
+        top = fig.layout.get("margin", {}).get("t", 0) + TOOLBAR_PX
         fig.update_layout(title=dict(y=1, yref="paper", yanchor="bottom", pad=dict(b=8)), margin=dict(t=top))
-    return fig
+    return fig.to_figure()
 
 
 def curves_figure(
@@ -59,10 +62,11 @@ def curves_figure(
         x: shape (n,).
         series: label → y of shape (n,).
     """
-    fig = go.Figure()
+    fig = Draft()
     for i, (label, y) in enumerate(series.items()):
         fig.add_trace(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=x,
                 y=y,
                 mode="lines",
@@ -74,7 +78,8 @@ def curves_figure(
     if point is not None:
         px, py, label = point
         fig.add_trace(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=[px],
                 y=[py],
                 mode="markers+text",
@@ -99,12 +104,13 @@ def gradient_depth_figure(
     Args:
         gradients: label → shape (depth + 1,), index k = after k layers.
     """
-    fig = go.Figure()
+    fig = Draft()
     for i, (label, g) in enumerate(gradients.items()):
         g = np.abs(np.asarray(g, dtype=float))
         shown = np.where(g > 0, g, np.nan)  # log axis: an exact 0 (dead ReLU) is drawn as a gap
         fig.add_trace(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=np.arange(g.size),
                 y=shown,
                 mode="lines+markers",
@@ -132,12 +138,13 @@ def softmax_figure(
     height: int = 320,
 ) -> go.Figure:
     """Bars of softmax probabilities per class, the logit and the value on hover; optional T = 1 outline."""
-    fig = go.Figure(
-        go.Bar(
+    fig = Draft(
+        dict(
+            type="bar",
             x=list(labels),
             y=probabilities,
             name=y_title,
-            marker_color=CATEGORICAL[0],
+            marker=dict(color=CATEGORICAL[0]),
             text=[f"{p:.3f}" for p in probabilities],
             textposition="outside",
             customdata=np.asarray(logits),
@@ -146,7 +153,8 @@ def softmax_figure(
     )
     if reference is not None:
         fig.add_trace(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=list(labels),
                 y=reference,
                 mode="markers",
@@ -186,10 +194,11 @@ def dropout_units_figure(
     col, row = idx % columns, idx // columns
     custom = np.stack([idx, before, after], axis=1)
     hover = f"unit %{{customdata[0]}}<br>{input_label} %{{customdata[1]:.3f}}<br>{output_label} %{{customdata[2]:.3f}}"
-    fig = go.Figure()
+    fig = Draft()
     vmax = float(max(np.max(np.abs(after)), 1e-9))
     fig.add_trace(
-        go.Scatter(
+        dict(
+            type="scatter",
             x=col[mask],
             y=row[mask],
             mode="markers+text",
@@ -210,7 +219,8 @@ def dropout_units_figure(
         )
     )
     fig.add_trace(
-        go.Scatter(
+        dict(
+            type="scatter",
             x=col[~mask],
             y=row[~mask],
             mode="markers",
@@ -236,13 +246,13 @@ def feature_maps_figure(
     high = float(max(np.max(m) for m in numeric)) if numeric else 1.0
     for label, m in maps.items():
         m = np.asarray(m, float)
-        fig = heatmap(
+        fig = heatmap_draft(
             m, title=label, value_format=value_format, height=height, showscale=False, show_values=False, x_title=""
         )
         fig.update_traces(zmin=0.0, zmax=max(high, 1e-9), colorscale=SEQUENTIAL, zmid=None, xgap=1, ygap=1)
         fig.update_xaxes(showticklabels=False, title_text=None)
         fig.update_yaxes(showticklabels=False, title_text=None)
-        figures.append(fig)
+        figures.append(fig.to_figure())
     return figures
 
 
@@ -256,15 +266,14 @@ def dropout_maps_figure(maps: Mapping[str, np.ndarray], *, value_label: str = "v
     Args:
         maps: label → array of shape (rows, cols), values ≥ 0.
     """
-    from plotly.subplots import make_subplots
-
     labels = list(maps)
     arrays = [np.asarray(maps[label], float) for label in labels]
     high = float(max((np.max(a) for a in arrays if a.size), default=1.0))
-    fig = make_subplots(rows=1, cols=len(arrays), subplot_titles=labels, horizontal_spacing=0.04)
+    fig = subplots(1, len(arrays), labels, horizontal_spacing=0.04)
     for i, a in enumerate(arrays):
         fig.add_trace(
-            go.Heatmap(
+            dict(
+                type="heatmap",
                 z=a,
                 zmin=0.0,
                 zmax=max(high, 1e-9),
@@ -284,7 +293,7 @@ def dropout_maps_figure(maps: Mapping[str, np.ndarray], *, value_label: str = "v
     fig.update_annotations(font_size=13)
     style(fig, height=height)
     fig.update_layout(margin=dict(l=10, r=10, t=30 + TOOLBAR_PX, b=10))
-    return fig
+    return fig.to_figure()
 
 
 def expected_value_figure(
@@ -300,24 +309,24 @@ def expected_value_figure(
 ) -> go.Figure:
     """Input value per unit (bars) against the average of many dropout outputs (markers): E[y] = x."""
     idx = np.arange(np.size(x))
-    fig = go.Figure(
-        [
-            go.Bar(
-                x=idx,
-                y=np.ravel(x),
-                name=input_label,
-                marker_color=CATEGORICAL[5],
-                hovertemplate=f"unit %{{x}}<br>{input_label} %{{y:.4f}}<extra></extra>",
-            ),
-            go.Scatter(
-                x=idx,
-                y=np.ravel(mean),
-                mode="markers",
-                name=mean_label,
-                marker=dict(color=CATEGORICAL[3], size=10, symbol="diamond"),
-                hovertemplate=f"unit %{{x}}<br>{mean_label} %{{y:.4f}}<extra></extra>",
-            ),
-        ]
+    fig = Draft(
+        dict(
+            type="bar",
+            x=idx,
+            y=np.ravel(x),
+            name=input_label,
+            marker=dict(color=CATEGORICAL[5]),
+            hovertemplate=f"unit %{{x}}<br>{input_label} %{{y:.4f}}<extra></extra>",
+        ),
+        dict(
+            type="scatter",
+            x=idx,
+            y=np.ravel(mean),
+            mode="markers",
+            name=mean_label,
+            marker=dict(color=CATEGORICAL[3], size=10, symbol="diamond"),
+            hovertemplate=f"unit %{{x}}<br>{mean_label} %{{y:.4f}}<extra></extra>",
+        ),
     )
     fig.update_layout(legend=dict(orientation="h", y=-0.25), bargap=0.3)
     return _title_below_toolbar(style(fig, title=title, x_title=x_title, y_title=y_title, height=height))
@@ -363,8 +372,9 @@ def trajectory_figure(
     """
     z = np.asarray(z, float)
     shifted = np.log10(z - np.nanmin(z) + 1.0)  # log-spaced contour levels: valleys and cliffs both readable
-    fig = go.Figure(
-        go.Contour(
+    fig = Draft(
+        dict(
+            type="contour",
             x=xs,
             y=ys,
             z=shifted.astype(np.float32),  # display precision: halves what the browser downloads
@@ -382,7 +392,8 @@ def trajectory_figure(
     if minima:
         mx, my = zip(*minima, strict=True)
         fig.add_trace(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=mx,
                 y=my,
                 mode="markers",
@@ -421,7 +432,8 @@ def trajectory_figure(
     for i, label in enumerate(labels):
         p = clipped[label][: step + 1]
         fig.add_trace(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=p[:, 0],
                 y=p[:, 1],
                 mode="lines",
@@ -433,7 +445,8 @@ def trajectory_figure(
     if labels:  # every optimizer's current point, one trace (its colour per point)
         heads = heads_at(step)
         fig.add_trace(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=heads[:, 0],
                 y=heads[:, 1],
                 mode="markers",
@@ -493,7 +506,7 @@ def trajectory_figure(
     fig.update_yaxes(range=[y_lo, y_hi], title_text=y_title)
     style(fig, title=title, height=height)
     fig.update_layout(margin=dict(l=10, r=10, t=60 if title else 30, b=170))
-    return fig
+    return fig.to_figure()
 
 
 def loss_figure(
@@ -504,12 +517,13 @@ def loss_figure(
     Args:
         losses: label → shape (steps + 1,), already shifted so that 0 is the known minimum.
     """
-    fig = go.Figure()
+    fig = Draft()
     for i, (label, loss) in enumerate(losses.items()):
         loss = np.asarray(loss, float)
         shown = np.where(np.isfinite(loss) & (loss > 0), loss, np.nan)
         fig.add_trace(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=np.arange(loss.size),
                 y=shown,
                 mode="lines",
@@ -532,11 +546,12 @@ def state_figure(
     values: Mapping[str, np.ndarray], *, step: int, title: str, x_title: str, y_title: str, height: int = 260
 ) -> go.Figure:
     """An optimizer's state components (e.g. velocity x and y) against the step, current step marked."""
-    fig = go.Figure()
+    fig = Draft()
     for i, (label, v) in enumerate(values.items()):
         v = np.asarray(v, float)
         fig.add_trace(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=np.arange(v.size),
                 y=v,
                 mode="lines",

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from playground._checks import invalid
+from playground.figures.draft import Draft
+
+FigureT = TypeVar("FigureT", go.Figure, Draft)
 
 # Set once: passing template= to every figure made Plotly validate and deep-copy the whole template each time
 # (~7 ms a figure, over half of a 2-D convolution rerun). The JSON sent to the browser is the same.
@@ -27,13 +32,13 @@ CATEGORICAL = (  # Okabe–Ito, safe for the common colour-vision deficiencies
 
 
 def style(
-    fig: go.Figure,
+    fig: FigureT,
     *,
     title: str | None = None,
     x_title: str | None = None,
     y_title: str | None = None,
     height: int | None = None,
-) -> go.Figure:
+) -> FigureT:
     """Apply the playground's layout: title, axis labels, compact margins, white template."""
     fig.update_layout(margin=dict(l=10, r=10, t=40 if title else 10, b=10))
     if title is not None:
@@ -47,7 +52,12 @@ def style(
     return fig
 
 
-def heatmap(
+def heatmap(z: np.ndarray, **settings) -> go.Figure:
+    """`heatmap_draft(z, **settings)` as a finished figure."""
+    return heatmap_draft(z, **settings).to_figure()
+
+
+def heatmap_draft(
     z: np.ndarray,
     *,
     title: str | None = None,
@@ -60,7 +70,7 @@ def heatmap(
     height: int | None = None,
     hover_name: str = "value",
     showscale: bool = True,
-) -> go.Figure:
+) -> Draft:
     """A 2-D array as a heatmap with row 0 at the top, integer ticks, and the value on hover.
 
     Args:
@@ -81,7 +91,8 @@ def heatmap(
         zmid = 0.0
     if show_values is None:
         show_values = max(z.shape) <= 16
-    trace = go.Heatmap(
+    trace = dict(
+        type="heatmap",
         z=z,
         colorscale=colorscale,
         zmid=zmid,
@@ -91,7 +102,7 @@ def heatmap(
         xgap=1 if show_values else 0,
         ygap=1 if show_values else 0,
     )
-    fig = go.Figure(trace)
+    fig = Draft(trace)
     fig.update_yaxes(autorange="reversed", scaleanchor="x", constrain="domain")
     fig.update_xaxes(constrain="domain", side="top")
     if max(z.shape, default=0) <= 32:

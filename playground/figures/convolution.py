@@ -17,7 +17,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from playground.convolution import Step1D
-from playground.figures.common import CATEGORICAL, DIVERGING, SEQUENTIAL, heatmap, style
+from playground.figures.common import CATEGORICAL, DIVERGING, SEQUENTIAL, FigureT, heatmap, style
+from playground.figures.draft import Draft
 
 HIGHLIGHT = CATEGORICAL[1]  # orange: the cells in play
 WINNER = CATEGORICAL[3]  # vermillion: the max that won
@@ -41,10 +42,14 @@ def _box(r0: float, c0: float, r1: float, c1: float, *, color: str, dash: str = 
     )
 
 
-def _add_shapes(fig: go.Figure, shapes: Sequence[dict]) -> go.Figure:
+def _add_shapes(fig: FigureT, shapes: Sequence[dict]) -> FigureT:
     """Add shapes in one layout update: `fig.add_shape` re-validates every earlier shape on each call, so adding n
     shapes one by one costs O(n²) (256 window outlines took ~6 s)."""
-    if shapes:
+    if not shapes:
+        return fig
+    if isinstance(fig, Draft):
+        fig.layout.setdefault("shapes", []).extend(shapes)
+    else:
         fig.update_layout(shapes=[*fig.layout.shapes, *shapes])
     return fig
 
@@ -65,8 +70,9 @@ def tape(
     """A 1-D array as a row of labelled cells (like a strip of paper), optional cells outlined."""
     z = np.asarray(values, dtype=float)[None, :]
     x = list(range(z.shape[1])) if labels is None else list(labels)
-    fig = go.Figure(
-        go.Heatmap(
+    fig = Draft(
+        dict(
+            type="heatmap",
             z=z,
             x=x,
             colorscale=DIVERGING,
@@ -80,7 +86,7 @@ def tape(
     _add_shapes(fig, [_box(0, i, 0, i, color=HIGHLIGHT) for i in highlight])
     fig.update_yaxes(visible=False)
     fig.update_xaxes(type="category", side="bottom")
-    return style(fig, title=title, x_title=x_title, height=height)
+    return style(fig, title=title, x_title=x_title, height=height).to_figure()
 
 
 STEP_MS = 800  # how long playback shows each step
@@ -287,7 +293,7 @@ def conv1d_step_figure(
             )
         ],
     )
-    return go.Figure(data=data, layout=layout, frames=frames)
+    return _figure(data, layout, frames)
 
 
 def conv1d_compare_figure(
@@ -364,7 +370,7 @@ def conv1d_compare_figure(
             for title, x0 in zip(kernel_titles, (0, 0.54), strict=True)
         ],
     )
-    return go.Figure(data=data, layout=layout)
+    return _figure(data, layout)
 
 
 # ------------------------------------------------------------------------------------------------------------- 2-D
@@ -470,7 +476,8 @@ def feature_maps_figure(
         signed = bool(z.min() < 0 < z.max())
         suffix = "" if f == 0 else str(f + 1)  # make_subplots numbers the axes row by row: x, x2, x3, …
         traces.append(
-            go.Heatmap(
+            dict(
+                type="heatmap",
                 z=z,
                 colorscale=DIVERGING if signed else SEQUENTIAL,
                 zmid=0 if signed else None,
@@ -486,8 +493,7 @@ def feature_maps_figure(
         layout[name].update(autorange="reversed", scaleanchor=anchor, showticklabels=False)
     for name in [k for k in layout if k.startswith("xaxis")]:
         layout[name].update(showticklabels=False)
-    fig = go.Figure(data=traces, layout=layout)
-    return style(fig, height=height or 60 + 260 * lines)
+    return style(Draft(*traces, layout=layout), height=height or 60 + 260 * lines).to_figure()
 
 
 def products_figure(products: np.ndarray, *, title: str | None = None, height: int | None = None) -> go.Figure:
@@ -700,7 +706,7 @@ def pooling_windows_figure(
             "2", [split + gap_cells / (in_cols + gap_cells + out_w), 1], [-0.5, out_w - 0.5], [out_h - 0.5, -0.5], False
         ),
     )
-    return go.Figure(data=data, layout=layout)
+    return _figure(data, layout)
 
 
 def pooling_shift_figure(
@@ -762,7 +768,7 @@ def pooling_shift_figure(
             for text, axis in zip(titles, ("", "2"), strict=True)
         ],
     )
-    return go.Figure(data=data, layout=layout)
+    return _figure(data, layout)
 
 
 # ------------------------------------------------------------------------------------- 2-D maps at one scale (conv2d)
@@ -808,8 +814,10 @@ def _lut(colorscale: str) -> np.ndarray:
     return lut
 
 
-def _figure(data: list[dict], layout: dict) -> go.Figure:
-    return go.Figure(dict(data=data, layout=layout), _validate=False)
+def _figure(data: list[dict], layout: dict, frames: list[dict] | None = None) -> go.Figure:
+    draft = Draft(*data, layout=layout)
+    draft.frames = frames or []
+    return draft.to_figure()
 
 
 def map_scale(z: np.ndarray) -> tuple[str, float, float]:
