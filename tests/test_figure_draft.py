@@ -73,3 +73,19 @@ def test_colour_scales_plotly_js_does_not_know_are_spelled_out(name):
 
     assert js_colorscale(name) == [[float(p), c] for p, c in get_colorscale(name)]
     assert js_colorscale("Cividis") == "Cividis"  # plotly.js's own name passes
+
+
+def test_plain_figure_sends_what_its_object_tree_would_send():
+    """`to_dict()` from the plain data (what st.plotly_chart serialises) equals plotly.py's own `to_dict()` of the
+    same figure once its object tree is built, frames included; the tree is there for anyone who reads it."""
+    x = np.linspace(0, 1, 5)
+    draft = Draft(dict(type="heatmap", z=np.arange(6.0).reshape(2, 3), colorscale="RdBu_r"))
+    draft.add_trace(dict(type="scatter", x=x, y=np.array([1, 2, 3, 4, 5]), marker_color="#000"))
+    draft.update_layout(title_text="maps", height=300)
+    draft.frames = [{"name": "0", "data": [dict(type="scatter", x=x, y=x)], "traces": [1]}]
+    fig = draft.to_figure()
+    plain = json.loads(pio.to_json(fig, validate=False))
+    assert fig.layout.title.text == "maps" and fig.frames[0].name == "0"  # builds the tree
+    assert json.loads(pio.to_json(fig, validate=False)) == plain
+    fig.update_layout(height=400)  # an update after the fact is kept
+    assert json.loads(pio.to_json(fig, validate=False))["layout"]["height"] == 400

@@ -183,7 +183,7 @@ class Draft:
         return title.get("text") if isinstance(title, dict) else title
 
     def to_figure(self) -> go.Figure:
-        """The `go.Figure` (unvalidated: plotly.js reads the JSON as written)."""
+        """The finished figure: a `go.Figure` that hands Streamlit this plain data as it is (see `PlainFigure`)."""
         for trace in self.data:
             _drop_none(trace)
             _fix_scales(trace)
@@ -194,7 +194,71 @@ class Draft:
         figure: dict[str, Any] = {"data": self.data, "layout": self.layout}
         if self.frames:
             figure["frames"] = self.frames
-        return go.Figure(figure, _validate=False)
+        return PlainFigure(figure)
+
+
+# Attributes of plotly's BaseFigure that hold its object tree: reading any of them builds the tree first.
+_TREE = frozenset(
+    {"data", "layout", "frames", "_data", "_data_objs", "_layout", "_layout_obj", "_frame_objs", "_grid_ref"}
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _template(name: str) -> dict[str, Any]:
+    import plotly.io as pio
+
+    return pio.templates[name].to_plotly_json()
+
+
+def _typed_arrays(value: Any) -> Any:
+    """NumPy arrays → plotly.js typed-array specs (base64, as plotly.py sends them), in dicts at any depth."""
+    import numpy as np
+    from _plotly_utils.utils import to_typed_array_spec
+
+    if isinstance(value, dict):
+        return {k: _typed_arrays(v) for k, v in value.items()}
+    if isinstance(value, np.ndarray):
+        return to_typed_array_spec(value) if value.dtype.kind in "biuf" else value.tolist()
+    return value
+
+
+class PlainFigure(go.Figure):
+    """A `go.Figure` that keeps the figure as the plain dict it was written as.
+
+    `st.plotly_chart` asks a figure for `to_dict()` and serialises that; plotly.py would first build (and then deep-
+    copy) a tree of objects, one per property, tens of ms for a figure with animation frames. This figure answers
+    `to_dict()` from the dict (arrays as base64 typed arrays, the default template added, as plotly.py does). Reading
+    `.data`, `.layout` or `.frames`, or any update, builds the ordinary object tree first (unvalidated), after which
+    the figure is an ordinary `go.Figure`.
+    """
+
+    def __init__(self, figure: dict[str, Any]):  # noqa: D107 - the tree is built on first use
+        object.__setattr__(self, "_plain", figure)
+
+    def __getattribute__(self, name: str) -> Any:
+        if name in _TREE:
+            plain = object.__getattribute__(self, "_plain")
+            if plain is not None:
+                object.__setattr__(self, "_plain", None)
+                go.Figure.__init__(self, plain, _validate=False)
+        return object.__getattribute__(self, name)
+
+    def to_dict(self) -> dict[str, Any]:
+        import plotly.io as pio
+
+        plain = object.__getattribute__(self, "_plain")
+        if plain is None:
+            return super().to_dict()
+        layout = dict(plain["layout"])
+        if "template" not in layout and pio.templates.default:
+            layout["template"] = _template(pio.templates.default)
+        out = {"data": [_typed_arrays(t) for t in plain["data"]], "layout": layout}
+        if plain.get("frames"):
+            out["frames"] = [{**f, "data": [_typed_arrays(t) for t in f.get("data", [])]} for f in plain["frames"]]
+        return out
+
+    def to_plotly_json(self) -> dict[str, Any]:
+        return self.to_dict()
 
 
 @functools.lru_cache(maxsize=32)
