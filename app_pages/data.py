@@ -65,7 +65,8 @@ image = x_train[picked]
 with view:
     samples_tab, pixels_tab, balance_tab = st.tabs([t("data.tab_samples"), t("data.tab_pixels"), t("data.tab_balance")])
     with samples_tab:
-        fig = sample_grid(x_train[grid], class_names, title=t("data.grid_title", n=per_class), hover=t("data.pixel"))
+        st.markdown(f"**{t('data.grid_title', n=per_class)}**")  # as text: a long title wraps on a phone
+        fig = sample_grid(x_train[grid], class_names, hover=t("data.pixel"))
         st.plotly_chart(fig, width="stretch", key="data_grid_chart")
     with pixels_tab:
         st.markdown(
@@ -77,10 +78,8 @@ with view:
                 zeros=int((image == 0).sum()),
             )
         )
-        title = t("data.matrix_title", name=class_names[label], index=picked)
-        st.plotly_chart(
-            pixel_matrix(image, title=title, hover_name=t("data.pixel")), width="stretch", key="data_matrix"
-        )
+        st.markdown(f"**{t('data.matrix_title', name=class_names[label], index=picked)}**")
+        st.plotly_chart(pixel_matrix(image, hover_name=t("data.pixel")), width="stretch", key="data_matrix")
     with balance_tab:
         n_train, n_val, n_test = st.columns(3)
         n_train.metric(t("data.n_train"), f"{len(train_idx):,}")

@@ -99,14 +99,8 @@ def layout_findings(pg) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-# Findings not fixed yet, each named (issue 10 notes): the test still runs and reports them; xfail is not strict, so a
-# fix turns the case green without an edit here.
-KNOWN = {
-    ("activations", "wide"): "the 'leaky_relu' chip of the activations picker sticks out of its widget by ~30 px",
-    ("data", "wide"): "the pixel-matrix title runs under the Plotly toolbar",
-    ("data", "phone"): "the data page's chart titles run under the toolbar / past the chart at 390 px",
-    ("models", "phone"): "the Save & restore tab strip is wider than the phone column",
-}
+# Findings not fixed yet, each named as (url path, width): reason. Empty: every page fits at both widths.
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))

@@ -199,8 +199,8 @@ TEXTS = {
     "models.download_history": {"en": "History (.csv)", "ko": "학습 기록 (.csv)"},
     "models.download_script": {"en": "Training script (.py)", "ko": "학습 스크립트 (.py)"},
     "models.restore_title": {"en": "Restore a saved model", "ko": "저장된 모델 복원"},
-    "models.tab_weights": {"en": "From .weights.h5 (parameters only)", "ko": ".weights.h5에서 (파라미터만)"},
-    "models.tab_keras": {"en": "From .keras (whole model)", "ko": ".keras에서 (모델 전체)"},
+    "models.tab_weights": {"en": "From .weights.h5", "ko": ".weights.h5에서"},  # short: two tabs fit a phone
+    "models.tab_keras": {"en": "From .keras", "ko": ".keras에서"},
     "models.weights_steps": {
         "en": "1. Choose the run whose **architecture** the weights belong to — the app builds that model.\n"
         "2. Upload the `.weights.h5` file.\n3. Restore: `model.load_weights(file)`.",
