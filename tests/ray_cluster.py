@@ -37,10 +37,19 @@ def _group_alive(pgid: int) -> bool:
 class LocalRayCluster:
     """A Ray head with `num_cpus` CPUs on 127.0.0.1; `.address` for `ray.init` / PLAYGROUND_RAY_ADDRESS."""
 
-    def __init__(self, num_cpus: int = 2, *, timeout_s: float = 120):
+    def __init__(self, num_cpus: int = 2, *, timeout_s: float = 120, dashboard: bool = False):
+        """`dashboard=True` also starts Ray's dashboard (needs `ray[default]`): its API server answers the state API
+        (`ray.util.state.list_actors(address=cluster.dashboard_url)`)."""
         self.temp = Path(tempfile.mkdtemp(prefix="pg-ray-"))
         self.port = _free_port()
         self.address = f"127.0.0.1:{self.port}"
+        self.dashboard_port = _free_port() if dashboard else None
+        self.dashboard_url = f"http://127.0.0.1:{self.dashboard_port}" if dashboard else None
+        dashboard_args = (
+            ["--include-dashboard=true", "--dashboard-host=127.0.0.1", f"--dashboard-port={self.dashboard_port}"]
+            if dashboard
+            else ["--include-dashboard=false"]
+        )
         self.log = open(self.temp / "head.log", "w")  # noqa: SIM115
         ray = shutil.which("ray") or str(Path(sys.executable).with_name("ray"))
         self.proc = subprocess.Popen(
@@ -53,7 +62,7 @@ class LocalRayCluster:
                 f"--port={self.port}",
                 f"--num-cpus={num_cpus}",
                 "--num-gpus=0",
-                "--include-dashboard=false",
+                *dashboard_args,
                 "--disable-usage-stats",
                 "--node-ip-address=127.0.0.1",
             ],  # fmt: skip
