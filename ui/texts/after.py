@@ -163,10 +163,10 @@ TEXTS = {
     # ------------------------------------------------------------------------------------------ save & restore
     "models.intro": {
         "en": "Keep a trained model and bring it back later, the two ways the course notes show: the **whole model** "
-        "(`.keras`) or **only its parameters** (`.weights.h5`). Downloads work for every run of this session; "
+        "(`.keras`) or **its weights without the architecture** (`.weights.h5`). Downloads work for every run of this session; "
         "a restored model becomes a new run you can evaluate and compare.",
         "ko": "학습된 모델을 저장하고 나중에 복원합니다. 강의 노트의 두 가지 방법: **모델 전체**(`.keras`) 또는 "
-        "**모델 파라미터만**(`.weights.h5`). 이 세션의 모든 실행을 내려받을 수 있고, 복원한 모델은 평가하고 비교할 수 "
+        "**모델 구조 없이 가중치만**(`.weights.h5`). 이 세션의 모든 실행을 내려받을 수 있고, 복원한 모델은 평가하고 비교할 수 "
         "있는 새 실행이 됩니다.",
     },
     "models.keras_explained": {
@@ -180,15 +180,47 @@ TEXTS = {
         "- `evaluate()`와 `predict()`를 바로 쓸 수 있습니다",
     },
     "models.weights_explained": {
-        "en": "**`.weights.h5` — the parameters only** (`model.save_weights`)\n\n"
-        "- only the learned weights and biases; no architecture, no compile settings\n"
-        "- restore: build a model of **the same architecture** first, then `model.load_weights(file)`\n"
+        "en": "**`.weights.h5` — the weights, no architecture** (`model.save_weights`)\n\n"
+        "- every layer's variables (kernels, biases, BatchNormalization's statistics) **and the optimizer's state** "
+        "once it has trained (its step count, learning rate and per-weight moments: `optimizer/vars`); no "
+        "architecture, no compile settings — see the file's tree below\n"
+        "- restore: build a model of **the same architecture** first, then `model.load_weights(file)`: the layer "
+        "weights come back; the optimizer's state only into a compiled model whose optimizer is already built "
+        "(otherwise Keras skips it with a warning)\n"
         "- the restored model is **not compiled**: `predict()` works, `evaluate()` needs `compile()` first",
-        "ko": "**`.weights.h5` — 모델 파라미터만** (`model.save_weights`)\n\n"
-        "- 학습된 가중치와 편향만 저장합니다. 모델 구조와 컴파일 설정은 없습니다\n"
-        "- 복원: **같은 구조**의 모델을 먼저 만든 뒤 `model.load_weights(file)`\n"
+        "ko": "**`.weights.h5` — 가중치만, 모델 구조 없음** (`model.save_weights`)\n\n"
+        "- 모든 층의 변수(커널, 편향, BatchNormalization의 통계)와, 학습을 한 뒤라면 **옵티마이저의 상태**(스텝 수, "
+        "학습률, 가중치마다의 모멘트: `optimizer/vars`)를 저장합니다. 모델 구조와 컴파일 설정은 없습니다 — 아래 "
+        "파일 구조를 보세요\n"
+        "- 복원: **같은 구조**의 모델을 먼저 만든 뒤 `model.load_weights(file)`: 층의 가중치가 돌아옵니다. "
+        "옵티마이저 상태는 옵티마이저가 이미 만들어진 컴파일된 모델에만 들어가고, 아니면 케라스가 경고와 함께 "
+        "건너뜁니다\n"
         "- 복원한 모델은 **컴파일되지 않은 상태**: `predict()`는 되지만 `evaluate()`는 먼저 `compile()`이 필요합니다",
     },
+    "models.inside_title": {"en": "What the files hold", "ko": "파일에 들어 있는 것"},
+    "models.inside_help": {
+        "en": "The files of run {run}, written just now by Keras and read back with h5py and zipfile: every group "
+        "and array, with the Keras variable stored there.",
+        "ko": "실행 {run}의 파일을 방금 케라스로 저장하고 h5py와 zipfile로 다시 읽은 것입니다: 모든 그룹과 배열, 그리고 "
+        "거기 저장된 케라스 변수.",
+    },
+    "models.inside_weights": {
+        "en": "`{run}.weights.h5` — {layers} numbers of layer weights, {optimizer} numbers of optimizer state",
+        "ko": "`{run}.weights.h5` — 층 가중치 숫자 {layers}개, 옵티마이저 상태 숫자 {optimizer}개",
+    },
+    "models.inside_keras": {
+        "en": "`{run}.keras` — a zip of {count} files; config.json: a {model} of {layers} layers, compiled with "
+        "optimizer {optimizer}, loss {loss}; model.weights.h5 holds the same tree as the `.weights.h5` file",
+        "ko": "`{run}.keras` — 파일 {count}개를 담은 zip. config.json: 층 {layers}개의 {model}, 옵티마이저 "
+        "{optimizer}, 손실 {loss}로 컴파일. model.weights.h5에는 `.weights.h5` 파일과 같은 구조가 들어 있습니다",
+    },
+    "models.col_path": {"en": "path in the file", "ko": "파일 속 경로"},
+    "models.col_shape": {"en": "shape", "ko": "형태"},
+    "models.col_values": {"en": "numbers", "ko": "숫자 개수"},
+    "models.col_variable": {"en": "Keras variable", "ko": "케라스 변수"},
+    "models.col_bytes": {"en": "bytes", "ko": "바이트"},
+    "models.col_file": {"en": "file in the zip", "ko": "zip 속 파일"},
+    "models.not_compiled": {"en": "not compiled", "ko": "컴파일되지 않음"},
     "models.download_title": {"en": "Download a run", "ko": "실행 내려받기"},
     "models.download_help": {
         "en": "Files for run {run}. The training script reproduces the run on your own machine or in Colab.",
@@ -199,7 +231,7 @@ TEXTS = {
     "models.download_history": {"en": "History (.csv)", "ko": "학습 기록 (.csv)"},
     "models.download_script": {"en": "Training script (.py)", "ko": "학습 스크립트 (.py)"},
     "models.restore_title": {"en": "Restore a saved model", "ko": "저장된 모델 복원"},
-    "models.tab_weights": {"en": "From .weights.h5 (parameters only)", "ko": ".weights.h5에서 (파라미터만)"},
+    "models.tab_weights": {"en": "From .weights.h5 (weights only)", "ko": ".weights.h5에서 (가중치만)"},
     "models.tab_keras": {"en": "From .keras (whole model)", "ko": ".keras에서 (모델 전체)"},
     "models.weights_steps": {
         "en": "1. Choose the run whose **architecture** the weights belong to — the app builds that model.\n"
