@@ -23,8 +23,10 @@ TEXTS = {
     "activations.x_max": {"en": "Input range ±z", "ko": "입력 범위 ±z"},
     "activations.slope": {"en": "Leaky ReLU negative_slope α", "ko": "리키 렐루 negative_slope α"},
     "activations.slope_help": {
-        "en": "Keras 3's name for the slope below zero (default 0.2).",
-        "ko": "0보다 작은 입력에 곱하는 기울기의 케라스 3 이름입니다 (기본값 0.2).",
+        "en": "Keras 3's name for the slope below zero. Its default is {function} in `keras.activations.leaky_relu` "
+        '(and `activation="leaky_relu"`) but {layer} in the layer `keras.layers.LeakyReLU()`.',
+        "ko": "0보다 작은 입력에 곱하는 기울기의 케라스 3 이름입니다. 기본값은 `keras.activations.leaky_relu`"
+        '(그리고 `activation="leaky_relu"`)에서는 {function}, 층 `keras.layers.LeakyReLU()`에서는 {layer}입니다.',
     },
     "activations.none_chosen": {
         "en": "Pick at least one activation function to plot.",
