@@ -47,6 +47,14 @@ TEXTS = {
     "data.pixels_heading": {"en": "One image as numbers", "ko": "숫자로 본 이미지 한 장"},
     "data.class": {"en": "Class", "ko": "클래스"},
     "data.index": {"en": "Image of that class (0 … 5999)", "ko": "그 클래스의 몇 번째 이미지 (0 … 5999)"},
+    "data.code_note": {
+        "en": "Same sizes, not the same images: the app draws its stratified split with NumPy and the seed above, "
+        "while scikit-learn's `train_test_split(..., random_state=...)` draws its own — the two give the same "
+        "numbers of training and validation images, but pick different ones.",
+        "ko": "크기는 같지만 이미지는 다릅니다: 앱은 위의 시드로 NumPy로 층화 분할하고, scikit-learn의 "
+        "`train_test_split(..., random_state=...)`은 자기 방식으로 뽑습니다. 훈련 이미지와 검증 이미지의 개수는 "
+        "같지만 고르는 이미지는 다릅니다.",
+    },
     "data.split_heading": {"en": "Training / validation split", "ko": "훈련 / 검증 분리"},
     "data.train_size": {"en": "Training subset (images)", "ko": "학습에 쓸 이미지 수"},
     "data.train_size_help": {
