@@ -147,6 +147,36 @@ TEXTS = {
         "ko": "같은 시드는 같은 마스크를 만듭니다. 시드는 링크에 들어가므로 공유한 링크는 이 마스크를 그대로 보여 줍니다.",
     },
     "dropout.resample": {"en": "Re-sample the mask (next step)", "ko": "마스크 다시 뽑기 (다음 단계)"},
+    "dropout.use_keras": {"en": "Masks drawn by Keras", "ko": "케라스가 뽑은 마스크"},
+    "dropout.use_keras_help": {
+        "en": "Off: the app draws the masks with NumPy (instant) — same rule, other random numbers than Keras. "
+        "On: the masks are the ones `keras.layers.Dropout(rate, seed)` draws (the code below gives exactly them); "
+        "loading Keras takes a few seconds the first time.",
+        "ko": "꺼짐: 앱이 NumPy로 마스크를 뽑습니다(즉시) — 규칙은 같지만 난수는 케라스와 다릅니다. 켜짐: "
+        "`keras.layers.Dropout(rate, seed)`가 뽑는 바로 그 마스크입니다(아래 코드가 똑같이 만듭니다). 처음에는 "
+        "케라스를 불러오느라 몇 초 걸립니다.",
+    },
+    "dropout.loading_keras": {"en": "Loading Keras…", "ko": "케라스를 불러오는 중…"},
+    "dropout.code_scale": {
+        "en": "kept units × 1/(1 − {rate}) = × {scale}, dropped → 0",
+        "ko": "남은 뉴런 × 1/(1 − {rate}) = × {scale}, 비활성화된 뉴런 → 0",
+    },
+    "dropout.code_same_mask": {
+        "en": "keeps {kept} of {n} units: the very mask shown above",
+        "ko": "뉴런 {n}개 중 {kept}개를 남김: 위에 보인 바로 그 마스크",
+    },
+    "dropout.code_other_mask": {
+        "en": "Keras draws its own random mask: not the NumPy mask above (switch on “Masks drawn by Keras”)",
+        "ko": "케라스는 자기 난수로 마스크를 뽑습니다: 위의 NumPy 마스크와 다릅니다 (“케라스가 뽑은 마스크”를 켜 보세요)",
+    },
+    "dropout.code_in_model": {
+        "en": "in a model (course notes): Flatten → Dropout → Dense",
+        "ko": "모델 안에서 (강의 노트): Flatten → Dropout → Dense",
+    },
+    "dropout.code_fit_only": {
+        "en": "a new mask at every training step (batch) of fit(); off in predict()/evaluate()",
+        "ko": "fit()의 학습 단계(배치)마다 새 마스크; predict()/evaluate()에서는 꺼짐",
+    },
     "dropout.units": {"en": "Units in the layer", "ko": "층의 뉴런 수"},
     "dropout.map_size": {"en": "Feature map size", "ko": "특성 맵 크기"},
     "dropout.samples": {"en": "Masks averaged for the expected value", "ko": "기댓값 확인에 평균 낼 마스크 수"},
