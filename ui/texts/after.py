@@ -5,7 +5,7 @@ TEXTS = {
     "runs.none": {
         "en": "No trained model in this session yet. Train one in the training lab (the Quick preset takes about "
         "a minute), or restore a saved model on the Save & restore page — then come back here.",
-        "ko": "이 세션에는 아직 학습된 모델이 없습니다. 학습 실험실에서 모델을 학습시키거나(Quick 프리셋은 약 1분), "
+        "ko": "이 세션에는 아직 학습된 모델이 없습니다. 학습 실험실에서 모델을 학습시키거나(빠르게 프리셋은 약 1분), "
         "저장과 복원 페이지에서 저장된 모델을 복원한 뒤 다시 오세요.",
     },
     "runs.to_lab": {"en": "Go to the training lab", "ko": "학습 실험실로 가기"},
@@ -256,7 +256,7 @@ TEXTS = {
         "en": "Restored as the new run **{run}**. A weights-only restore is not compiled, so the app compiled it "
         "(the run's optimizer, sparse categorical cross-entropy, accuracy) to make `evaluate()` possible.",
         "ko": "새 실행 **{run}**(으)로 복원했습니다. 가중치만 복원하면 컴파일되지 않은 상태이므로, `evaluate()`를 쓸 수 "
-        "있도록 앱이 컴파일했습니다(실행의 옵티마이저, sparse categorical cross-entropy, 정확도).",
+        "있도록 앱이 컴파일했습니다(실행의 옵티마이저, `sparse_categorical_crossentropy`, 정확도).",
     },
     "models.keras_steps": {
         "en": "Upload a `.keras` file of a Fashion-MNIST model (input 28×28×1, 10 classes). It is checked first, "
@@ -291,7 +291,7 @@ TEXTS = {
     "models.note_recompiled": {
         "en": "The app compiled the model with sparse categorical cross-entropy and accuracy (integer labels), so "
         "its test loss is comparable with the lab's runs.",
-        "ko": "정수 레이블로 평가하도록 앱이 sparse categorical cross-entropy와 정확도로 모델을 컴파일했습니다. 그래서 "
+        "ko": "정수 레이블로 평가하도록 앱이 `sparse_categorical_crossentropy`와 정확도로 모델을 컴파일했습니다. 그래서 "
         "테스트 손실을 실험실의 실행과 비교할 수 있습니다.",
     },
     "models.refused": {
@@ -305,7 +305,7 @@ TEXTS = {
         "highlighted. Change **one** setting between two runs — dropout on/off, optimizer A vs B, augmentation "
         "on/off — and you can see what that setting does.",
         "ko": "여러 실행을 나란히 놓고 봅니다. 곡선은 한 차트에, 설정은 한 표에 모으고 다른 설정을 강조합니다. 두 실행 "
-        "사이에 설정을 **하나만** 바꾸면(드롭아웃 켜기/끄기, 옵티마이저 A와 B, 데이터 증강 켜기/끄기) 그 설정이 무엇을 "
+        "사이에 설정을 **하나만** 바꾸면(드롭아웃 켜기/끄기, 옵티마이저 A와 B, 데이터 증식 켜기/끄기) 그 설정이 무엇을 "
         "하는지 볼 수 있습니다.",
     },
     "compare.seed_note": {
@@ -334,8 +334,8 @@ TEXTS = {
     "compare.curves_help": {
         "en": "One colour per run; solid = training, dashed = validation. Training loss falling while validation "
         "loss rises is overfitting — dropout and augmentation should narrow that gap.",
-        "ko": "실행마다 색 하나, 실선 = 훈련, 점선 = 검증. 훈련 손실은 줄어드는데 검증 손실이 늘어나면 과대적합입니다. "
-        "드롭아웃과 데이터 증강은 이 차이를 줄여야 합니다.",
+        "ko": "실행마다 색 하나, 실선 = 훈련, 점선 = 검증. 훈련 손실은 줄어드는데 검증 손실이 늘어나면 과적합입니다. "
+        "드롭아웃과 데이터 증식은 이 차이를 줄여야 합니다.",
     },
     "compare.results_title": {"en": "Results", "ko": "결과"},
     "compare.col_run": {"en": "Run", "ko": "실행"},
@@ -372,7 +372,7 @@ TEXTS = {
     "compare.setting.seed": {"en": "Seed", "ko": "시드"},
     "compare.setting.train_size": {"en": "Training images", "ko": "훈련 이미지 수"},
     "compare.setting.validation_split": {"en": "Validation split", "ko": "검증 세트 비율"},
-    "compare.setting.augmentation": {"en": "Data augmentation", "ko": "데이터 증강"},
+    "compare.setting.augmentation": {"en": "Data augmentation", "ko": "데이터 증식"},
     "compare.setting.early_stopping": {"en": "EarlyStopping", "ko": "EarlyStopping(조기 종료)"},
     "compare.setting.reduce_lr": {"en": "ReduceLROnPlateau", "ko": "ReduceLROnPlateau(학습률 감소)"},
     "compare.setting.checkpoint": {"en": "ModelCheckpoint", "ko": "ModelCheckpoint(체크포인트)"},

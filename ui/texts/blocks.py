@@ -11,7 +11,7 @@ TEXTS = {
         "학습하는지를 결정합니다. 역전파는 층마다 f′ 하나씩을 곱하기 때문입니다(연쇄 법칙).",
     },
     "activations.name_sigmoid": {"en": "sigmoid", "ko": "시그모이드"},
-    "activations.name_tanh": {"en": "tanh", "ko": "tanh(탄젠트)"},
+    "activations.name_tanh": {"en": "tanh", "ko": "하이퍼볼릭 탄젠트(tanh)"},
     "activations.name_relu": {"en": "ReLU", "ko": "렐루(ReLU)"},
     "activations.name_leaky_relu": {"en": "leaky ReLU", "ko": "리키 렐루(leaky ReLU)"},
     "activations.curves_heading": {"en": "The function and its derivative", "ko": "함수와 도함수"},
@@ -127,7 +127,7 @@ TEXTS = {
         "stay are multiplied by 1/(1 − rate), so the expected output equals the input and nothing has to change at "
         "inference, where dropout does nothing.",
         "ko": "**드롭아웃**은 학습 단계마다 층의 뉴런 중 무작위로 `rate` 비율만큼을 비활성화해서 신경망이 특정 뉴런에 "
-        "의존하지 못하게 하고 과대적합을 막습니다. 케라스는 *역(inverted) 드롭아웃*을 씁니다: 남은 뉴런에 "
+        "의존하지 못하게 하고 과적합을 막습니다. 케라스는 *역(inverted) 드롭아웃*을 씁니다: 남은 뉴런에 "
         "1/(1 − rate) 를 곱해 출력의 기댓값이 입력과 같아지므로, 드롭아웃이 아무것도 하지 않는 추론 때에는 바꿀 "
         "것이 없습니다.",
     },
