@@ -57,7 +57,7 @@ with controls:
         0.01,
         key="activations_slope",
         bind="query-params",
-        help=t("activations.slope_help"),
+        help=t("activations.slope_help", function=f"{A.LEAKY_RELU_SLOPE:g}", layer=f"{A.LEAKY_RELU_LAYER_SLOPE:g}"),
     )
     for name in chosen:
         act = A.get(name)
@@ -251,7 +251,7 @@ def perceptron(slope: float) -> None:
         f"import keras\n# the perceptron: one Dense unit with kernel [[{w1:g}], [{w2:g}]] and bias [{bias:g}]"
         + (
             f"\nneuron = keras.Sequential([keras.layers.Dense(1), keras.layers.LeakyReLU(negative_slope={slope:g})])"
-            if neuron == "leaky_relu" and slope != 0.2
+            if neuron == "leaky_relu" and slope != A.LEAKY_RELU_SLOPE
             else f'\nneuron = keras.layers.Dense(1, activation="{neuron}")'
         )
     )

@@ -108,3 +108,4 @@ show_code(
     + f"print(x_train.shape, x_val.shape, x_test.shape)  # {(len(train_idx), 28, 28)} {(len(val_idx), 28, 28)} "
     f"{(len(y_test), 28, 28)}\n"
 )
+st.caption(t("data.code_note"))

@@ -7,7 +7,14 @@ import secrets
 import numpy as np
 import streamlit as st
 
-from playground.dropout import dropout, dropout_mean, example_feature_map, example_units, keep_scale
+from playground.dropout import (
+    dropout,
+    dropout_mean,
+    example_feature_map,
+    example_units,
+    keep_scale,
+    keras_dropout,
+)
 from playground.figures.blocks import dropout_maps_figure, dropout_units_figure, expected_value_figure
 from ui.i18n import t
 from ui.page import header, stop_with
@@ -41,6 +48,9 @@ with controls, st.container(border=True):
         width="stretch",
         disabled=not training,
     )
+    use_keras = st.toggle(
+        t("dropout.use_keras"), False, key="dropout_keras", bind="query-params", help=t("dropout.use_keras_help")
+    )
     units = st.slider(t("dropout.units"), 4, 64, 24, 4, key="dropout_units", bind="query-params")
     size = st.slider(t("dropout.map_size"), 6, 24, 12, 1, key="dropout_map_size", bind="query-params")
     samples = st.select_slider(
@@ -55,9 +65,14 @@ with controls, st.container(border=True):
 with view:
     try:
         x = example_units(units)
-        y, mask = dropout(x, rate, seed=seed, training=training)
         fmap = example_feature_map(size)
-        fy, fmask = dropout(fmap, rate, seed=seed + 1, training=training)
+        if use_keras:  # Keras's own masks: this imports TensorFlow (seconds, once per server process)
+            with st.spinner(t("dropout.loading_keras")):
+                y, mask = keras_dropout(x, rate, seed=seed, training=training)
+                fy, fmask = keras_dropout(fmap, rate, seed=seed + 1, training=training)
+        else:
+            y, mask = dropout(x, rate, seed=seed, training=training)
+            fy, fmask = dropout(fmap, rate, seed=seed + 1, training=training)
         mean = dropout_mean(x, rate, samples=samples, seed=seed)
         scale = keep_scale(rate)
     except ValueError as err:
@@ -125,10 +140,12 @@ st.caption(t("common.equivalent_code"))
 st.code(  # wrapped: no sideways scrolling on a phone
     "import keras\n"
     f"layer = keras.layers.Dropout(rate={rate:g}, seed={seed})\n"
-    f"y = layer(x, training={training})  # kept units × 1/(1 − {rate:g}) = × {scale:.4g}, dropped → 0\n"
-    "\n# in a model (course notes): Flatten → Dropout → Dense\n"
+    f"y = layer(x, training={training})  # {t('dropout.code_scale', rate=f'{rate:g}', scale=f'{scale:.4g}')}\n"
+    + (f"# {t('dropout.code_same_mask', kept=int(mask.sum()), n=mask.size)}\n" if use_keras and training else "")
+    + (f"# {t('dropout.code_other_mask')}\n" if training and not use_keras else "")
+    + f"\n# {t('dropout.code_in_model')}\n"
     "x = keras.layers.Flatten()(x)\n"
-    f"x = keras.layers.Dropout(rate={rate:g})(x)  # active in fit(), switched off in predict()/evaluate()\n"
+    f"x = keras.layers.Dropout(rate={rate:g})(x)  # {t('dropout.code_fit_only')}\n"
     'x = keras.layers.Dense(50, activation="relu")(x)',
     language="python",
     wrap_lines=True,

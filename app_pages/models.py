@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from playground import export, persistence
+from playground import export, file_contents, persistence
 from playground.lab.codegen import training_script
 from ui.i18n import t
 from ui.page import header, show_code
@@ -72,10 +72,78 @@ if run is not None:
             width="stretch",
         )
         show_code(
-            f"model.save('{run.run_id}.keras')  # architecture + weights + compile settings\n"
-            f"model.save_weights('{run.run_id}.weights.h5')  # the parameters only\n"
+            f"model.save('{run.run_id}.keras')  # architecture + weights + compile settings (a zip)\n"
+            f"model.save_weights('{run.run_id}.weights.h5')  # layer weights + optimizer state, no architecture\n"
             f"pd.DataFrame(history.history).to_csv('{run.run_id}-history.csv')"
         )
+
+# ----------------------------------------------------------------------------------------------- inside the files
+
+
+def _files_of(run) -> dict:
+    """The run's two files, written now by Keras and read back (kept per run: writing them again gives the same)."""
+    cache = st.session_state.setdefault("models_inside", {})
+    if run.run_id not in cache:
+        weights = file_contents.hdf5_tree(persistence.weights_bytes(run.model))
+        cache.clear()  # one run's trees at a time
+        cache[run.run_id] = {
+            "weights": file_contents.name_variables(weights, run.model),
+            "keras": file_contents.keras_archive(persistence.keras_bytes(run.model)),
+        }
+    return cache[run.run_id]
+
+
+def _tree_table(tree: list) -> dict[str, list]:
+    return {
+        t("models.col_path"): [("\u2003" * e.depth) + e.path.rsplit("/", 1)[-1] + ("/" if e.kind == "group" else "")
+                               for e in tree],
+        t("models.col_shape"): ["" if e.shape is None else str(e.shape) for e in tree],
+        t("models.col_values"): [e.size if e.kind == "dataset" else None for e in tree],
+        t("models.col_variable"): [e.name for e in tree],
+    }  # fmt: skip
+
+
+if run is not None:
+    st.subheader(t("models.inside_title"))
+    st.caption(t("models.inside_help", run=run.run_id))
+    files = _files_of(run)
+    weights_view, keras_view = st.columns(2, gap="large")
+    with weights_view:
+        totals = file_contents.section_values(files["weights"])
+        st.markdown(
+            t(
+                "models.inside_weights",
+                run=run.run_id,
+                layers=f"{totals.get('layers', 0):,}",
+                optimizer=f"{totals.get('optimizer', 0):,}",
+            )
+        )
+        st.dataframe(_tree_table(files["weights"]), hide_index=True, key="models_weights_tree")
+    with keras_view:
+        archive = files["keras"]
+        compiled = archive["compile_config"] or {}
+        optimizer = compiled.get("optimizer")
+        optimizer_name = optimizer.get("class_name", "") if isinstance(optimizer, dict) else str(optimizer or "")
+        st.markdown(
+            t(
+                "models.inside_keras",
+                run=run.run_id,
+                count=len(archive["entries"]),
+                model=archive["model_class"],
+                layers=len(archive["layers"]),
+                optimizer=f"`{optimizer_name}`" if compiled else t("models.not_compiled"),
+                loss=f"`{compiled.get('loss')}`" if compiled else "—",
+            )
+        )
+        st.dataframe(
+            {
+                t("models.col_file"): [e.path for e in archive["entries"]],
+                t("models.col_bytes"): [e.size for e in archive["entries"]],
+            },
+            hide_index=True,
+            key="models_keras_entries",
+        )
+        st.code(" → ".join(archive["layers"]), language=None, wrap_lines=True)
 
 # ----------------------------------------------------------------------------------------------- restore
 st.subheader(t("models.restore_title"))

@@ -78,12 +78,19 @@ def relu_derivative(x: np.ndarray | float) -> np.ndarray:
     return (_as_float(x) > 0).astype(float)
 
 
+LEAKY_RELU_SLOPE = 0.2
+"""`negative_slope` of `keras.activations.leaky_relu` (and of ``activation="leaky_relu"``) when not given."""
+LEAKY_RELU_LAYER_SLOPE = 0.3
+"""`negative_slope` of the layer `keras.layers.LeakyReLU()` when not given — not the same default as the function."""
+
+
 def _check_slope(negative_slope: float) -> float:
     return check_number("negative_slope", negative_slope, low=0)
 
 
-def leaky_relu(x: np.ndarray | float, negative_slope: float = 0.2) -> np.ndarray:
-    """Leaky ReLU: x for x > 0, negative_slope·x otherwise (`keras.activations.leaky_relu`, default 0.2).
+def leaky_relu(x: np.ndarray | float, negative_slope: float = LEAKY_RELU_SLOPE) -> np.ndarray:
+    """Leaky ReLU: x for x > 0, negative_slope·x otherwise (`keras.activations.leaky_relu`, default 0.2; the layer
+    `keras.layers.LeakyReLU()` defaults to 0.3).
 
     Raises:
         ValueError: `negative_slope` negative or not finite.
@@ -93,7 +100,7 @@ def leaky_relu(x: np.ndarray | float, negative_slope: float = 0.2) -> np.ndarray
     return np.where(x > 0, x, slope * x)
 
 
-def leaky_relu_derivative(x: np.ndarray | float, negative_slope: float = 0.2) -> np.ndarray:
+def leaky_relu_derivative(x: np.ndarray | float, negative_slope: float = LEAKY_RELU_SLOPE) -> np.ndarray:
     """1 where x > 0, else negative_slope (TensorFlow's gradient, also at x = 0): negative inputs still learn."""
     slope = _check_slope(negative_slope)
     return np.where(_as_float(x) > 0, 1.0, slope)

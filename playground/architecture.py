@@ -37,7 +37,7 @@ from playground._checks import (
     check_pair,
     invalid,
 )
-from playground.geometry import output_size, output_size_formula
+from playground.geometry import output_size, output_size_formula, output_size_rule
 
 Spec = dict[str, Any]
 Shape = tuple[int, ...]
@@ -283,6 +283,36 @@ def _spatial_formula(axis_formulas: list[str]) -> str:
     if axis_formulas[0] == axis_formulas[1]:
         return f"H, W: {axis_formulas[0]}"
     return f"H: {axis_formulas[0]}; W: {axis_formulas[1]}"
+
+
+def padding_rules(spec: Spec) -> dict[str, str]:
+    """How "valid" and "same" padding size the output of this Conv2D / pooling layer, with its own numbers.
+
+    Returns:
+        ``{"valid": "⌊(n − 3) / 2⌋ + 1", "same": "⌈n / 2⌉"}`` for an input of length n along each axis — a pooling
+        layer's strides default to its pool_size (``MaxPooling2D(2)``: ``⌊(n − 2) / 2⌋ + 1``); when height and
+        width differ, ``"H: …; W: …"``. Empty for a layer without `padding`.
+    Raises:
+        ValueError: an invalid spec (as :func:`normalize_spec`).
+    """
+    spec = normalize_spec(spec)
+    kind = spec["type"]
+    if kind == "Conv2D":
+        windows, dilations = _pair(spec["kernel_size"]), _pair(spec["dilation_rate"])
+        strides = _pair(spec["strides"])
+    elif kind in {"MaxPooling2D", "AveragePooling2D"}:
+        windows, dilations = _pair(spec["pool_size"]), (1, 1)
+        strides = windows if spec["strides"] is None else _pair(spec["strides"])
+    else:
+        return {}
+    rules = {}
+    for padding in ("valid", "same"):
+        axes = [
+            output_size_rule(k, strides=s, padding=padding, dilation_rate=d)
+            for k, s, d in zip(windows, strides, dilations, strict=True)
+        ]
+        rules[padding] = axes[0] if axes[0] == axes[1] else f"H: {axes[0]}; W: {axes[1]}"
+    return rules
 
 
 def _layer(spec: Spec, shape: Shape) -> tuple[Shape, int, int, str, str]:

@@ -11,7 +11,7 @@ import numpy as np
 
 from playground._checks import check_array, check_int, check_number
 
-__all__ = ["dropout", "dropout_mean", "example_feature_map", "example_units", "keep_scale"]
+__all__ = ["dropout", "dropout_mean", "example_feature_map", "example_units", "keep_scale", "keras_dropout"]
 
 MAX_SAMPLES = 10_000
 
@@ -52,6 +52,39 @@ def dropout(
     rng = np.random.default_rng(seed)
     mask = rng.random(x.shape) >= rate  # P(keep) = 1 − rate
     y = np.where(mask, x / (1.0 - rate), 0.0)
+    return y, mask
+
+
+def keras_dropout(x: np.ndarray, rate: float, *, seed: int, training: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """What ``keras.layers.Dropout(rate, seed=seed)(x, training=training)`` returns at its first call, and its mask.
+
+    :func:`dropout` draws its mask with NumPy; Keras draws its own with the backend's random generator (TensorFlow's
+    here), so for the same seed the two masks differ — the rule is the same. This one imports Keras (slow the first
+    time in a process) and gives Keras's very mask: the one a learner gets by running that line. Each later call of
+    the same layer (the next training step) draws a new mask.
+
+    Args:
+        x: array of any shape.
+        rate: in [0, 1).
+        seed: the layer's `seed`, an int ≥ 0.
+        training: False → identity.
+    Returns:
+        (y, mask): Keras's output as float64 (computed in float32), and the bool mask, True = kept.
+    Raises:
+        ValueError: rate outside [0, 1), a negative seed, or x not finite.
+    """
+    rate = _check_rate(rate)
+    seed = check_int("seed", seed, low=0)
+    x = check_array("x", x)
+    if not training or rate == 0:
+        return x.copy(), np.ones(x.shape, dtype=bool)
+    from playground._keras import load_keras
+
+    keras = load_keras()
+    # A fresh layer with the same seed draws the same first mask, so dropping a tensor of ones reveals it
+    # (a zero in x would hide whether it was kept).
+    mask = np.asarray(keras.layers.Dropout(rate, seed=seed)(np.ones(x.shape, "float32"), training=True)) != 0
+    y = np.asarray(keras.layers.Dropout(rate, seed=seed)(x.astype("float32"), training=True), dtype=float)
     return y, mask
 
 

@@ -118,3 +118,21 @@ def output_size_formula(
         keff = f"(({kernel_size} − 1)·{dilation_rate} + 1)"
         return f"⌊({size} − {keff}) / {strides}⌋ + 1 = ⌊({size} − {k_eff}) / {strides}⌋ + 1 = {result}"
     return f"⌊({size} − {kernel_size}) / {strides}⌋ + 1 = {result}"
+
+
+def output_size_rule(kernel_size: int, *, strides: int = 1, padding: Padding = "valid", dilation_rate: int = 1) -> str:
+    """The output-size rule of one axis with a layer's own numbers and the input length left as n.
+
+    "valid": ``⌊(n − 3) / 2⌋ + 1`` (a dilated kernel shows its span: ``⌊(n − ((3 − 1)·2 + 1)) / 1⌋ + 1``);
+    "same": ``⌈n / 2⌉``. The same rule as :func:`output_size`, which gives its value for one n.
+
+    Raises:
+        ValueError: a non-positive parameter or an unknown padding.
+    """
+    kernel_size = check_int("kernel_size", kernel_size, low=1)
+    strides = check_int("strides", strides, low=1)
+    dilation_rate = check_int("dilation_rate", dilation_rate, low=1)
+    if check_padding(padding) == "same":
+        return f"⌈n / {strides}⌉"
+    span = f"{kernel_size}" if dilation_rate == 1 else f"(({kernel_size} − 1)·{dilation_rate} + 1)"
+    return f"⌊(n − {span}) / {strides}⌋ + 1"

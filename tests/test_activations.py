@@ -61,6 +61,23 @@ def test_leaky_relu_default_slope_is_keras_default():
     np.testing.assert_allclose(A.leaky_relu(X), np.asarray(keras.activations.leaky_relu(X)))
 
 
+def test_both_leaky_relu_defaults_are_keras_and_the_help_says_both():
+    """keras.activations.leaky_relu defaults to LEAKY_RELU_SLOPE, keras.layers.LeakyReLU() to LEAKY_RELU_LAYER_SLOPE,
+    and the slope's help on the page states both numbers, in both languages."""
+    import keras
+
+    from ui.texts import TEXTS
+
+    x = np.array([-1.0, 2.0], dtype="float32")
+    assert float(keras.activations.leaky_relu(x)[0]) == pytest.approx(-A.LEAKY_RELU_SLOPE)
+    assert float(keras.layers.LeakyReLU()(x)[0]) == pytest.approx(-A.LEAKY_RELU_LAYER_SLOPE)
+    assert A.LEAKY_RELU_SLOPE != A.LEAKY_RELU_LAYER_SLOPE
+    for lang in ("en", "ko"):
+        template = TEXTS["activations.slope_help"][lang]
+        assert "{function}" in template and "{layer}" in template
+        assert "keras.activations.leaky_relu" in template and "keras.layers.LeakyReLU()" in template
+
+
 @pytest.mark.parametrize("axis", [-1, 0, 1])
 def test_softmax_equals_keras(axis):
     """softmax(x, axis) equals keras.activations.softmax on a 3-D array, along each axis."""

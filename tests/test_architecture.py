@@ -444,3 +444,55 @@ def test_param_count_matches_numpy_weights():
     kernel, bias = (np.asarray(w) for w in model.layers[0].get_weights())
     assert kernel.shape == (2, 3, 4, 5) and bias.shape == (5,)
     assert summarize([{**C, "filters": 5, "kernel_size": (2, 3)}], (6, 6, 4))[0]["params"] == kernel.size + bias.size
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# The layer editor's padding help: each layer's own output-size rule (issue 14, point 1)
+# --------------------------------------------------------------------------------------------------------------------
+
+
+def _evaluate_rule(rule: str, n: int) -> int:
+    """Evaluate a rule like "⌊(n − 3) / 2⌋ + 1" or "⌈n / 2⌉" at n (the test's own reading of the notation)."""
+    python = (
+        rule.replace("⌊", "math.floor(").replace("⌋", ")").replace("⌈", "math.ceil(").replace("⌉", ")")
+        .replace("−", "-").replace("·", "*").replace("n", str(n))
+    )  # fmt: skip
+    return int(eval(python, {"math": math}))  # noqa: S307 — our own formula strings, digits and operators only
+
+
+PADDING_RULE_SPECS = [
+    {"type": "Conv2D", "filters": 1, "kernel_size": 3},
+    {"type": "Conv2D", "filters": 1, "kernel_size": 3, "strides": 2},
+    {"type": "Conv2D", "filters": 1, "kernel_size": 5, "strides": 3},
+    {"type": "Conv2D", "filters": 1, "kernel_size": 3, "dilation_rate": 2},
+    {"type": "Conv2D", "filters": 1, "kernel_size": (3, 5), "strides": (1, 2)},
+    {"type": "MaxPooling2D", "pool_size": 2},
+    {"type": "MaxPooling2D", "pool_size": 3, "strides": 2},
+    {"type": "AveragePooling2D", "pool_size": (2, 3)},
+]
+
+
+@pytest.mark.parametrize("spec", PADDING_RULE_SPECS, ids=lambda s: stack_to_text([s]))
+@pytest.mark.parametrize("padding", ["valid", "same"])
+def test_padding_rule_is_the_layers_own_and_equals_keras(spec, padding):
+    """The padding help's rule for this very layer, evaluated at n, gives Keras's output size for every n tried."""
+    from playground.architecture import padding_rules
+
+    spec = {**spec, "padding": padding}
+    rule = padding_rules(spec)[padding]
+    for n in (7, 12, 25, 28):
+        layer = build_model([spec], (n, n + 1, 1)).layers[-1]
+        h, w = layer.output.shape[1:3]
+        if rule.startswith("H: "):
+            rule_h, rule_w = rule.removeprefix("H: ").split("; W: ")
+        else:
+            rule_h = rule_w = rule
+        assert (_evaluate_rule(rule_h, n), _evaluate_rule(rule_w, n + 1)) == (h, w), (rule, n)
+
+
+def test_padding_rules_only_for_windowed_layers():
+    """Dense, Flatten and Dropout have no padding rule."""
+    from playground.architecture import padding_rules
+
+    assert padding_rules({"type": "Dense", "units": 3}) == {}
+    assert padding_rules({"type": "Flatten"}) == {}

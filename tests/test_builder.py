@@ -100,3 +100,20 @@ def test_brief_summaries():
     assert brief(normalize_spec({"type": "MaxPooling2D"})) == "MaxPooling2D · 2×2 · valid"
     assert brief(normalize_spec({"type": "Dense", "units": 10, "activation": "softmax"})) == "Dense · 10 · softmax"
     assert brief(normalize_spec({"type": "Dropout", "rate": 0.3})) == "Dropout · 0.3"
+
+
+def test_padding_help_gives_the_rule_of_the_layer_at_hand():
+    """The padding help of MaxPooling2D(2) and of a strided Conv2D is that layer's rule (the core's), never "k − 1"."""
+    from playground.architecture import LAYER_TYPES, padding_rules
+    from ui.builder import arg_help
+
+    pool = {"type": "MaxPooling2D", "pool_size": 2}
+    conv = {"type": "Conv2D", "filters": 8, "kernel_size": 3, "strides": 2}
+    for raw in (pool, conv):
+        spec = normalize_spec(raw)
+        padding = next(a for a in LAYER_TYPES[spec["type"]] if a.name == "padding")
+        text = arg_help(spec, padding)
+        rules = padding_rules(spec)
+        assert rules["valid"] in text and rules["same"] in text
+        assert "− 1." not in text and "kernel − 1" not in text
+    assert padding_rules(normalize_spec({"type": "MaxPooling2D", "pool_size": 2}))["valid"] == "⌊(n − 2) / 2⌋ + 1"

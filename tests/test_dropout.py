@@ -126,3 +126,27 @@ def test_example_inputs_shapes_and_ranges():
     for call in (lambda: example_units(0), lambda: example_feature_map(3)):
         with pytest.raises(ValueError, match="Invalid value"):
             call()
+
+
+@pytest.mark.parametrize(("rate", "seed", "shape"), [(0.5, 42, (24,)), (0.3, 7, (12, 12)), (0.8, 0, (5, 4, 3))])
+def test_keras_dropout_is_what_the_keras_line_returns(rate, seed, shape):
+    """keras_dropout gives the output of `keras.layers.Dropout(rate, seed=seed)(x, training=True)`, and a mask
+    whose kept units are exactly the non-zero outputs (x has no zeros here)."""
+    import keras
+
+    from playground.dropout import keras_dropout
+
+    x = np.random.default_rng(1).uniform(0.1, 1.0, shape)
+    y, mask = keras_dropout(x, rate, seed=seed)
+    expected = np.asarray(keras.layers.Dropout(rate, seed=seed)(x.astype("float32"), training=True))
+    np.testing.assert_array_equal(y, expected)
+    np.testing.assert_array_equal(mask, expected != 0)
+    np.testing.assert_allclose(y[mask], x[mask] / (1 - rate), rtol=1e-6)
+
+
+def test_numpy_mask_is_not_keras_mask_for_the_pages_default():
+    """The NumPy mask and Keras's for Dropout(0.5, seed=42) on 24 units differ (why the page says so)."""
+    from playground.dropout import keras_dropout
+
+    x = np.ones(24)
+    assert not np.array_equal(dropout(x, 0.5, seed=42)[1], keras_dropout(x, 0.5, seed=42)[1])

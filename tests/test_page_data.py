@@ -67,6 +67,33 @@ def test_split_sizes_follow_the_sliders(app_for):
     assert [int(values(trace["y"]).sum()) for trace in spec] == [7000, 3000, 10000]
 
 
+@pytest.mark.parametrize("train_size", [1000, 7000, 60_000])
+def test_code_box_split_has_the_apps_sizes_not_its_images(train_size):
+    """scikit-learn's train_test_split as the code box writes it gives the app's sizes for every validation share
+    the slider offers, but other images — which the page's note says."""
+    from sklearn.model_selection import train_test_split
+
+    from ui.texts import TEXTS
+
+    y = data.load_fashion_mnist()[0][1]
+    for k in range(1, 11):
+        share = float(f"{0.05 * k:g}")  # as the code box prints it
+        train_idx, val_idx = data.train_validation_split(y, train_size=train_size, validation_split=share, seed=0)
+        idx = np.arange(len(y))
+        if train_size < len(y):
+            idx, _ = train_test_split(idx, train_size=train_size, stratify=y, random_state=0)
+        sk_train, sk_val = train_test_split(idx, test_size=share, stratify=y[idx], random_state=0)
+        assert (len(sk_train), len(sk_val)) == (len(train_idx), len(val_idx)), share
+        assert set(sk_val) != set(val_idx)
+    assert "train_test_split" in TEXTS["data.code_note"]["en"]
+
+
+def test_code_box_says_the_split_differs(app_for):
+    """Under the code box, the page says the sizes match and the images do not."""
+    at = open_page(app_for)
+    assert any("not the same images" in c.value for c in at.caption)
+
+
 def test_korean(app_for):
     """In Korean the class names and the tabs are Korean."""
     at = open_page(app_for, lang="ko")

@@ -132,3 +132,20 @@ def test_tampered_url_params(app_for):
     assert at.slider(key="dropout_rate").value == 0.5
     notice = " ".join(i.value for i in at.info)
     assert "dropout_whatever=x" in notice and "dropout_rate=1.0" in notice
+
+
+def test_keras_masks_are_keras_and_the_code_says_so(app_for):
+    """With "Masks drawn by Keras" on, the units chart and the kept count are Keras's Dropout(rate, seed) output;
+    off, the code box says the NumPy mask is not Keras's."""
+    import keras
+
+    at = app_for(PAGE)
+    at.run()
+    assert any("not the NumPy mask" in c.value for c in at.code)
+    at.toggle(key="dropout_keras").set_value(True).run()
+    assert not at.exception
+    x = example_units(24)
+    keras_y = np.asarray(keras.layers.Dropout(0.5, seed=42)(x.astype("float32"), training=True))
+    kept = int((keras_y != 0).sum())
+    assert metric_values(at)["units kept"] == f"{kept} / 24"
+    assert any(f"keeps {kept} of 24" in c.value for c in at.code)

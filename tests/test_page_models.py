@@ -82,6 +82,39 @@ def test_downloads_for_a_run(page):
     assert f"{run.run_id}.weights.h5" in at.code[0].value
 
 
+def test_the_tree_of_the_files_just_written_is_shown(page):
+    """The page shows every group and array of the run's real .weights.h5 (optimizer/vars included, read with h5py)
+    and the .keras zip's three files."""
+    import io
+
+    import h5py
+
+    at, run = page
+    at.run()
+    assert not at.exception
+    paths: list[str] = []
+    with h5py.File(io.BytesIO(_files()[1]), "r") as f:
+        f.visit(paths.append)
+    shown = at.dataframe[0].value
+    assert len(shown) == len(paths) and any(p.startswith("optimizer/vars/") for p in paths)
+    assert sum(shown.iloc[:, 2].fillna(0)) == sum(int(np.prod(f_shape)) for f_shape in _dataset_shapes(_files()[1]))
+    assert shown.iloc[:, 3].str.contains("iteration").any()
+    entries = at.dataframe[1].value
+    assert sorted(entries.iloc[:, 0]) == ["config.json", "metadata.json", "model.weights.h5"]
+    assert any("optimizer" in m.value and "state" in m.value for m in at.markdown)
+
+
+def _dataset_shapes(data: bytes) -> list[tuple[int, ...]]:
+    import io
+
+    import h5py
+
+    shapes: list[tuple[int, ...]] = []
+    with h5py.File(io.BytesIO(data), "r") as f:
+        f.visititems(lambda _, obj: shapes.append(obj.shape) if isinstance(obj, h5py.Dataset) else None)
+    return shapes
+
+
 def test_weights_upload_becomes_a_new_restored_run(page, monkeypatch):
     """Uploading the run's .weights.h5 and restoring adds a 'restored' run with identical predictions."""
     at, run = page

@@ -27,12 +27,20 @@ from typing import Any
 
 import streamlit as st
 
-from playground.architecture import LAYER_TYPES, Arg, Spec, normalize_spec, stack_from_text, stack_to_text
+from playground.architecture import (
+    LAYER_TYPES,
+    Arg,
+    Spec,
+    normalize_spec,
+    padding_rules,
+    stack_from_text,
+    stack_to_text,
+)
 from ui.i18n import t
 from ui.page import claim_query_param
 from ui.texts import TEXTS
 
-__all__ = ["brief", "layer_stack_editor", "set_stack"]
+__all__ = ["arg_help", "brief", "layer_stack_editor", "set_stack"]
 
 
 def _k(key: str, *parts: object) -> str:
@@ -224,13 +232,19 @@ def _forget_widgets(key: str, uid: int, arg: Arg) -> None:
 # --------------------------------------------------------------------------------------------------------------------
 
 
-def _help(layer_type: str, arg: Arg) -> str:
+def arg_help(spec: Spec, arg: Arg) -> str:
+    """The help of one argument of this layer; padding's gives this layer's own output-size rule (the core's)."""
+    layer_type = spec["type"]
+    if arg.name == "padding":
+        rules = padding_rules(spec)
+        if rules:
+            return t("builder.arg.padding", valid=f"`{rules['valid']}`", same=f"`{rules['same']}`")
     specific = f"builder.arg.{layer_type}.{arg.name}"
     return t(specific) if specific in TEXTS else t(f"builder.arg.{arg.name}")
 
 
-def _arg_widget(key: str, uid: int, layer_type: str, arg: Arg, value: Any) -> None:
-    callback: dict[str, Any] = dict(on_change=_edit, args=(key, uid, arg), help=_help(layer_type, arg))
+def _arg_widget(key: str, uid: int, spec: Spec, arg: Arg, value: Any) -> None:
+    callback: dict[str, Any] = dict(on_change=_edit, args=(key, uid, arg), help=arg_help(spec, arg))
     high: float = arg.high if arg.high is not None else (arg.ui_max or 0.0)  # choices and booleans have neither
     if arg.kind in {"pair", "optional_pair"}:
         h, w = (None, None) if value is None else (value if isinstance(value, tuple) else (value, value))
@@ -297,7 +311,7 @@ def _layer_card(key: str, position: int, uid: int, spec: Spec, count: int) -> No
         if not args:
             st.caption(t("builder.no_arguments"))
         for arg in args:
-            _arg_widget(key, uid, spec["type"], arg, spec[arg.name])
+            _arg_widget(key, uid, spec, arg, spec[arg.name])
         up, down, remove = st.columns(3, gap="small")
         up.button(
             ":material/arrow_upward:",  # icon-only: a word does not fit a third of a narrow card (help names it)

@@ -5,7 +5,7 @@ TEXTS = {
     "runs.none": {
         "en": "No trained model in this session yet. Train one in the training lab (the Quick preset takes about "
         "a minute), or restore a saved model on the Save & restore page — then come back here.",
-        "ko": "이 세션에는 아직 학습된 모델이 없습니다. 학습 실험실에서 모델을 학습시키거나(Quick 프리셋은 약 1분), "
+        "ko": "이 세션에는 아직 학습된 모델이 없습니다. 학습 실험실에서 모델을 학습시키거나(빠르게 프리셋은 약 1분), "
         "저장과 복원 페이지에서 저장된 모델을 복원한 뒤 다시 오세요.",
     },
     "runs.to_lab": {"en": "Go to the training lab", "ko": "학습 실험실로 가기"},
@@ -163,10 +163,10 @@ TEXTS = {
     # ------------------------------------------------------------------------------------------ save & restore
     "models.intro": {
         "en": "Keep a trained model and bring it back later, the two ways the course notes show: the **whole model** "
-        "(`.keras`) or **only its parameters** (`.weights.h5`). Downloads work for every run of this session; "
+        "(`.keras`) or **its weights without the architecture** (`.weights.h5`). Downloads work for every run of this session; "
         "a restored model becomes a new run you can evaluate and compare.",
         "ko": "학습된 모델을 저장하고 나중에 복원합니다. 강의 노트의 두 가지 방법: **모델 전체**(`.keras`) 또는 "
-        "**모델 파라미터만**(`.weights.h5`). 이 세션의 모든 실행을 내려받을 수 있고, 복원한 모델은 평가하고 비교할 수 "
+        "**모델 구조 없이 가중치만**(`.weights.h5`). 이 세션의 모든 실행을 내려받을 수 있고, 복원한 모델은 평가하고 비교할 수 "
         "있는 새 실행이 됩니다.",
     },
     "models.keras_explained": {
@@ -180,15 +180,47 @@ TEXTS = {
         "- `evaluate()`와 `predict()`를 바로 쓸 수 있습니다",
     },
     "models.weights_explained": {
-        "en": "**`.weights.h5` — the parameters only** (`model.save_weights`)\n\n"
-        "- only the learned weights and biases; no architecture, no compile settings\n"
-        "- restore: build a model of **the same architecture** first, then `model.load_weights(file)`\n"
+        "en": "**`.weights.h5` — the weights, no architecture** (`model.save_weights`)\n\n"
+        "- every layer's variables (kernels, biases, BatchNormalization's statistics) **and the optimizer's state** "
+        "once it has trained (its step count, learning rate and per-weight moments: `optimizer/vars`); no "
+        "architecture, no compile settings — see the file's tree below\n"
+        "- restore: build a model of **the same architecture** first, then `model.load_weights(file)`: the layer "
+        "weights come back; the optimizer's state only into a compiled model whose optimizer is already built "
+        "(otherwise Keras skips it with a warning)\n"
         "- the restored model is **not compiled**: `predict()` works, `evaluate()` needs `compile()` first",
-        "ko": "**`.weights.h5` — 모델 파라미터만** (`model.save_weights`)\n\n"
-        "- 학습된 가중치와 편향만 저장합니다. 모델 구조와 컴파일 설정은 없습니다\n"
-        "- 복원: **같은 구조**의 모델을 먼저 만든 뒤 `model.load_weights(file)`\n"
+        "ko": "**`.weights.h5` — 가중치만, 모델 구조 없음** (`model.save_weights`)\n\n"
+        "- 모든 층의 변수(커널, 편향, BatchNormalization의 통계)와, 학습을 한 뒤라면 **옵티마이저의 상태**(스텝 수, "
+        "학습률, 가중치마다의 모멘트: `optimizer/vars`)를 저장합니다. 모델 구조와 컴파일 설정은 없습니다 — 아래 "
+        "파일 구조를 보세요\n"
+        "- 복원: **같은 구조**의 모델을 먼저 만든 뒤 `model.load_weights(file)`: 층의 가중치가 돌아옵니다. "
+        "옵티마이저 상태는 옵티마이저가 이미 만들어진 컴파일된 모델에만 들어가고, 아니면 케라스가 경고와 함께 "
+        "건너뜁니다\n"
         "- 복원한 모델은 **컴파일되지 않은 상태**: `predict()`는 되지만 `evaluate()`는 먼저 `compile()`이 필요합니다",
     },
+    "models.inside_title": {"en": "What the files hold", "ko": "파일에 들어 있는 것"},
+    "models.inside_help": {
+        "en": "The files of run {run}, written just now by Keras and read back with h5py and zipfile: every group "
+        "and array, with the Keras variable stored there.",
+        "ko": "실행 {run}의 파일을 방금 케라스로 저장하고 h5py와 zipfile로 다시 읽은 것입니다: 모든 그룹과 배열, 그리고 "
+        "거기 저장된 케라스 변수.",
+    },
+    "models.inside_weights": {
+        "en": "`{run}.weights.h5` — {layers} numbers of layer weights, {optimizer} numbers of optimizer state",
+        "ko": "`{run}.weights.h5` — 층 가중치 숫자 {layers}개, 옵티마이저 상태 숫자 {optimizer}개",
+    },
+    "models.inside_keras": {
+        "en": "`{run}.keras` — a zip of {count} files; config.json: a {model} of {layers} layers, compiled with "
+        "optimizer {optimizer}, loss {loss}; model.weights.h5 holds the same tree as the `.weights.h5` file",
+        "ko": "`{run}.keras` — 파일 {count}개를 담은 zip. config.json: 층 {layers}개의 {model}, 옵티마이저 "
+        "{optimizer}, 손실 {loss}로 컴파일. model.weights.h5에는 `.weights.h5` 파일과 같은 구조가 들어 있습니다",
+    },
+    "models.col_path": {"en": "path in the file", "ko": "파일 속 경로"},
+    "models.col_shape": {"en": "shape", "ko": "형태"},
+    "models.col_values": {"en": "numbers", "ko": "숫자 개수"},
+    "models.col_variable": {"en": "Keras variable", "ko": "케라스 변수"},
+    "models.col_bytes": {"en": "bytes", "ko": "바이트"},
+    "models.col_file": {"en": "file in the zip", "ko": "zip 속 파일"},
+    "models.not_compiled": {"en": "not compiled", "ko": "컴파일되지 않음"},
     "models.download_title": {"en": "Download a run", "ko": "실행 내려받기"},
     "models.download_help": {
         "en": "Files for run {run}. The training script reproduces the run on your own machine or in Colab.",
@@ -224,7 +256,7 @@ TEXTS = {
         "en": "Restored as the new run **{run}**. A weights-only restore is not compiled, so the app compiled it "
         "(the run's optimizer, sparse categorical cross-entropy, accuracy) to make `evaluate()` possible.",
         "ko": "새 실행 **{run}**(으)로 복원했습니다. 가중치만 복원하면 컴파일되지 않은 상태이므로, `evaluate()`를 쓸 수 "
-        "있도록 앱이 컴파일했습니다(실행의 옵티마이저, sparse categorical cross-entropy, 정확도).",
+        "있도록 앱이 컴파일했습니다(실행의 옵티마이저, `sparse_categorical_crossentropy`, 정확도).",
     },
     "models.keras_steps": {
         "en": "Upload a `.keras` file of a Fashion-MNIST model (input 28×28×1, 10 classes). It is checked first, "
@@ -259,7 +291,7 @@ TEXTS = {
     "models.note_recompiled": {
         "en": "The app compiled the model with sparse categorical cross-entropy and accuracy (integer labels), so "
         "its test loss is comparable with the lab's runs.",
-        "ko": "정수 레이블로 평가하도록 앱이 sparse categorical cross-entropy와 정확도로 모델을 컴파일했습니다. 그래서 "
+        "ko": "정수 레이블로 평가하도록 앱이 `sparse_categorical_crossentropy`와 정확도로 모델을 컴파일했습니다. 그래서 "
         "테스트 손실을 실험실의 실행과 비교할 수 있습니다.",
     },
     "models.refused": {
@@ -273,7 +305,7 @@ TEXTS = {
         "highlighted. Change **one** setting between two runs — dropout on/off, optimizer A vs B, augmentation "
         "on/off — and you can see what that setting does.",
         "ko": "여러 실행을 나란히 놓고 봅니다. 곡선은 한 차트에, 설정은 한 표에 모으고 다른 설정을 강조합니다. 두 실행 "
-        "사이에 설정을 **하나만** 바꾸면(드롭아웃 켜기/끄기, 옵티마이저 A와 B, 데이터 증강 켜기/끄기) 그 설정이 무엇을 "
+        "사이에 설정을 **하나만** 바꾸면(드롭아웃 켜기/끄기, 옵티마이저 A와 B, 데이터 증식 켜기/끄기) 그 설정이 무엇을 "
         "하는지 볼 수 있습니다.",
     },
     "compare.seed_note": {
@@ -302,8 +334,8 @@ TEXTS = {
     "compare.curves_help": {
         "en": "One colour per run; solid = training, dashed = validation. Training loss falling while validation "
         "loss rises is overfitting — dropout and augmentation should narrow that gap.",
-        "ko": "실행마다 색 하나, 실선 = 훈련, 점선 = 검증. 훈련 손실은 줄어드는데 검증 손실이 늘어나면 과대적합입니다. "
-        "드롭아웃과 데이터 증강은 이 차이를 줄여야 합니다.",
+        "ko": "실행마다 색 하나, 실선 = 훈련, 점선 = 검증. 훈련 손실은 줄어드는데 검증 손실이 늘어나면 과적합입니다. "
+        "드롭아웃과 데이터 증식은 이 차이를 줄여야 합니다.",
     },
     "compare.results_title": {"en": "Results", "ko": "결과"},
     "compare.col_run": {"en": "Run", "ko": "실행"},
@@ -340,7 +372,7 @@ TEXTS = {
     "compare.setting.seed": {"en": "Seed", "ko": "시드"},
     "compare.setting.train_size": {"en": "Training images", "ko": "훈련 이미지 수"},
     "compare.setting.validation_split": {"en": "Validation split", "ko": "검증 세트 비율"},
-    "compare.setting.augmentation": {"en": "Data augmentation", "ko": "데이터 증강"},
+    "compare.setting.augmentation": {"en": "Data augmentation", "ko": "데이터 증식"},
     "compare.setting.early_stopping": {"en": "EarlyStopping", "ko": "EarlyStopping(조기 종료)"},
     "compare.setting.reduce_lr": {"en": "ReduceLROnPlateau", "ko": "ReduceLROnPlateau(학습률 감소)"},
     "compare.setting.checkpoint": {"en": "ModelCheckpoint", "ko": "ModelCheckpoint(체크포인트)"},

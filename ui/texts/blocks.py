@@ -11,7 +11,7 @@ TEXTS = {
         "학습하는지를 결정합니다. 역전파는 층마다 f′ 하나씩을 곱하기 때문입니다(연쇄 법칙).",
     },
     "activations.name_sigmoid": {"en": "sigmoid", "ko": "시그모이드"},
-    "activations.name_tanh": {"en": "tanh", "ko": "tanh(탄젠트)"},
+    "activations.name_tanh": {"en": "tanh", "ko": "하이퍼볼릭 탄젠트(tanh)"},
     "activations.name_relu": {"en": "ReLU", "ko": "렐루(ReLU)"},
     "activations.name_leaky_relu": {"en": "leaky ReLU", "ko": "리키 렐루(leaky ReLU)"},
     "activations.curves_heading": {"en": "The function and its derivative", "ko": "함수와 도함수"},
@@ -23,8 +23,10 @@ TEXTS = {
     "activations.x_max": {"en": "Input range ±z", "ko": "입력 범위 ±z"},
     "activations.slope": {"en": "Leaky ReLU negative_slope α", "ko": "리키 렐루 negative_slope α"},
     "activations.slope_help": {
-        "en": "Keras 3's name for the slope below zero (default 0.2).",
-        "ko": "0보다 작은 입력에 곱하는 기울기의 케라스 3 이름입니다 (기본값 0.2).",
+        "en": "Keras 3's name for the slope below zero. Its default is {function} in `keras.activations.leaky_relu` "
+        '(and `activation="leaky_relu"`) but {layer} in the layer `keras.layers.LeakyReLU()`.',
+        "ko": "0보다 작은 입력에 곱하는 기울기의 케라스 3 이름입니다. 기본값은 `keras.activations.leaky_relu`"
+        '(그리고 `activation="leaky_relu"`)에서는 {function}, 층 `keras.layers.LeakyReLU()`에서는 {layer}입니다.',
     },
     "activations.none_chosen": {
         "en": "Pick at least one activation function to plot.",
@@ -125,7 +127,7 @@ TEXTS = {
         "stay are multiplied by 1/(1 − rate), so the expected output equals the input and nothing has to change at "
         "inference, where dropout does nothing.",
         "ko": "**드롭아웃**은 학습 단계마다 층의 뉴런 중 무작위로 `rate` 비율만큼을 비활성화해서 신경망이 특정 뉴런에 "
-        "의존하지 못하게 하고 과대적합을 막습니다. 케라스는 *역(inverted) 드롭아웃*을 씁니다: 남은 뉴런에 "
+        "의존하지 못하게 하고 과적합을 막습니다. 케라스는 *역(inverted) 드롭아웃*을 씁니다: 남은 뉴런에 "
         "1/(1 − rate) 를 곱해 출력의 기댓값이 입력과 같아지므로, 드롭아웃이 아무것도 하지 않는 추론 때에는 바꿀 "
         "것이 없습니다.",
     },
@@ -145,6 +147,36 @@ TEXTS = {
         "ko": "같은 시드는 같은 마스크를 만듭니다. 시드는 링크에 들어가므로 공유한 링크는 이 마스크를 그대로 보여 줍니다.",
     },
     "dropout.resample": {"en": "Re-sample the mask (next step)", "ko": "마스크 다시 뽑기 (다음 단계)"},
+    "dropout.use_keras": {"en": "Masks drawn by Keras", "ko": "케라스가 뽑은 마스크"},
+    "dropout.use_keras_help": {
+        "en": "Off: the app draws the masks with NumPy (instant) — same rule, other random numbers than Keras. "
+        "On: the masks are the ones `keras.layers.Dropout(rate, seed)` draws (the code below gives exactly them); "
+        "loading Keras takes a few seconds the first time.",
+        "ko": "꺼짐: 앱이 NumPy로 마스크를 뽑습니다(즉시) — 규칙은 같지만 난수는 케라스와 다릅니다. 켜짐: "
+        "`keras.layers.Dropout(rate, seed)`가 뽑는 바로 그 마스크입니다(아래 코드가 똑같이 만듭니다). 처음에는 "
+        "케라스를 불러오느라 몇 초 걸립니다.",
+    },
+    "dropout.loading_keras": {"en": "Loading Keras…", "ko": "케라스를 불러오는 중…"},
+    "dropout.code_scale": {
+        "en": "kept units × 1/(1 − {rate}) = × {scale}, dropped → 0",
+        "ko": "남은 뉴런 × 1/(1 − {rate}) = × {scale}, 비활성화된 뉴런 → 0",
+    },
+    "dropout.code_same_mask": {
+        "en": "keeps {kept} of {n} units: the very mask shown above",
+        "ko": "뉴런 {n}개 중 {kept}개를 남김: 위에 보인 바로 그 마스크",
+    },
+    "dropout.code_other_mask": {
+        "en": "Keras draws its own random mask: not the NumPy mask above (switch on “Masks drawn by Keras”)",
+        "ko": "케라스는 자기 난수로 마스크를 뽑습니다: 위의 NumPy 마스크와 다릅니다 (“케라스가 뽑은 마스크”를 켜 보세요)",
+    },
+    "dropout.code_in_model": {
+        "en": "in a model (course notes): Flatten → Dropout → Dense",
+        "ko": "모델 안에서 (강의 노트): Flatten → Dropout → Dense",
+    },
+    "dropout.code_fit_only": {
+        "en": "a new mask at every training step (batch) of fit(); off in predict()/evaluate()",
+        "ko": "fit()의 학습 단계(배치)마다 새 마스크; predict()/evaluate()에서는 꺼짐",
+    },
     "dropout.units": {"en": "Units in the layer", "ko": "층의 뉴런 수"},
     "dropout.map_size": {"en": "Feature map size", "ko": "특성 맵 크기"},
     "dropout.samples": {"en": "Masks averaged for the expected value", "ko": "기댓값 확인에 평균 낼 마스크 수"},

@@ -360,7 +360,7 @@ TEXTS.update(
         "pooling.feature_map_help": {
             "en": "The grid convolved with this kernel (padding same), negative values set to 0 by ReLU — what a "
             "Conv2D layer with activation='relu' hands to the pooling layer.",
-            "ko": "격자를 이 커널로 합성곱(same 패딩)하고 ReLU로 음수를 0으로 만든 것입니다. activation='relu'인 "
+            "ko": "격자를 이 커널로 합성곱(same 패딩)하고 ReLU로 음수를 0으로 만든 것입니다. `activation='relu'`인 "
             "Conv2D 층이 풀링 층에 넘겨주는 값입니다.",
         },
         "pooling.mode": {"en": "Pooling", "ko": "풀링 방식"},
@@ -389,7 +389,7 @@ TEXTS.update(
         "pooling.output_shape": {"en": "Output shape", "ko": "출력 크기"},
         "pooling.output_shape_help": {
             "en": "valid: ⌊(n − pool) / stride⌋ + 1; same: ⌈n / stride⌉",
-            "ko": "valid: ⌊(n − pool) / stride⌋ + 1; same: ⌈n / stride⌉",
+            "ko": "valid: ⌊(n − 풀 크기) / 스트라이드⌋ + 1; same: ⌈n / 스트라이드⌉",
         },
         "pooling.parameters": {"en": "Weights to learn", "ko": "학습할 가중치"},
         "pooling.parameters_help": {

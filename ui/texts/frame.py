@@ -98,11 +98,11 @@ TEXTS = {
     "augment.title": {"en": "Data augmentation", "ko": "데이터 증식"},
     "augment.blurb": {
         "en": "Random flips, rotations, zooms and shifts — and what they do to overfitting.",
-        "ko": "랜덤한 뒤집기, 회전, 확대, 이동으로 데이터를 증식하고 과대적합에 미치는 영향을 봅니다.",
+        "ko": "랜덤한 뒤집기, 회전, 확대, 이동으로 데이터를 증식하고 과적합에 미치는 영향을 봅니다.",
     },
     "transfer.title": {"en": "Transfer learning", "ko": "전이 학습"},
     "transfer.blurb": {
         "en": "Reuse a pretrained base: from scratch vs feature extraction vs fine-tuning.",
-        "ko": "사전 학습된 베이스 재사용: 처음부터 학습 vs 특성 추출 vs 미세 조정.",
+        "ko": "사전 훈련된 베이스 재사용: 처음부터 학습 vs 특성 추출 vs 미세 조정.",
     },
 }

@@ -4,7 +4,7 @@ TEXTS = {
     # ------------------------------------------------------------------------------------ data augmentation
     "augment.intro": {
         "en": "Data augmentation makes **more training samples** out of the ones we have: random flips, rotations, zooms, shifts and contrast changes that keep the label (a mirrored sneaker is still a sneaker). In Keras these are layers at the start of the model. They act **only while training**; at inference (`training=False`) they pass the image through unchanged. Every picture below is computed by the real Keras layers.",
-        "ko": "데이터 증식은 기존 훈련 샘플에 여러 가지 **랜덤한 변환**(뒤집기, 회전, 확대/축소, 이동, 대비 변화)을 적용해 **더 많은 훈련 데이터**를 만듭니다. 변환해도 레이블은 그대로입니다(좌우로 뒤집은 운동화도 운동화). Keras에서는 모델 시작 부분에 데이터 증식 층을 추가하며, 이 층은 **훈련할 때만** 동작하고 추론할 때(`training=False`)는 이미지를 그대로 통과시킵니다. 아래 그림은 모두 실제 Keras 층이 계산한 결과입니다.",
+        "ko": "데이터 증식(증강)은 기존 훈련 샘플에 여러 가지 **랜덤한 변환**(뒤집기, 회전, 확대/축소, 이동, 대비 변화)을 적용해 **더 많은 훈련 데이터**를 만듭니다. 변환해도 레이블은 그대로입니다(좌우로 뒤집은 운동화도 운동화). Keras에서는 모델 시작 부분에 데이터 증식 층을 추가하며, 이 층은 **훈련할 때만** 동작하고 추론할 때(`training=False`)는 이미지를 그대로 통과시킵니다. 아래 그림은 모두 실제 Keras 층이 계산한 결과입니다.",
     },
     "augment.layers": {"en": "Augmentation layers", "ko": "데이터 증식 층"},
     "augment.use_flip_horizontal": {"en": "RandomFlip — horizontal", "ko": "RandomFlip — 수평 뒤집기"},
@@ -91,24 +91,24 @@ TEXTS = {
     "augment.lab_heading": {"en": "Train with augmentation", "ko": "데이터 증식으로 훈련하기"},
     "augment.lab_explain": {
         "en": "Send these layers to the training lab: they go in front of the model for the next run. Train once without and once with augmentation, then overlay both runs in Compare runs — watch the gap between training and validation accuracy (overfitting) shrink.",
-        "ko": "이 층들을 훈련 실험실로 보냅니다. 다음 훈련에서 모델 앞에 추가됩니다. 데이터 증식 없이 한 번, 있이 한 번 훈련한 뒤 '실행 비교'에서 두 결과를 겹쳐 보세요. 훈련 정확도와 검증 정확도의 차이(과대적합)가 줄어드는지 확인할 수 있습니다.",
+        "ko": "이 층들을 학습 실험실로 보냅니다. 다음 훈련에서 모델 앞에 추가됩니다. 데이터 증식 없이 한 번, 있이 한 번 훈련한 뒤 '실행 비교'에서 두 결과를 겹쳐 보세요. 훈련 정확도와 검증 정확도의 차이(과적합)가 줄어드는지 확인할 수 있습니다.",
     },
     "augment.send": {"en": "Train with these layers", "ko": "이 층으로 훈련하기"},
     "augment.clear": {"en": "Train without augmentation", "ko": "데이터 증식 없이 훈련하기"},
     "augment.sent": {
         "en": "The training lab will put {count} augmentation layer(s) in front of the next model: {layers}",
-        "ko": "훈련 실험실이 다음 모델 앞에 데이터 증식 층 {count}개를 추가합니다: {layers}",
+        "ko": "학습 실험실이 다음 모델 앞에 데이터 증식 층 {count}개를 추가합니다: {layers}",
     },
     "augment.not_sent": {
         "en": "The training lab currently trains without augmentation.",
-        "ko": "훈련 실험실은 현재 데이터 증식 없이 훈련합니다.",
+        "ko": "학습 실험실은 현재 데이터 증식 없이 훈련합니다.",
     },
-    "augment.open_lab": {"en": "Open the training lab", "ko": "훈련 실험실 열기"},
+    "augment.open_lab": {"en": "Open the training lab", "ko": "학습 실험실 열기"},
     "augment.open_compare": {"en": "Compare runs", "ko": "실행 비교"},
     # ------------------------------------------------------------------------------------ transfer learning
     "transfer.intro": {
         "en": "A **pretrained model** has already learned useful filters on a big data set; we reuse them for a new problem with few labels. Here, offline and small: a base CNN pretrained on five Fashion-MNIST classes (**tops**: T-shirt/top, Pullover, Dress, Coat, Shirt) is reused for the other five (**trousers, sandals, sneakers, bags, ankle boots**) with only a few labelled images per class. Compare (a) training from scratch, (b) **feature extraction** (frozen base + new head) and (c) **fine-tuning** the top of the base after (b) with a lower learning rate.",
-        "ko": "**사전 훈련된 모델**은 대량의 데이터셋에서 이미 쓸모 있는 필터를 학습한 모델입니다. 이를 레이블이 적은 새 문제에 재사용합니다. 여기서는 인터넷 없이 작게: Fashion-MNIST의 다섯 클래스(**상의**: 티셔츠/탑, 풀오버, 드레스, 코트, 셔츠)로 사전 훈련한 기반 CNN을 나머지 다섯 클래스(**바지, 샌들, 스니커즈, 가방, 앵클부츠**)에 클래스당 몇 장의 레이블만으로 재사용합니다. (a) 밑바닥부터 훈련, (b) **특성 추출**(기반 네트워크 동결 + 새 분류기), (c) (b) 이후 기반 네트워크 상위 층을 낮은 학습률로 **미세 조정**을 비교해 보세요.",
+        "ko": "**사전 훈련된 모델**은 대량의 데이터셋에서 이미 쓸모 있는 필터를 학습한 모델입니다. 이를 레이블이 적은 새 문제에 재사용합니다. 여기서는 인터넷 없이 작게: Fashion-MNIST의 다섯 클래스(**상의**: 티셔츠/탑, 풀오버, 드레스, 코트, 셔츠)로 사전 훈련한 기반 CNN을 나머지 다섯 클래스(**바지, 샌들, 스니커즈, 가방, 앵클 부츠**)에 클래스당 몇 장의 레이블만으로 재사용합니다. (a) 밑바닥부터 훈련, (b) **특성 추출**(기반 네트워크 동결 + 새 분류기), (c) (b) 이후 기반 네트워크 상위 층을 낮은 학습률로 **미세 조정**을 비교해 보세요.",
     },
     "transfer.settings": {"en": "Experiment", "ko": "실험 설정"},
     "transfer.labels": {"en": "Labelled images per target class", "ko": "타깃 클래스당 레이블 이미지 수"},

@@ -35,7 +35,7 @@ TEXTS = {
     },
     "lessons.none": {
         "en": "No lessons yet: add a file to assets/lessons/.",
-        "ko": "아직 수업이 없습니다. assets/lessons/에 파일을 추가하세요.",
+        "ko": "아직 수업이 없습니다. `assets/lessons/`에 파일을 추가하세요.",
     },
     "lessons.flagged_count": {
         "en": "This lesson has {count} problem(s); the scenes concerned are flagged, the others play",
@@ -49,7 +49,7 @@ TEXTS = {
     "presenter.toggle": {"en": "Presenter mode", "ko": "발표자 모드"},
     "presenter.toggle_help": {
         "en": "Large type for a projector, no sidebar; ← / → step through the lesson's scenes. In a link: ?present=1",
-        "ko": "프로젝터용 큰 글씨, 사이드바 숨김. ← / →로 수업의 장면을 넘깁니다. 링크에서는 ?present=1",
+        "ko": "프로젝터용 큰 글씨, 사이드바 숨김. ← / →로 수업의 장면을 넘깁니다. 링크에서는 `?present=1`",
     },
     "presenter.exit": {"en": "Exit presenter mode", "ko": "발표자 모드 끝내기"},
     "presenter.save": {"en": "Save this view as a scene", "ko": "이 화면을 장면으로 저장"},
@@ -60,6 +60,6 @@ TEXTS = {
     "presenter.save_caption": {
         "en": "Paste it at the end of a lesson file in assets/lessons/, then write the title and narration "
         "in both languages.",
-        "ko": "assets/lessons/의 수업 파일 끝에 붙여 넣고, 제목과 설명을 두 언어로 쓰세요.",
+        "ko": "`assets/lessons/`의 수업 파일 끝에 붙여 넣고, 제목과 설명을 두 언어로 쓰세요.",
     },
 }

@@ -162,10 +162,10 @@ TEXTS = {
     "builder.arg.MaxPooling2D.strides": _POOL_STRIDES,
     "builder.arg.AveragePooling2D.strides": _POOL_STRIDES,
     "builder.arg.padding": {
-        "en": "valid: no padding, the output shrinks by kernel − 1. same: zeros around the input so that the output "
-        "is ⌈input / stride⌉.",
-        "ko": "valid: 패딩 없음, 출력이 커널 − 1만큼 줄어듭니다. same: 입력 둘레에 0을 채워 출력이 ⌈입력 / 스트라이드⌉가 "
-        "됩니다.",
+        "en": "For this layer, with an input of length n along each axis — valid (no padding, the window must fit): "
+        "output = {valid}. same (zeros around the input): output = {same}.",
+        "ko": "이 층에서 각 축의 입력 길이가 n일 때 — valid (패딩 없음, 창이 입력 안에 들어가야 함): 출력 = {valid}. "
+        "same (입력 둘레에 0을 채움): 출력 = {same}.",
     },
     "builder.arg.dilation_rate": {
         "en": "Gaps between kernel taps: a 3×3 kernel with dilation 2 covers 5×5. Keras forbids strides > 1 with it.",

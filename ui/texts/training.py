@@ -2,7 +2,7 @@
 
 from playground.data import CLASS_NAMES
 
-_KO_CLASSES = ("티셔츠/상의", "바지", "풀오버", "드레스", "코트", "샌들", "셔츠", "스니커즈", "가방", "앵클 부츠")
+_KO_CLASSES = ("티셔츠/탑", "바지", "풀오버", "드레스", "코트", "샌들", "셔츠", "스니커즈", "가방", "앵클 부츠")
 
 TEXTS = {
     **{f"class.{i}": {"en": name, "ko": ko} for i, (name, ko) in enumerate(zip(CLASS_NAMES, _KO_CLASSES, strict=True))},
@@ -47,6 +47,14 @@ TEXTS = {
     "data.pixels_heading": {"en": "One image as numbers", "ko": "숫자로 본 이미지 한 장"},
     "data.class": {"en": "Class", "ko": "클래스"},
     "data.index": {"en": "Image of that class (0 … 5999)", "ko": "그 클래스의 몇 번째 이미지 (0 … 5999)"},
+    "data.code_note": {
+        "en": "Same sizes, not the same images: the app draws its stratified split with NumPy and the seed above, "
+        "while scikit-learn's `train_test_split(..., random_state=...)` draws its own — the two give the same "
+        "numbers of training and validation images, but pick different ones.",
+        "ko": "크기는 같지만 이미지는 다릅니다: 앱은 위의 시드로 NumPy로 층화 분할하고, scikit-learn의 "
+        "`train_test_split(..., random_state=...)`은 자기 방식으로 뽑습니다. 훈련 이미지와 검증 이미지의 개수는 "
+        "같지만 고르는 이미지는 다릅니다.",
+    },
     "data.split_heading": {"en": "Training / validation split", "ko": "훈련 / 검증 분리"},
     "data.train_size": {"en": "Training subset (images)", "ko": "학습에 쓸 이미지 수"},
     "data.train_size_help": {
@@ -56,7 +64,7 @@ TEXTS = {
     "data.validation_split": {"en": "Validation share", "ko": "검증 데이터 비율"},
     "data.validation_help": {
         "en": "Held out from the training subset, class by class, like train_test_split(..., stratify=y).",
-        "ko": "train_test_split(..., stratify=y)처럼 클래스별로 같은 비율을 학습 부분집합에서 떼어 둡니다.",
+        "ko": "`train_test_split(..., stratify=y)`처럼 클래스별로 같은 비율을 학습 부분집합에서 떼어 둡니다.",
     },
     "data.tab_samples": {"en": "Samples per class", "ko": "클래스별 샘플"},
     "data.tab_pixels": {"en": "Pixel matrix", "ko": "픽셀 행렬"},
@@ -127,7 +135,7 @@ TEXTS = {
     "train.model_fixed": {
         "en": "Fixed in front of your layers: `Input(28, 28, 1)` (uint8 pixels) → augmentation (if any) → "
         "`Rescaling(1/255)`. The last layer must be `Dense(10, activation='softmax')`.",
-        "ko": "층 앞에 고정: `Input(28, 28, 1)` (uint8 픽셀) → 증강(있으면) → `Rescaling(1/255)`. 마지막 층은 "
+        "ko": "층 앞에 고정: `Input(28, 28, 1)` (uint8 픽셀) → 증식(있으면) → `Rescaling(1/255)`. 마지막 층은 "
         "`Dense(10, activation='softmax')`여야 합니다.",
     },
     "train.optimizer_heading": {"en": "Optimizer", "ko": "옵티마이저"},
@@ -183,17 +191,17 @@ TEXTS = {
     "train.arg.factor": {"en": "factor", "ko": "factor (감소 비율)"},
     "train.arg.min_lr": {"en": "min_lr", "ko": "min_lr (최소 학습률)"},
     "train.arg.save_best_only": {"en": "save_best_only", "ko": "save_best_only (최고 성능만 저장)"},
-    "train.augmentation_heading": {"en": "Data augmentation", "ko": "데이터 증강"},
+    "train.augmentation_heading": {"en": "Data augmentation", "ko": "데이터 증식"},
     "train.augmentation_none": {
         "en": "None. Choose augmentation layers on the Data augmentation page; they will appear here.",
-        "ko": "없음. 데이터 증강 페이지에서 증강 층을 고르면 여기에 나타납니다.",
+        "ko": "없음. 데이터 증식 페이지에서 증식 층을 고르면 여기에 나타납니다.",
     },
     "train.augmentation_on": {
         "en": "These layers go in front of the model (active only while training): {layers}",
         "ko": "다음 층이 모델 앞에 들어갑니다(학습 중에만 동작): {layers}",
     },
-    "train.augmentation_clear": {"en": "Remove augmentation", "ko": "증강 제거"},
-    "train.augmentation_link": {"en": "Data augmentation page", "ko": "데이터 증강 페이지"},
+    "train.augmentation_clear": {"en": "Remove augmentation", "ko": "증식 제거"},
+    "train.augmentation_link": {"en": "Data augmentation page", "ko": "데이터 증식 페이지"},
     "train.start": {"en": "Train", "ko": "학습 시작"},
     "train.stop": {"en": "Stop", "ko": "중지"},
     "train.stop_help": {

@@ -1,0 +1,80 @@
+"""The Korean UI speaks one language: one term per glossary concept, no English word outside code identifiers —
+in the translation table, in the callback events' wording, and on every page rendered in Korean."""
+
+from __future__ import annotations
+
+import pytest
+
+from playground.run import EVENT_CODES, Event
+from tests.conftest import page_app
+from ui.glossary import GLOSSARY, english_words, stray_variants
+from ui.pages import PAGES
+from ui.texts import TEXTS
+
+
+def test_glossary_has_one_term_per_concept():
+    """Each concept has one Korean term, different from its variants; no term is another concept's variant."""
+    terms = [entry.ko for entry in GLOSSARY.values()]
+    assert len(set(terms)) == len(terms)
+    variants = {v for entry in GLOSSARY.values() for v in entry.variants}
+    assert not variants & set(terms)
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS))
+def test_korean_text_uses_the_glossary_and_no_english(key):
+    """A Korean text uses each concept's one term (a variant only in parentheses after it) and no English word
+    outside code (`…`), Keras names and English glosses in parentheses after the Korean term."""
+    text = TEXTS[key]["ko"]
+    assert not stray_variants(text), (key, stray_variants(text), text)
+    assert not english_words(text), (key, english_words(text), text)
+
+
+SAMPLE_VALUES = {
+    "reduce_lr": {"old": 0.01, "new": 0.005},
+    "checkpoint": {"monitor": "val_loss", "value": 0.41},
+    "best": {"monitor": "val_accuracy", "value": 0.87, "restored": True},
+    "early_stopping": {"monitor": "val_loss", "patience": 2, "waited": 2},
+    "all_epochs": {"epochs": 10},
+}
+
+
+@pytest.mark.parametrize("code", EVENT_CODES)
+def test_callback_events_in_korean_have_no_english_sentence(code, monkeypatch):
+    """Every event code the core records is worded in Korean: only Keras names and values stay in Latin letters."""
+    import ui.i18n
+    from ui.training_status import event_text
+
+    monkeypatch.setattr(ui.i18n, "_last_language", "ko")
+    text = event_text(Event(code, SAMPLE_VALUES.get(code, {}), 3))
+    assert not english_words(text), text
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in text), text
+    monkeypatch.setattr(ui.i18n, "_last_language", "en")
+    assert event_text(Event(code, SAMPLE_VALUES.get(code, {}), 3)) != text
+
+
+def _shown_texts(at) -> list[str]:
+    """Everything a page shows as text: markdown, captions, titles, alerts, metrics, widget labels and options."""
+    texts: list[str] = []
+    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "success", "error"):
+        texts += [e.value for e in getattr(at, kind)]
+    for m in at.metric:
+        texts += [m.label, str(m.value)]
+    for kind in ("button", "toggle", "checkbox", "slider", "number_input", "text_input", "select_slider", "radio"):
+        texts += [w.label for w in getattr(at, kind)]
+    for box in [*at.selectbox, *at.multiselect, *at.radio]:
+        texts += [box.label, *map(str, box.options)]
+    texts += [tab.label for tab in at.tabs] + [e.label for e in at.expander]
+    return [text for text in texts if not text.startswith(":material/")]  # an icon-only button's label
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("page", [p for p in PAGES], ids=lambda p: p.key)
+def test_every_page_in_korean_has_no_english_word(page):
+    """Rendered in Korean, a page shows no English word outside the code identifiers of ui.glossary.CODE_WORDS."""
+    at = page_app(page.script)
+    at.query_params["lang"] = "ko"
+    at.run(timeout=120)
+    assert not at.exception
+    found = {text: english_words(text) for text in _shown_texts(at)}
+    found = {text: words for text, words in found.items() if words}
+    assert not found, found
