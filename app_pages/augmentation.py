@@ -13,6 +13,7 @@ from playground.images import SAMPLES, load_sample
 from playground.run import SESSION_AUGMENTATION
 from ui.i18n import t
 from ui.page import header, stop_with
+from ui.runs import class_names
 from ui.state import choice
 
 PHOTO_SIDE = 128  # photos are downscaled to this before augmenting (fast, and enough to see the effect)
@@ -106,8 +107,8 @@ def _draw(spec_key: tuple, n: int, seed: int, item_index: int, photo: str) -> No
     """The original and Keras's augmented versions of a Fashion-MNIST item and a photo, then training vs inference."""
     item = None
     try:
-        x_test, y_test, class_names = _fashion_mnist()
-        item, label = x_test[item_index], class_names[int(y_test[item_index])]
+        x_test, y_test, _ = _fashion_mnist()
+        item, label = x_test[item_index], class_names()[int(y_test[item_index])]  # in the page's language
     except Exception as err:  # data missing: the page still works on the photo
         st.info(t("augment.no_data", message=str(err)), icon=":material/info:")
     try:
