@@ -5,6 +5,7 @@
     python -m bench --reuse-training     # take the training numbers from bench/results-training.md (no retraining)
     python -m bench --no-browser         # pages without the cold start (no chromium), and no felt or load part
     python -m bench --only felt --quick  # felt latency with 3 moves a case and 1/3 sessions (BENCH_QUICK=1 too)
+    python -m bench --only cluster       # the Ray backend: overhead, throughput on 1 and 2 slots, session memory
 
 Training is measured by bench/bench_training.py (run as a subprocess; it writes bench/results-training.md).
 """
@@ -27,7 +28,7 @@ if str(ROOT) not in sys.path:
 
 from bench.common import ENV_AT_START, machine, markdown_table  # noqa: E402
 
-PARTS = ("core", "pages", "training", "felt", "load")
+PARTS = ("core", "pages", "training", "felt", "load", "cluster")
 TRAINING_MD = ROOT / "bench" / "results-training.md"
 RESULTS_MD = ROOT / "bench" / "results.md"
 
@@ -215,6 +216,15 @@ def main(argv: list[str] | None = None) -> None:
 
         sections.append(bench_load.run(quick=quick))
         load = dict(bench_load.RESULTS)
+        print(sections[-1], "\n", flush=True)
+
+    if "cluster" in parts:
+        try:
+            from bench import bench_cluster
+        except ImportError as err:  # the cluster extra is not installed
+            sections.append(f"## Ray backend\n\nnot measured: {err} (pip install -e '.[cluster]')")
+        else:
+            sections.append(bench_cluster.run(quick=quick))
         print(sections[-1], "\n", flush=True)
 
     goals = goals_table(core, pages, training, load, felt)
