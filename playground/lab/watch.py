@@ -37,12 +37,14 @@ class WatchFrame:
 
     `position` is in epochs (0 = before training, 1.25 = a quarter into the second epoch). `maps` lists, in layer
     order, (layer_name, layer_type, feature maps of shape (H', W', C)) for every conv layer; `filters` is the first
-    conv layer's kernel, shape (kh, kw, C_in, F), or None when the model has no conv layer. Arrays are float16.
+    conv layer's kernel, shape (kh, kw, C_in, F), or None when the model has no conv layer (both float16).
+    `image` is the watched image, (28, 28) as the model takes it (the same array in every frame of a run).
     """
 
     position: float
     maps: tuple[tuple[str, str, np.ndarray], ...]
     filters: np.ndarray | None
+    image: np.ndarray | None = None
 
 
 def conv_layers(model: Any) -> list[Any]:
@@ -88,7 +90,7 @@ class Probe:
     def frame(self, position: float) -> WatchFrame:
         """The frame for the model's weights right now."""
         if self._probe is None:
-            return WatchFrame(float(position), (), None)
+            return WatchFrame(float(position), (), None, self.image)
         outputs = self._probe(self._x, training=False)
         if not isinstance(outputs, list | tuple):
             outputs = [outputs]
@@ -97,7 +99,29 @@ class Probe:
             for layer, out in zip(self._layers, outputs, strict=True)
         )
         kernel = np.asarray(self._layers[0].get_weights()[0]).astype(np.float16)
-        return WatchFrame(float(position), maps, kernel)
+        return WatchFrame(float(position), maps, kernel, self.image)
+
+
+def mosaic(maps: np.ndarray, *, cols: int = 8, gap: int = 1) -> np.ndarray:
+    """A stack of 2-D maps (H, W, C) as one image: C tiles in rows of `cols`, `gap` pixels of NaN between them.
+
+    Returns:
+        float array of shape (rows·(H + gap) − gap, cols'·(W + gap) − gap), cols' = min(cols, C), rows = ⌈C/cols'⌉;
+        tile k is maps[:, :, k] at row k // cols', column k % cols'.
+    """
+    maps = np.asarray(maps, dtype=np.float32)
+    if maps.ndim != 3 or not maps.shape[2]:
+        raise invalid("maps", "an array of shape (H, W, C) with C ≥ 1", maps, show=f"shape={maps.shape}")
+    cols = check_int("cols", cols, low=1)
+    gap = check_int("gap", gap, low=0)
+    h, w, n = maps.shape
+    cols = min(cols, n)
+    rows = math.ceil(n / cols)
+    out = np.full((rows * (h + gap) - gap, cols * (w + gap) - gap), np.nan, np.float32)
+    for k in range(n):
+        r, c = divmod(k, cols)
+        out[r * (h + gap) : r * (h + gap) + h, c * (w + gap) : c * (w + gap) + w] = maps[:, :, k]
+    return out
 
 
 def make_watcher(
