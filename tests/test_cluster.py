@@ -88,7 +88,9 @@ def test_remote_training_gives_the_in_process_history(cluster):
     assert [f.position for f in remote.run.watch] == [f.position for f in snap.watch]
     from playground.lab.watch import Probe
 
-    for (_, _, got), (_, _, want) in zip(snap.watch[-1].maps, Probe(remote.run.model, data[0][0]).frame(0).maps):
+    final = Probe(remote.run.model, data[0][0]).frame(0).maps
+    assert len(final) == len(snap.watch[-1].maps)
+    for (_, _, got), (_, _, want) in zip(snap.watch[-1].maps, final, strict=True):
         np.testing.assert_allclose(got.astype(np.float32), want.astype(np.float32), rtol=1e-2, atol=1e-2)
 
 

@@ -87,9 +87,7 @@ def settings(run: Run) -> dict[str, Cell]:
             cells[name] = Cell(why="not_trained_here")
         elif name == "preset":
             name_now = preset_of(run.config)
-            cells[name] = (
-                Cell(name_now) if name_now else Cell(why="custom", values={"preset": run.config.preset or ""})
-            )
+            cells[name] = Cell(name_now) if name_now else Cell(why="custom", values={"preset": run.config.preset or ""})
         elif summary[name] is None:
             cells[name] = Cell(why="off")
         else:

@@ -7,7 +7,6 @@ that lock, so it never sees half an update.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 

@@ -8,7 +8,7 @@ and then every quarter epoch (and at each epoch's last batch) it runs one image 
 
 and reads the first conv layer's kernel, (kh, kw, C_in, F). Each result is a `WatchFrame`, tagged with its place
 in training in epochs (batch k of epoch e of n batches → e − 1 + k/n; the frame before training is at 0). The job
-keeps every frame of the run (float16 copies of one image's maps: a few hundred kB per frame for the presets), so
+keeps every frame of the run (float16 copies of one image's maps: 75–150 kB per frame for the presets), so
 after training a slider can replay how the maps and filters changed.
 
 Cost: one forward pass of one image per quarter epoch plus a copy of the first kernel — counted in the live-training
