@@ -81,7 +81,7 @@ def job_fit(config) -> tuple[float, int, float]:
             frame = snap.watch[-1]
             coloured(mosaic(frame.filters[:, :, 0, :]), symmetric=True, scale=6)
             for _, _, maps in frame.maps:
-                coloured(mosaic(maps, cols=16 if maps.shape[2] > 16 else 8), scale=max(1, 56 // maps.shape[0]) + 1)
+                coloured(mosaic(maps, cols=16 if maps.shape[2] > 32 else 8), scale=max(1, 56 // maps.shape[0]) + 1)
         polls += 1
     snap = job.snapshot()
     if snap.state == "failed":

@@ -52,7 +52,7 @@ def watch_view(frames: Sequence[WatchFrame], *, live: bool, key: str) -> None:
         for name, _kind, maps in frame.maps:
             h, w, c = maps.shape
             st.image(
-                coloured(mosaic(maps, cols=16 if c > 16 else 8), scale=max(1, 56 // max(h, w)) + 1),
+                coloured(mosaic(maps, cols=16 if c > 32 else 8), scale=max(1, 56 // max(h, w)) + 1),
                 caption=t("train.watch_layer", name=name, c=c, h=h, w=w),
             )
     st.caption(t("train.watch_help"))
