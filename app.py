@@ -32,6 +32,7 @@ def _page(p):
     return st.Page(p.script, title=t(f"{p.key}.title"), icon=p.icon, url_path=p.url_path, default=p is HOME)
 
 
+LAB = next(p for p in PAGES if p.key == "train")
 navigation = {"": [_page(HOME)]}
 for section in SECTIONS:
     navigation[t(section)] = [_page(p) for p in PAGES if p.section == section]
@@ -41,7 +42,7 @@ presenter_mode(page.url_path)  # ?present=1: large type for a projector, ‚Üê / ‚
 with st.sidebar:
     # This session's training (if any) on every page; also files a finished run so every page sees it.
     # After st.navigation: the badge links to the lab, and page links need the registered pages.
-    sidebar_badge()
+    sidebar_badge(on_lab_page=page.url_path == LAB.url_path)
 url_notice = st.empty()
 try:
     page.run()

@@ -1,14 +1,17 @@
-"""Compare runs: overlaid loss/accuracy curves, the settings side by side with the differences highlighted."""
+"""Compare runs: overlaid loss/accuracy curves, the results and the settings side by side with the differences
+highlighted; a missing value says why (`playground.lab.compare`)."""
 
 import pandas as pd
 import streamlit as st
 
 from playground import export
 from playground.figures import evaluation as figs
+from playground.lab import compare
 from playground.lab.codegen import training_script
 from ui.i18n import t
 from ui.page import end_page, header, show_code
 from ui.runs import pick_runs, run_label, status_label
+from ui.texts import TEXTS
 
 HIGHLIGHT = "background-color: #E69F0040; font-weight: 600"  # Okabe–Ito orange, translucent
 
@@ -49,15 +52,45 @@ if with_history:
     st.caption(t("compare.curves_help"))
 
 # ---------------------------------------------------------------------------------------------- results
+RESULT_FORMAT = {
+    "epochs": str,
+    "val_accuracy": "{:.1%}".format,
+    "best_val_accuracy": "{:.1%}".format,
+    "test_accuracy": "{:.1%}".format,
+    "duration_s": "{:.1f} s".format,
+}
+RESULT_LABELS = {
+    "epochs": "compare.col_epochs",
+    "val_accuracy": "compare.col_val_acc",
+    "best_val_accuracy": "compare.col_best_val_acc",
+    "test_accuracy": "compare.col_test_acc",
+    "duration_s": "compare.col_time",
+}
+
+
+def shown(cell: compare.Cell, fmt=str) -> str:
+    """A cell as text: its value, or "—" / "unknown" with why."""
+    if cell.value is not None:
+        return fmt(cell.value)
+    if cell.why == "off":
+        return t("compare.off")
+    if cell.why == "custom":
+        name = cell.values.get("preset") or ""
+        if not name or name == "uploaded":
+            return t("compare.why.custom_none")
+        return t("compare.why.custom", preset=t(f"train.preset.{name}") if f"train.preset.{name}" in TEXTS else name)
+    return t(f"compare.why.{cell.why}")
+
+
+result_cells = [compare.results(r) for r in runs]
 results = pd.DataFrame(
     {
         t("compare.col_run"): [run_label(r) for r in runs],
         t("compare.col_status"): [status_label(r) for r in runs],
-        t("compare.col_epochs"): [r.epochs_run for r in runs],
-        t("compare.col_val_acc"): [(r.history.get("val_accuracy") or [None])[-1] for r in runs],
-        t("compare.col_best_val_acc"): [max(r.history.get("val_accuracy") or [float("nan")]) for r in runs],
-        t("compare.col_test_acc"): [r.test_metrics["accuracy"] if r.test_metrics else None for r in runs],
-        t("compare.col_time"): [r.duration_s for r in runs],
+        **{
+            t(RESULT_LABELS[name]): [shown(cells[name], RESULT_FORMAT[name]) for cells in result_cells]
+            for name in compare.RESULTS
+        },
     }
 )
 st.subheader(t("compare.results_title"))
@@ -65,24 +98,15 @@ st.dataframe(
     results,
     hide_index=True,
     key="compare_results",
-    column_config={
-        t("compare.col_val_acc"): st.column_config.NumberColumn(format="percent"),
-        t("compare.col_best_val_acc"): st.column_config.NumberColumn(format="percent"),
-        t("compare.col_test_acc"): st.column_config.NumberColumn(format="percent", help=t("compare.test_acc_help")),
-        t("compare.col_time"): st.column_config.NumberColumn(format="%.1f s"),
-    },
+    column_config={t("compare.col_test_acc"): st.column_config.TextColumn(help=t("compare.test_acc_help"))},
 )
 
 # ---------------------------------------------------------------------------------------------- settings
 st.subheader(t("compare.settings_title"))
-differing = export.differing_settings([r.config for r in runs])
-summaries = [export.config_summary(r.config) for r in runs]
-off = t("compare.off")
+setting_cells = [compare.settings(r) for r in runs]
+differing = compare.differing(setting_cells)
 table = pd.DataFrame(
-    {
-        r.run_id: [s[name] if s[name] is not None else off for name in export.SETTINGS]
-        for r, s in zip(runs, summaries, strict=True)
-    },
+    {r.run_id: [shown(cells[name]) for name in export.SETTINGS] for r, cells in zip(runs, setting_cells, strict=True)},
     index=[t(f"compare.setting.{name}") for name in export.SETTINGS],
 )
 marked = [t(f"compare.setting.{name}") for name in differing]
@@ -91,6 +115,9 @@ st.dataframe(
     key="compare_settings",
     height=35 * (len(table) + 1) + 3,  # every setting visible, no inner scrolling
 )
+restored = [r.run_id for r in runs if not compare.trained_here(r)]
+if restored:
+    st.caption(t("compare.unknown_note", runs=", ".join(restored)))
 if len(runs) > 1:
     if differing:
         st.markdown(t("compare.differences", names=", ".join(marked)))

@@ -25,15 +25,23 @@ from playground.run import SESSION_AUGMENTATION, TrainConfig
 from ui.builder import brief, layer_stack_editor, set_stack
 from ui.i18n import t
 from ui.page import header, show_code
-from ui.runs import new_run_id
+from ui.runs import class_names, new_run_id
 from ui.state import choice
 from ui.texts import TEXTS
 from ui.training_status import JOB_KEY as JOB
-from ui.training_status import collect_finished, current_job, event_text, session_alive_check
+from ui.training_status import (
+    POLL_S,
+    collect_finished,
+    current_job,
+    event_text,
+    live_snapshot,
+    progress_text,
+    session_alive_check,
+)
+from ui.watch import watch_view
 
 MIN_TRAIN_SIZE = int(os.environ.get("PLAYGROUND_MIN_TRAIN_SIZE", "2000"))  # tests lower it to train in seconds
 STACK = "train_stack"
-POLL_S = 2.0  # how often the live view redraws (≈ 60 ms of CPU per redraw; the job never waits for it)
 FORM_SETTINGS = ("learning_rate", "batch_size", "epochs", "validation_split")  # set by a preset
 
 
@@ -91,12 +99,12 @@ def widget(arg: Arg, key: str, value, label: str, help_text: str | None = None):
 CLUSTER_NOTICE = "train_cluster_notice"
 
 
-def _start(config: TrainConfig) -> None:
+def _start(config: TrainConfig, watch_class: int) -> None:
     job = current_job()
     if job is not None and job.snapshot().active:
         return
     collect_finished()
-    kwargs = {"is_alive": session_alive_check(), "run_id": new_run_id("run")}
+    kwargs = {"is_alive": session_alive_check(), "run_id": new_run_id("run"), "watch_image": watch_class}
     st.session_state.pop(CLUSTER_NOTICE, None)
     if ray_address():  # the cluster backend (playground/cluster.py); Ray is never imported without it
         from playground.cluster import ClusterUnavailable, RemoteTrainingJob
@@ -174,6 +182,11 @@ with controls:
             t("train.validation_split"),
             t("data.validation_help"),
         )
+        names = class_names()
+        watch_class = choice(
+            st.selectbox, t("train.watch_image"), list(range(len(names))), key="train_watch", default=0,
+            format_func=names.__getitem__, help=t("train.watch_image_help"),
+        )  # fmt: skip
         n_val = round(train_size * validation_split)
         st.caption(
             t(
@@ -257,7 +270,7 @@ def live_view() -> None:
     if job is None:
         st.info(t("train.idle"), icon=":material/play_circle:")
         return
-    snap = job.snapshot()
+    snap = live_snapshot(job)
     if st.session_state.get(CLUSTER_NOTICE):
         st.warning(t("train.cluster_unavailable", reason=st.session_state[CLUSTER_NOTICE]), icon=":material/cloud_off:")
     if snap.state == "waiting" and getattr(job, "backend", "") == "ray":
@@ -268,20 +281,10 @@ def live_view() -> None:
         )
     elif snap.state == "waiting":
         st.info(t("train.waiting", slots=MAX_TRAININGS, ahead=snap.queue_position), icon=":material/hourglass_top:")
-    elif snap.state == "running" and snap.epoch == 0:
+    elif snap.state == "running" and snap.epoch == 0 and not snap.phase:  # (a cluster job's first poll)
         st.progress(0.0, text=t("train.preparing"))
     elif snap.state == "running":
-        eta = "—" if snap.eta_s is None else f"{snap.eta_s:.0f}"
-        text = t(
-            "train.progress",
-            epoch=snap.epoch,
-            epochs=snap.epochs,
-            batch=snap.batch,
-            batches=snap.batches,
-            elapsed=f"{snap.elapsed_s:.0f}",
-            eta=eta,
-        )
-        st.progress(snap.progress, text=text)
+        st.progress(snap.progress, text=progress_text(snap))
         if snap.stop_requested:
             st.caption(t("train.stopping"))
     elif snap.state == "failed":
@@ -319,6 +322,7 @@ def live_view() -> None:
                     delta_color="inverse" if "loss" in name else "normal",
                 )
     if not snap.batch_loss:
+        watch_view(snap.watch, live=snap.active, key=f"train_watch_step_{job.run_id}")
         return
     labels = _event_labels()
     left, right = st.columns(2)
@@ -333,6 +337,7 @@ def live_view() -> None:
     left.plotly_chart(fig, width="stretch", key="train_chart_batches")
     fig = learning_rate_curve(history.get("learning_rate", []), snap.events, title=t("train.curve_lr"), **marks)
     right.plotly_chart(fig, width="stretch", key="train_chart_lr")
+    watch_view(snap.watch, live=snap.active, key=f"train_watch_step_{job.run_id}")
     if snap.events:
         st.caption(t("train.events_heading"))
         table = pd.DataFrame(
@@ -360,7 +365,7 @@ with view:
         icon=":material/play_arrow:",
         disabled=active or problem is not None,
         on_click=_start,
-        args=(config,),
+        args=(config, watch_class),
         help=t("train.one_job") if active else None,
     )
     buttons.button(

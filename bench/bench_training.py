@@ -1,8 +1,10 @@
 """Training benchmarks, measured in one run on this machine (ratios, not thresholds):
 
-1. Overhead of the live lab: the in-app `TrainingJob` (per-batch recorder, stop/session checks, and a poller that
-   takes `snapshot()` and builds the four live figures every second, like the page's fragment) against a bare
-   `model.fit` of the same model, data and seed. Alternated bare/job/bare/job, one epoch each; ratio of the sums.
+1. Overhead of the live lab: the in-app `TrainingJob` (per-batch recorder, stop/session checks, the validation
+   progress, the live feature maps — one image through a conv sub-model every quarter epoch,
+   `playground.lab.watch` — and a poller that takes `snapshot()` and builds the four live figures and the feature
+   map images every POLL_S, like the page's fragment) against a bare `model.fit` of the same model, data and seed.
+   Alternated bare/job/bare/job, one epoch each; ratio of the sums.
 2. The Quick preset on the full training set: time to ≥ 90 % test accuracy and the final test accuracy
    (test set evaluated after each epoch, outside the timing).
 3. Training throughput (samples/s) of every preset, one epoch on a 6 000-image subset (after a warm-up epoch).
@@ -26,10 +28,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from playground import data as fmnist  # noqa: E402
-from playground.figures.training import batch_loss_curve, learning_rate_curve, metric_curves  # noqa: E402
+from playground.figures.training import (  # noqa: E402
+    batch_loss_curve,
+    coloured,
+    learning_rate_curve,
+    metric_curves,
+)
 from playground.lab.job import TrainingJob  # noqa: E402
 from playground.lab.model import build_model  # noqa: E402
 from playground.lab.options import PRESETS  # noqa: E402
+from playground.lab.watch import mosaic  # noqa: E402
 
 POLL_S = 2.0  # as the lab page
 ROUNDS = 5  # bare/job pairs for the overhead ratio (2 were not enough: ±10 % noise on a shared machine)
@@ -69,6 +77,11 @@ def job_fit(config) -> tuple[float, int, float]:
         metric_curves(snap.history, "accuracy", snap.events, epochs=snap.epochs)
         batch_loss_curve(snap.batch_loss, snap.batches or 1, epochs=snap.epochs)
         learning_rate_curve(snap.history.get("learning_rate", []), snap.events, epochs=snap.epochs)
+        if snap.watch and snap.watch[-1].maps:  # the live feature maps and filters, as ui/watch.py draws them
+            frame = snap.watch[-1]
+            coloured(mosaic(frame.filters[:, :, 0, :]), symmetric=True, scale=6)
+            for _, _, maps in frame.maps:
+                coloured(mosaic(maps, cols=16 if maps.shape[2] > 32 else 8), scale=max(1, 56 // maps.shape[0]) + 1)
         polls += 1
     snap = job.snapshot()
     if snap.state == "failed":
@@ -166,7 +179,8 @@ def main() -> None:
         "| | seconds (each run) | total |",
         "|---|---|---|",
         f"| bare `model.fit` | {', '.join(f'{s:.1f}' for s in bare)} | {sum(bare):.1f} |",
-        f"| `TrainingJob` + poller ({polls} polls, 4 figures each) | {', '.join(f'{s:.1f}' for s in job)} "
+        f"| `TrainingJob` with live feature maps + poller ({polls} polls, 4 figures + map images each) "
+        f"| {', '.join(f'{s:.1f}' for s in job)} "
         f"| {sum(job):.1f} |",
         f"| **ratio job / bare** | | **{ratio:.3f}** |",
         f"| process CPU, bare (split, build, fit) | {', '.join(f'{s:.1f}' for s in bare_cpu)} | {sum(bare_cpu):.1f} |",
@@ -175,7 +189,8 @@ def main() -> None:
         "",
         f"Per-round ratios (job / bare of the same round): {', '.join(f'{r:.3f}' for r in per_round)}; "
         f"median **{median:.3f}**. Wall times on this shared machine move by ±20 % from run to run; the CPU time "
-        "the process spends (the work the live UI adds: per-batch callback, polls drawing four figures) does not "
+        "the process spends (the work the live UI adds: per-batch callback, feature maps every quarter epoch, polls "
+        "drawing four figures and the map images) does not "
         "include waiting for a core, so the goal is read from the CPU-time ratio.",
         "",
         "## Quick preset, full training set (54 000 train / 6 000 validation), test accuracy per epoch",

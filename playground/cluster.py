@@ -14,6 +14,8 @@ How it works:
   expected ends, as they report them).
 * **Polling**: a session-side thread asks the actor for a snapshot every `POLL_S` with a timeout; `snapshot()`
   returns the latest copy at once, so the page never waits on the network.
+* **Watching**: each poll brings only the watch frames (`playground.lab.watch`) the session does not have yet; the
+  snapshot carries all of them, as the local job's does.
 * **Result**: when the actor's job ends, the trained model comes back as `.keras` bytes and is loaded in the
   session (the run store then keeps it like any other run).
 * **Faults**: every remote call has a timeout. The cluster unreachable when a training starts → `ClusterUnavailable`
@@ -156,10 +158,12 @@ def _actors(ray):
     class TrainingActor:
         """An ordinary in-process TrainingJob, inside a Ray worker."""
 
-        def __init__(self, config: Any, run_id: str, data: tuple[np.ndarray, np.ndarray] | None) -> None:
+        def __init__(
+            self, config: Any, run_id: str, data: tuple[np.ndarray, np.ndarray] | None, watch_image: Any = 0
+        ) -> None:
             from playground.lab.job import TrainingJob
 
-            self.job = TrainingJob(config, run_id=run_id, data=data)
+            self.job = TrainingJob(config, run_id=run_id, data=data, watch_image=watch_image)
 
         def pid(self) -> int:
             return os.getpid()
@@ -170,8 +174,11 @@ def _actors(ray):
         def stop(self) -> None:
             self.job.stop()
 
-        def snapshot(self) -> Any:
-            return dataclasses.replace(self.job.snapshot(), run=None)  # the model travels once, in result()
+        def snapshot(self, have: int = 0) -> Any:
+            """The job's snapshot without the model (it travels once, in result()) and with only the watch frames
+            after the first `have` (the session keeps those it already has)."""
+            snap = self.job.snapshot()
+            return dataclasses.replace(snap, run=None, watch=snap.watch[have:])
 
         def result(self) -> tuple[Any, bytes | None]:
             """(the Run without its model, the model as `.keras` bytes) once the job has ended."""
@@ -214,6 +221,7 @@ class RemoteTrainingJob:
         is_alive: "is the browser session still there?"; when it turns False the actor is killed.
         data: a training set to send instead of Fashion-MNIST (tests); None = the worker loads Fashion-MNIST.
         run_id: the run's id.
+        watch_image: the image whose feature maps are watched (as `TrainingJob`'s).
         cpus: CPUs the actor reserves (default `train_cpus()`).
     Raises:
         ClusterUnavailable: from `start()`, when the cluster cannot be reached.
@@ -228,6 +236,7 @@ class RemoteTrainingJob:
         is_alive: Callable[[], bool] | None = None,
         data: tuple[np.ndarray, np.ndarray] | None = None,
         run_id: str | None = None,
+        watch_image: np.ndarray | int = 0,
         cpus: int | None = None,
     ) -> None:
         from playground.lab.validate import validate_config
@@ -239,6 +248,8 @@ class RemoteTrainingJob:
         self.cpus = cpus or train_cpus()
         self._is_alive = is_alive
         self._data = data
+        self._watch_image = watch_image
+        self._frames: list[Any] = []  # every watch frame received so far
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -365,7 +376,9 @@ class RemoteTrainingJob:
 
     def _train(self) -> None:
         _, actor_cls = _actors(self._ray)
-        self._actor = actor_cls.options(num_cpus=self.cpus).remote(self.config, self.run_id, self._data)
+        self._actor = actor_cls.options(num_cpus=self.cpus).remote(
+            self.config, self.run_id, self._data, self._watch_image
+        )
         self._call(self._actor.start.remote(), timeout=LOST_AFTER_S * 4)  # worker start-up imports TensorFlow
         expected = time.time() + 60.0 * max(1, self.config.epochs)
         self._call(self._queue.started.remote(self.ticket, expected))
@@ -377,13 +390,15 @@ class RemoteTrainingJob:
                 self._call(self._actor.stop.remote())
                 stop_sent = True
             try:
-                snap = self._call(self._actor.snapshot.remote(), timeout=POLL_S * 4)
+                snap = self._call(self._actor.snapshot.remote(len(self._frames)), timeout=POLL_S * 4)
             except self._ray.exceptions.GetTimeoutError:
                 if time.monotonic() - last_answer > LOST_AFTER_S:
                     raise
                 continue
             last_answer = time.monotonic()
             with self._lock:
+                self._frames.extend(snap.watch)
+                snap = dataclasses.replace(snap, watch=tuple(self._frames))
                 self._snapshot = snap
             if snap.eta_s is not None:
                 self._queue.started.remote(self.ticket, time.time() + snap.eta_s)

@@ -103,6 +103,7 @@ class Run:
     test_metrics: dict[str, float] | None = None  # {"loss": ..., "accuracy": ...} once evaluated
     checkpoint_path: str | None = None
     model_path: str | None = None  # the run store's model file, loaded into `model` when a page needs it
+    watch: tuple[Any, ...] = ()  # the watched image's `playground.lab.watch.WatchFrame`s (in memory only)
 
     @property
     def epochs_run(self) -> int:

@@ -83,6 +83,15 @@ def test_remote_training_gives_the_in_process_history(cluster):
     for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
         np.testing.assert_allclose(got[key], want[key], rtol=2e-3, atol=2e-3, err_msg=key)
     assert remote.run.model is not None and remote.run.model.count_params() == local.run.model.count_params()
+    # the watched feature maps come along: every frame once, in order, the last one the returned model's
+    assert [f.position for f in snap.watch] == [f.position for f in local.run.watch]
+    assert [f.position for f in remote.run.watch] == [f.position for f in snap.watch]
+    from playground.lab.watch import Probe
+
+    final = Probe(remote.run.model, data[0][0]).frame(0).maps
+    assert len(final) == len(snap.watch[-1].maps)
+    for (_, _, got), (_, _, want) in zip(snap.watch[-1].maps, final, strict=True):
+        np.testing.assert_allclose(got.astype(np.float32), want.astype(np.float32), rtol=1e-2, atol=1e-2)
 
 
 def test_stop_ends_the_remote_training_within_a_batch(cluster):

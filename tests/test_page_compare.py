@@ -83,3 +83,56 @@ def test_korean_run_and_unknown_params(page):
     assert not page.exception
     assert page.dataframe[1].value.index[0] == "프리셋"
     assert any("compare_nope" in i.value for i in page.info)
+
+
+def _uploaded_run():
+    """The tiny run's model saved as .keras and uploaded, as on the Save & restore page."""
+    from playground.persistence import keras_bytes, load_keras_upload
+
+    run, _ = load_keras_upload(keras_bytes(tiny_run().model), run_id="uploaded-1")
+    return run
+
+
+def test_missing_values_say_why_and_unknowns_are_not_differences():
+    """An uploaded model next to a trained run: no literal "None"; its training settings and results read
+    "unknown", never highlighted; the trained run's missing test accuracy says it was not evaluated yet."""
+    at = open_page("app_pages/compare.py")
+    at.session_state["lab_runs"] = [tiny_run(), _uploaded_run()]
+    at.session_state["compare_runs"] = ["run-1", "uploaded-1"]
+    at.run()
+    assert not at.exception
+    results, settings = at.dataframe[0].value, at.dataframe[1].value
+    cells = [str(v) for v in results.to_numpy().ravel()] + [str(v) for v in settings.to_numpy().ravel()]
+    assert not any(c in ("None", "nan", "NaN") for c in cells), cells
+    uploaded = results.iloc[1]
+    assert uploaded["Epochs"] == uploaded["Training time"] == "unknown — not trained in the app"
+    assert uploaded["Val. accuracy (last)"] == "unknown — not trained in the app"
+    assert results.iloc[0]["Test accuracy"] == "— not evaluated yet (Evaluate page)"
+    assert results.iloc[0]["Val. accuracy (last)"] == f"{tiny_run().history['val_accuracy'][-1]:.1%}"
+    for name in ("Optimizer", "Learning rate", "Epochs (planned)", "Training images", "Batch size", "Seed"):
+        assert settings.loc[name, "uploaded-1"] == "unknown — not trained in the app"
+        assert not any(name in m.value for m in at.markdown if "Highlighted" in m.value), name
+    assert settings.loc["Dropout (rates)", "uploaded-1"] == "0.2"  # read from the model: known
+    assert any("uploaded-1" in c.value and "not trained in the app" in c.value for c in at.caption)
+
+
+def test_preset_name_only_while_the_settings_equal_the_preset():
+    """A run started from Quick but trained with SGD is not labelled "quick"; an unchanged Quick run is."""
+    from playground.lab.options import PRESETS
+    from playground.run import Run
+
+    history = {"loss": [0.5], "accuracy": [0.8], "val_loss": [0.6], "val_accuracy": [0.78], "learning_rate": [1e-3]}
+    quick = Run("run-1", PRESETS["quick"], history, "finished", duration_s=30.0)
+    sgd = Run("run-2", replace(PRESETS["quick"], optimizer="sgd", learning_rate=0.01), history, "finished")
+    at = open_page("app_pages/compare.py")
+    at.session_state["lab_runs"] = [quick, sgd]
+    at.session_state["compare_runs"] = ["run-1", "run-2"]
+    at.run()
+    assert not at.exception
+    results, settings = at.dataframe[0].value, at.dataframe[1].value
+    assert results.iloc[0]["Run"].startswith("run-1 · quick ·")
+    assert "quick" not in results.iloc[1]["Run"]
+    assert settings.loc["Preset", "run-1"] == "quick"
+    assert settings.loc["Preset", "run-2"].startswith("— custom (changed from")
+    marked = next(m.value for m in at.markdown if "Highlighted" in m.value)
+    assert "Preset" in marked and "Optimizer" in marked and "Layers" not in marked

@@ -174,3 +174,48 @@ def test_waiting_for_a_slot_and_other_sessions(app_for):
         assert queue_length() == 0 and no_runs(at)  # nothing was trained
     finally:
         slot.release()
+
+
+def test_live_maps_badge_and_replay(app_for):
+    """While training, the sidebar badge's epoch is the progress bar's; afterwards a slider replays the watched
+    test image's maps, the last step being a Keras sub-model's output of the trained model on that image."""
+    import keras
+    import numpy as np
+
+    from playground.data import load_fashion_mnist
+    from ui.watch import epochs_label
+
+    at = open_lab(app_for)
+    at.slider(key="train_size").set_value(200)
+    at.slider(key="train_epochs").set_value(3)
+    at.selectbox(key="train_watch").set_value(9)
+    at.run()
+    at.button(key="train_start").click().run()
+    agreed = 0
+    deadline = time.time() + 120
+    while at.session_state["train_job"].state in ("waiting", "running") and time.time() < deadline:
+        at.run()
+        bars = [p.proto.text for p in at.get("progress")]
+        label = at.sidebar.get("page_link")[0].proto.label if at.sidebar.get("page_link") else ""
+        if bars and bars[0].startswith("Epoch ") and label.startswith("Training: epoch"):
+            assert bars[0].split(" · ")[0].split()[1] == label.split()[-1], (bars[0], label)
+            agreed += 1
+        time.sleep(0.3)
+    assert agreed, "never saw the badge and the progress bar during an epoch"
+    train_until(at)
+    run = at.session_state["lab_runs"][-1]
+    assert run.watch[0].position == 0 and run.watch[-1].position == 3
+    slider = at.select_slider(key=f"train_watch_step_{run.run_id}")
+    assert slider.options == [epochs_label(f.position) for f in run.watch] and slider.value == len(run.watch) - 1
+    assert slider.options[:4] == ["0", "0.33", "0.67", "1"]  # 180 training images, batch 64: 3 batches
+    assert len(at.get("image")) >= 4  # the watched image, the filters, two conv layers' maps
+    (_, _), (x_test, y_test) = load_fashion_mnist()
+    image = x_test[np.flatnonzero(y_test == 9)[0]]
+    np.testing.assert_array_equal(run.watch[-1].image, image)
+    convs = [layer for layer in run.model.layers if isinstance(layer, keras.layers.Conv2D)]
+    want = keras.Model(run.model.inputs, [c.output for c in convs]).predict(image[None, :, :, None], verbose=0)
+    for (_, _, got), ref in zip(run.watch[-1].maps, want, strict=True):
+        np.testing.assert_allclose(got.astype(np.float32), ref[0], rtol=2e-3, atol=2e-3)
+    slider.set_value(0).run()
+    assert not at.exception and at.select_slider(key=f"train_watch_step_{run.run_id}").value == 0
+    assert len(at.get("image")) >= 4

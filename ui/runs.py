@@ -136,9 +136,12 @@ def status_label(run: Run) -> str:
 
 def run_label(run: Run) -> str:
     """ "run-3 · quick · finished · val. acc. 89.1 %" — what the pickers show."""
+    from playground.lab.compare import preset_of
+
     parts = [run.run_id]
-    if run.config.preset:
-        parts.append(run.config.preset)
+    preset = "uploaded" if run.config.preset == "uploaded" else preset_of(run.config)  # only while unchanged
+    if preset:
+        parts.append(preset)
     parts.append(status_label(run))
     val = run.history.get("val_accuracy") or []
     if val:  # (not the test accuracy: it appears later, and a label must not change under a widget)

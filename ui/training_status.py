@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from playground.lab.progress import JobSnapshot
 from playground.run import Event
 from ui.i18n import t
 
@@ -83,14 +84,51 @@ def collect_finished() -> object | None:
     return run
 
 
-def sidebar_badge() -> None:
-    """A one-line training status in the sidebar (nothing when this session never trained)."""
-    job = current_job()
-    if job is None:
-        return
-    snap = job.snapshot()
-    if snap.state == "running":
-        text = t("train.badge_running", epoch=max(snap.epoch, 1), epochs=snap.epochs)
+POLL_S = 2.0  # how often a running job's views redraw (≈ 60 ms of CPU per redraw; the job never waits for them)
+BADGE_SNAPSHOT = "train_badge_snapshot"  # the snapshot the badge drew in this full run (the lab page draws it too)
+BADGE_SHOWN = "train_badge_shown"  # what the badge shows: (state, epoch, run id)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.0f}"
+
+
+def _left(snap: JobSnapshot) -> str:
+    if snap.eta_s is None:
+        return t("train.left_measuring")
+    return t("train.left", eta=_seconds(snap.eta_s))
+
+
+def progress_text(snap: JobSnapshot) -> str:
+    """The progress bar's words for a running job: its phase, epoch and batch, elapsed time and time left."""
+    common = {"epoch": max(snap.epoch, 1), "epochs": snap.epochs, "seconds": _seconds(snap.phase_s)}
+    if snap.phase in ("loading_data", "building_model", "first_batch"):
+        return t(f"train.phase.{snap.phase}", **common)
+    if snap.phase == "epoch_start":
+        return t("train.phase.epoch_start", **common, left=_left(snap))
+    if snap.phase == "validating":
+        return t(
+            "train.phase.validating", **common, batch=snap.val_batch, batches=snap.val_batches,
+            elapsed=_seconds(snap.elapsed_s), left=_left(snap),
+        )  # fmt: skip
+    return t(
+        "train.progress", epoch=snap.epoch, epochs=snap.epochs, batch=snap.batch, batches=snap.batches,
+        elapsed=_seconds(snap.elapsed_s), left=_left(snap),
+    )  # fmt: skip
+
+
+def badge_key(snap: JobSnapshot) -> tuple[str, int, str]:
+    """What the badge shows of a snapshot; the lab page redraws everything when its snapshot's key differs."""
+    return snap.state, snap.epoch if snap.state == "running" else 0, snap.run.run_id if snap.run else ""
+
+
+def _badge(snap: JobSnapshot) -> None:
+    """Draw the badge for `snap` in the current container (the sidebar)."""
+    st.session_state[BADGE_SHOWN] = badge_key(snap)
+    if snap.state == "running" and snap.epoch == 0:
+        text, icon = t("train.badge_preparing"), ":material/model_training:"
+    elif snap.state == "running":
+        text = t("train.badge_running", epoch=snap.epoch, epochs=snap.epochs)
         icon = ":material/model_training:"
     elif snap.state == "waiting":
         text, icon = t("train.badge_waiting"), ":material/hourglass_top:"
@@ -99,5 +137,49 @@ def sidebar_badge() -> None:
         text, icon = t("train.badge_done", run=snap.run.run_id), ":material/check_circle:"
     else:
         return
+    st.page_link(LAB_PAGE, label=text, icon=icon)
+
+
+def _polled_badge() -> None:
+    """The badge on pages without a live view of their own: redrawn every POLL_S; a full rerun once the job ends
+    (so the page sees the new run, and the polling stops)."""
+    job = current_job()
+    if job is None:
+        return
+    snap = job.snapshot()
+    _badge(snap)
+    if not snap.active:
+        st.rerun(scope="app")
+
+
+def sidebar_badge(*, on_lab_page: bool = False) -> None:
+    """A one-line training status in the sidebar (nothing when this session never trained).
+
+    The badge and the lab page always show the same snapshot: the badge keeps the one it drew for this run in
+    `st.session_state[BADGE_SNAPSHOT]`, the lab page's live view draws that one (`live_snapshot`), and when the
+    live view's own polling sees another epoch or state it reruns the whole app, badge included. On other pages
+    the badge polls by itself.
+    """
+    job = current_job()
+    if job is None:
+        return
+    snap = job.snapshot()
+    st.session_state[BADGE_SNAPSHOT] = snap
     with st.sidebar:
-        st.page_link(LAB_PAGE, label=text, icon=icon)
+        if snap.active and not on_lab_page:
+            st.fragment(_polled_badge, run_every=POLL_S)()
+        else:
+            _badge(snap)
+
+
+def live_snapshot(job) -> JobSnapshot:
+    """The snapshot the lab page draws: in a full run the badge's (the same numbers in both places); in a
+    polling run a fresh one — and when its epoch or state differs from the badge's, the whole app reruns."""
+    snap = st.session_state.pop(BADGE_SNAPSHOT, None)
+    if snap is not None:
+        return snap
+    snap = job.snapshot()
+    shown = st.session_state.get(BADGE_SHOWN)
+    if shown is not None and tuple(shown) != badge_key(snap):
+        st.rerun(scope="app")
+    return snap

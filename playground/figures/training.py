@@ -5,13 +5,14 @@ Labels come in as arguments (the core does not translate); defaults are English.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
 from playground._checks import check_number
-from playground.figures.common import CATEGORICAL, heatmap, style
+from playground.figures.common import CATEGORICAL, DIVERGING, SEQUENTIAL, heatmap, style
 from playground.run import STOP_CODES, Event
 
 GREY = "gray"  # Fashion-MNIST as it is: 0 = black … 255 = white (the notes' "grayscale matrix")
@@ -200,8 +201,10 @@ def batch_loss_curve(
     y = np.asarray(batch_loss, dtype=float)
     x = np.arange(1, y.size + 1) / max(1, batches_per_epoch)
     fig = go.Figure()
+    few = y.size < 30  # markers while the curve is short: the very first batch is visible as a point
     fig.add_scatter(
-        x=x, y=y, mode="lines", name=labels["raw"], line=dict(color=TRAIN_COLOR, width=1), opacity=0.3,
+        x=x, y=y, mode="lines+markers" if few else "lines", name=labels["raw"],
+        line=dict(color=TRAIN_COLOR, width=1), marker=dict(size=5), opacity=0.6 if few else 0.3,
         hovertemplate=f"{labels['epoch']} %{{x:.2f}}: %{{y:.4f}}<extra></extra>",
     )  # fmt: skip
     fig.add_scatter(
@@ -242,3 +245,39 @@ def learning_rate_curve(
     fig.update_xaxes(range=[0.7, (epochs or len(lr) or 1) + 0.3], dtick=1 if (epochs or len(lr)) <= 20 else None)
     fig.update_layout(showlegend=False)
     return style(fig, title=title, x_title=labels["epoch"], y_title=labels["learning_rate"], height=330)
+
+
+@functools.cache
+def _palette(name: str) -> np.ndarray:
+    """256 RGB colours (uint8, shape (256, 3)) sampled evenly from a Plotly colour scale."""
+    import plotly.colors as pc
+
+    colours = pc.sample_colorscale(name, list(np.linspace(0.0, 1.0, 256)))
+    return np.array([pc.unlabel_rgb(c) for c in colours]).round().astype(np.uint8)
+
+
+def coloured(values: np.ndarray, *, symmetric: bool = False, scale: int = 4) -> np.ndarray:
+    """A 2-D array as an RGB image for `st.image`: the app's colour scales, each pixel a `scale`×`scale` square.
+
+    Feature maps use SEQUENTIAL from the array's minimum to its maximum; `symmetric=True` (kernels) uses
+    DIVERGING from −max|v| to +max|v| (white = 0). NaN pixels (the gaps of `playground.lab.watch.mosaic`) are white.
+
+    Returns:
+        uint8 array of shape (H·scale, W·scale, 3).
+    """
+    v = np.asarray(values, dtype=np.float32)
+    if v.ndim != 2:
+        raise ValueError(f"values must be a 2-D array; got shape {v.shape}.")
+    finite = np.isfinite(v)
+    if symmetric:
+        top = float(np.abs(v[finite]).max()) if finite.any() else 0.0
+        low, high, name = -(top or 1.0), top or 1.0, DIVERGING
+    else:
+        low = float(v[finite].min()) if finite.any() else 0.0
+        high = float(v[finite].max()) if finite.any() else 1.0
+        high = high if high > low else low + 1.0
+        name = SEQUENTIAL
+    index = np.clip(np.round((np.where(finite, v, low) - low) / (high - low) * 255), 0, 255).astype(np.uint8)
+    rgb = _palette(name)[index]
+    rgb[~finite] = 255
+    return np.repeat(np.repeat(rgb, scale, axis=0), scale, axis=1)

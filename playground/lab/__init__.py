@@ -6,7 +6,10 @@
 - `model`    — `configure_tensorflow`, `build_model` (the one model builder), the optimizer and the callbacks.
 - `codegen`  — the Keras code the lab shows and the stand-alone training script a run exports.
 - `events`   — what the callbacks did, as event codes with values (`playground.run.Event`).
+- `progress` — the job's snapshot, the Keras callback that records progress, `EpochClock` (time left).
+- `watch`    — one image's feature maps and first filters, recorded every quarter epoch while training.
 - `job`      — `TrainingJob`: `model.fit` in a background thread, its snapshots, the server-wide queue.
+- `compare`  — runs side by side: values or why they are missing, the preset name only while unchanged.
 
 This package imports none of them by itself, so `playground.optimizers` can read `options` without the rest.
 """

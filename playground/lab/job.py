@@ -32,8 +32,9 @@ import numpy as np
 from playground import data as fmnist
 from playground.lab import events
 from playground.lab.model import build_model, configure_tensorflow, keras_callbacks
-from playground.lab.progress import HISTORY_KEYS, JobSnapshot, make_recorder
+from playground.lab.progress import HISTORY_KEYS, EpochClock, JobSnapshot, make_recorder
 from playground.lab.validate import validate_config
+from playground.lab.watch import WatchFrame, make_watcher
 from playground.run import Event, Run, TrainConfig
 
 MAX_TRAININGS = max(1, int(os.environ.get("PLAYGROUND_MAX_TRAININGS", "1") or 1))
@@ -103,6 +104,9 @@ class TrainingJob:
         data: (x_train, y_train) to train on instead of Fashion-MNIST's training set (tests use small
             crafted sets); uint8 images (n, 28, 28) and labels 0…9.
         run_id: the id of the resulting `Run` (default: "run-<n>").
+        watch_image: the image whose feature maps are watched during training (`playground.lab.watch`): a
+            (28, 28) uint8 array, or a class label 0…9 for the first test image of that class (with `data`: the
+            first image of that class in `data`). Default: class 0.
     Raises:
         ValueError: the configuration is invalid.
     """
@@ -116,12 +120,19 @@ class TrainingJob:
         is_alive: Callable[[], bool] | None = None,
         data: tuple[np.ndarray, np.ndarray] | None = None,
         run_id: str | None = None,
+        watch_image: np.ndarray | int = 0,
     ) -> None:
         validate_config(config)
         self.config = config
         self.run_id = run_id or f"run-{next(self._ids)}"
         self._is_alive = is_alive
         self._data = data
+        self._watch_image = watch_image
+        self._watch: list[WatchFrame] = []
+        self._phase = ""
+        self._t_phase = 0.0
+        self._val_batch = self._val_batches = 0
+        self._clock = EpochClock(config.epochs, 1, 0)
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._stop_code = ""  # "user_stop" or "session_end" once a stop is asked for
@@ -133,7 +144,6 @@ class TrainingJob:
         self._batch_loss: list[float] = []
         self._events: list[Event] = []
         self._t_start: float | None = None  # got a slot (then: load data, build the model, fit)
-        self._t_fit: float | None = None  # first epoch began: the ETA extrapolates from here
         self._t_end: float | None = None
         self._error = ""
         self._run: Run | None = None
@@ -171,10 +181,8 @@ class TrainingJob:
         with self._lock:
             now = self._t_end or time.monotonic()
             elapsed = now - self._t_start if self._t_start else 0.0
-            total = self.config.epochs * self._batches
-            done = (max(self._epoch, 1) - 1) * self._batches + self._batch
-            fitting = now - self._t_fit if self._t_fit else 0.0
-            eta = fitting / done * (total - done) if self._state == "running" and done and total else None
+            eta = self._clock.time_left(now) if self._state == "running" else None
+            running = self._state == "running"
             return JobSnapshot(
                 state=self._state,
                 epoch=self._epoch,
@@ -190,6 +198,11 @@ class TrainingJob:
                 stop_requested=self._stop.is_set(),
                 error=self._error,
                 run=self._run,
+                phase=self._phase if running else "",
+                phase_s=now - self._t_phase if running and self._t_phase else 0.0,
+                val_batch=self._val_batch,
+                val_batches=self._val_batches,
+                watch=tuple(self._watch),
             )
 
     @property
@@ -238,7 +251,8 @@ class TrainingJob:
         try:
             with self._lock:
                 self._state = "running"
-                self._t_start = time.monotonic()
+                self._t_start = self._t_phase = time.monotonic()
+                self._phase = "loading_data"
             self._train()
         except Exception as err:  # the page shows the message; the thread must never die silently
             with self._lock:
@@ -258,9 +272,13 @@ class TrainingJob:
         import keras
 
         if self._data is None:
-            (x_all, y_all), _ = fmnist.load_fashion_mnist()
+            (x_all, y_all), (x_test, y_test) = fmnist.load_fashion_mnist()
         else:
-            x_all, y_all = self._data
+            x_all, y_all = x_test, y_test = self._data
+        watched = self._watch_image
+        if not isinstance(watched, np.ndarray):
+            matches = np.flatnonzero(np.asarray(y_test) == int(watched))
+            watched = x_test[matches[0] if matches.size else 0]
         train_idx, val_idx = fmnist.train_validation_split(
             y_all,
             train_size=min(config.train_size, len(y_all)),
@@ -272,6 +290,9 @@ class TrainingJob:
         with self._lock:
             self._n_train = len(train_idx)
             self._batches = math.ceil(len(train_idx) / config.batch_size)
+            self._val_batches = math.ceil(len(val_idx) / config.batch_size) if len(val_idx) else 0
+            self._clock = EpochClock(config.epochs, self._batches, self._val_batches)
+        self._set_phase("building_model")
 
         keras.utils.set_random_seed(config.seed)  # initial weights and shuffling, reproducible per seed
         model = build_model(config)
@@ -286,7 +307,7 @@ class TrainingJob:
             validation_data=validation,
             batch_size=config.batch_size,
             epochs=config.epochs,
-            callbacks=[*callbacks, make_recorder(self)],
+            callbacks=[*callbacks, make_recorder(self), make_watcher(watched, lambda: self._batches, self._watched)],
             verbose=0,
         )
         self._finish(model, bool(early is not None and early.stopped_epoch > 0), time.monotonic() - t0)
@@ -299,18 +320,50 @@ class TrainingJob:
                 self._request_stop("session_end")
         return self._stop.is_set()
 
-    def _epoch_started(self, epoch: int) -> None:
-        self._next_alive_check = time.monotonic() + _ALIVE_CHECK_S
+    def _set_phase(self, phase: str) -> None:
         with self._lock:
-            if self._t_fit is None:
-                self._t_fit = time.monotonic()
+            self._phase, self._t_phase = phase, time.monotonic()
+
+    def _epoch_started(self, epoch: int) -> None:
+        now = time.monotonic()
+        self._next_alive_check = now + _ALIVE_CHECK_S
+        with self._lock:
             self._epoch = epoch
             self._batch = 0
+            self._phase, self._t_phase = ("first_batch" if epoch == 1 else "epoch_start"), now
+            self._clock.epoch_begin(epoch, now)
 
     def _batch_done(self, batch: int, loss: float) -> None:
+        now = time.monotonic()
         with self._lock:
             self._batch = batch
             self._batch_loss.append(loss)
+            self._clock.batch_end(batch, now)
+            if self._phase != "training":
+                self._phase, self._t_phase = "training", now
+
+    def _validation_started(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            self._val_batch = 0
+            self._phase, self._t_phase = "validating", now
+            self._clock.validation_begin(now)
+
+    def _validation_batch_done(self, batch: int) -> None:
+        with self._lock:
+            self._val_batch = batch
+
+    def _validation_done(self) -> None:
+        with self._lock:
+            self._clock.validation_end(time.monotonic())
+
+    def _watched(self, frame: WatchFrame) -> None:
+        """A new watch frame; it replaces the last one when training did not move since (the final frame)."""
+        with self._lock:
+            if self._watch and self._watch[-1].position == frame.position:
+                self._watch[-1] = frame
+            else:
+                self._watch.append(frame)
 
     def _epoch_done(self, epoch: int, logs: dict, lr: float, new_lr: float) -> None:
         new = events.epoch_events(self.config, epoch, logs, lr, new_lr, self._checkpoint)
@@ -335,6 +388,7 @@ class TrainingJob:
             stop_reason=stop,
             duration_s=duration,
             checkpoint_path=self._checkpoint.path if self._checkpoint.saved else None,
+            watch=tuple(self._watch),
         )
         if run.checkpoint_path:
             weakref.finalize(run, shutil.rmtree, self._dir, True)  # the checkpoint folder lives as long as the run

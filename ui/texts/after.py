@@ -351,6 +351,25 @@ TEXTS = {
     "compare.col_time": {"en": "Training time", "ko": "학습 시간"},
     "compare.settings_title": {"en": "Settings", "ko": "설정"},
     "compare.off": {"en": "off", "ko": "끔"},
+    # why a cell has no value (playground.lab.compare.WHY)
+    "compare.why.not_trained_here": {
+        "en": "unknown — not trained in the app",
+        "ko": "알 수 없음 — 앱에서 학습하지 않음",
+    },
+    "compare.why.not_evaluated": {
+        "en": "— not evaluated yet (Evaluate page)",
+        "ko": "— 아직 평가하지 않음(평가 페이지)",
+    },
+    "compare.why.no_validation": {"en": "— no validation set", "ko": "— 검증 세트 없음"},
+    "compare.why.no_epoch": {"en": "— stopped before epoch 1 ended", "ko": "— 첫 에포크가 끝나기 전에 중지"},
+    "compare.why.custom": {"en": "— custom (changed from {preset})", "ko": "— 사용자 설정({preset}에서 변경)"},
+    "compare.why.custom_none": {"en": "— custom", "ko": "— 사용자 설정"},
+    "compare.unknown_note": {
+        "en": "Restored runs ({runs}) were not trained in the app: their training settings and results are "
+        "unknown, and unknown values never count as differences.",
+        "ko": "복원한 실행({runs})은 앱에서 학습하지 않았습니다. 학습 설정과 결과를 알 수 없으며, 알 수 없는 값은 "
+        "차이로 세지 않습니다.",
+    },
     "compare.differences": {
         "en": "Highlighted — what differs: {names}.",
         "ko": "강조된 행이 다른 설정입니다: {names}.",

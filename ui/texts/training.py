@@ -250,8 +250,68 @@ TEXTS = {
         "ko": "데이터를 준비하고 모델을 만드는 중 …",
     },
     "train.progress": {
-        "en": "Epoch {epoch}/{epochs} · batch {batch}/{batches} · {elapsed} s elapsed · about {eta} s left",
-        "ko": "에포크 {epoch}/{epochs} · 배치 {batch}/{batches} · {elapsed}초 경과 · 약 {eta}초 남음",
+        "en": "Epoch {epoch}/{epochs} · batch {batch}/{batches} · {elapsed} s elapsed · {left}",
+        "ko": "에포크 {epoch}/{epochs} · 배치 {batch}/{batches} · {elapsed}초 경과 · {left}",
+    },
+    "train.left": {"en": "about {eta} s left", "ko": "약 {eta}초 남음"},
+    "train.left_measuring": {
+        "en": "time left: measuring the speed …",
+        "ko": "남은 시간: 속도를 재는 중 …",
+    },
+    # what a running job is doing (playground.lab.progress.PHASES), with the seconds it has been doing it
+    "train.phase.loading_data": {
+        "en": "Loading Fashion-MNIST and drawing the training and validation sets … {seconds} s",
+        "ko": "Fashion-MNIST를 불러와 훈련·검증 세트를 나누는 중 … {seconds}초",
+    },
+    "train.phase.building_model": {
+        "en": "Building and compiling the model … {seconds} s",
+        "ko": "모델을 만들고 컴파일하는 중 … {seconds}초",
+    },
+    "train.phase.first_batch": {
+        "en": "Epoch 1/{epochs} · first batch: TensorFlow turns the training step into a graph (once per run) … "
+        "{seconds} s",
+        "ko": "에포크 1/{epochs} · 첫 배치: 텐서플로가 학습 단계를 그래프로 변환하는 중(실행마다 한 번) … {seconds}초",
+    },
+    "train.phase.epoch_start": {
+        "en": "Epoch {epoch}/{epochs} · shuffling the training images for this epoch … {seconds} s · {left}",
+        "ko": "에포크 {epoch}/{epochs} · 이번 에포크를 위해 훈련 이미지를 섞는 중 … {seconds}초 · {left}",
+    },
+    "train.phase.validating": {
+        "en": "Epoch {epoch}/{epochs} · checking the validation set: batch {batch}/{batches} · {elapsed} s elapsed · "
+        "{left}",
+        "ko": "에포크 {epoch}/{epochs} · 검증 세트 확인 중: 배치 {batch}/{batches} · {elapsed}초 경과 · {left}",
+    },
+    # ------------------------------------------------------------------------- live feature maps (the watch)
+    "train.watch_image": {"en": "Image to watch while training", "ko": "학습 중 지켜볼 이미지"},
+    "train.watch_image_help": {
+        "en": "The first test image of this class: its feature maps are shown every quarter epoch while training.",
+        "ko": "이 클래스의 첫 테스트 이미지입니다. 학습하는 동안 1/4 에포크마다 특성 맵을 보여 줍니다.",
+    },
+    "train.watch_title": {"en": "Inside the network, while it learns", "ko": "학습하는 동안 네트워크 속"},
+    "train.watch_live": {
+        "en": "After {position} epochs (refreshed every quarter epoch).",
+        "ko": "{position} 에포크 후 (1/4 에포크마다 새로 고침).",
+    },
+    "train.watch_step": {"en": "Replay: epochs trained", "ko": "다시 보기: 학습한 에포크"},
+    "train.watch_input": {"en": "The watched image", "ko": "지켜보는 이미지"},
+    "train.watch_filters": {
+        "en": "{name}: its {n} filters ({kh}×{kw}; blue < 0 < red)",
+        "ko": "{name}: 필터 {n}개 ({kh}×{kw}; 파랑 < 0 < 빨강)",
+    },
+    "train.watch_layer": {
+        "en": "{name}: {c} feature maps of {h}×{w}",
+        "ko": "{name}: {h}×{w} 특성 맵 {c}개",
+    },
+    "train.watch_help": {
+        "en": "Each tile is one filter's output for the watched image; colours run from the layer's lowest (dark) "
+        "to its highest value (bright) at this step. At 0 epochs the filters are random; watch edges and "
+        "textures appear as the filters learn.",
+        "ko": "각 칸은 지켜보는 이미지에 대한 필터 하나의 출력입니다. 색은 이 시점에서 그 층의 가장 낮은 값(어두움)부터 가장 "
+        "높은 값(밝음)까지입니다. 0 에포크에서는 필터가 무작위이고, 학습이 진행되며 윤곽과 질감이 나타납니다.",
+    },
+    "train.watch_none": {
+        "en": "This model has no convolution layer: there are no feature maps to watch.",
+        "ko": "이 모델에는 합성곱 층이 없어 지켜볼 특성 맵이 없습니다.",
     },
     "train.stopping": {
         "en": "Stopping after this batch (the validation of this epoch still runs) …",
@@ -336,5 +396,6 @@ TEXTS = {
     # ------------------------------------------------------------------------------------------ sidebar badge
     "train.badge_running": {"en": "Training: epoch {epoch}/{epochs}", "ko": "학습 중: 에포크 {epoch}/{epochs}"},
     "train.badge_waiting": {"en": "Training: waiting for a slot", "ko": "학습: 자리 대기 중"},
+    "train.badge_preparing": {"en": "Training: preparing", "ko": "학습: 준비 중"},
     "train.badge_done": {"en": "Training finished: {run}", "ko": "학습 완료: {run}"},
 }
