@@ -214,9 +214,10 @@ def progress_lines(p: dict, config) -> list[str]:
         "|---|---|",
         f"| first batch-loss point after `job.start()` | **{p['first_point_s']:.2f} s** |",
         f"| longest time without visible progress (snapshot unchanged) | **{p['longest_gap_s']:.2f} s** "
-        f"(began in phase \"{p['gap_phase']}\") |",
-        f"| time-left error once {ETA_MIN_FRACTION * 100:.0f} % of the epoch is done | **{p['eta_first_err'] * 100:+.1f} %** "
-        f"(estimate {p['eta_first_s']:.1f} s at {p['eta_first_at'] * 100:.1f} % done, actual {p['actual_first_s']:.1f} s) |",
+        f'(began in phase "{p["gap_phase"]}") |',
+        f"| time-left error once {ETA_MIN_FRACTION * 100:.0f} % of the epoch is done "
+        f"| **{p['eta_first_err'] * 100:+.1f} %** (estimate {p['eta_first_s']:.1f} s at "
+        f"{p['eta_first_at'] * 100:.1f} % done, actual {p['actual_first_s']:.1f} s) |",
         "| worst time-left error afterwards (while ≥ 10 s remain) | "
         + ("not measured (the run was too short) |" if worst is None else f"**{worst * 100:+.1f} %** |"),
         f"| the whole run, start → ended | {p['duration_s']:.1f} s |",

@@ -12,8 +12,8 @@ Layout of the data folder (`$PLAYGROUND_DATA_DIR`, default `$XDG_CACHE_HOME/cnn-
     models/<owner hash[:16]>/<run>.frames.npz   the run's watch frames (playground.lab.watch.save_frames), likewise
 
 Limits: runs expire `ttl_days` after their last change; an owner's runs and all runs together have a disk budget
-(model and frames files), the oldest runs go first. Every call that removed or could not do something returns or records a
-`StoreNotice` (a code with values; the UI words it in both languages), never an English sentence.
+(model and frames files), the oldest runs go first. Every call that removed or could not do something returns or
+records a `StoreNotice` (a code with values; the UI words it in both languages), never an English sentence.
 
 Faults, each leaving everything else intact:
 * a damaged database file is moved aside (`runs.sqlite3.damaged-<time>`) and a new one started (notice

@@ -284,9 +284,8 @@ def test_a_damaged_frames_file_leaves_the_run_loadable(store, damage):
     from playground.lab.watch import load_frames
 
     token = new_owner_token()
-    store.save(
-        token, "run-1", status="finished", record=RECORD, write_model=write_bytes(3), write_frames=write_frames(frames())
-    )
+    saved = write_frames(frames())
+    store.save(token, "run-1", status="finished", record=RECORD, write_model=write_bytes(3), write_frames=saved)
     path = store.runs(token)[0][0].frames_path
     data = path.read_bytes()
     path.write_bytes({"garbage": b"\x00not a zip" * 50, "truncated": data[: len(data) // 2], "empty": b""}[damage])

@@ -214,7 +214,7 @@ def save_frames(frames: Sequence[WatchFrame], path: Path | str) -> None:
     ...], "filters": bool}]}; frame k's maps are `m{k}_{j}` (layer j), its kernel `f{k}`; `image` is the watched
     image (taken from the first frame that has one).
     """
-    arrays: dict[str, np.ndarray] = {}
+    arrays: dict[str, Any] = {}  # (Any: numpy's stubs type savez's **kwds as its bool options)
     index = []
     for k, frame in enumerate(frames):
         for j, (_, _, maps) in enumerate(frame.maps):
@@ -251,14 +251,12 @@ def load_frames(path: Path | str) -> tuple[WatchFrame, ...]:
             image = np.array(data["image"]) if "image" in data.files else None
             frames = []
             for k, entry in enumerate(index["frames"]):
-                maps = tuple(
-                    (str(name), str(kind), np.array(data[f"m{k}_{j}"])) for j, (name, kind) in enumerate(entry["layers"])
-                )
+                layers = enumerate(entry["layers"])
+                maps = tuple((str(name), str(kind), np.array(data[f"m{k}_{j}"])) for j, (name, kind) in layers)
                 filters = np.array(data[f"f{k}"]) if entry["filters"] else None
                 restored = entry.get("restored_epoch")
-                frames.append(
-                    WatchFrame(float(entry["position"]), maps, filters, image, None if restored is None else int(restored))
-                )
+                restored = None if restored is None else int(restored)
+                frames.append(WatchFrame(float(entry["position"]), maps, filters, image, restored))
     except (zipfile.BadZipFile, zlib.error, KeyError, TypeError, EOFError, json.JSONDecodeError) as err:
         raise ValueError(f"{path}: not a readable frames file ({type(err).__name__}: {err})") from None
     except ValueError as err:
