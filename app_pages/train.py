@@ -38,7 +38,7 @@ from ui.training_status import (
     progress_text,
     session_alive_check,
 )
-from ui.watch import watch_view
+from ui.watch import stored_replay, watch_view
 
 MIN_TRAIN_SIZE = int(os.environ.get("PLAYGROUND_MIN_TRAIN_SIZE", "2000"))  # tests lower it to train in seconds
 STACK = "train_stack"
@@ -269,6 +269,7 @@ def live_view() -> None:
     job = current_job()
     if job is None:
         st.info(t("train.idle"), icon=":material/play_circle:")
+        stored_replay()
         return
     snap = live_snapshot(job)
     if st.session_state.get(CLUSTER_NOTICE):

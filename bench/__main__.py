@@ -49,6 +49,10 @@ def run_training(reuse: bool) -> tuple[str, dict[str, float | None]]:
         "to90_s": number(r"Time to ≥ 90 % test accuracy: \*\*([\d.]+) s\*\*"),
         "final_acc": number(r"final test accuracy \*\*([\d.]+)%\*\*"),
         "rss_mb": number(r"Peak RSS of the benchmark process: \*\*([\d,]+) MB\*\*"),
+        "first_point_s": number(r"first batch-loss point after `job.start\(\)` \| \*\*([\d.]+) s\*\*"),
+        "longest_gap_s": number(r"longest time without visible progress \(snapshot unchanged\) \| \*\*([\d.]+) s"),
+        "eta_first_pct": number(r"time-left error once \d+ % of the epoch is done \| \*\*([+-][\d.]+) %\*\*"),
+        "eta_worst_pct": number(r"worst time-left error afterwards \(while ≥ 10 s remain\) \| \*\*([+-][\d.]+) %"),
     }
     body = "\n".join(line for line in text.splitlines() if not line.startswith("# "))
     return "## Training\n" + body.replace("\n## ", "\n### "), numbers
@@ -142,6 +146,30 @@ def goals_table(core: dict, pages: dict, training: dict, load: dict, felt: dict 
         )
         met = "yes" if rss is not None and rss <= 1536 else "no"
         rows.append(["peak RSS ≤ 1.5 GB (training on 60k)", _fmt(rss, " MB", 0), met])
+        first, gap = training.get("first_point_s"), training.get("longest_gap_s")
+        rows.append(
+            [
+                "first batch-loss point ≤ 3 s after Train (warm process)",
+                _fmt(first, " s"),
+                "not measured" if first is None else "yes" if first <= 3 else "no",
+            ]
+        )
+        rows.append(
+            [
+                "never > 5 s without visible progress (1 Quick epoch incl. validation)",
+                f"longest {_fmt(gap, ' s')}",
+                "not measured" if gap is None else "yes" if gap <= 5 else "no",
+            ]
+        )
+        at10, worst = training.get("eta_first_pct"), training.get("eta_worst_pct")
+        errors = [e for e in (at10, worst) if e is not None]
+        rows.append(
+            [
+                "time left within ±30 % once 10 % of an epoch is done",
+                f"{_fmt(at10, ' %', 1)} at 10 %, worst later {_fmt(worst, ' %', 1)}",
+                "not measured" if not errors else "yes" if max(map(abs, errors)) <= 30 else "no",
+            ]
+        )
     rows += _felt_rows(felt or {})
     if load:
         levels = load.get("levels", [])

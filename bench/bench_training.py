@@ -8,13 +8,20 @@
 2. The Quick preset on the full training set: time to ≥ 90 % test accuracy and the final test accuracy
    (test set evaluated after each epoch, outside the timing).
 3. Training throughput (samples/s) of every preset, one epoch on a 6 000-image subset (after a warm-up epoch).
-4. Peak RSS of the process.
+4. Honest progress, on a warm process (TensorFlow imported, earlier runs done), one Quick epoch with validation in
+   a `TrainingJob` whose snapshot is read every PROGRESS_POLL_S: the time from `job.start()` to the first batch-loss
+   point, the longest time the snapshot did not change (what the page could show: phase, batch, validation batch,
+   curves, feature maps), and the time-left estimate against the time that really remained — once ETA_MIN_FRACTION
+   of the epoch is done (the first estimate) and the worst afterwards while ≥ 10 s remained.
+5. Peak RSS of the process.
 
 Run: python -m bench.bench_training  (takes several minutes; writes bench/results-training.md)
+     python -m bench.bench_training --progress-only [--train-size N]  (part 4 alone, printed, nothing written)
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import resource
@@ -37,9 +44,11 @@ from playground.figures.training import (  # noqa: E402
 from playground.lab.job import TrainingJob  # noqa: E402
 from playground.lab.model import build_model  # noqa: E402
 from playground.lab.options import PRESETS  # noqa: E402
+from playground.lab.progress import ETA_MIN_FRACTION  # noqa: E402
 from playground.lab.watch import mosaic  # noqa: E402
 
 POLL_S = 2.0  # as the lab page
+PROGRESS_POLL_S = 0.05  # how often the progress part reads the snapshot (finer than the page, to time the gaps)
 ROUNDS = 5  # bare/job pairs for the overhead ratio (2 were not enough: ±10 % noise on a shared machine)
 
 
@@ -131,6 +140,103 @@ def throughput(name: str, n: int = 6000) -> float:
     return len(train[1]) / (time.perf_counter() - t0)
 
 
+def _visible(snap) -> tuple:
+    """What of a snapshot the lab page can show: a change in any of these is visible progress."""
+    return (
+        snap.state,
+        snap.phase,
+        snap.epoch,
+        snap.batch,
+        snap.val_batch,
+        len(snap.batch_loss),
+        len(snap.history.get("loss", [])),
+        len(snap.watch),
+    )
+
+
+def honest_progress(config) -> dict:
+    """One training of `config` in a TrainingJob, its snapshot read every PROGRESS_POLL_S (see part 4 above).
+
+    Returns first_point_s (job.start() → the first batch-loss point), longest_gap_s and gap_phase (the longest time
+    without a visible change and the phase it began in), and the time-left check: eta_first_s / actual_first_s /
+    eta_first_err (relative error of the first estimate, taken once ETA_MIN_FRACTION of an epoch was timed, at
+    fraction eta_first_at of the epoch) and eta_worst_err (the largest relative error of any later estimate while
+    ≥ 10 s remained), duration_s (start → ended).
+    """
+    job = TrainingJob(config, is_alive=lambda: True)
+    t0 = time.perf_counter()
+    job.start()
+    first_point = None
+    last_seen, last_change, gap, gap_phase = None, t0, 0.0, ""
+    estimates: list[tuple[float, float, float]] = []  # (time, estimate, fraction of the epoch done)
+    while True:
+        snap = job.snapshot()
+        now = time.perf_counter()
+        seen = _visible(snap)
+        if seen != last_seen:
+            if now - last_change > gap:
+                gap, gap_phase = now - last_change, last_seen[1] if last_seen else "start"
+            last_seen, last_change = seen, now
+        if first_point is None and snap.batch_loss:
+            first_point = now - t0
+        if snap.eta_s is not None and snap.state == "running":
+            estimates.append((now, snap.eta_s, snap.progress))
+        if not snap.active:
+            break
+        time.sleep(PROGRESS_POLL_S)
+    end = time.perf_counter()
+    if snap.state != "finished":
+        raise RuntimeError(snap.error or snap.state)
+    if not estimates:
+        raise RuntimeError("no time-left estimate was shown")
+    t_first, eta_first, at = estimates[0]
+    actual_first = end - t_first
+    later = [(eta - (end - t)) / (end - t) for t, eta, _ in estimates[1:] if end - t >= 10]
+    return {
+        "first_point_s": first_point,
+        "longest_gap_s": gap,
+        "gap_phase": gap_phase,
+        "eta_first_s": eta_first,
+        "actual_first_s": actual_first,
+        "eta_first_err": (eta_first - actual_first) / actual_first,
+        "eta_first_at": at,
+        "eta_worst_err": max(later, key=abs) if later else None,  # None: never ≥ 10 s left after the first
+        "duration_s": end - t0,
+    }
+
+
+def progress_lines(p: dict, config) -> list[str]:
+    worst = p["eta_worst_err"]
+    return [
+        f"## Honest progress (Quick preset, {config.train_size:,} images, 1 epoch with validation, warm process)",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| first batch-loss point after `job.start()` | **{p['first_point_s']:.2f} s** |",
+        f"| longest time without visible progress (snapshot unchanged) | **{p['longest_gap_s']:.2f} s** "
+        f'(began in phase "{p["gap_phase"]}") |',
+        f"| time-left error once {ETA_MIN_FRACTION * 100:.0f} % of the epoch is done "
+        f"| **{p['eta_first_err'] * 100:+.1f} %** (estimate {p['eta_first_s']:.1f} s at "
+        f"{p['eta_first_at'] * 100:.1f} % done, actual {p['actual_first_s']:.1f} s) |",
+        "| worst time-left error afterwards (while ≥ 10 s remain) | "
+        + ("not measured (the run was too short) |" if worst is None else f"**{worst * 100:+.1f} %** |"),
+        f"| the whole run, start → ended | {p['duration_s']:.1f} s |",
+        "",
+        f"The snapshot was read every {PROGRESS_POLL_S * 1000:.0f} ms (the page redraws every {POLL_S:.0f} s); "
+        "visible = state, phase, epoch, batch, validation batch, curve points or feature-map frames changed.",
+        "",
+    ]
+
+
+def progress_only(train_size: int | None) -> None:
+    """Part 4 alone (a check of the measurement; with --train-size a small subset): warm up, measure, print."""
+    config = replace(PRESETS["quick"], epochs=1)
+    if train_size:
+        config = replace(config, train_size=train_size)
+    honest_progress(replace(config, train_size=2000))  # the "one earlier run" of a warm server
+    print("\n".join(progress_lines(honest_progress(config), config)))
+
+
 def main() -> None:
     started = time.time()
     load = os.getloadavg()[0]
@@ -164,6 +270,10 @@ def main() -> None:
 
     rates = {name: throughput(name) for name in PRESETS}
     print(f"samples/s: {rates}", flush=True)
+
+    progress_config = replace(PRESETS["quick"], epochs=1)  # the process is warm: TensorFlow loaded, many runs done
+    progress = honest_progress(progress_config)
+    print(f"progress: {progress}", flush=True)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     lines = [
@@ -208,6 +318,7 @@ def main() -> None:
         "|---|---|",
         *[f"| {name} | {rate:,.0f} |" for name, rate in rates.items()],
         "",
+        *progress_lines(progress, progress_config),
         f"Peak RSS of the benchmark process: **{rss_mb:,.0f} MB**. Total run time {time.time() - started:.0f} s.",
         "",
     ]
@@ -217,4 +328,11 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_training", description=__doc__.split("\n")[0])
+    parser.add_argument("--progress-only", action="store_true", help="only part 4 (honest progress), printed")
+    parser.add_argument("--train-size", type=int, help="with --progress-only: train on this many images")
+    args = parser.parse_args()
+    if args.progress_only:
+        progress_only(args.train_size)
+    else:
+        main()

@@ -103,7 +103,9 @@ class Run:
     test_metrics: dict[str, float] | None = None  # {"loss": ..., "accuracy": ...} once evaluated
     checkpoint_path: str | None = None
     model_path: str | None = None  # the run store's model file, loaded into `model` when a page needs it
-    watch: tuple[Any, ...] = ()  # the watched image's `playground.lab.watch.WatchFrame`s (in memory only)
+    watch: tuple[Any, ...] = ()  # the watched image's `playground.lab.watch.WatchFrame`s
+    watch_path: str | None = None  # the run store's frames file, loaded into `watch` when a page replays them
+    watch_saved: int = 0  # how many frames the stored run had (> 0 with no readable file: replay unavailable)
 
     @property
     def epochs_run(self) -> int:
@@ -120,6 +122,7 @@ def run_record(run: Run) -> dict[str, Any]:
         "stop_reason": asdict(run.stop_reason) if run.stop_reason is not None else None,
         "duration_s": run.duration_s,
         "test_metrics": run.test_metrics,
+        "watch_frames": max(len(run.watch), run.watch_saved),  # the frames themselves go to a file of their own
     }
 
 
@@ -129,7 +132,9 @@ def _event(data: Any) -> Event | None:
     return Event(data["code"], dict(data.get("values") or {}), int(data.get("epoch") or 0))
 
 
-def run_from_record(run_id: str, status: str, record: dict[str, Any], *, model_path: str | None = None) -> Run:
+def run_from_record(
+    run_id: str, status: str, record: dict[str, Any], *, model_path: str | None = None, watch_path: str | None = None
+) -> Run:
     """The inverse of `run_record` (a run read back from the store; its model stays on disk until needed).
 
     Raises:
@@ -155,4 +160,6 @@ def run_from_record(run_id: str, status: str, record: dict[str, Any], *, model_p
         duration_s=float(record.get("duration_s") or 0.0),
         test_metrics=record.get("test_metrics"),
         model_path=model_path,
+        watch_path=watch_path,
+        watch_saved=int(record.get("watch_frames") or 0),
     )

@@ -9,10 +9,11 @@ Layout of the data folder (`$PLAYGROUND_DATA_DIR`, default `$XDG_CACHE_HOME/cnn-
 
     runs.sqlite3                     metadata, settings, histories, events, test metrics (one row per run)
     models/<owner hash[:16]>/<run>.keras   the trained model, written atomically (temp file + rename)
+    models/<owner hash[:16]>/<run>.frames.npz   the run's watch frames (playground.lab.watch.save_frames), likewise
 
 Limits: runs expire `ttl_days` after their last change; an owner's runs and all runs together have a disk budget
-(model files), the oldest runs go first. Every call that removed or could not do something returns or records a
-`StoreNotice` (a code with values; the UI words it in both languages), never an English sentence.
+(model and frames files), the oldest runs go first. Every call that removed or could not do something returns or
+records a `StoreNotice` (a code with values; the UI words it in both languages), never an English sentence.
 
 Faults, each leaving everything else intact:
 * a damaged database file is moved aside (`runs.sqlite3.damaged-<time>`) and a new one started (notice
@@ -20,7 +21,8 @@ Faults, each leaving everything else intact:
 * a database locked by another process for longer than `busy_timeout_s` → `StoreUnavailable` ("store_locked");
 * a model file that cannot be written (disk full, read-only folder) → the run's record is kept without a model
   (notice "model_not_saved"); a model file that went missing → the run comes back without a model
-  ("model_missing");
+  ("model_missing"); the same for the frames file ("frames_not_saved"; a missing one → `frames_path` None, and
+  the page says the replay is unavailable);
 * two tabs (threads or processes) saving at once: SQLite's WAL mode and `BEGIN IMMEDIATE` serialise the writes.
 """
 
@@ -52,6 +54,7 @@ NOTICE_CODES = {  # every StoreNotice / StoreUnavailable code and the values it 
     "store_unreadable": ("reason",),
     "model_not_saved": ("run_id", "reason"),
     "model_missing": ("run_id",),
+    "frames_not_saved": ("run_id", "reason"),
     "expired": ("count",),
     "over_owner_budget": ("run_ids", "budget_mb"),
     "over_total_budget": ("count", "budget_mb"),
@@ -70,6 +73,8 @@ CREATE TABLE IF NOT EXISTS runs (
     record TEXT NOT NULL,            -- JSON: config, history, batch_loss, events, stop_reason, duration_s, test_metrics
     model_file TEXT,                 -- relative to the data folder, NULL when there is no model
     model_bytes INTEGER NOT NULL DEFAULT 0,
+    frames_file TEXT,                -- the watch frames (.npz), relative to the data folder, NULL when none
+    frames_bytes INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (owner, run_id)
 );
 CREATE INDEX IF NOT EXISTS runs_by_age ON runs (updated);
@@ -109,6 +114,7 @@ class StoredRun:
     record: dict[str, Any]
     model_path: Path | None  # None: saved without a model, or the file went missing (see the notices)
     model_bytes: int
+    frames_path: Path | None = None  # the watch frames file; None: saved without frames, or the file went missing
 
 
 def default_data_dir() -> Path:
@@ -165,7 +171,7 @@ class RunStore:
     Args:
         root: the data folder (created if missing).
         ttl_days: a run expires this long after its last change.
-        owner_budget_mb / total_budget_mb: model files' disk budget per owner and in all.
+        owner_budget_mb / total_budget_mb: model and frames files' disk budget per owner and in all.
         busy_timeout_s: how long a call waits for another writer before `StoreUnavailable("store_locked")`.
     """
 
@@ -234,6 +240,10 @@ class RunStore:
                     if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                         raise sqlite3.DatabaseError("quick_check failed")
                     con.executescript(_SCHEMA)
+                    columns = {row[1] for row in con.execute("PRAGMA table_info(runs)")}
+                    for column, kind in (("frames_file", "TEXT"), ("frames_bytes", "INTEGER NOT NULL DEFAULT 0")):
+                        if column not in columns:  # a database from before the watch frames were kept
+                            con.execute(f"ALTER TABLE runs ADD COLUMN {column} {kind}")
                     con.execute(
                         "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
                     )
@@ -263,6 +273,7 @@ class RunStore:
         status: str,
         record: dict[str, Any],
         write_model: Callable[[Path], None] | None = None,
+        write_frames: Callable[[Path], None] | None = None,
     ) -> list[StoreNotice]:
         """Store (or replace) one run of the owner of `token`; returns what the user should be told.
 
@@ -271,42 +282,69 @@ class RunStore:
             status: "finished", "stopped", "early_stopped", "failed", "restored", ...
             record: plain data (JSON-serialisable; numpy values are converted, NaN/inf become null).
             write_model: writes the model to the path it is given (e.g. `lambda p: model.save(p)`); None = no model.
+            write_frames: writes the run's watch frames to the path it is given
+                (`lambda p: playground.lab.watch.save_frames(run.watch, p)`); None = no frames.
         """
         owner = owner_key(token)
         if not isinstance(run_id, str) or not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", run_id):
             raise invalid("run_id", "1–64 letters, digits, '-', '_' or '.'", run_id)
         text = _dumps(record)
         notices: list[StoreNotice] = []
-        model_rel, model_bytes = None, 0
-        if write_model is not None:
-            folder = self.root / "models" / owner[:16]
-            final = folder / f"{run_id}-{uuid.uuid4().hex[:8]}.keras"
-            temp = final.with_name(f".{final.name}.tmp.keras")
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                write_model(temp)
-                os.replace(temp, final)
-                model_rel, model_bytes = str(final.relative_to(self.root)), final.stat().st_size
-            except OSError as err:  # disk full, read-only folder, ...
-                with contextlib.suppress(OSError):
-                    temp.unlink()
-                notices.append(StoreNotice("model_not_saved", {"run_id": run_id, "reason": err.strerror or str(err)}))
+        model_rel, model_bytes = self._write_file(owner, run_id, ".keras", write_model, "model_not_saved", notices)
+        frames_rel, frames_bytes = self._write_file(
+            owner, run_id, ".frames.npz", write_frames, "frames_not_saved", notices
+        )
         now = self.clock()
         with self._tx(write=True) as con:
-            old = con.execute("SELECT model_file FROM runs WHERE owner = ? AND run_id = ?", (owner, run_id)).fetchone()
+            old = con.execute(
+                "SELECT model_file, frames_file FROM runs WHERE owner = ? AND run_id = ?", (owner, run_id)
+            ).fetchone()
             con.execute(
-                "INSERT INTO runs (owner, run_id, created, updated, status, record, model_file, model_bytes) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (owner, run_id) DO UPDATE SET updated = excluded.updated,"
+                "INSERT INTO runs (owner, run_id, created, updated, status, record, model_file, model_bytes,"
+                " frames_file, frames_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (owner, run_id) DO UPDATE SET updated = excluded.updated,"
                 " status = excluded.status, record = excluded.record,"
                 " model_file = COALESCE(excluded.model_file, runs.model_file),"
                 " model_bytes = CASE WHEN excluded.model_file IS NULL THEN runs.model_bytes"
-                " ELSE excluded.model_bytes END",
-                (owner, run_id, now, now, status, text, model_rel, model_bytes),
+                " ELSE excluded.model_bytes END,"
+                " frames_file = COALESCE(excluded.frames_file, runs.frames_file),"
+                " frames_bytes = CASE WHEN excluded.frames_file IS NULL THEN runs.frames_bytes"
+                " ELSE excluded.frames_bytes END",
+                (owner, run_id, now, now, status, text, model_rel, model_bytes, frames_rel, frames_bytes),
             )
-        if old and old[0] and model_rel and old[0] != model_rel:
-            self._unlink(old[0])
+        if old:
+            for before, after in zip(old, (model_rel, frames_rel), strict=True):
+                if before and after and before != after:
+                    self._unlink(before)
         notices += self._enforce_budgets(owner)
         return notices
+
+    def _write_file(
+        self,
+        owner: str,
+        run_id: str,
+        suffix: str,
+        write: Callable[[Path], None] | None,
+        failure: str,
+        notices: list[StoreNotice],
+    ) -> tuple[str | None, int]:
+        """Write one of a run's files atomically (temp file + rename): (path relative to the data folder, bytes), or
+        (None, 0) with a `failure` notice when it cannot be written (disk full, read-only folder)."""
+        if write is None:
+            return None, 0
+        folder = self.root / "models" / owner[:16]
+        final = folder / f"{run_id}-{uuid.uuid4().hex[:8]}{suffix}"
+        temp = final.with_name(f".{final.name}.tmp{suffix}")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write(temp)
+            os.replace(temp, final)
+            return str(final.relative_to(self.root)), final.stat().st_size
+        except OSError as err:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            notices.append(StoreNotice(failure, {"run_id": run_id, "reason": err.strerror or str(err)}))
+            return None, 0
 
     def set_test_metrics(self, token: str, run_id: str, metrics: dict[str, float]) -> bool:
         """Add the test-set evaluation to a stored run's record; False when there is no such run of this owner."""
@@ -329,31 +367,35 @@ class RunStore:
         owner = owner_key(token)
         with self._tx(write=False) as con:
             rows = con.execute(
-                "SELECT run_id, status, created, updated, record, model_file, model_bytes FROM runs "
+                "SELECT run_id, status, created, updated, record, model_file, model_bytes, frames_file FROM runs "
                 "WHERE owner = ? ORDER BY created, run_id",
                 (owner,),
             ).fetchall()
         out, notices = [], []
-        for run_id, status, created, updated, record, model_file, model_bytes in rows:
+        for run_id, status, created, updated, record, model_file, model_bytes, frames_file in rows:
             path = self.root / model_file if model_file else None
             if path is not None and not path.is_file():
                 notices.append(StoreNotice("model_missing", {"run_id": run_id}))
                 path = None
+            frames = self.root / frames_file if frames_file else None
+            if frames is not None and not frames.is_file():
+                frames = None  # (no notice: the page says the replay is unavailable when it is asked for)
             try:
                 data = json.loads(record)
             except json.JSONDecodeError:
                 data = {}
-            out.append(StoredRun(run_id, status, created, updated, data, path, model_bytes if path else 0))
+            out.append(StoredRun(run_id, status, created, updated, data, path, model_bytes if path else 0, frames))
         return out, notices
 
     def usage(self, token: str | None = None) -> int:
-        """Bytes of model files of one owner (or of all owners)."""
+        """Bytes of model and frames files of one owner (or of all owners)."""
         with self._tx(write=False) as con:
             if token is None:
-                row = con.execute("SELECT COALESCE(SUM(model_bytes), 0) FROM runs").fetchone()
+                row = con.execute("SELECT COALESCE(SUM(model_bytes + frames_bytes), 0) FROM runs").fetchone()
             else:
                 row = con.execute(
-                    "SELECT COALESCE(SUM(model_bytes), 0) FROM runs WHERE owner = ?", (owner_key(token),)
+                    "SELECT COALESCE(SUM(model_bytes + frames_bytes), 0) FROM runs WHERE owner = ?",
+                    (owner_key(token),),
                 ).fetchone()
         return int(row[0])
 
@@ -361,17 +403,21 @@ class RunStore:
     def delete(self, token: str, run_id: str) -> bool:
         owner = owner_key(token)
         with self._tx(write=True) as con:
-            row = con.execute("SELECT model_file FROM runs WHERE owner = ? AND run_id = ?", (owner, run_id)).fetchone()
+            row = con.execute(
+                "SELECT model_file, frames_file FROM runs WHERE owner = ? AND run_id = ?", (owner, run_id)
+            ).fetchone()
             con.execute("DELETE FROM runs WHERE owner = ? AND run_id = ?", (owner, run_id))
-        if row and row[0]:
-            self._unlink(row[0])
+        for f in row or ():
+            if f:
+                self._unlink(f)
         return row is not None
 
     def forget_owner(self, token: str) -> StoreNotice:
         """ "Forget my runs": every run and model file of this owner."""
         owner = owner_key(token)
         with self._tx(write=True) as con:
-            files = [r[0] for r in con.execute("SELECT model_file FROM runs WHERE owner = ?", (owner,)) if r[0]]
+            rows = con.execute("SELECT model_file, frames_file FROM runs WHERE owner = ?", (owner,))
+            files = [f for r in rows for f in r if f]
             count = con.execute("DELETE FROM runs WHERE owner = ?", (owner,)).rowcount
         for f in files:
             self._unlink(f)
@@ -383,24 +429,28 @@ class RunStore:
         """Remove runs unchanged for longer than the time to live; returns how many."""
         cutoff = self.clock() - self.ttl_s
         with self._tx(write=True) as con:
-            files = [r[0] for r in con.execute("SELECT model_file FROM runs WHERE updated < ?", (cutoff,)) if r[0]]
+            rows = con.execute("SELECT model_file, frames_file FROM runs WHERE updated < ?", (cutoff,))
+            files = [f for r in rows for f in r if f]
             count = con.execute("DELETE FROM runs WHERE updated < ?", (cutoff,)).rowcount
         for f in files:
             self._unlink(f)
         return count
 
     def _enforce_budgets(self, owner: str) -> list[StoreNotice]:
-        """Drop the oldest runs (by last change) while the owner's, then everyone's, model files exceed a budget."""
+        """Drop the oldest runs (by last change) while the owner's, then everyone's, model and frames files exceed a
+        budget."""
         notices = []
         for scope, budget, code in ((owner, self.owner_budget, "over_owner_budget"), (None, self.total_budget, "")):
             removed: list[str] = []
             with self._tx(write=True) as con:
                 where, args = ("WHERE owner = ?", (scope,)) if scope else ("", ())
                 rows = con.execute(
-                    f"SELECT owner, run_id, model_file, model_bytes FROM runs {where} ORDER BY updated DESC", args
+                    f"SELECT owner, run_id, model_file, model_bytes + frames_bytes, frames_file FROM runs {where}"
+                    " ORDER BY updated DESC",
+                    args,
                 ).fetchall()
                 total = sum(r[3] for r in rows)
-                for row_owner, run_id, model_file, size in reversed(rows):  # oldest first
+                for row_owner, run_id, model_file, size, frames_file in reversed(rows):  # oldest first
                     if total <= budget or len(rows) - len(removed) <= 1:  # never drop the run just saved
                         break
                     if not size:
@@ -408,8 +458,9 @@ class RunStore:
                     con.execute("DELETE FROM runs WHERE owner = ? AND run_id = ?", (row_owner, run_id))
                     total -= size
                     removed.append(run_id if row_owner == owner else "")
-                    if model_file:
-                        self._unlink(model_file)
+                    for f in (model_file, frames_file):
+                        if f:
+                            self._unlink(f)
             mine = [r for r in removed if r]
             if scope and mine:
                 notices.append(StoreNotice(code, {"run_ids": mine, "budget_mb": round(budget / 2**20)}))

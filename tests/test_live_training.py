@@ -154,3 +154,34 @@ def test_epoch_clock_is_exact_for_a_steady_rate():
     assert clock.time_left(t) == pytest.approx(19 * 0.1 + 0.5 + (0.2 + 20 * 0.1 + 0.5))
     clock.validation_begin(t)
     assert clock.time_left(t + 0.2) == pytest.approx(0.3 + 1 * (20 * 0.1 + 0.5 + 0.2))
+
+
+def test_restored_weights_are_labelled_with_the_best_epoch():
+    """EarlyStopping(restore_best_weights=True): Keras 3 puts the best epoch's weights back when training ends. The
+    last frame shows the model Keras leaves (its kernel is the trained model's) and names Keras's best epoch; the
+    frame of the last epoch trained stays before it, unlabelled."""
+    import keras
+
+    from ui.watch import frame_label
+
+    x, y = random_set(512, seed=8)
+    early = {"monitor": "val_loss", "patience": 5, "restore_best_weights": True}  # 3 epochs: restored, not stopped
+    config = replace(TINY, train_size=512, batch_size=32, epochs=3, early_stopping=early, learning_rate=0.05)
+    run = finished(TrainingJob(config, data=(x, y), watch_image=x[0])).run
+    best = int(np.argmin(run.history["val_loss"])) + 1  # Keras's rule: the lowest monitored value, first on ties
+    *_, last_trained, restored = run.watch
+    assert restored.restored_epoch == best and last_trained.restored_epoch is None
+    assert restored.position == last_trained.position == 3.0
+    conv = run.model.get_layer("conv2d")
+    assert isinstance(conv, keras.layers.Conv2D)
+    kernel = conv.get_weights()[0]
+    np.testing.assert_allclose(restored.filters.astype(np.float32), kernel, rtol=2e-3, atol=1e-3)
+    if best < 3:  # the restored weights are not the last epoch's
+        assert not np.allclose(last_trained.filters.astype(np.float32), kernel, atol=1e-4)
+    assert frame_label(restored) == f"best epoch {best} (weights restored)" and frame_label(last_trained) == "3"
+
+
+def test_without_early_stopping_no_frame_claims_restored_weights():
+    x, y = random_set(256, seed=9)
+    run = finished(TrainingJob(replace(TINY, epochs=2), data=(x, y))).run
+    assert all(f.restored_epoch is None for f in run.watch) and run.watch[-1].position == 2.0

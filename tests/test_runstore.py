@@ -7,6 +7,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from playground.runstore import RunStore, StoreUnavailable, new_owner_token, owner_key
@@ -236,3 +237,127 @@ def test_every_notice_code_is_worded_in_both_languages(code):
     values = {name: ("a, b" if name == "run_ids" else 1) for name in NOTICE_CODES[code]}
     for lang in ("en", "ko"):
         assert entry[lang].format(**values)
+
+
+# ------------------------------------------------------------------------------------------- the watch frames
+def frames():
+    """Two WatchFrames as a training run records them (float16 maps and kernel, uint8 image), the last restored."""
+    from playground.lab.watch import WatchFrame
+
+    rng = np.random.default_rng(0)
+    image = rng.integers(0, 256, (28, 28), dtype=np.uint8)
+    out = []
+    for k, restored in ((0, None), (1, 2)):
+        maps = (
+            ("conv2d", "Conv2D", rng.normal(size=(28, 28, 4)).astype(np.float16)),
+            ("conv2d_1", "Conv2D", rng.normal(size=(12, 12, 6)).astype(np.float16)),
+        )
+        kernel = rng.normal(size=(3, 3, 1, 4)).astype(np.float16)
+        out.append(WatchFrame(float(k), maps, kernel, image, restored))
+    return tuple(out)
+
+
+def write_frames(frames):
+    from playground.lab.watch import save_frames
+
+    return lambda path: save_frames(frames, path)
+
+
+def test_watch_frames_come_back_from_a_new_store_on_the_same_folder(tmp_path):
+    """A run saved with its frames: a server restart (new RunStore) gives a frames file that loads to equal frames
+    (same positions, restored epoch, layer names and float16 arrays bit for bit)."""
+    from playground.lab.watch import load_frames
+
+    token, saved = new_owner_token(), frames()
+    RunStore(tmp_path).save(token, "run-1", status="finished", record=RECORD, write_frames=write_frames(saved))
+    (run,), notices = RunStore(tmp_path).runs(token)
+    assert notices == [] and run.frames_path is not None
+    loaded = load_frames(run.frames_path)
+    assert loaded == saved
+    assert loaded[1].restored_epoch == 2 and loaded[0].maps[1][2].dtype == np.float16
+    np.testing.assert_array_equal(loaded[1].maps[0][2], saved[1].maps[0][2])
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_a_damaged_frames_file_leaves_the_run_loadable(store, damage):
+    """A damaged frames file: the run (record, model) still loads; reading the frames is a ValueError, not a crash."""
+    from playground.lab.watch import load_frames
+
+    token = new_owner_token()
+    saved = write_frames(frames())
+    store.save(token, "run-1", status="finished", record=RECORD, write_model=write_bytes(3), write_frames=saved)
+    path = store.runs(token)[0][0].frames_path
+    data = path.read_bytes()
+    path.write_bytes({"garbage": b"\x00not a zip" * 50, "truncated": data[: len(data) // 2], "empty": b""}[damage])
+    (run,), notices = store.runs(token)
+    assert run.record == RECORD and run.model_path is not None and notices == []
+    with pytest.raises(ValueError, match="frames file"):
+        load_frames(run.frames_path)
+
+
+def test_a_missing_frames_file_leaves_the_run_without_frames(store):
+    token = new_owner_token()
+    store.save(token, "run-1", status="finished", record=RECORD, write_frames=write_frames(frames()))
+    store.runs(token)[0][0].frames_path.unlink()
+    (run,), notices = store.runs(token)
+    assert run.frames_path is None and run.record == RECORD and notices == []
+
+
+def test_frames_that_cannot_be_written_keep_the_run(store):
+    def full(path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    token = new_owner_token()
+    notices = store.save(token, "run-1", status="finished", record=RECORD, write_frames=full)
+    assert [(n.code, n.values["reason"]) for n in notices] == [("frames_not_saved", "No space left on device")]
+    (run,) = store.runs(token)[0]
+    assert run.record == RECORD and run.frames_path is None
+
+
+def test_frames_count_in_the_disk_budget_and_go_with_their_run(tmp_path):
+    """Frames files count in the owner's budget; a dropped or deleted run takes its frames file along."""
+    now = [0.0]
+
+    def tick():
+        now[0] += 1
+        return now[0]
+
+    store = RunStore(tmp_path, owner_budget_mb=2.5 / 1024, clock=tick)  # 2.5 KiB
+    token = new_owner_token()
+
+    def frames_of(n):
+        return lambda path: path.write_bytes(b"f" * n)
+
+    for i in range(3):
+        store.save(token, f"run-{i}", status="finished", record=RECORD, write_frames=frames_of(1024))
+    assert [r.run_id for r in store.runs(token)[0]] == ["run-1", "run-2"]
+    assert store.usage(token) == 2048
+    store.delete(token, "run-1")
+    assert len(list((tmp_path / "models").rglob("*.npz"))) == 1
+    store.forget_owner(token)
+    assert list((tmp_path / "models").rglob("*.npz")) == []
+
+
+def test_a_database_from_before_the_frames_gains_the_columns(tmp_path):
+    """A runs table without frames_file / frames_bytes (an older version's): its runs load, new runs keep frames."""
+    token = new_owner_token()
+    con = sqlite3.connect(tmp_path / "runs.sqlite3")
+    con.executescript(
+        "CREATE TABLE runs (owner TEXT NOT NULL, run_id TEXT NOT NULL, created REAL NOT NULL, updated REAL NOT NULL,"
+        " status TEXT NOT NULL, record TEXT NOT NULL, model_file TEXT, model_bytes INTEGER NOT NULL DEFAULT 0,"
+        " PRIMARY KEY (owner, run_id));"
+    )
+    import json
+    import time
+
+    con.execute(
+        "INSERT INTO runs VALUES (?, 'old', ?, ?, 'finished', ?, NULL, 0)",
+        (owner_key(token), time.time(), time.time(), json.dumps(RECORD)),
+    )
+    con.commit()
+    con.close()
+    store = RunStore(tmp_path)
+    store.save(token, "new", status="finished", record=RECORD, write_frames=write_frames(frames()))
+    runs = {r.run_id: r for r in store.runs(token)[0]}
+    assert runs["old"].record == RECORD and runs["old"].frames_path is None
+    assert runs["new"].frames_path is not None

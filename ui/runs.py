@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from playground.lab.watch import load_frames, save_frames
 from playground.run import SESSION_RUNS, Run, run_from_record, run_record
 from playground.runstore import StoreUnavailable
 from ui.i18n import t
@@ -41,7 +42,15 @@ def _stored_runs() -> list[Run]:
     runs = []
     for s in stored:
         try:
-            runs.append(run_from_record(s.run_id, s.status, s.record, model_path=str(s.model_path or "") or None))
+            runs.append(
+                run_from_record(
+                    s.run_id,
+                    s.status,
+                    s.record,
+                    model_path=str(s.model_path or "") or None,
+                    watch_path=str(s.frames_path or "") or None,
+                )
+            )
         except ValueError:  # a row this version cannot read: leave it in the store, show the others
             continue
     return runs
@@ -72,8 +81,17 @@ def save_run(run: Run) -> None:
         return
     model = run.model
     write = (lambda path: model.save(path)) if model is not None else None
+    frames = run.watch
+    write_frames = (lambda path: save_frames(frames, path)) if frames else None
     try:
-        notices = store.save(owner_token(), run.run_id, status=run.status, record=run_record(run), write_model=write)
+        notices = store.save(
+            owner_token(),
+            run.run_id,
+            status=run.status,
+            record=run_record(run),
+            write_model=write,
+            write_frames=write_frames,
+        )
     except StoreUnavailable as err:
         notices = [_as_notice(err)]
     show_notices(notices)
@@ -118,6 +136,17 @@ def ensure_model(run: Run) -> Run:
             except Exception:  # noqa: BLE001 (a damaged or vanished file: the run stays, without a model)
                 run.model_path = None
                 st.warning(t("store.model_missing", run_id=run.run_id), icon=":material/database:")
+    return run
+
+
+def ensure_watch(run: Run) -> Run:
+    """Load a stored run's watch frames from their file the first time they are replayed (kept on the Run); a
+    missing or damaged file leaves `run.watch` empty (`run.watch_saved` > 0 then says the replay is unavailable)."""
+    if not run.watch and run.watch_path:
+        try:
+            run.watch = load_frames(run.watch_path)
+        except (ValueError, OSError):
+            run.watch_path = None
     return run
 
 

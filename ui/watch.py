@@ -10,12 +10,20 @@ import streamlit as st
 from playground.figures.training import coloured
 from playground.lab.watch import WatchFrame, mosaic
 from ui.i18n import t
-from ui.runs import pixelated
+from ui.runs import ensure_watch, pixelated, session_runs
 
 
 def epochs_label(position: float) -> str:
     """A frame's place in epochs as the slider shows it: 0, 0.25, 0.33, 1, 1.5 (at most two decimals)."""
     return f"{position:.2f}".rstrip("0").rstrip(".")
+
+
+def frame_label(frame: WatchFrame) -> str:
+    """What the slider and the caption call a frame: its place in epochs, or, for the last frame of a run whose best
+    weights EarlyStopping restored, "best epoch N (weights restored)" (it shows that epoch's model, not the last)."""
+    if frame.restored_epoch is not None:
+        return t("train.watch_restored", epoch=frame.restored_epoch)
+    return epochs_label(frame.position)
 
 
 def watch_view(frames: Sequence[WatchFrame], *, live: bool, key: str) -> None:
@@ -31,10 +39,12 @@ def watch_view(frames: Sequence[WatchFrame], *, live: bool, key: str) -> None:
             t("train.watch_step"),
             options=list(range(len(frames))),
             value=len(frames) - 1,
-            format_func=lambda i: epochs_label(frames[i].position),
+            format_func=lambda i: frame_label(frames[i]),
             key=key,
         )
         frame = frames[pick]
+    if frame.restored_epoch is not None:
+        st.caption(t("train.watch_restored_note", epoch=frame.restored_epoch))
     if not frame.maps:
         st.info(t("train.watch_none"))
         return
@@ -56,3 +66,17 @@ def watch_view(frames: Sequence[WatchFrame], *, live: bool, key: str) -> None:
                 caption=t("train.watch_layer", name=name, c=c, h=h, w=w),
             )
     st.caption(t("train.watch_help"))
+
+
+def stored_replay() -> None:
+    """With no job in this session (after F5, a new tab or a server restart): replay the newest run of this browser
+    that recorded feature maps, from the run store; say so when its frames file is missing or damaged."""
+    runs = [r for r in session_runs() if r.watch or r.watch_path or r.watch_saved]
+    if not runs:
+        return
+    run = ensure_watch(runs[-1])
+    if not run.watch:
+        st.info(t("train.watch_unavailable", run=run.run_id), icon=":material/broken_image:")
+        return
+    st.caption(t("train.watch_replay", run=run.run_id))
+    watch_view(run.watch, live=False, key=f"train_watch_replay_{run.run_id}")

@@ -26,6 +26,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -92,6 +93,14 @@ def queue_length() -> int:
     """Jobs waiting for a training slot on this server right now."""
     with _QUEUE_CHANGED:
         return len(_QUEUE)
+
+
+def _restored_epoch(early: Any) -> int | None:
+    """The 1-based epoch whose weights EarlyStopping restored when training ended (Keras 3 restores whenever
+    restore_best_weights is on and a best epoch was recorded), else None."""
+    if early is None or not early.restore_best_weights or early.best_weights is None:
+        return None
+    return int(early.best_epoch) + 1
 
 
 class TrainingJob:
@@ -307,7 +316,11 @@ class TrainingJob:
             validation_data=validation,
             batch_size=config.batch_size,
             epochs=config.epochs,
-            callbacks=[*callbacks, make_recorder(self), make_watcher(watched, lambda: self._batches, self._watched)],
+            callbacks=[
+                *callbacks,
+                make_recorder(self),
+                make_watcher(watched, lambda: self._batches, self._watched, restored=lambda: _restored_epoch(early)),
+            ],
             verbose=0,
         )
         self._finish(model, bool(early is not None and early.stopped_epoch > 0), time.monotonic() - t0)
@@ -358,9 +371,10 @@ class TrainingJob:
             self._clock.validation_end(time.monotonic())
 
     def _watched(self, frame: WatchFrame) -> None:
-        """A new watch frame; it replaces the last one when training did not move since (the final frame)."""
+        """A new watch frame; it replaces the last one when training did not move since (the final frame), unless
+        it shows restored weights (then both stay: the last epoch's weights and the best epoch's)."""
         with self._lock:
-            if self._watch and self._watch[-1].position == frame.position:
+            if self._watch and self._watch[-1].position == frame.position and frame.restored_epoch is None:
                 self._watch[-1] = frame
             else:
                 self._watch.append(frame)

@@ -13,13 +13,23 @@ after training a slider can replay how the maps and filters changed.
 
 Cost: one forward pass of one image per quarter epoch plus a copy of the first kernel — counted in the live-training
 overhead benchmark (bench/bench_training.py).
+
+With EarlyStopping(restore_best_weights=True), Keras puts the best epoch's weights back when training ends (Keras 3:
+whenever a best epoch was recorded, stopped early or not); the last frame then shows those weights and says so
+(`WatchFrame.restored_epoch`). `save_frames` / `load_frames` keep a run's frames in one compressed `.npz` file
+(float16 arrays, no pickles) for the run store.
 """
 
 from __future__ import annotations
 
+import io
+import json
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
+import zipfile
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -39,12 +49,35 @@ class WatchFrame:
     order, (layer_name, layer_type, feature maps of shape (H', W', C)) for every conv layer; `filters` is the first
     conv layer's kernel, shape (kh, kw, C_in, F), or None when the model has no conv layer (both float16).
     `image` is the watched image, (28, 28) as the model takes it (the same array in every frame of a run).
+    `restored_epoch` (1-based) is set on the last frame when EarlyStopping's restore_best_weights put that epoch's
+    weights back: the frame sits at the end of training but shows the model as it was after that epoch.
     """
 
     position: float
     maps: tuple[tuple[str, str, np.ndarray], ...]
     filters: np.ndarray | None
     image: np.ndarray | None = None
+    restored_epoch: int | None = None
+
+    def __eq__(self, other: object) -> bool:  # arrays compare by value (the dataclass default would be ambiguous)
+        if not isinstance(other, WatchFrame):
+            return NotImplemented
+        return (
+            self.position == other.position
+            and self.restored_epoch == other.restored_epoch
+            and [(n, k) for n, k, _ in self.maps] == [(n, k) for n, k, _ in other.maps]
+            and all(_same(a, b) for (_, _, a), (_, _, b) in zip(self.maps, other.maps, strict=True))
+            and _same(self.filters, other.filters)
+            and _same(self.image, other.image)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _same(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a is b or (a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a, b))
 
 
 def conv_layers(model: Any) -> list[Any]:
@@ -125,7 +158,11 @@ def mosaic(maps: np.ndarray, *, cols: int = 8, gap: int = 1) -> np.ndarray:
 
 
 def make_watcher(
-    image: np.ndarray, batches: Callable[[], int], on_frame: Callable[[WatchFrame], None], per_epoch: int = 4
+    image: np.ndarray,
+    batches: Callable[[], int],
+    on_frame: Callable[[WatchFrame], None],
+    per_epoch: int = 4,
+    restored: Callable[[], int | None] | None = None,
 ):
     """The Keras callback that takes a frame before training, every 1/`per_epoch` epoch, and when training ends.
 
@@ -137,6 +174,8 @@ def make_watcher(
         image: the watched image (see `Probe`).
         batches: the number of training batches per epoch (asked when training begins).
         on_frame: called on the training thread with each new frame.
+        restored: asked when training ends: the 1-based epoch whose weights EarlyStopping restored, else None
+            (the last frame is then labelled with that epoch, not with the last epoch trained).
     """
     import keras
 
@@ -158,6 +197,68 @@ def make_watcher(
                 on_frame(self._probe.frame(self._position))
 
         def on_train_end(self, logs=None):
-            on_frame(self._probe.frame(self._position))
+            frame = self._probe.frame(self._position)
+            epoch = restored() if restored is not None else None
+            on_frame(frame if epoch is None else replace(frame, restored_epoch=int(epoch)))
 
     return Watcher()
+
+
+FRAMES_FORMAT = 1
+
+
+def save_frames(frames: Sequence[WatchFrame], path: Path | str) -> None:
+    """Write a run's frames to one compressed `.npz` file (float16 maps and filters, uint8 image; no pickles).
+
+    Layout: `index` is a JSON string {"format", "frames": [{"position", "restored_epoch", "layers": [[name, type],
+    ...], "filters": bool}]}; frame k's maps are `m{k}_{j}` (layer j), its kernel `f{k}`; `image` is the watched
+    image (taken from the first frame that has one).
+    """
+    arrays: dict[str, Any] = {}  # (Any: numpy's stubs type savez's **kwds as its bool options)
+    index = []
+    for k, frame in enumerate(frames):
+        for j, (_, _, maps) in enumerate(frame.maps):
+            arrays[f"m{k}_{j}"] = np.asarray(maps, dtype=np.float16)
+        if frame.filters is not None:
+            arrays[f"f{k}"] = np.asarray(frame.filters, dtype=np.float16)
+        if frame.image is not None and "image" not in arrays:
+            arrays["image"] = np.asarray(frame.image)
+        index.append(
+            {
+                "position": float(frame.position),
+                "restored_epoch": frame.restored_epoch,
+                "layers": [[name, kind] for name, kind, _ in frame.maps],
+                "filters": frame.filters is not None,
+            }
+        )
+    arrays["index"] = np.array(json.dumps({"format": FRAMES_FORMAT, "frames": index}))
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays)
+    Path(path).write_bytes(buffer.getvalue())
+
+
+def load_frames(path: Path | str) -> tuple[WatchFrame, ...]:
+    """The frames `save_frames` wrote.
+
+    Raises:
+        ValueError: the file is damaged, truncated or not a frames file (OSError: it cannot be read).
+    """
+    try:
+        with np.load(Path(path), allow_pickle=False) as data:
+            index = json.loads(str(data["index"]))
+            if index.get("format") != FRAMES_FORMAT:
+                raise ValueError(f"unknown format {index.get('format')!r}")
+            image = np.array(data["image"]) if "image" in data.files else None
+            frames = []
+            for k, entry in enumerate(index["frames"]):
+                layers = enumerate(entry["layers"])
+                maps = tuple((str(name), str(kind), np.array(data[f"m{k}_{j}"])) for j, (name, kind) in layers)
+                filters = np.array(data[f"f{k}"]) if entry["filters"] else None
+                restored = entry.get("restored_epoch")
+                restored = None if restored is None else int(restored)
+                frames.append(WatchFrame(float(entry["position"]), maps, filters, image, restored))
+    except (zipfile.BadZipFile, zlib.error, KeyError, TypeError, EOFError, json.JSONDecodeError) as err:
+        raise ValueError(f"{path}: not a readable frames file ({type(err).__name__}: {err})") from None
+    except ValueError as err:
+        raise ValueError(f"{path}: not a readable frames file ({err})") from None
+    return tuple(frames)

@@ -24,6 +24,10 @@ TEXTS = {
         "en": "Run {run_id}: its model file is gone; its curves and settings are still here.",
         "ko": "실행 {run_id}: 모델 파일이 없어졌습니다. 곡선과 설정은 남아 있습니다.",
     },
+    "store.frames_not_saved": {
+        "en": "Run {run_id}: saved, but not its feature-map replay ({reason}).",
+        "ko": "실행 {run_id}: 저장했지만 특징 맵 다시보기는 저장하지 못했습니다({reason}).",
+    },
     "store.expired": {
         "en": "{count} saved run(s) older than the time limit were removed.",
         "ko": "보관 기간이 지난 저장된 실행 {count}개를 지웠습니다.",

@@ -293,6 +293,25 @@ TEXTS = {
         "ko": "{position} 에포크 후 (1/4 에포크마다 새로 고침).",
     },
     "train.watch_step": {"en": "Replay: epochs trained", "ko": "다시 보기: 학습한 에포크"},
+    "train.watch_restored": {
+        "en": "best epoch {epoch} (weights restored)",
+        "ko": "최적 에포크 {epoch} (가중치 복원됨)",
+    },
+    "train.watch_restored_note": {
+        "en": "After training, EarlyStopping put back the weights of epoch {epoch} (restore_best_weights=True): "
+        "this step shows that model, the one the run keeps.",
+        "ko": "학습이 끝난 뒤 EarlyStopping이 에포크 {epoch}의 가중치를 되돌려 놓았습니다(restore_best_weights=True). "
+        "이 단계는 실행에 남은 바로 그 모델을 보여 줍니다.",
+    },
+    "train.watch_replay": {
+        "en": "Replay of {run}, the latest run with feature maps.",
+        "ko": "특성 맵이 있는 가장 최근 실행 {run}의 다시 보기입니다.",
+    },
+    "train.watch_unavailable": {
+        "en": "The feature-map replay of {run} is unavailable: its file is missing or damaged (curves, settings and "
+        "model are not affected).",
+        "ko": "{run}의 특성 맵 다시 보기를 쓸 수 없습니다: 파일이 없거나 손상되었습니다(곡선, 설정, 모델은 그대로입니다).",
+    },
     "train.watch_input": {"en": "The watched image", "ko": "지켜보는 이미지"},
     "train.watch_filters": {
         "en": "{name}: its {n} filters ({kh}×{kw}; blue < 0 < red)",
