@@ -50,7 +50,8 @@ def _add_shapes(fig: FigureT, shapes: Sequence[dict]) -> FigureT:
     if isinstance(fig, Draft):
         fig.layout.setdefault("shapes", []).extend(shapes)
     else:
-        fig.update_layout(shapes=[*fig.layout.shapes, *shapes])
+        figure: go.Figure = fig
+        figure.update_layout(shapes=[*figure.layout.shapes, *shapes])
     return fig
 
 
