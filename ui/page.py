@@ -184,12 +184,17 @@ def code_span(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+_MARKDOWN = re.compile(r"([\\*_{}\[\]()#+!<>~$|@])")
+
+
 def plain(text: str, limit: int = 300) -> str:
-    """A message that quotes user-supplied text, made safe for Markdown: one line, cut to `limit` characters, every
-    ASCII punctuation character backslash-escaped (so no link, image, HTML, emphasis, math, colour directive or
-    autolink can form) and backticks dropped (an escaped backtick would show inside code spans)."""
-    flat = cut(text, limit).replace("`", "")
-    return re.sub(r"([!-/:-@\[-_{-~])", r"\\\1", flat)
+    """A message that quotes user-supplied text, made safe for Markdown: one line, cut to `limit` characters, the
+    characters that start Markdown constructs backslash-escaped (no link, image, HTML, emphasis, math, colour
+    directive, e-mail autolink), `://` and `www.` broken up by an escape (no URL autolink), and backticks dropped
+    (an escaped backtick would show inside code spans). Ordinary punctuation (. , : ' ") stays as it is."""
+    flat = _MARKDOWN.sub(r"\\\1", cut(text, limit).replace("`", ""))
+    flat = flat.replace("://", "\\://")
+    return re.sub(r"(?i)\b(www)\.", r"\1\\.", flat)
 
 
 def notice_list(params: list[str]) -> str:
