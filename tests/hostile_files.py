@@ -80,6 +80,28 @@ def _eps_named_png() -> bytes:
 
 
 @functools.cache
+def memory_images() -> tuple[HostileFile, ...]:
+    """Issue 13's small files that decode to a lot of memory (5000 × 5000, within the pixel cap): before the decode
+    budget, a 201 KB float TIFF cost +980 MB per decode, the PNGs +550–580 MB."""
+    side = 5000
+    ramp = np.tile(np.arange(side, dtype=np.float32) / side, (64, 1))  # a little content, still tiny when packed
+
+    def tall(mode: str, row: np.ndarray) -> Image.Image:
+        im = Image.new(mode, (side, side))
+        im.paste(Image.fromarray(row), (0, 0))
+        return im
+
+    float_tiff = encode(tall("F", ramp), "TIFF", compression="tiff_adobe_deflate")
+    rgba = Image.new("RGBA", (side, side), (200, 30, 30, 128))
+    png16 = tall("I;16", (ramp * 65535).astype(np.uint16))
+    return (
+        HostileFile("float_5000.tif", float_tiff, "image/tiff", "refuse", "mode F 5000×5000, deflate"),
+        HostileFile("rgba_5000.png", encode(rgba, "PNG", compress_level=9), "image/png", "refuse", "RGBA 5000×5000"),
+        HostileFile("png16_5000.png", encode(png16, "PNG", compress_level=9), "image/png", "refuse", "16-bit 5000²"),
+    )
+
+
+@functools.cache
 def image_corpus(*, include_big: bool = True) -> tuple[HostileFile, ...]:
     """Hostile and unusual images, named so they pass an image uploader's extension filter."""
     ok = encode(Image.fromarray(quadrants(64, 64)), "PNG")
