@@ -74,6 +74,7 @@ def _open(browser, server: Server, path: str):
     return ctx, pg
 
 
+ENABLED = "() => { const b = document.querySelector('.st-key-models_load_keras button'); return b && !b.disabled; }"
 RERUN_DONE = """(mark) => {
   const s = window.__stStates;
   for (let i = mark; i < s.length; i++) if (s[i][1] === 'running') return s[s.length - 1][1] === 'notRunning';
@@ -108,12 +109,11 @@ def _send_model(pg, name: str, data: bytes) -> None:
     pg.locator(".st-key-models_keras_file input[type=file]").set_input_files(
         {"name": name, "mimeType": "application/octet-stream", "buffer": data}
     )
-    button = pg.locator(".st-key-models_load_keras button")
-    pg.wait_for_function(
-        "() => { const b = document.querySelector('.st-key-models_load_keras button'); return b && !b.disabled; }"
-    )
+    pg.locator(".st-key-models_keras_file").get_by_text(name).wait_for()  # the new file, not the previous one
+    wait_idle(pg, 120_000)
+    pg.wait_for_function(ENABLED)
     _mark(pg)
-    button.click()
+    pg.evaluate(ENABLED.replace("return b && !b.disabled;", "b.click();"))  # in the page: no actionability waits
 
 
 def _measure(server: Server, send, wait, settle_s: float = 4.0) -> tuple[float, float, float]:
@@ -208,9 +208,9 @@ def test_three_hostile_sessions_at_once(browser, memory_server, model_files):
     try:
         before, peak, after = _measure(memory_server, send, wait)
         _check("three at once", before, peak, after, THREE_AT_ONCE_MB)
-        for _ctx, pg in sessions:
-            assert pg.get_by_text(REFUSED).count(), "no refusal shown"
-            assert not exceptions_on(pg)
+        for n, (_ctx, pg) in enumerate(sessions):
+            pg.get_by_text(REFUSED).first.wait_for(timeout=30_000)  # the last rerun may still be drawing
+            assert not exceptions_on(pg), n
     finally:
         for ctx, _pg in sessions:
             ctx.close()
