@@ -20,11 +20,12 @@ from playground.figures.convolution import (
     products_grid_figure,
     receptive_window_figure,
 )
-from playground.images import SAMPLES, load_image, load_sample
+from playground.images import SAMPLES, load_sample
 from playground.kernels import KERNELS, resize_kernel
 from ui.i18n import t
-from ui.page import end_page, header
+from ui.page import end_page, header, plain
 from ui.state import choice
+from ui.uploads import decoded_image
 
 MAX_SIDE = 112  # photos are downscaled to this for computing and drawing (a notice says so)
 SOURCES = ("grid", "photo", "upload")
@@ -47,11 +48,6 @@ NARROW_CSS = """<style>
 @st.cache_data(show_spinner=False, max_entries=16)
 def _sample(name: str, mode: str):
     return load_sample(name, mode=mode, max_side=MAX_SIDE)
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _upload(data: bytes, mode: str):
-    return load_image(data, mode=mode, max_side=MAX_SIDE)
 
 
 def _kernel_label(kernel_id: str) -> str:
@@ -197,15 +193,19 @@ with controls:
                 type=["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"],
                 key="conv2d_upload",
             )
-            if upload is None:
+            try:
+                decoded = decoded_image(upload, key="conv2d_upload", mode=mode, max_side=MAX_SIDE)
+            except ValueError as err:  # the file, not the settings: say so (its name and the reason as plain text)
+                st.error(
+                    t("conv2d.upload_unreadable", name=plain(upload.name, 80), message=plain(str(err))),
+                    icon=":material/error:",
+                )
+                end_page()
+            if decoded is None:
                 st.info(t("conv2d.upload_hint"), icon=":material/upload:")
                 loaded = _sample(next(iter(SAMPLES)), mode)
             else:
-                try:
-                    loaded = _upload(upload.getvalue(), mode)
-                except ValueError as err:  # the file, not the settings: say so
-                    st.error(t("conv2d.upload_unreadable", name=upload.name, message=str(err)), icon=":material/error:")
-                    end_page()
+                loaded = decoded
         else:
             photo = choice(st.selectbox, t("conv2d.photo"), list(SAMPLES), key="conv2d_photo", format_func=str.title)
             loaded = _sample(photo, mode)

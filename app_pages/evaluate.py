@@ -8,6 +8,7 @@ from ui.i18n import t
 from ui.page import end_page, header, show_code, stop_with
 from ui.runs import class_names, get_test_set, pick_run, pixelated, save_test_metrics
 from ui.state import choice
+from ui.uploads import decoded_image, refuse_upload
 
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"]
 
@@ -180,13 +181,14 @@ with tab_inside:
                     type=UPLOAD_TYPES,
                     key="evaluate_upload",
                 )
-                if upload is None:
+                try:
+                    decoded = decoded_image(upload, key="evaluate_upload", mode="RGB", max_side=1024)
+                except ValueError as err:
+                    refuse_upload(upload, err)
+                if decoded is None:
                     st.info(t("evaluate.upload_hint"))
                     end_page()
-                try:
-                    loaded = images.load_image(upload.getvalue(), mode="RGB", max_side=1024)
-                except ValueError as err:
-                    stop_with(err)
+                loaded = decoded
             else:
                 sample = choice(st.selectbox, t("evaluate.sample"), list(images.SAMPLES), key="evaluate_sample")
                 loaded = images.load_sample(sample, mode="RGB", max_side=1024)

@@ -266,12 +266,17 @@ with view:
         if weights is None:
             st.info(t("transfer.mobilenet_missing"), icon=":material/cloud_off:")
         else:
-            from playground.images import SAMPLES, load_image, load_sample
+            from playground.images import SAMPLES, load_sample
+            from ui.uploads import decoded_image, refuse_upload
 
             name = st.selectbox(t("transfer.mobilenet_photo"), list(SAMPLES), key="transfer_mobilenet_photo")
             upload = st.file_uploader(t("transfer.mobilenet_upload"), key="transfer_mobilenet_upload")
             try:
-                photo = (load_image(upload.getvalue(), max_side=512) if upload is not None else load_sample(name)).array
+                decoded = decoded_image(upload, key="transfer_mobilenet_upload", mode="RGB", max_side=512)
+            except ValueError as err:
+                refuse_upload(upload, err)
+            try:
+                photo = (decoded if decoded is not None else load_sample(name)).array
                 maps = transfer.mobilenet_features(photo, weights)
             except ValueError as err:
                 stop_with(err)

@@ -29,11 +29,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -435,9 +433,7 @@ def _error_code(err: BaseException, ray: Any) -> str:
 
 
 def _load_model(data: bytes) -> Any:
-    import keras
+    """A remote worker's model, with the checks of an upload (allow-list, model budgets, weights check)."""
+    from playground.persistence import load_checked_keras
 
-    with tempfile.TemporaryDirectory(prefix="playground-remote-") as tmp:
-        path = Path(tmp) / "model.keras"
-        path.write_bytes(data)
-        return keras.saving.load_model(path, safe_mode=True)
+    return load_checked_keras(data)

@@ -24,7 +24,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from playground._checks import check_int
 
@@ -33,6 +33,7 @@ MAX_PARAMS = 2_500_000  # 5× the largest preset
 MAX_ACTIVATION = 200_000  # values in the largest layer output, batch 1 (5× the largest preset)
 
 Shape = tuple[int, ...]
+MODEL_KINDS = frozenset({"Sequential", "Functional", "Model"})
 
 SHAPE_KEEPING = frozenset(
     {
@@ -176,9 +177,20 @@ def _input_shape(layer_cfg: Mapping[str, Any]) -> Shape:
 def config_cost(config: Mapping[str, Any]) -> ModelCost:
     """Parameter count and largest activation (batch 1) of a Keras 3 model config (config.json of a `.keras`).
 
+    A Sequential or Functional model used as a layer of another (what the app saves after putting `Rescaling` in
+    front of an uploaded Functional model) is costed from its own config.
+
     Raises:
         CostError: a layer or structure whose cost cannot be computed (an unaccepted model).
     """
+    cost, _shape = _model_cost(config, None, depth=0)
+    return cost
+
+
+def _model_cost(config: Mapping[str, Any], given: Shape | None, *, depth: int) -> tuple[ModelCost, Shape]:
+    """(cost, output shape) of a model config; `given` is the input shape when the model is used as a layer."""
+    if depth > 4:
+        raise CostError("models nested more than 4 deep are not accepted")
     if not isinstance(config, Mapping) or not isinstance(config.get("config"), Mapping):
         raise CostError("config.json does not describe a Keras model")
     kind, body = config.get("class_name"), config["config"]
@@ -187,17 +199,30 @@ def config_cost(config: Mapping[str, Any]) -> ModelCost:
         raise CostError("the model has no layers")
     params, largest, largest_name = 0, 0, ""
 
-    def account(name: str, shape: Shape, p: int) -> None:
+    def account(name: str, shape: Shape, p: int, inner: ModelCost | None = None) -> None:
         nonlocal params, largest, largest_name
         params += p
-        size = math.prod(shape)
+        size, at = (inner.largest_activation, inner.largest_layer) if inner else (math.prod(shape), name)
         if size > largest:
-            largest, largest_name = size, name
+            largest, largest_name = size, at
+
+    def layer_cost(cls: str, cfg: Any, inputs: list[Shape], name: str) -> tuple[Shape, int, ModelCost | None]:
+        if cls in MODEL_KINDS:
+            if len(inputs) != 1:
+                raise CostError(f"layer {name}: a nested model takes one input")
+            inner, out = _model_cost({"class_name": cls, "config": cfg}, inputs[0], depth=depth + 1)
+            return out, inner.params, inner
+        if not isinstance(cfg, Mapping):
+            raise CostError(f"layer {name} has no config")
+        out, p = _layer_cost(cls, cfg, inputs, name)
+        return out, p, None
 
     if kind == "Sequential":
-        shape: Shape | None = None
+        shape: Shape | None = given
         build = body.get("build_input_shape")
         for layer in layers:
+            if not isinstance(layer, Mapping):
+                raise CostError("a layer of the model is not described")
             cls, cfg = layer.get("class_name"), layer.get("config") or {}
             name = str(cfg.get("name", cls))[:40]
             if cls == "InputLayer":
@@ -208,27 +233,41 @@ def config_cost(config: Mapping[str, Any]) -> ModelCost:
                 if not isinstance(build, list | tuple):
                     raise CostError("the model's input shape is missing from config.json")
                 shape = tuple(check_int("input shape", v, low=1) for v in build[1:])
-            shape, p = _layer_cost(str(cls), cfg, [shape], name)
-            account(name, shape, p)
-        return ModelCost(params, largest, largest_name)
+            shape, p, inner = layer_cost(str(cls), cfg, [shape], name)
+            account(name, shape, p, inner)
+        if shape is None:
+            raise CostError("the model's input shape is missing from config.json")
+        return ModelCost(params, largest, largest_name), shape
     if kind in ("Functional", "Model"):
         shapes: dict[str, Shape] = {}
         for layer in layers:  # Keras writes layers in an order where inputs come first
+            if not isinstance(layer, Mapping):
+                raise CostError("a layer of the model is not described")
             cls, cfg = layer.get("class_name"), layer.get("config") or {}
             name = str(layer.get("name") or cfg.get("name"))
             if cls == "InputLayer":
                 shapes[name] = _input_shape(cfg)
-                account(name, shapes[name], 0)
+                account(name[:40], shapes[name], 0)
                 continue
             nodes = layer.get("inbound_nodes") or []
             if len(nodes) != 1:
                 raise CostError(f"layer {name[:40]} is used {len(nodes)} times; shared layers are not accepted")
-            sources = [t["config"]["keras_history"][0] for t in _tensors(nodes[0])]
+            try:
+                sources = [t["config"]["keras_history"][0] for t in _tensors(nodes[0])]
+            except (KeyError, IndexError, TypeError):
+                raise CostError(f"layer {name[:40]}: unreadable inputs") from None
             if not sources or any(s not in shapes for s in sources):
                 raise CostError(f"layer {name[:40]} reads a tensor that no earlier layer makes")
-            shapes[name], p = _layer_cost(str(cls), cfg, [shapes[s] for s in sources], name[:40])
-            account(name[:40], shapes[name], p)
-        return ModelCost(params, largest, largest_name)
+            shapes[name], p, inner = layer_cost(str(cls), cfg, [shapes[s] for s in sources], name[:40])
+            account(name[:40], shapes[name], p, inner)
+        outputs = body.get("output_layers")
+        try:
+            if isinstance(outputs, list) and outputs and isinstance(outputs[0], str):
+                outputs = [outputs]  # a single output written as [name, node, tensor]
+            out_shape = shapes[outputs[0][0]]
+        except (KeyError, IndexError, TypeError):
+            raise CostError("the model's output layer is missing from config.json") from None
+        return ModelCost(params, largest, largest_name), out_shape
     raise CostError(f"unknown model kind {str(kind)[:40]}")
 
 
@@ -271,12 +310,20 @@ def check_config_budget(
 # ------------------------------------------------------------------------------------------------- HDF5
 
 
-def check_h5(path: Path | str, expected: Mapping[str, tuple[Shape, str]] | None = None) -> dict[str, Shape]:
+def check_h5(
+    path: Path | str | BinaryIO,
+    expected: Mapping[str, tuple[Shape, str]] | None = None,
+    *,
+    optional: str = "optimizer/",
+) -> dict[str, Shape]:
     """Check a `.weights.h5` file's structure with h5py before Keras reads it; return {dataset path: shape}.
 
     Refused (ValueError): external links, soft links, external raw storage, virtual datasets, datasets of a
     non-numeric dtype, and — when `expected` ({path: (shape, dtype name)}) is given — any dataset missing, extra,
-    or of another shape or dtype. Links are inspected with `getlink=True`, so they are never followed.
+    or of another shape or dtype. Datasets under `optional` (a trained model's optimizer state, which a freshly
+    built target does not have yet) may be present; each must be a scalar or have the shape of an expected
+    dataset, so they can hold no more than the model's own weights do. Links are inspected with `getlink=True`,
+    so they are never followed. `path` may be an open binary file (e.g. an entry of a `.keras` zip).
     """
     import h5py
     import numpy as np
@@ -324,7 +371,13 @@ def check_h5(path: Path | str, expected: Mapping[str, tuple[Shape, str]] | None 
                     f"{name} in the weights file is {found[name]} {dtypes[name]}; the model needs "
                     f"{tuple(shape)} {dtype}."
                 )
-        extra = sorted(set(found) - set(expected))
+        shapes = {tuple(shape) for shape, _dtype in expected.values()} | {()}
+        for name in sorted(set(found) - set(expected)):
+            if optional and name.startswith(optional) and found[name] not in shapes:
+                raise ValueError(
+                    f"{name} in the weights file has shape {found[name]}, which no weight of the model has."
+                )
+        extra = sorted(n for n in set(found) - set(expected) if not (optional and n.startswith(optional)))
         if extra:
             raise ValueError(f"The weights file holds datasets the model does not have: {', '.join(extra[:5])}.")
     return found

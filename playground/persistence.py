@@ -13,7 +13,12 @@ shapes of the app-built architecture; a `.keras` must be a small zip (entry coun
 compression ratio checked from the zip directory before anything is decompressed — zip bombs refused) holding
 config.json, and every object named in config.json must be one of the Keras layers / initializers /
 optimizers / losses / metrics this app knows; Lambda layers, custom classes and other code-carrying objects are
-refused. Only then `keras.saving.load_model(..., safe_mode=True)` runs.
+refused. Then the model's cost is worked out from config.json alone (`playground.model_budget`: parameters and
+the largest activation for one image, against budgets a few times the largest preset) and the zip's weights file
+is checked with h5py (no links, no external storage, no virtual datasets, at most the values such a model holds).
+Only then `keras.saving.load_model(..., safe_mode=True)` runs. Models the app wrote itself (the run store, a
+remote worker's result) go through the same checks (`load_checked_keras`), so a file changed on disk costs no
+more than an upload.
 
 TensorFlow/Keras are imported lazily inside the functions.
 """
@@ -23,6 +28,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -30,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from playground.lab.options import INPUT_SHAPE, LOSS
+from playground.model_budget import CostError, ModelCost, check_config_budget, check_h5
 from playground.run import Run, TrainConfig
 
 NUM_CLASSES = 10
@@ -168,19 +176,30 @@ def _check_size(data: bytes, what: str) -> None:
         )
 
 
-def _h5_layer_shapes(path: Path) -> dict[str, tuple[int, ...]]:
-    """Variable path → shape for the layer variables of a Keras 3 `.weights.h5` (optimizer state ignored)."""
+def _h5_datasets(path: Path) -> dict[str, tuple[tuple[int, ...], str]]:
+    """{dataset path: (shape, dtype name)} of a weights file the app wrote itself (the reference)."""
     import h5py
+    import numpy as np
 
-    shapes: dict[str, tuple[int, ...]] = {}
+    found: dict[str, tuple[tuple[int, ...], str]] = {}
 
     def visit(name: str, obj: Any) -> None:
-        if isinstance(obj, h5py.Dataset) and name.startswith("layers/"):
-            shapes[name] = tuple(obj.shape)
+        if isinstance(obj, h5py.Dataset):
+            found[name] = (tuple(int(n) for n in obj.shape), np.dtype(obj.dtype).name)
 
     with h5py.File(path, "r") as f:
         f.visititems(visit)
-    return shapes
+    return found
+
+
+def _check_built_budget(model: Any) -> ModelCost:
+    """The budgets of `playground.model_budget` for a model the app built from settings (a restore target)."""
+    import keras
+
+    try:
+        return check_config_budget(keras.saving.serialize_keras_object(model))
+    except CostError as err:
+        raise ValueError(f"The size of this model cannot be worked out ({err}); refused.") from None
 
 
 def _describe(shapes: dict[str, tuple[int, ...]]) -> str:
@@ -196,9 +215,11 @@ def restore_weights(config: TrainConfig, data: bytes, *, run_id: str) -> Run:
     """Restore a `.weights.h5` file into the app-built architecture of `config`: a new Run, status "restored".
 
     As in the course notes, weights need a model of the same architecture, built first; we build it from the
-    run's settings, compare the file's variable shapes with it *before* loading (so a wrong file is named
-    precisely), then `load_weights`. A weights-only restore is not compiled by itself; the model we build is
-    compiled (the run's optimizer, sparse categorical cross-entropy, accuracy) so it can be evaluated.
+    run's settings (within the model budgets), check the file with h5py *before* loading — no links, no external
+    storage, no virtual datasets (`model_budget.check_h5`, whatever the Keras version), the same variable shapes
+    and dtypes (so a wrong file is named precisely) — then `load_weights`. A weights-only restore is not compiled
+    by itself; the model we build is compiled (the run's optimizer, sparse categorical cross-entropy, accuracy) so
+    it can be evaluated.
 
     Args:
         config: the settings whose architecture the weights belong to.
@@ -207,7 +228,8 @@ def restore_weights(config: TrainConfig, data: bytes, *, run_id: str) -> Run:
     Returns:
         A new `Run(status="restored")` with an empty history; existing runs are never touched.
     Raises:
-        ValueError: not an HDF5 file, too large, or weights of a different architecture (message says how).
+        ValueError: not an HDF5 file, too large, a refused HDF5 feature, or weights of a different architecture
+            (the message says how).
     """
     _check_size(data, ".weights.h5")
     if not bytes(data[:8]) == HDF5_SIGNATURE:
@@ -215,22 +237,22 @@ def restore_weights(config: TrainConfig, data: bytes, *, run_id: str) -> Run:
     from playground.lab.model import build_model  # the lab's own builder: the run's architecture, compiled
 
     model = build_model(config)
+    _check_built_budget(model)
     with _tmpdir() as tmp:
         uploaded = Path(tmp) / "uploaded.weights.h5"
         uploaded.write_bytes(bytes(data))
         reference = Path(tmp) / "reference.weights.h5"
         model.save_weights(reference)
-        try:
-            got = _h5_layer_shapes(uploaded)
-        except Exception as err:  # h5py raises OSError / KeyError / ... on damaged files
-            raise ValueError(f"The `.weights.h5` file could not be read: {err}") from None
-        want = _h5_layer_shapes(reference)
+        want_full = _h5_datasets(reference)
+        got = {k: v for k, v in check_h5(uploaded).items() if k.startswith("layers/")}  # links, storage, VDS
+        want = {k: shape for k, (shape, _dtype) in want_full.items() if k.startswith("layers/")}
         if got != want:
             raise ValueError(
                 "These weights belong to a different architecture than the chosen run's model, so they cannot be "
                 f"restored into it. The model needs: {_describe(want) or 'no weights'}. "
                 f"The file holds: {_describe(got) or 'no layer weights'}."
             )
+        check_h5(uploaded, {k: v for k, v in want_full.items() if k.startswith("layers/")})  # dtypes, extras
         try:
             model.load_weights(uploaded)
         except Exception as err:
@@ -292,8 +314,10 @@ def inspect_keras_archive(data: bytes) -> dict[str, Any]:
     Checks, in order: size; zip signature; the zip directory (≤ MAX_ZIP_ENTRIES entries, only config.json /
     metadata.json / model.weights.h5, no encryption, declared uncompressed total ≤ MAX_UNCOMPRESSED_BYTES and
     compression ratio ≤ MAX_COMPRESSION_RATIO per entry and overall — refused before anything is decompressed);
-    config.json read with a byte limit and parsed; every serialized object in it on the allow-list.
-    (Python's zipfile never outputs more than an entry's declared size, so the declared sizes are a real cap.)
+    config.json read with a byte limit and parsed; every serialized object in it on the allow-list; the model's
+    parameters and largest activation computed from config.json within the budgets of `playground.model_budget`
+    (nothing built); model.weights.h5 checked with h5py (`model_budget.check_h5`). (Python's zipfile never
+    outputs more than an entry's declared size, so the declared sizes are a real cap.)
 
     Raises:
         ValueError: with a learner-readable reason.
@@ -346,13 +370,40 @@ def inspect_keras_archive(data: bytes) -> dict[str, Any]:
             config = json.loads(raw.decode("utf-8"))
         except (zipfile.BadZipFile, OSError, UnicodeDecodeError, ValueError, RecursionError) as err:
             raise ValueError(f"config.json in this `.keras` file is damaged ({err}).") from None
-    if not isinstance(config, dict) or "class_name" not in config:
-        raise ValueError("config.json in this `.keras` file does not describe a Keras model.")
-    for obj in _walk_objects(config):
-        reason = _refusal(obj, keras)
-        if reason is not None:
-            raise ValueError(f"This model was refused because it contains {reason}. Only standard Keras layers load.")
+        if not isinstance(config, dict) or "class_name" not in config:
+            raise ValueError("config.json in this `.keras` file does not describe a Keras model.")
+        for obj in _walk_objects(config):
+            reason = _refusal(obj, keras)
+            if reason is not None:
+                raise ValueError(
+                    f"This model was refused because it contains {reason}. Only standard Keras layers load."
+                )
+        try:
+            cost = check_config_budget(config)  # from the config alone: nothing is built
+        except CostError as err:
+            raise ValueError(
+                f"This model was refused: its size cannot be worked out from config.json ({err})."
+            ) from None
+        if "model.weights.h5" in names:
+            _check_embedded_weights(archive, cost)
     return config
+
+
+def _check_embedded_weights(archive: zipfile.ZipFile, cost: ModelCost) -> None:
+    """The `.keras` zip's model.weights.h5, streamed to a temporary file (its declared size is already capped) and
+    checked with h5py: no links, external storage or virtual datasets, and at most 3 × the parameters the config
+    declares (the weights plus an optimizer's two moments) + 1024 values."""
+    with _tmpdir() as tmp:
+        path = Path(tmp) / "model.weights.h5"
+        with archive.open("model.weights.h5") as src, path.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+        values = sum(math.prod(shape) for shape in check_h5(path).values())
+    limit = 3 * cost.params + 1024
+    if values > limit:
+        raise ValueError(
+            f"The weights inside this `.keras` file hold {values:,} values; a model of {cost.params:,} parameters "
+            f"holds at most {limit:,} (with its optimizer state). Refused."
+        )
 
 
 def _is_sparse_ce(loss: Any) -> bool:
@@ -391,6 +442,26 @@ def specs_from_model(model: Any) -> tuple[dict[str, Any], ...]:
     return tuple(specs)
 
 
+def load_checked_keras(data: bytes) -> Any:
+    """Any `.keras` file's model — an upload, the run store's file, a remote worker's result — after
+    `inspect_keras_archive` (allow-list, budgets, weights check): `keras.saving.load_model(compile=True,
+    safe_mode=True)`.
+
+    Raises:
+        ValueError: any refusal, with the reason (Keras's own errors included).
+    """
+    import keras
+
+    inspect_keras_archive(data)
+    with _tmpdir() as tmp:
+        path = Path(tmp) / "model.keras"
+        path.write_bytes(bytes(data))
+        try:
+            return keras.saving.load_model(path, compile=True, safe_mode=True)
+        except Exception as err:  # Keras raises many kinds on bad files
+            raise ValueError(f"Keras refused this model file: {str(err)[:300]}") from None
+
+
 def load_keras_upload(data: bytes, *, run_id: str) -> tuple[Run, list[str]]:
     """Load an untrusted `.keras` upload as a new Run (status "restored"), after `inspect_keras_archive`.
 
@@ -405,16 +476,9 @@ def load_keras_upload(data: bytes, *, run_id: str) -> tuple[Run, list[str]]:
     Raises:
         ValueError: any refusal, with the reason.
     """
-    inspect_keras_archive(data)
     import keras
 
-    with _tmpdir() as tmp:
-        path = Path(tmp) / "uploaded.keras"
-        path.write_bytes(bytes(data))
-        try:
-            model = keras.saving.load_model(path, compile=True, safe_mode=True)
-        except Exception as err:  # Keras raises many kinds on bad files
-            raise ValueError(f"Keras refused this model file: {str(err)[:300]}") from None
+    model = load_checked_keras(data)
     in_shape = tuple(model.inputs[0].shape[1:]) if getattr(model, "inputs", None) else None
     out_shape = tuple(model.outputs[0].shape[1:]) if getattr(model, "outputs", None) else None
     if len(getattr(model, "inputs", []) or []) != 1 or in_shape not in (INPUT_SHAPE, INPUT_SHAPE[:2]):

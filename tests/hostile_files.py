@@ -80,6 +80,28 @@ def _eps_named_png() -> bytes:
 
 
 @functools.cache
+def memory_images() -> tuple[HostileFile, ...]:
+    """Issue 13's small files that decode to a lot of memory (5000 × 5000, within the pixel cap): before the decode
+    budget, a 201 KB float TIFF cost +980 MB per decode, the PNGs +550–580 MB."""
+    side = 5000
+    ramp = np.tile(np.arange(side, dtype=np.float32) / side, (64, 1))  # a little content, still tiny when packed
+
+    def tall(mode: str, row: np.ndarray) -> Image.Image:
+        im = Image.new(mode, (side, side))
+        im.paste(Image.fromarray(row), (0, 0))
+        return im
+
+    float_tiff = encode(tall("F", ramp), "TIFF", compression="tiff_adobe_deflate")
+    rgba = Image.new("RGBA", (side, side), (200, 30, 30, 128))
+    png16 = tall("I;16", (ramp * 65535).astype(np.uint16))
+    return (
+        HostileFile("float_5000.tif", float_tiff, "image/tiff", "refuse", "mode F 5000×5000, deflate"),
+        HostileFile("rgba_5000.png", encode(rgba, "PNG", compress_level=9), "image/png", "refuse", "RGBA 5000×5000"),
+        HostileFile("png16_5000.png", encode(png16, "PNG", compress_level=9), "image/png", "refuse", "16-bit 5000²"),
+    )
+
+
+@functools.cache
 def image_corpus(*, include_big: bool = True) -> tuple[HostileFile, ...]:
     """Hostile and unusual images, named so they pass an image uploader's extension filter."""
     ok = encode(Image.fromarray(quadrants(64, 64)), "PNG")
@@ -180,6 +202,61 @@ def _custom_layer(config: dict) -> dict:
     return config
 
 
+def _units_30000(config: dict) -> dict:
+    """Issue 13's payload: the last hidden Dense layer's units 128 (or whatever) → 30000, nothing else changed."""
+    dense = [layer for layer in config["config"]["layers"] if layer.get("class_name") == "Dense"]
+    dense[0]["config"]["units"] = 30000
+    return config
+
+
+def huge_dense_keras(good_keras: bytes) -> bytes:
+    """A `.keras` holding only config.json + metadata.json, with a Dense layer of 30000 units (~1.2 KB): before
+    issue 13, Keras built the 30000-unit layers (+1.1 GB) before anything refused the file."""
+    src = zipfile.ZipFile(io.BytesIO(good_keras))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("config.json", json.dumps(_units_30000(json.loads(src.read("config.json")))).encode())
+        z.writestr("metadata.json", src.read("metadata.json"))
+    return out.getvalue()
+
+
+def padding_keras() -> bytes:
+    """A valid 21 KB model with 394,384 values per image after ZeroPadding2D(300): accepted before issue 13, then
+    opening Evaluate took 24–34 s and +0.9 GB."""
+    import keras
+    from keras import layers as L
+
+    model = keras.Sequential(
+        [
+            keras.Input((28, 28, 1)),
+            L.Rescaling(1 / 255),
+            L.ZeroPadding2D(300),
+            L.GlobalMaxPooling2D(),
+            L.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return _keras_file(model)
+
+
+def external_storage_weights(valid_model, target: str = "/proc/self/environ") -> bytes:
+    """The model's own `.weights.h5` with its largest kernel stored in `target` (HDF5 external raw storage): Keras
+    before 3.13.2 read the server's file into the model. Shapes and dtypes all still match the model."""
+    import h5py
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "m.weights.h5"
+        valid_model.save_weights(path)
+        with h5py.File(path, "r+") as f:
+            datasets: list[tuple[str, tuple, np.dtype]] = []
+            f.visititems(lambda n, o: datasets.append((n, o.shape, o.dtype)) if isinstance(o, h5py.Dataset) else None)
+            name, shape, dtype = max(datasets, key=lambda d: int(np.prod(d[1])))
+            del f[name]
+            nbytes = int(np.prod(shape)) * np.dtype(dtype).itemsize
+            f.create_dataset(name, shape=shape, dtype=dtype, external=[(target, 0, nbytes)])
+        return path.read_bytes()
+
+
 def model_corpus(valid_model) -> tuple[HostileFile, ...]:
     """Hostile model files, plus the two valid controls made from `valid_model` (a model the app built)."""
     import keras
@@ -219,6 +296,11 @@ def model_corpus(valid_model) -> tuple[HostileFile, ...]:
         HostileFile("truncated.weights.h5", good_weights[: len(good_weights) // 2], w, "refuse", "cut in half"),
         HostileFile("text.weights.h5", b"not hdf5\n" * 50, w, "refuse", "text named .weights.h5"),
         HostileFile("keras_as.weights.h5", good_keras, w, "refuse", "a .keras zip named .weights.h5"),
+        HostileFile("dense30000.keras", huge_dense_keras(good_keras), k, "refuse", "Dense(30000): 1.2 KB, +1.1 GB"),
+        HostileFile("padding300.keras", padding_keras(), k, "refuse", "ZeroPadding2D(300): 394,384 values/image"),
+        HostileFile(
+            "external.weights.h5", external_storage_weights(valid_model), w, "refuse", "kernel in /proc/self/environ"
+        ),
     )
 
 

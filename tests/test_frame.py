@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from playground.convolution import conv1d_steps
 from tests.conftest import ROOT
+from ui.i18n import t
 from ui.page import ignored_query_params
 from ui.pages import HOME, PAGES
 
@@ -133,3 +136,55 @@ def test_language_switch_keeps_every_chosen_option(app_for):
     assert (at.query_params["conv2d_grid"], at.query_params["conv2d_kernel"]) == ("cross", "sobel_x")
     at.sidebar.radio(key="lang").set_value("en").run()
     assert (at.selectbox(key="conv2d_grid").value, at.selectbox(key="conv2d_kernel").value) == ("cross", "sobel_x")
+
+
+def test_link_values_in_the_notice_are_plain_text(open_link):
+    """Issue 13: `?x=![t](https://example.invalid/p.png)` must not show an image (the browser would fetch it) nor a
+    link, and a 10 KB value must not be pasted whole: each value is a code span cut to 40 characters, at most 5 are
+    listed, then "and N more". Rendered with CommonMark, the notice holds no <img>, <a> or raw HTML."""
+    from markdown_it import MarkdownIt
+
+    from ui.page import NOTICE_CHARS
+
+    image = "![t](https://example.invalid/p.png)"
+    params = {
+        "a": image,
+        "b": "A" * 10_240,
+        "c": ":red[colour] $x^2$ **bold**",
+        "d": "`` `break` out ``",
+        "h": '<img src="https://example.invalid/h.png">',
+        **{f"more{i}": str(i) for i in range(4)},
+    }
+    at = open_link("app_pages/conv2d.py", **params)
+    assert not at.exception
+    notice = next(i.value for i in at.info if "example.invalid" in i.value)
+    assert len(notice) < 600, len(notice)
+    assert notice.endswith("and 4 more"), notice
+    spans = re.findall(r"(`+) ?(.*?) ?\1(?!`)", notice)
+    assert len(spans) == 5, spans
+    for _fence, text in spans:
+        key, _, value = text.partition("=")
+        assert len(key) <= NOTICE_CHARS and len(value) <= NOTICE_CHARS, text
+    assert f"a={image}" in [text for _f, text in spans]
+    assert "b=" + "A" * (NOTICE_CHARS - 1) + "…" in [text for _f, text in spans]
+    html = MarkdownIt("commonmark").render(notice)
+    assert "<img" not in html and "<a " not in html and "<strong>" not in html, html
+    assert html.count("<code>") == 5, html
+
+
+def test_a_layer_stack_link_is_quoted_as_plain_text(open_link):
+    """The layer-stack editor's "could not be used" notice quotes the link's text: escaped, so an image or link in
+    the stack text stays text (CommonMark render: no <img>, no <a>), cut to a few hundred characters."""
+    from markdown_it import MarkdownIt
+
+    stack = "Conv2D(![t](https://example.invalid/p.png)" + "x" * 1000 + ")"
+    at = open_link("app_pages/shapes.py", shapes_stack=stack)
+    assert not at.exception
+    notices = [i.value for i in at.info if "example" in i.value]
+    assert len(notices) == 2, notices  # the editor's and the frame's
+    for notice in notices:
+        assert len(notice) < 600, len(notice)
+        html = MarkdownIt("commonmark").render(notice)
+        assert "<img" not in html and "<a " not in html, html
+    builder = next(n for n in notices if n.startswith(t("builder.link_ignored", reason="")[:20]))
+    assert "![t](https://example.invalid/p.png)" in MarkdownIt("commonmark").render(builder)

@@ -96,6 +96,9 @@ def test_load_image_on_the_corpus(item):
         "truncated.weights.h5",
         "text.weights.h5",
         "keras_as.weights.h5",
+        "dense30000.keras",
+        "padding300.keras",
+        "external.weights.h5",
     ],
 )
 def test_persistence_on_the_model_corpus(name, model_files, tiny_run):

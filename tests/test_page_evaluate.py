@@ -103,3 +103,42 @@ def test_uploaded_photo_is_converted_and_its_feature_maps_shown(page, monkeypatc
         assert at.get_by_key(f"evaluate_maps_{n}") is not None
     captions = [c.value for c in at.caption]
     assert any("Fashion-MNIST items are light objects" in c for c in captions)
+
+
+def test_an_upload_is_decoded_once_per_session(page, monkeypatch):
+    """Issue 13: Evaluate decoded the same upload on every rerun (2.5–4.1 s each for a big one). The decoded image is
+    kept per session and uploader: reruns reuse it; another file is decoded once; clearing the uploader drops it.
+    A refused file says what is wrong with the file (not "these settings") and is not decoded again either."""
+    from PIL import Image
+
+    from playground import images
+    from tests.test_images import encode, quadrants
+
+    calls: list[int] = []
+    real = images.load_image
+
+    def counting(data, **kwargs):
+        calls.append(len(data))
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(images, "load_image", counting)
+    at, _run = page
+    at.query_params["evaluate_source"] = "upload"
+    at.run()
+    photo = encode(Image.fromarray(quadrants(96, 64)), "PNG")
+    at.file_uploader(key="evaluate_upload").set_value(("shirt.png", photo, "image/png"))
+    at.run()
+    for _ in range(3):
+        at.run()
+    assert not at.exception
+    assert len(calls) == 1, calls
+    assert at.session_state["_decoded_evaluate_upload"][1].array.shape == (96, 64, 3)  # quadrants(h, w)
+    at.file_uploader(key="evaluate_upload").set_value(("bad.png", b"not an image at all" * 10, "image/png"))
+    at.run()
+    at.run()
+    assert len(calls) == 2, calls
+    message = at.error[0].value
+    assert "bad.png" in message and "could not be used as an image" in message, message
+    at.file_uploader(key="evaluate_upload").set_value(None)
+    at.run()
+    assert "_decoded_evaluate_upload" not in at.session_state

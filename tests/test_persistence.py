@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from dataclasses import replace
 
@@ -210,3 +211,139 @@ def test_history_csv_round_trips_the_numbers():
     for key, values in history.items():
         assert [float(r[key]) for r in rows] == values
     assert ps.history_csv({}) == "epoch\n"
+
+
+# ------------------------------------------------------------------------------------- model budgets (issue 13)
+
+
+@pytest.fixture
+def nothing_built(monkeypatch, no_keras_load):
+    """Fail the test if Keras builds a layer or loads a model (the refusal must come from the files alone)."""
+    import keras
+
+    def boom(self, *args, **kwargs):
+        raise AssertionError(f"Keras built {type(self).__name__} for a file that should have been refused")
+
+    for cls in (keras.layers.Dense, keras.layers.Conv2D, keras.layers.ZeroPadding2D):
+        monkeypatch.setattr(cls, "build", boom)
+
+
+def test_huge_dense_config_is_refused_before_keras_builds_anything(run, nothing_built):
+    """Issue 13's 1.2 KB `.keras` (Dense units → 30000, config.json + metadata.json only) is refused from its
+    config, naming the parameter count and the budget; no layer is built, load_model is never reached."""
+    from tests.hostile_files import huge_dense_keras
+
+    data = huge_dense_keras(ps.keras_bytes(run.model))
+    assert len(data) < 3000
+    with pytest.raises(ValueError, match=r"parameters; this server accepts up to 2,500,000") as info:
+        ps.load_keras_upload(data, run_id="d")
+    params = int(re.search(r"has ([\d,]+) parameters", str(info.value)).group(1).replace(",", ""))
+    assert params > 2_500_000
+
+
+@pytest.fixture
+def padding_keras_bytes():
+    from tests.hostile_files import padding_keras
+
+    return padding_keras()
+
+
+def test_huge_activation_model_is_refused_before_keras_builds_anything(padding_keras_bytes, nothing_built):
+    """The valid ZeroPadding2D(300) model: 628×628 = 394,384 values per image against 200,000, refused unbuilt.
+    (The file is made before `nothing_built` patches Keras: saving it needed a build.)"""
+    with pytest.raises(ValueError, match=r"394,384 values per image; this server accepts up to 200,000"):
+        ps.load_keras_upload(padding_keras_bytes, run_id="p")
+
+
+def test_budget_refusals_also_guard_the_run_store_and_remote_models(run, padding_keras_bytes, no_keras_load):
+    """`load_checked_keras` (the run store's reload, a remote worker's model) refuses what an upload refuses."""
+    from playground import cluster
+    from tests.hostile_files import huge_dense_keras
+
+    for data in (padding_keras_bytes, huge_dense_keras(ps.keras_bytes(run.model))):
+        with pytest.raises(ValueError, match="this server accepts up to"):
+            ps.load_checked_keras(data)
+        with pytest.raises(ValueError, match="this server accepts up to"):
+            cluster._load_model(data)
+
+
+def test_a_tampered_run_store_file_comes_back_without_a_model(run, padding_keras_bytes, tmp_path):
+    """ensure_model on a run whose stored file was replaced by an over-budget model: no model, a notice, no crash."""
+    from streamlit.testing.v1 import AppTest
+
+    path = tmp_path / "run.keras"
+    path.write_bytes(padding_keras_bytes)
+
+    def script(path: str) -> None:
+        import streamlit as st
+
+        from playground.run import Run
+        from tests.test_evaluation import TINY_CONFIG
+        from ui.runs import ensure_model
+
+        r = ensure_model(Run(run_id="stored-1", config=TINY_CONFIG, history={}, status="finished", model_path=path))
+        st.write(f"model={r.model is not None} path={r.model_path}")
+
+    at = AppTest.from_function(script, args=(str(path),), default_timeout=60).run()
+    assert not at.exception
+    assert at.markdown[-1].value == "model=False path=None"
+    assert at.warning
+
+
+def test_external_storage_in_a_weights_file_is_refused(run, tmp_path):
+    """A `.weights.h5` with the right shapes whose largest kernel lives in another file of the server (HDF5
+    external storage) is refused before Keras reads it — whatever the Keras version — and nothing is loaded."""
+    from tests.hostile_files import external_storage_weights
+
+    secret = tmp_path / "secret.bin"
+    secret.write_bytes(np.arange(10_000, dtype="float32").tobytes())
+    data = external_storage_weights(run.model, str(secret))
+    with pytest.raises(ValueError, match="external storage"):
+        ps.restore_weights(TINY_CONFIG, data, run_id="x")
+    with pytest.raises(ValueError, match="external storage"):
+        ps.restore_weights(TINY_CONFIG, external_storage_weights(run.model), run_id="x")  # /proc/self/environ
+
+
+def test_external_storage_inside_a_keras_file_is_refused(run, tmp_path, no_keras_load):
+    """The same trick inside a `.keras` zip's model.weights.h5: refused before load_model."""
+    from tests.hostile_files import external_storage_weights
+
+    data = _rezip(ps.keras_bytes(run.model), {"model.weights.h5": external_storage_weights(run.model)})
+    with pytest.raises(ValueError, match="external storage"):
+        ps.load_keras_upload(data, run_id="x")
+
+
+def test_weights_of_another_dtype_or_with_extra_state_are_refused(run, tmp_path):
+    """Same shapes, float64 instead of float32 → refused naming both; optimizer state of a shape the model does
+    not have → refused; a trained run's own optimizer state is accepted (the valid control elsewhere)."""
+    import h5py
+
+    path = tmp_path / "w.weights.h5"
+    path.write_bytes(ps.weights_bytes(run.model))
+    with h5py.File(path, "r+") as f:
+        data = f["layers/dense/vars/1"][()]
+        del f["layers/dense/vars/1"]
+        f.create_dataset("layers/dense/vars/1", data=data.astype("float64"))
+    with pytest.raises(ValueError, match="float64; the model needs"):
+        ps.restore_weights(TINY_CONFIG, path.read_bytes(), run_id="x")
+    path.write_bytes(ps.weights_bytes(run.model))
+    with h5py.File(path, "r+") as f:
+        f.create_dataset("optimizer/vars/999", data=np.zeros(5_000_000, "float32"))
+    with pytest.raises(ValueError, match="which no weight of the model has"):
+        ps.restore_weights(TINY_CONFIG, path.read_bytes(), run_id="x")
+
+
+def test_an_uploaded_functional_model_round_trips_through_the_store(images, tmp_path):
+    """A Functional upload without Rescaling is wrapped (Sequential around the Functional model); the file the
+    run store then writes passes the same checks when it is read back (nested models are costed too)."""
+    import keras
+
+    inputs = keras.Input((28, 28, 1))
+    outputs = keras.layers.Dense(10, activation="softmax")(keras.layers.Flatten()(inputs))
+    keras.Model(inputs, outputs).save(tmp_path / "f.keras")
+    uploaded, notes = ps.load_keras_upload((tmp_path / "f.keras").read_bytes(), run_id="f")
+    assert "rescaling_added" in notes
+    again = ps.load_checked_keras(ps.keras_bytes(uploaded.model))
+    np.testing.assert_allclose(
+        again.predict(images[:8, ..., None], verbose=0), uploaded.model.predict(images[:8, ..., None], verbose=0)
+    )

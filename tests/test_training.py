@@ -139,15 +139,19 @@ def test_early_stopping_and_reduce_lr_fire_on_a_flat_metric():
 
 
 def test_checkpoint_file_written_and_loadable():
-    """ModelCheckpoint writes a .keras file; loading it predicts exactly like the run's model (1 epoch)."""
-    import keras
+    """ModelCheckpoint writes a .keras file; loaded with the checks every restored model goes through
+    (`persistence.load_checked_keras`: allow-list, model budgets, weights check) it predicts exactly like the
+    run's model (1 epoch)."""
+    from pathlib import Path
+
+    from playground.persistence import load_checked_keras
 
     x, y = random_set(seed=4)
     config = replace(TINY, checkpoint={"monitor": "val_loss", "save_best_only": True})
     run = run_job(config, data=(x, y))
     assert run.checkpoint_path and run.checkpoint_path.endswith(".keras")
     assert [e.epoch for e in run.events if e.code == "checkpoint"] == [1]
-    restored = keras.saving.load_model(run.checkpoint_path)
+    restored = load_checked_keras(Path(run.checkpoint_path).read_bytes())
     np.testing.assert_allclose(
         restored.predict(x[:8, ..., None], verbose=0), run.model.predict(x[:8, ..., None], verbose=0)
     )
@@ -381,4 +385,48 @@ def test_no_temp_folder_is_left_however_a_run_ends(tmp_path, monkeypatch):
     assert waiting.join(30) and waiting.snapshot().state == "stopped"
     lab_job._SLOTS.release()
     run_job(TINY, data=random_set(), run_id="plain")
+    assert list(tmp_path.glob("playground-*")) == []
+
+
+def test_stopped_trainings_leave_no_temp_folder(tmp_path, monkeypatch):
+    """Issue 13: stopped trainings left empty `playground-run-*` folders. Stopped without a checkpoint callback: the
+    folder goes at once. With ModelCheckpoint (Keras still ends the stopped epoch, so it writes its file): the
+    folder lives as long as the run that points at the file, and goes when the run is dropped. A failed training
+    removes its folder too."""
+    import gc
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    config = replace(
+        TINY, train_size=1024, batch_size=32, epochs=5, checkpoint={"monitor": "val_loss", "save_best_only": False}
+    )
+
+    def stopped_at(epoch: int, config: TrainConfig = config) -> Run:
+        job = TrainingJob(config, data=random_set(1024, seed=5), run_id=f"run-{epoch}")
+        record = job._batch_done
+
+        def stop(batch, loss):
+            record(batch, loss)
+            if job._epoch == epoch and batch == 2:
+                job.stop()
+
+        job._batch_done = stop
+        job.start()
+        assert job.join(120)
+        return job.snapshot().run
+
+    run = stopped_at(1, replace(config, checkpoint=None))
+    assert run.status == "stopped" and run.checkpoint_path is None
+    assert list(tmp_path.glob("playground-*")) == []
+    run = stopped_at(3)
+    assert run.status == "stopped" and run.checkpoint_path
+    assert [p.name for p in tmp_path.glob("playground-run-3-*/*")] == ["checkpoint.keras"]
+    del run
+    gc.collect()
+    assert list(tmp_path.glob("playground-*")) == []
+
+    failing = TrainingJob(TINY, data=random_set(), run_id="run-fails")
+    monkeypatch.setattr(failing, "_finish", lambda *a: (_ for _ in ()).throw(RuntimeError("disk full")))
+    failing.start()
+    assert failing.join(120) and failing.snapshot().state == "failed"
     assert list(tmp_path.glob("playground-*")) == []

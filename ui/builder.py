@@ -37,7 +37,7 @@ from playground.architecture import (
     stack_to_text,
 )
 from ui.i18n import t
-from ui.page import claim_query_param
+from ui.page import claim_query_param, plain
 from ui.texts import TEXTS
 
 __all__ = ["arg_help", "brief", "layer_stack_editor", "set_stack"]
@@ -368,7 +368,7 @@ def layer_stack_editor(
 
     notice = st.session_state.pop(_k(key, "notice"), None)
     if notice:
-        st.info(t("builder.link_ignored", reason=notice), icon=":material/link_off:")
+        st.info(t("builder.link_ignored", reason=plain(notice)), icon=":material/link_off:")  # quotes the link
 
     stack, ids = st.session_state[key], st.session_state[_k(key, "ids")]
     if not stack:

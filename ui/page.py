@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from typing import NoReturn
 
@@ -158,4 +159,52 @@ def report_ignored_query_params(before: dict[str, list[str]], placeholder) -> No
             except StreamlitAPIException:  # a widget-bound parameter: Streamlit keeps it in sync itself
                 pass
     if dropped:
-        placeholder.info(t("common.ignored_url", params=", ".join(dropped)), icon=":material/link_off:")
+        placeholder.info(t("common.ignored_url", params=notice_list(dropped)), icon=":material/link_off:")
+
+
+NOTICE_CHARS = 40  # a link value is shown cut to this many characters
+NOTICE_ITEMS = 5  # at most this many are listed, then "and N more"
+
+
+def cut(text: str, limit: int = NOTICE_CHARS) -> str:
+    """`text` on one line (control characters → spaces), at most `limit` characters ("…" marks a cut)."""
+    flat = "".join(" " if (ord(c) < 32 or 127 <= ord(c) < 160) else c for c in text)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def code_span(text: str) -> str:
+    """`text` as a Markdown code span: shown literally — no link, image, HTML, emphasis, math or colour directive.
+
+    The fence is one backtick longer than the longest run of backticks inside (CommonMark), with a space on each
+    side when the text starts or ends with a backtick.
+    """
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+_MARKDOWN = re.compile(r"([\\*_{}\[\]()#+!<>~$|@])")
+
+
+def plain(text: str, limit: int = 300) -> str:
+    """A message that quotes user-supplied text, made safe for Markdown: one line, cut to `limit` characters, the
+    characters that start Markdown constructs backslash-escaped (no link, image, HTML, emphasis, math, colour
+    directive, e-mail autolink), `://` and `www.` broken up by an escape (no URL autolink), and backticks dropped
+    (an escaped backtick would show inside code spans). Ordinary punctuation (. , : ' ") stays as it is."""
+    flat = _MARKDOWN.sub(r"\\\1", cut(text, limit).replace("`", ""))
+    flat = flat.replace("://", "\\://")
+    return re.sub(r"(?i)\b(www)\.", r"\1\\.", flat)
+
+
+def notice_list(params: list[str]) -> str:
+    """ "`a=1`, `b=x`, … and 3 more": user-supplied "key=value" texts for a notice, as plain text (code spans),
+    each key and value cut to NOTICE_CHARS characters, at most NOTICE_ITEMS of them."""
+    shown = []
+    for param in params[:NOTICE_ITEMS]:
+        key, sep, value = param.partition("=")
+        shown.append(code_span(cut(key) + sep + cut(value)))
+    text = ", ".join(shown)
+    if len(params) > NOTICE_ITEMS:
+        text += " " + t("common.and_more", n=len(params) - NOTICE_ITEMS)
+    return text

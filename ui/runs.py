@@ -9,6 +9,8 @@ disk until a page picks the run (`pick_run` loads it).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import streamlit as st
 
@@ -128,12 +130,12 @@ def add_run(run: Run) -> None:
 def ensure_model(run: Run) -> Run:
     """Load a stored run's model from its file the first time a page needs it (kept on the Run afterwards)."""
     if run.model is None and run.model_path:
-        import keras
+        from playground.persistence import load_checked_keras  # the checks of an upload: the file is on disk
 
         with st.spinner(t("runs.loading_model", run=run.run_id)):
             try:
-                run.model = keras.saving.load_model(run.model_path, safe_mode=True)
-            except Exception:  # noqa: BLE001 (a damaged or vanished file: the run stays, without a model)
+                run.model = load_checked_keras(Path(run.model_path).read_bytes())
+            except Exception:  # noqa: BLE001 (a damaged, refused or vanished file: the run stays, without a model)
                 run.model_path = None
                 st.warning(t("store.model_missing", run_id=run.run_id), icon=":material/database:")
     return run

@@ -33,6 +33,11 @@ TEXTS = {
         "en": "Some settings in the link were invalid, out of range or unknown and were ignored: {params}",
         "ko": "링크의 일부 설정이 잘못되었거나 범위를 벗어났거나 알 수 없어 무시했습니다: {params}",
     },
+    "upload.unreadable": {
+        "en": "“{name}” could not be used as an image. {message}",
+        "ko": "“{name}” 파일은 이미지로 사용할 수 없습니다. {message}",
+    },
+    "common.and_more": {"en": "and {n} more", "ko": "외 {n}개"},
     # Page titles and blurbs (home page links). Each page owns its other keys in its own module.
     "home.blurb": {"en": "Start here.", "ko": "여기서 시작하세요."},
     "conv1d.title": {"en": "1-D convolution", "ko": "1차원 합성곱"},
