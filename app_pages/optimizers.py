@@ -6,7 +6,15 @@ import numpy as np
 import streamlit as st
 
 from playground.figures.blocks import loss_figure, trajectory_figure
-from playground.minibatch import N_SAMPLES, least_squares, loss_grid, make_samples, minibatch_sgd, steps_per_epoch
+from playground.minibatch import (
+    BATCH_SIZES,
+    N_SAMPLES,
+    least_squares,
+    loss_grid,
+    make_samples,
+    minibatch_sgd,
+    steps_per_epoch,
+)
 from playground.optimizers import HYPER_DEFAULTS, RACERS, keras_code, optimize_trace
 from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
 from ui.i18n import t
@@ -16,7 +24,6 @@ from ui.state import choice, ranged_slider
 EPSILONS = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]
 DEFAULT_RACERS = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
 BOWL = SURFACES["bowl"]
-BATCH_SIZES = [1, 4, 16, 32, 64, N_SAMPLES]
 BATCH_START = (-1.0, 2.5)  # (w, b) far from the line y = 2x − 1, so the paths have a way to go
 BATCH_WINDOW = ((-1.5, 3.5), (-2.0, 3.0))  # (w range, b range) of the contour plot
 GRID = 64  # contour resolution: smooth surfaces, a light chart (hover shows f at the nearest grid point)

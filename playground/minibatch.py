@@ -26,6 +26,7 @@ from playground._checks import check_bool, check_int, check_number, invalid
 from playground.optimizers import MAX_STEPS, optimize_trace
 
 __all__ = [
+    "BATCH_SIZES",
     "N_SAMPLES",
     "TRUE_LINE",
     "BatchTrace",
@@ -41,6 +42,7 @@ __all__ = [
 
 N_SAMPLES = 256
 TRUE_LINE = (2.0, -1.0)  # the samples scatter around y = 2x − 1
+BATCH_SIZES = (1, 4, 16, 32, 64, N_SAMPLES)  # the page's choices: one sample, mini-batches, the full batch
 
 
 def make_samples(n_samples: int = N_SAMPLES, *, noise: float = 1.0, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:

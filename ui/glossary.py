@@ -39,7 +39,8 @@ GLOSSARY: dict[str, Term] = {
     "Keras": Term("케라스", ("Keras",)),  # notes: 케라스 in prose; `keras` stays in code
 }
 
-#: English words allowed on a Korean screen: Keras / Python names (but Keras itself is 케라스 in prose) a learner types, file formats, proper names.
+#: English words allowed on a Korean screen: Keras / Python names a learner types, file formats, proper names
+#: (but Keras itself is 케라스 in Korean prose).
 #: Identifiers with an underscore, a digit, a dot or an inner capital (val_loss, Conv2D, model.fit, MaxPooling2D)
 #: count as code without being listed; so do file paths (/usr/share/datasets/fashion-mnist). "English" and
 #: "Language" are the language switch's own words, for a reader who does not read Korean.
