@@ -310,12 +310,11 @@ st.markdown(t("optimizers.batch_intro", n=N_SAMPLES))
 batch_controls, batch_view = st.columns([1, 2.4], gap="large")
 with batch_controls, st.container(border=True):
     sizes = st.pills(
-        t("optimizers.batch_sizes"),
+        t("optimizers.batch_sizes", n=N_SAMPLES),
         BATCH_SIZES,
         selection_mode="multi",
         wrap=True,
         default=[1, 32, N_SAMPLES],
-        format_func=lambda b: t("optimizers.batch_full", n=b) if b == N_SAMPLES else str(b),
         key="optimizers_batch_sizes",
         bind="query-params",
     )

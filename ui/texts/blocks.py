@@ -421,8 +421,10 @@ TEXTS = {
         "**에포크** 하나 = 데이터 전체를 한 번 도는 것 = ceil(N / batch_size) 단계: 1,000건에 `batch_size=100`이면 "
         "한 에포크는 100건씩 10단계입니다.",
     },
-    "optimizers.batch_sizes": {"en": "Batch sizes (`batch_size`)", "ko": "배치 크기 (`batch_size`)"},
-    "optimizers.batch_full": {"en": "{n} (full batch)", "ko": "{n} (전체 배치)"},
+    "optimizers.batch_sizes": {
+        "en": "Batch sizes (`batch_size`; {n} = all samples, the full batch)",
+        "ko": "배치 크기 (`batch_size`; {n} = 모든 샘플, 전체 배치)",
+    },
     "optimizers.batch_label": {"en": "batch_size={size}", "ko": "batch_size={size}"},
     "optimizers.batch_steps": {"en": "Steps (updates)", "ko": "단계 수 (업데이트 횟수)"},
     "optimizers.batch_seed": {"en": "Shuffling seed", "ko": "섞는 시드"},
