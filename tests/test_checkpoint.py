@@ -71,7 +71,7 @@ def test_checkpoint_name_is_the_file_keras_writes(tmp_path):
     pattern = str(tmp_path / "weights.{epoch:02d}-{val_loss:.2f}.weights.h5")
     model = _tiny_model()
     logs: list[dict] = []
-    record = keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, l: logs.append(dict(l)))
+    record = keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, values: logs.append(dict(values)))
     checkpoint = keras.callbacks.ModelCheckpoint(pattern, save_weights_only=True)
     model.fit(x, y, validation_split=0.25, epochs=3, verbose=0, callbacks=[checkpoint, record])
     expected = {os.path.basename(checkpoint_name(pattern, e, logs[e])) for e in range(3)}
