@@ -22,7 +22,7 @@ TEXTS = {
         "en": "How good is the trained model on images it has **never seen** — the 10 000 test images? Then look "
         "inside: what the model predicts for one image (the softmax output and its argmax, as in the course "
         "notes), and what its **filters** and **feature maps** respond to.",
-        "ko": "학습된 모델이 **한 번도 보지 못한** 테스트 이미지 10 000장에서 얼마나 잘 맞히는지 확인합니다. 그리고 "
+        "ko": "학습된 모델이 **한 번도 보지 못한** 테스트 이미지 10,000장에서 얼마나 잘 맞히는지 확인합니다. 그리고 "
         "모델 안을 들여다봅니다. 이미지 한 장에 대한 예측(강의 노트처럼 소프트맥스 출력과 argmax), 그리고 "
         "**필터**와 **특성 맵**이 무엇에 반응하는지 봅니다.",
     },
