@@ -207,7 +207,13 @@ with controls:
             else:
                 loaded = decoded
         else:
-            photo = choice(st.selectbox, t("conv2d.photo"), list(SAMPLES), key="conv2d_photo", format_func=str.title)
+            photo = choice(
+                st.selectbox,
+                t("conv2d.photo"),
+                list(SAMPLES),
+                key="conv2d_photo",
+                format_func=lambda s: t(f"augment.photo_{s}"),
+            )
             loaded = _sample(photo, mode)
         image = loaded.array.astype(float) / 255.0
         if loaded.downscaled:

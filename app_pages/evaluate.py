@@ -190,7 +190,13 @@ with tab_inside:
                     end_page()
                 loaded = decoded
             else:
-                sample = choice(st.selectbox, t("evaluate.sample"), list(images.SAMPLES), key="evaluate_sample")
+                sample = choice(
+                    st.selectbox,
+                    t("evaluate.sample"),
+                    list(images.SAMPLES),
+                    key="evaluate_sample",
+                    format_func=lambda s: t(f"augment.photo_{s}"),  # one name per photo, in the page's language
+                )
                 loaded = images.load_sample(sample, mode="RGB", max_side=1024)
             if loaded.downscaled:
                 st.caption(t("evaluate.downscaled", h=loaded.original_size[0], w=loaded.original_size[1]))

@@ -1,8 +1,10 @@
 """Save & restore: download a run as .keras / .weights.h5 / history CSV / training script; restore either kind."""
 
+import os
+
 import streamlit as st
 
-from playground import export, file_contents, persistence
+from playground import checkpoint, export, file_contents, persistence
 from playground.lab.codegen import training_script
 from ui.i18n import t
 from ui.page import header, show_code
@@ -227,6 +229,36 @@ with keras_tab:
                 for note in notes:
                     st.info(t(f"models.note_{note}"))
                 st.page_link("app_pages/evaluate.py", label=t("models.to_evaluate"), icon=":material/fact_check:")
+
+# ----------------------------------------------------------------------------------------------- best checkpoint
+st.subheader(t("models.checkpoint_title"))
+st.markdown(t("models.checkpoint_explained"))
+if run is not None:
+    saved = [e for e in run.events if e.code == "checkpoint"]
+    if saved and run.checkpoint_path and os.path.exists(run.checkpoint_path):
+        value = saved[-1].values.get("value")
+        st.markdown(
+            t(
+                "models.checkpoint_of",
+                run=run.run_id,
+                monitor=f"`{saved[-1].values.get('monitor')}`",
+                value="—" if value is None else f"{value:.4f}",
+                epoch=saved[-1].epoch,
+            )
+        )
+        if st.button(t("models.load_checkpoint"), key="models_load_checkpoint", icon=":material/restore:"):
+            with st.spinner(t("models.checking")):
+                best = checkpoint.load_checkpoint(run, run_id=new_run_id(f"{run.run_id}-best"))
+            add_run(best)
+            st.success(t("models.checkpoint_loaded", run=best.run_id), icon=":material/check_circle:")
+            st.page_link("app_pages/evaluate.py", label=t("models.to_evaluate"), icon=":material/fact_check:")
+    else:
+        st.caption(t("models.checkpoint_none", run=run.run_id))
+show_code(
+    "checkpoint_cb = keras.callbacks.ModelCheckpoint('best_model.keras', monitor='val_loss', save_best_only=True)\n"
+    "model.fit(x_train, y_train, validation_split=0.2, epochs=20, callbacks=[checkpoint_cb])\n"
+    "best = keras.saving.load_model('best_model.keras')  # the best epoch's whole model, compiled"
+)
 
 # ----------------------------------------------------------------------------------------------- kept runs
 st.subheader(t("store.title"))

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 from playground.figures.blocks import loss_figure, trajectory_figure
+from playground.minibatch import (
+    BATCH_SIZES,
+    N_SAMPLES,
+    least_squares,
+    loss_grid,
+    make_samples,
+    minibatch_sgd,
+    steps_per_epoch,
+)
 from playground.optimizers import HYPER_DEFAULTS, RACERS, keras_code, optimize_trace
 from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
 from ui.i18n import t
@@ -14,6 +24,8 @@ from ui.state import choice, ranged_slider
 EPSILONS = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]
 DEFAULT_RACERS = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
 BOWL = SURFACES["bowl"]
+BATCH_START = (-1.0, 2.5)  # (w, b) far from the line y = 2x − 1, so the paths have a way to go
+BATCH_WINDOW = ((-1.5, 3.5), (-2.0, 3.0))  # (w range, b range) of the contour plot
 GRID = 64  # contour resolution: smooth surfaces, a light chart (hover shows f at the nearest grid point)
 
 
@@ -22,6 +34,20 @@ def _trace(surface_name: str, conditioning: float | None, start: tuple, optimize
     """One optimizer's path and state for these settings (cached: moving another racer's setting reuses this one)."""
     surface = get_surface(surface_name, conditioning=conditioning)
     return optimize_trace(surface.grad_fn, start, optimizer=optimizer, learning_rate=lr, steps=steps, **dict(hyper))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _batch_trace(batch_size: int, learning_rate: float, steps: int, seed: int):
+    """Mini-batch SGD on the page's least-squares problem (the samples are fixed: seed 0)."""
+    x, y = make_samples(N_SAMPLES)
+    return minibatch_sgd(x, y, BATCH_START, batch_size=batch_size, learning_rate=learning_rate, steps=steps, seed=seed)
+
+
+@st.cache_data(show_spinner=False, max_entries=1)
+def _batch_grid():
+    x, y = make_samples(N_SAMPLES)
+    w, b = least_squares(x, y)
+    return (*loss_grid(x, y, *BATCH_WINDOW, n=GRID), (w, b), float(np.mean((w * x + b - y) ** 2)))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -277,3 +303,105 @@ code += [
 ]
 st.caption(t("common.equivalent_code"))
 st.code("\n".join(code), language="python", wrap_lines=True)  # wrapped: no sideways scrolling
+
+# ---------------------------------------------------------------- batch size: SGD, mini-batch, full batch
+st.subheader(t("optimizers.batch_heading"))
+st.markdown(t("optimizers.batch_intro", n=N_SAMPLES))
+batch_controls, batch_view = st.columns([1, 2.4], gap="large")
+with batch_controls, st.container(border=True):
+    sizes = st.pills(
+        t("optimizers.batch_sizes", n=N_SAMPLES),
+        BATCH_SIZES,
+        selection_mode="multi",
+        wrap=True,
+        default=[1, 32, N_SAMPLES],
+        key="optimizers_batch_sizes",
+        bind="query-params",
+    )
+    sizes = [b for b in BATCH_SIZES if b in (sizes or [])]
+    batch_lr = st.number_input(
+        "`learning_rate`",
+        0.001,
+        0.9,
+        0.05,
+        0.01,
+        format="%.3g",
+        key="optimizers_batch_learning_rate",
+        bind="query-params",
+        help=t("optimizers.help_learning_rate"),
+    )
+    batch_steps = st.slider(
+        t("optimizers.batch_steps"), 10, 500, 100, 10, key="optimizers_batch_steps", bind="query-params"
+    )
+    batch_seed = st.number_input(
+        t("optimizers.batch_seed"),
+        0,
+        9999,
+        0,
+        key="optimizers_batch_seed",
+        bind="query-params",
+        help=t("optimizers.batch_seed_help"),
+    )
+
+with batch_view:
+    ws, bs, batch_z, best, best_loss = _batch_grid()
+    batch_traces = {b: _batch_trace(b, batch_lr, batch_steps, int(batch_seed)) for b in sizes}
+    if not sizes:
+        st.info(t("optimizers.batch_none"), icon=":material/info:")
+    labels = {b: t("optimizers.batch_label", size=b) for b in sizes}
+    st.plotly_chart(
+        trajectory_figure(
+            ws,
+            bs,
+            batch_z,
+            {labels[b]: tr.path for b, tr in batch_traces.items()},
+            step=batch_steps,
+            minima=[best],
+            x_title="w",
+            y_title="b",
+            loss_label=t("optimizers.loss"),
+            minimum_label=t("optimizers.minimum"),
+            step_label=t("optimizers.step_short"),
+            height=480,
+        ),
+        key="optimizers_batch_chart",
+    )
+    st.caption(t("optimizers.batch_caption", n=N_SAMPLES))
+    if batch_traces:
+        st.markdown(f"**{t('optimizers.batch_loss_title')}**")
+        st.plotly_chart(
+            loss_figure(
+                {labels[b]: tr.loss - best_loss for b, tr in batch_traces.items()},
+                step=batch_steps,
+                title=None,
+                x_title=t("optimizers.step_short"),
+                y_title="L − L_min",
+            ),
+            key="optimizers_batch_loss_chart",
+        )
+        st.table(
+            {
+                "batch_size": [str(b) for b in batch_traces],
+                t("optimizers.batch_per_epoch"): [steps_per_epoch(N_SAMPLES, b) for b in batch_traces],
+                t("optimizers.batch_epochs"): [f"{tr.epochs:.3g}" for tr in batch_traces.values()],
+                t("optimizers.batch_noise"): [f"{tr.noise.mean():.3g}" for tr in batch_traces.values()],
+                t("optimizers.batch_final_loss"): [f"{tr.loss[-1] - best_loss:.3e}" for tr in batch_traces.values()],
+            },
+            border="horizontal",
+            hide_index=True,
+        )
+
+batch_code = [
+    "import keras",
+    "",
+    t("optimizers.batch_code_comment", n=N_SAMPLES),
+    "model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(1)])",
+    f'model.compile(optimizer=keras.optimizers.SGD(learning_rate={batch_lr:g}), loss="mean_squared_error")',
+]
+for b, tr in batch_traces.items():
+    batch_code += [
+        t("optimizers.batch_code_epochs", size=b, steps=batch_steps, epochs=tr.epochs),
+        f"model.fit(x, y, batch_size={b}, epochs={int(np.ceil(tr.epochs))}, shuffle=True)",
+    ]
+st.caption(t("common.equivalent_code"))
+st.code("\n".join(batch_code), language="python", wrap_lines=True)

@@ -141,6 +141,7 @@ def input_and_summary(specs: list[dict]) -> None:
 
     st.subheader(t("shapes.code_heading"))
     st.caption(t("shapes.code_caption"))
+    st.caption(t("shapes.keras3_note"))
     if failure is not None:
         st.caption(t("shapes.code_when_broken"))
     tabs = st.tabs([t("shapes.tab_sequential"), t("shapes.tab_functional")])

@@ -78,3 +78,25 @@ def test_every_page_in_korean_has_no_english_word(page):
     found = {text: english_words(text) for text in _shown_texts(at)}
     found = {text: words for text, words in found.items() if words}
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("script", "params", "key"),
+    [
+        ("app_pages/conv2d.py", {"conv2d_source": "photo"}, "conv2d_photo"),
+        ("app_pages/augmentation.py", {}, None),
+    ],
+)
+def test_photo_names_are_translated(script, params, key):
+    """The bundled photos have one Korean name on every page that offers them (China is the temple, 사원)."""
+    at = page_app(script)
+    at.query_params["lang"] = "ko"
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run(timeout=120)
+    assert not at.exception
+    boxes = [b for b in at.selectbox if key is None or b.key == key]
+    options = [o for b in boxes for o in map(str, b.options) if "사원" in o or "우주비행사" in o]
+    if key is not None:
+        assert "사원" in options and "우주비행사" in options
+    assert not [o for b in boxes for o in map(str, b.options) if o in ("Astronaut", "China", "Chelsea", "Coffee")]

@@ -45,3 +45,41 @@ def test_every_page_has_title_and_blurb():
 
     for p in PAGES:
         assert f"{p.key}.title" in TEXTS and f"{p.key}.blurb" in TEXTS
+
+
+_READINGS = "영일이삼사오육칠팔구"  # Sino-Korean digits; 10, 100, 1000, 10000 are 십 백 천 만
+
+
+def _has_final(syllable: str) -> bool:
+    """A Hangul syllable has a final consonant when (code − 0xAC00) mod 28 ≠ 0 (Unicode's syllable layout)."""
+    return (ord(syllable) - 0xAC00) % 28 != 0
+
+
+@pytest.mark.parametrize("number", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 100, 1000, 10000, "0.3", "1e-05", "10,000"])
+def test_particle_follows_the_number_as_read(number):
+    """을/를, 이/가, 은/는, 과/와 after a number: the form for a final consonant exactly when the number's last word
+    (the last digit's reading, or 십/백/천/만 for a trailing 0) has one; 으로/로: 로 after a vowel or ㄹ."""
+    from ui.i18n import particle
+
+    text = str(number)
+    last = _READINGS[int(text[-1])] if text[-1] != "0" or text in ("0", "0.0") else "십"
+    final = _has_final(last)
+    rieul = final and (ord(last) - 0xAC00) % 28 == 8  # ㄹ is final consonant number 8
+    for pair in (("을", "를"), ("이", "가"), ("은", "는"), ("과", "와")):
+        for given in (*pair, f"{pair[0]}({pair[1]})"):
+            assert particle(number, given) == (pair[0] if final else pair[1]), (number, given)
+    for given in ("으로", "로", "(으)로"):
+        assert particle(number, given) == ("로" if not final or rieul else "으로"), (number, given)
+
+
+def test_korean_fill_fixes_the_particle_after_a_number(monkeypatch):
+    """t() in Korean writes 0을, 3으로, 2를 where the template says {x}를 / {x}로; words after a field (이상) stay."""
+    import ui.i18n
+    from ui.i18n import fill_korean
+
+    assert fill_korean("편향 {bias}를 더하면", {"bias": 0}) == "편향 0을 더하면"
+    assert fill_korean("확률 {keep}로, {rate}로", {"keep": 0.7, "rate": 0.3}) == "확률 0.7로, 0.3으로"
+    assert fill_korean("{n}이(가) {m}이상", {"n": 3, "m": 3}) == "3이 3이상"
+    assert fill_korean("{name}를", {"name": "SGD"}) == "SGD를"
+    monkeypatch.setattr(ui.i18n, "_last_language", "ko")
+    assert ui.i18n.t("conv2d.cell_total", sums="1 + 2", bias=0, value=3).count("0을") == 1

@@ -36,7 +36,8 @@ PINNED: dict[str, str] = {
     "optimizers_adagrad_initial_accumulator_value:float optimizers_adagrad_epsilon:float "
     "optimizers_rmsprop_learning_rate:float optimizers_rmsprop_rho:float optimizers_rmsprop_epsilon:float "
     "optimizers_adam_learning_rate:float optimizers_adam_beta_1:float optimizers_adam_beta_2:float "
-    "optimizers_adam_epsilon:float",
+    "optimizers_adam_epsilon:float optimizers_batch_sizes:list optimizers_batch_learning_rate:float "
+    "optimizers_batch_steps:int optimizers_batch_seed:int",
     "data": "data_per_class:int data_seed:int data_class:int data_index:int data_train_size:int "
     "data_validation_split:float",
     "augmentation": "augment_use_flip_horizontal:bool augment_use_flip_vertical:bool augment_use_rotation:bool "

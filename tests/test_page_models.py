@@ -178,3 +178,42 @@ def test_unknown_url_params_are_reported(page):
     at.run()
     assert not at.exception
     assert any("ignored" in i.value for i in at.info)
+
+
+def test_the_best_checkpoint_loads_back_as_a_new_run(tmp_path):
+    """A run whose ModelCheckpoint wrote a file: the page names its best epoch and loads the file as a new run that
+    predicts like keras.saving.load_model of that file; a run without one says so."""
+    from dataclasses import replace
+
+    import keras
+
+    from playground.run import Event
+
+    base = tiny_run()
+    path = tmp_path / "best_model.keras"
+    base.model.save(path)
+    run = replace(
+        base,
+        run_id="with-best",
+        checkpoint_path=str(path),
+        events=[Event("checkpoint", {"monitor": "val_loss", "value": 0.5}, 1)],
+    )
+    at = open_page("app_pages/models.py")
+    at.session_state["lab_runs"] = [run]
+    at.run()
+    assert not at.exception
+    assert any("epoch 1" in m.value and "0.5000" in m.value for m in at.markdown)
+    at.button(key="models_load_checkpoint").click().run()
+    assert not at.exception
+    runs = at.session_state["lab_runs"]
+    assert len(runs) == 2 and runs[-1].status == "restored" and runs[-1].config == run.config
+    x = fashion_subset()[1][0][:4, ..., None]
+    np.testing.assert_allclose(
+        runs[-1].model.predict(x, verbose=0), keras.saving.load_model(path).predict(x, verbose=0), rtol=1e-6
+    )
+
+    at = open_page("app_pages/models.py")
+    at.session_state["lab_runs"] = [base]
+    at.run()
+    assert not at.exception and "models_load_checkpoint" not in [b.key for b in at.button]
+    assert any("no checkpoint file" in c.value for c in at.caption)

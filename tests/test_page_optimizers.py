@@ -43,8 +43,8 @@ def test_smoke(app_for):
     """The default race renders: contour + loss charts, the summary table and one state table with every optimizer."""
     at = run_page(app_for)
     assert at.title[0].value == "Optimizers"
-    assert len(at.get("plotly_chart")) == 2
-    assert len(at.table) == 2
+    assert len(at.get("plotly_chart")) == 4  # race paths and loss, batch-size paths and loss
+    assert len(at.table) == 3  # the race, the state, the batch sizes
     assert set(at.table[1].value["optimizer"]) == {"SGD", "Momentum", "AdaGrad", "RMSProp", "Adam"}
     assert not at.warning
 
@@ -172,3 +172,21 @@ def test_contour_grid_is_the_surface(app_for):
     values = decode(contour["customdata"])
     np.testing.assert_allclose(values[13, 47], z[13, 47], rtol=1e-6)
     np.testing.assert_allclose(decode(contour["x"]), xs)
+
+
+def test_batch_size_section_shows_the_core_paths_and_keras_fit(app_for):
+    """The batch-size table gives each batch size's epochs and final loss as playground.minibatch computes them, and
+    the code box fits with the same batch sizes."""
+    from playground.minibatch import N_SAMPLES, least_squares, make_samples, minibatch_sgd
+
+    at = run_page(app_for, optimizers_batch_sizes=["1", "32"], optimizers_batch_steps="60")
+    table = at.table[2].value
+    assert list(table["batch_size"]) == ["1", "32"]
+    x, y = make_samples(N_SAMPLES)
+    w, b = least_squares(x, y)
+    best = np.mean((w * x + b - y) ** 2)
+    for size, shown in zip([1, 32], table["loss − minimum at the end"], strict=True):
+        trace = minibatch_sgd(x, y, (-1.0, 2.5), batch_size=size, learning_rate=0.05, steps=60, seed=0)
+        assert shown == f"{trace.loss[-1] - best:.3e}"
+    code = at.code[-1].value
+    assert "model.fit(x, y, batch_size=1, epochs=1" in code and "batch_size=32, epochs=8" in code

@@ -36,15 +36,17 @@ GLOSSARY: dict[str, Term] = {
     "feature map": Term("특성 맵", ("특징 맵",)),
     "fine-tuning": Term("미세 조정", ("파인 튜닝", "파인튜닝")),
     "epoch": Term("에포크", ("에폭",)),
+    "Keras": Term("케라스", ("Keras",)),  # notes: 케라스 in prose; `keras` stays in code
 }
 
-#: English words allowed on a Korean screen: Keras / Python names a learner types, file formats, proper names.
+#: English words allowed on a Korean screen: Keras / Python names a learner types, file formats, proper names
+#: (but Keras itself is 케라스 in Korean prose).
 #: Identifiers with an underscore, a digit, a dot or an inner capital (val_loss, Conv2D, model.fit, MaxPooling2D)
 #: count as code without being listed; so do file paths (/usr/share/datasets/fashion-mnist). "English" and
 #: "Language" are the language switch's own words, for a reader who does not read Korean.
 CODE_WORDS = frozenset(
     """
-    Keras TensorFlow NumPy SciPy Streamlit Plotly Python Colab PyTorch JAX h5py zipfile scikit learn sklearn
+    TensorFlow NumPy SciPy Streamlit Plotly Python Colab PyTorch JAX h5py zipfile scikit learn sklearn
     Fashion MNIST ImageNet VGG ResNet Inception Xception MobileNet EfficientNet DenseNet CNN ConvNet MLP API
     Sequential Functional Model Input Dense Flatten Dropout Rescaling Reshape Activation Softmax ReLU LeakyReLU
     Adam SGD RMSprop RMSProp Adagrad AdaGrad Momentum Nesterov EarlyStopping ModelCheckpoint ReduceLROnPlateau

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import string
+
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -37,5 +40,57 @@ def t(key: str, /, **values: object) -> str:
     entry = TEXTS.get(key)
     if entry is None:
         return key
-    text = entry.get(current_language()) or entry.get("en") or key
-    return text.format(**values) if values else text
+    lang = current_language()
+    text = entry.get(lang) or entry.get("en") or key
+    if not values:
+        return text
+    return fill_korean(text, values) if lang == "ko" else text.format(**values)
+
+
+# A Korean particle has two forms, after a final consonant (받침) or after a vowel: 을/를, 이/가, 은/는, 과/와, 으로/로
+# (으로 only after a vowel or ㄹ). Digits read in Sino-Korean: 영 일 이 삼 사 오 육 칠 팔 구 — and a number ending in 0
+# ends in 영, 십, 백, 천 or 만, all with a final consonant.
+_FINAL = {"0": "ㅇ", "1": "ㄹ", "2": "", "3": "ㅁ", "4": "", "5": "", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ", "9": ""}
+_PAIRS = (("을", "를"), ("이", "가"), ("은", "는"), ("과", "와"), ("으로", "로"))
+_PARTICLE = re.compile(
+    r"^(?:(을\(를\)|이\(가\)|은\(는\)|과\(와\)|\(으\)로)|(으로|로|을|를|이|가|은|는|과|와)(?![\uac00-\ud7a3]))"
+)
+
+
+def particle(number: object, either: str) -> str:
+    """The form of a Korean particle that follows `number` as read aloud: ``particle(0, "를")`` → "을" (영을),
+    ``particle(2, "을")`` → "를" (이를), ``particle(7, "으로")`` → "로" (칠로: ㄹ takes 로),
+    ``particle(3, "로")`` → "으로".
+
+    Args:
+        number: a number or its text ("1e-05", "0.3", "10,000"): its last digit decides.
+        either: either form of the particle (을/를, 이/가, 은/는, 과/와, 으로/로), or a written-out pair "을(를)".
+    """
+    bare = either.replace("(", "").replace(")", "")
+    pair = next((p for p in _PAIRS if bare in p or bare == p[0] + p[1]), None)
+    digits = [ch for ch in str(number) if ch.isdigit()]
+    if pair is None or not digits:
+        return either
+    final = _FINAL[digits[-1]]
+    if pair[0] == "으로":
+        return "로" if final in ("", "ㄹ") else "으로"
+    return pair[0] if final else pair[1]
+
+
+def fill_korean(template: str, values: dict[str, object]) -> str:
+    """`template.format(**values)`, with the particle right after a field that shows a number in its right form
+    (``"편향 {bias}를 더하면"`` with bias=0 → "편향 0을 더하면")."""
+    out: list[str] = []
+    follow_number = False
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        if follow_number and (m := _PARTICLE.match(literal)):
+            out.append(particle(out[-1], m.group(0)))
+            literal = literal[m.end() :]
+        out.append(literal)
+        follow_number = False
+        if field is not None:
+            shown = "{" + (field or "") + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
+            text = shown.format(**values)
+            out.append(text)
+            follow_number = bool(text) and text[-1].isdigit()
+    return "".join(out)

@@ -22,6 +22,7 @@ from playground.convolution import GRIDS, MODES, PRESETS_1D
 from playground.data import CLASS_NAMES
 from playground.images import SAMPLES
 from playground.kernels import KERNELS
+from playground.minibatch import BATCH_SIZES
 from playground.optimizers import RACERS
 from playground.pooling import POOL_MODES
 from playground.surfaces import SURFACES
@@ -171,6 +172,10 @@ LINKS: dict[str, dict[str, Param]] = {
         "optimizers_steps": INT,
         "optimizers_step": INT,
         **_optimizer_hyper(),
+        "optimizers_batch_sizes": some_of(BATCH_SIZES),
+        "optimizers_batch_learning_rate": FLOAT,
+        "optimizers_batch_steps": INT,
+        "optimizers_batch_seed": INT,
     },
     "data": {
         "data_per_class": INT,

@@ -17,7 +17,7 @@ from playground.run import TrainConfig
 
 _TF_LOCK = threading.Lock()
 _TF_CONFIGURED = False
-CHECKPOINT_FILE = "checkpoint.keras"
+CHECKPOINT_FILE: str = CALLBACKS["checkpoint"].filepath or "best_model.keras"  # the name the code box shows
 RESCALING = {"type": "Rescaling", "scale": 1 / 255}  # in front of every lab model: it reads uint8 pixels 0 … 255
 
 

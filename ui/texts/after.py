@@ -22,7 +22,7 @@ TEXTS = {
         "en": "How good is the trained model on images it has **never seen** — the 10 000 test images? Then look "
         "inside: what the model predicts for one image (the softmax output and its argmax, as in the course "
         "notes), and what its **filters** and **feature maps** respond to.",
-        "ko": "학습된 모델이 **한 번도 보지 못한** 테스트 이미지 10 000장에서 얼마나 잘 맞히는지 확인합니다. 그리고 "
+        "ko": "학습된 모델이 **한 번도 보지 못한** 테스트 이미지 10,000장에서 얼마나 잘 맞히는지 확인합니다. 그리고 "
         "모델 안을 들여다봅니다. 이미지 한 장에 대한 예측(강의 노트처럼 소프트맥스 출력과 argmax), 그리고 "
         "**필터**와 **특성 맵**이 무엇에 반응하는지 봅니다.",
     },
@@ -187,7 +187,9 @@ TEXTS = {
         "- restore: build a model of **the same architecture** first, then `model.load_weights(file)`: the layer "
         "weights come back; the optimizer's state only into a compiled model whose optimizer is already built "
         "(otherwise Keras skips it with a warning)\n"
-        "- the restored model is **not compiled**: `predict()` works, `evaluate()` needs `compile()` first",
+        "- the restored model is **not compiled**: `predict()` works, `evaluate()` needs `compile()` first\n"
+        "- Keras 3 (older notes say otherwise): the name must end in `.weights.h5` — `model.save_weights` and "
+        "`ModelCheckpoint(save_weights_only=True)` refuse `.weights.hdf5` with a ValueError",
         "ko": "**`.weights.h5` — 가중치만, 모델 구조 없음** (`model.save_weights`)\n\n"
         "- 모든 층의 변수(커널, 편향, BatchNormalization의 통계)와, 학습을 한 뒤라면 **옵티마이저의 상태**(스텝 수, "
         "학습률, 가중치마다의 모멘트: `optimizer/vars`)를 저장합니다. 모델 구조와 컴파일 설정은 없습니다 — 아래 "
@@ -195,7 +197,9 @@ TEXTS = {
         "- 복원: **같은 구조**의 모델을 먼저 만든 뒤 `model.load_weights(file)`: 층의 가중치가 돌아옵니다. "
         "옵티마이저 상태는 옵티마이저가 이미 만들어진 컴파일된 모델에만 들어가고, 아니면 케라스가 경고와 함께 "
         "건너뜁니다\n"
-        "- 복원한 모델은 **컴파일되지 않은 상태**: `predict()`는 되지만 `evaluate()`는 먼저 `compile()`이 필요합니다",
+        "- 복원한 모델은 **컴파일되지 않은 상태**: `predict()`는 되지만 `evaluate()`는 먼저 `compile()`이 필요합니다\n"
+        "- 케라스 3 (예전 노트와 다름): 파일 이름은 `.weights.h5`로 끝나야 합니다 — `model.save_weights`와 "
+        "`ModelCheckpoint(save_weights_only=True)`는 `.weights.hdf5`를 ValueError로 거부합니다",
     },
     "models.inside_title": {"en": "What the files hold", "ko": "파일에 들어 있는 것"},
     "models.inside_help": {
@@ -231,6 +235,39 @@ TEXTS = {
     "models.download_history": {"en": "History (.csv)", "ko": "학습 기록 (.csv)"},
     "models.download_script": {"en": "Training script (.py)", "ko": "학습 스크립트 (.py)"},
     "models.restore_title": {"en": "Restore a saved model", "ko": "저장된 모델 복원"},
+    "models.checkpoint_title": {"en": "The best checkpoint of a run", "ko": "실행의 최고 체크포인트"},
+    "models.checkpoint_explained": {
+        "en": 'With ModelCheckpoint on, the lab trains with `ModelCheckpoint(filepath="best_model.keras", '
+        "monitor=..., save_best_only=True)`: a fixed name, rewritten only when the monitored value improves, so the "
+        "file holds **the best epoch's whole model** (`save_weights_only=False` → `.keras`). A name pattern keeps "
+        'one file per epoch instead: `"weights.{epoch:02d}-{val_loss:.2f}.weights.h5"` with '
+        "`save_weights_only=True` writes `weights.03-0.41.weights.h5` after epoch 3. Keras 3 requires `.keras` (or "
+        "`.h5`) for whole models and `.weights.h5` for weights only: the older `.weights.hdf5` raises a ValueError.",
+        "ko": 'ModelCheckpoint를 켜면 실험실은 `ModelCheckpoint(filepath="best_model.keras", monitor=..., '
+        "save_best_only=True)`로 학습합니다. 이름이 고정되어 있고 모니터링 값이 좋아질 때만 다시 쓰므로, 파일에는 "
+        "**가장 좋았던 에포크의 모델 전체**가 남습니다(`save_weights_only=False` → `.keras`). 이름 패턴을 쓰면 "
+        "에포크마다 파일이 하나씩 생깁니다: `save_weights_only=True`와 "
+        '`"weights.{epoch:02d}-{val_loss:.2f}.weights.h5"`는 3번째 에포크 뒤에 `weights.03-0.41.weights.h5`를 '
+        "씁니다. 케라스 3에서는 모델 전체는 `.keras`(또는 `.h5`), 가중치만은 `.weights.h5`여야 하며, 예전의 "
+        "`.weights.hdf5`는 ValueError를 냅니다.",
+    },
+    "models.checkpoint_of": {
+        "en": "Run **{run}**: its ModelCheckpoint file holds the model of its best epoch ({monitor} = {value}, "
+        "epoch {epoch}).",
+        "ko": "실행 **{run}**: ModelCheckpoint 파일에는 가장 좋았던 에포크의 모델이 있습니다({monitor} = {value}, "
+        "{epoch}번째 에포크).",
+    },
+    "models.checkpoint_none": {
+        "en": "Run **{run}** has no checkpoint file here: ModelCheckpoint was off, or the run was restored from the "
+        "run store after the server restarted (only the final model is kept there).",
+        "ko": "실행 **{run}**에는 여기 체크포인트 파일이 없습니다: ModelCheckpoint가 꺼져 있었거나, 서버가 다시 시작된 "
+        "뒤 실행 저장소에서 불러온 실행입니다(저장소에는 마지막 모델만 보관됩니다).",
+    },
+    "models.load_checkpoint": {"en": "Load the best checkpoint", "ko": "최고 체크포인트 불러오기"},
+    "models.checkpoint_loaded": {
+        "en": "Loaded the best checkpoint as the new run **{run}** — a compiled model, ready to evaluate.",
+        "ko": "최고 체크포인트를 새 실행 **{run}**(으)로 불러왔습니다. 컴파일된 모델이라 바로 평가할 수 있습니다.",
+    },
     "models.tab_weights": {"en": "From .weights.h5", "ko": ".weights.h5에서"},  # short: two tabs fit a phone
     "models.tab_keras": {"en": "From .keras", "ko": ".keras에서"},
     "models.weights_steps": {

@@ -400,4 +400,66 @@ TEXTS = {
     "optimizers.slot_adam_momentum": {"en": "first moment m", "ko": "1차 모멘트 m"},
     "optimizers.slot_adam_velocity": {"en": "second moment v", "ko": "2차 모멘트 v"},
     "optimizers.slot_adam_velocity_hat": {"en": "max of v (amsgrad)", "ko": "v의 최댓값 (amsgrad)"},
+    # ---------------------------------------------------------------- optimizers: batch size
+    "optimizers.batch_heading": {
+        "en": "Batch size: one sample, a mini-batch, the whole data set",
+        "ko": "배치 크기: 샘플 한 건, 미니 배치, 전체 데이터",
+    },
+    "optimizers.batch_intro": {
+        "en": "A real network's gradient is an average over samples. Here a straight line ŷ = w·x + b (one "
+        "`Dense(1)`) is fitted to N = {n} points with the mean squared error, and each step uses the gradient of "
+        "**one batch** only. `batch_size=1` is stochastic gradient descent in the strict sense (one sample per step: "
+        "fast but noisy); a **mini-batch** (`model.fit`'s default `batch_size=32`) averages the noise away; "
+        "`batch_size=N` is plain (full-batch) gradient descent: the exact gradient, one step per epoch. Same start, "
+        "same learning rate, same shuffling seed. One **epoch** = one pass over the data = ceil(N / batch_size) "
+        "steps: with 1000 samples and `batch_size=100`, an epoch is 10 steps of 100 samples.",
+        "ko": "실제 신경망의 기울기는 샘플들에 대한 평균입니다. 여기서는 직선 ŷ = w·x + b (`Dense(1)` 하나)를 "
+        "평균 제곱 오차로 N = {n}개의 점에 맞추며, 각 단계는 **배치 하나**의 기울기만 사용합니다. `batch_size=1`은 "
+        "엄밀한 의미의 확률적 경사 하강법입니다(단계마다 샘플 한 건: 빠르지만 노이즈가 심함). **미니 배치** "
+        "(`model.fit`의 기본값 `batch_size=32`)는 평균을 내어 노이즈를 줄이고, `batch_size=N`은 일반(전체 배치) "
+        "경사 하강법으로 정확한 기울기로 에포크마다 한 단계씩 움직입니다. 시작점, 학습률, 섞는 시드는 모두 같습니다. "
+        "**에포크** 하나 = 데이터 전체를 한 번 도는 것 = ceil(N / batch_size) 단계: 1,000건에 `batch_size=100`이면 "
+        "한 에포크는 100건씩 10단계입니다.",
+    },
+    "optimizers.batch_sizes": {
+        "en": "Batch sizes (`batch_size`; {n} = all samples, the full batch)",
+        "ko": "배치 크기 (`batch_size`; {n} = 모든 샘플, 전체 배치)",
+    },
+    "optimizers.batch_label": {"en": "batch_size={size}", "ko": "batch_size={size}"},
+    "optimizers.batch_steps": {"en": "Steps (updates)", "ko": "단계 수 (업데이트 횟수)"},
+    "optimizers.batch_seed": {"en": "Shuffling seed", "ko": "섞는 시드"},
+    "optimizers.batch_seed_help": {
+        "en": "The order of the samples in each epoch (as `model.fit(shuffle=True)`); the same seed gives the same "
+        "batches.",
+        "ko": "에포크마다 샘플을 섞는 순서입니다(`model.fit(shuffle=True)`처럼). 시드가 같으면 배치도 같습니다.",
+    },
+    "optimizers.batch_caption": {
+        "en": "Contours of the mean squared error over all {n} samples in the (w, b) plane, and each batch size's "
+        "path. The star is the least-squares line. Small batches zigzag around the path of the full batch.",
+        "ko": "모든 {n}개 샘플에 대한 평균 제곱 오차의 (w, b) 평면 등고선과 배치 크기별 경로입니다. 별은 최소 제곱 "
+        "직선입니다. 작은 배치는 전체 배치의 경로 주위에서 지그재그로 움직입니다.",
+    },
+    "optimizers.batch_loss_title": {
+        "en": "Loss on all samples above the minimum, per step (log scale)",
+        "ko": "단계별 전체 샘플 손실의 최소값 대비 차이 (로그 눈금)",
+    },
+    "optimizers.batch_per_epoch": {"en": "steps per epoch", "ko": "에포크당 단계"},
+    "optimizers.batch_epochs": {"en": "epochs run", "ko": "진행한 에포크"},
+    "optimizers.batch_noise": {
+        "en": "gradient noise |g_batch − g_all|",
+        "ko": "기울기 노이즈 |g_batch − g_all|",
+    },
+    "optimizers.batch_final_loss": {"en": "loss − minimum at the end", "ko": "마지막 손실 − 최소값"},
+    "optimizers.batch_none": {
+        "en": "Pick at least one batch size to see its path.",
+        "ko": "경로를 보려면 배치 크기를 하나 이상 고르세요.",
+    },
+    "optimizers.batch_code_comment": {
+        "en": "# the same batch sizes in Keras: x has shape ({n}, 1), y has shape ({n}, 1)",
+        "ko": "# 케라스에서 같은 배치 크기: x의 모양은 ({n}, 1), y의 모양은 ({n}, 1)",
+    },
+    "optimizers.batch_code_epochs": {
+        "en": "# {steps} steps of batch_size={size} = {epochs:g} epochs",
+        "ko": "# batch_size={size}로 {steps}단계 = {epochs:g} 에포크",
+    },
 }

@@ -4,7 +4,7 @@ TEXTS = {
     # ------------------------------------------------------------------------------------ data augmentation
     "augment.intro": {
         "en": "Data augmentation makes **more training samples** out of the ones we have: random flips, rotations, zooms, shifts and contrast changes that keep the label (a mirrored sneaker is still a sneaker). In Keras these are layers at the start of the model. They act **only while training**; at inference (`training=False`) they pass the image through unchanged. Every picture below is computed by the real Keras layers.",
-        "ko": "데이터 증식(증강)은 기존 훈련 샘플에 여러 가지 **랜덤한 변환**(뒤집기, 회전, 확대/축소, 이동, 대비 변화)을 적용해 **더 많은 훈련 데이터**를 만듭니다. 변환해도 레이블은 그대로입니다(좌우로 뒤집은 운동화도 운동화). Keras에서는 모델 시작 부분에 데이터 증식 층을 추가하며, 이 층은 **훈련할 때만** 동작하고 추론할 때(`training=False`)는 이미지를 그대로 통과시킵니다. 아래 그림은 모두 실제 Keras 층이 계산한 결과입니다.",
+        "ko": "데이터 증식(증강)은 기존 훈련 샘플에 여러 가지 **랜덤한 변환**(뒤집기, 회전, 확대/축소, 이동, 대비 변화)을 적용해 **더 많은 훈련 데이터**를 만듭니다. 변환해도 레이블은 그대로입니다(좌우로 뒤집은 운동화도 운동화). 케라스에서는 모델 시작 부분에 데이터 증식 층을 추가하며, 이 층은 **훈련할 때만** 동작하고 추론할 때(`training=False`)는 이미지를 그대로 통과시킵니다. 아래 그림은 모두 실제 케라스 층이 계산한 결과입니다.",
     },
     "augment.layers": {"en": "Augmentation layers", "ko": "데이터 증식 층"},
     "augment.use_flip_horizontal": {"en": "RandomFlip — horizontal", "ko": "RandomFlip — 수평 뒤집기"},
@@ -81,11 +81,11 @@ TEXTS = {
         "en": "training=False output equals the input: {same}",
         "ko": "training=False 출력이 입력과 같은가: {same}",
     },
-    "augment.computing": {"en": "Running the Keras layers…", "ko": "Keras 층을 실행하는 중…"},
+    "augment.computing": {"en": "Running the Keras layers…", "ko": "케라스 층을 실행하는 중…"},
     "augment.loading_keras": {
         "en": "Loading TensorFlow/Keras (only the first time after the server starts, about 10–20 s). The images "
         "made by the real Keras layers appear here by themselves.",
-        "ko": "TensorFlow/Keras를 불러오는 중입니다(서버가 시작된 뒤 처음 한 번만, 10–20초 정도). 실제 Keras 층이 "
+        "ko": "TensorFlow/케라스를 불러오는 중입니다(서버가 시작된 뒤 처음 한 번만, 10–20초 정도). 실제 케라스 층이 "
         "만든 이미지가 여기에 저절로 나타납니다.",
     },
     "augment.lab_heading": {"en": "Train with augmentation", "ko": "데이터 증식으로 훈련하기"},
@@ -204,7 +204,7 @@ TEXTS = {
     "transfer.loss": {"en": "loss", "ko": "손실"},
     "transfer.training": {"en": "training", "ko": "훈련"},
     "transfer.validation": {"en": "validation", "ko": "검증"},
-    "transfer.code": {"en": "Keras code of each mode", "ko": "방법별 Keras 코드"},
+    "transfer.code": {"en": "Keras code of each mode", "ko": "방법별 케라스 코드"},
     "transfer.no_data": {
         "en": "Fashion-MNIST is needed for this page. {message}",
         "ko": "이 페이지에는 Fashion-MNIST가 필요합니다. {message}",
@@ -219,7 +219,7 @@ TEXTS = {
     },
     "transfer.mobilenet_missing": {
         "en": 'MobileNetV2\'s ImageNet weights are not on this machine (Keras keeps them in `~/.keras/models/` after a first download with `keras.applications.MobileNetV2(weights="imagenet", include_top=False)`). This app never downloads them, so this part is switched off; everything above works without it.',
-        "ko": '이 컴퓨터에는 MobileNetV2의 ImageNet 가중치가 없습니다(`keras.applications.MobileNetV2(weights="imagenet", include_top=False)`로 한 번 내려받으면 Keras가 `~/.keras/models/`에 보관합니다). 이 앱은 가중치를 내려받지 않으므로 이 부분은 꺼져 있고, 위의 내용은 모두 그대로 동작합니다.',
+        "ko": '이 컴퓨터에는 MobileNetV2의 ImageNet 가중치가 없습니다(`keras.applications.MobileNetV2(weights="imagenet", include_top=False)`로 한 번 내려받으면 케라스가 `~/.keras/models/`에 보관합니다). 이 앱은 가중치를 내려받지 않으므로 이 부분은 꺼져 있고, 위의 내용은 모두 그대로 동작합니다.',
     },
     "transfer.mobilenet_photo": {"en": "Photo", "ko": "사진"},
     "transfer.mobilenet_upload": {"en": "…or upload your own", "ko": "…또는 직접 올리기"},

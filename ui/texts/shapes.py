@@ -116,6 +116,14 @@ TEXTS = {
         "ko": "두 코드는 같은 모델을 만듭니다(노트 001에서 두 방식을 비교합니다): Sequential API는 층을 리스트로 쌓고, "
         "Functional API는 각 층을 앞 층의 출력에 호출합니다. Functional API로는 분기나 여러 입력도 만들 수 있습니다.",
     },
+    "shapes.keras3_note": {
+        "en": "Keras 3 (the notes' older code differs): write `import keras` — in TensorFlow ≥ 2.16 `tf.keras` is "
+        "this same Keras 3 — and start with `keras.Input(shape=(28, 28, 1))`; `input_shape=` on the first layer, as "
+        "in notes 000 and 001, still builds but warns.",
+        "ko": "케라스 3 (노트의 예전 코드와 다름): `import keras`라고 씁니다 — TensorFlow 2.16 이상에서 `tf.keras`는 "
+        "이 케라스 3와 같습니다 — 그리고 `keras.Input(shape=(28, 28, 1))`로 시작합니다. 노트 000과 001처럼 첫 층에 "
+        "`input_shape=`를 주면 모델은 만들어지지만 경고가 나옵니다.",
+    },
     "shapes.tab_sequential": {"en": "Sequential API", "ko": "Sequential API"},
     "shapes.tab_functional": {"en": "Functional API", "ko": "Functional API"},
     "shapes.download": {"en": "Download .py", "ko": ".py 내려받기"},

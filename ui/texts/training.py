@@ -181,8 +181,14 @@ TEXTS = {
     },
     "train.ckpt": {"en": "ModelCheckpoint", "ko": "ModelCheckpoint (체크포인트)"},
     "train.ckpt_help": {
-        "en": "Save the model (.keras) during training; with save_best_only only when the monitored value improves.",
-        "ko": "학습 중 모델(.keras)을 저장합니다. save_best_only면 모니터링 값이 좋아질 때만 저장합니다.",
+        "en": "Save the whole model to `best_model.keras` during training (`save_weights_only=False`); with "
+        "save_best_only only when the monitored value improves, so the file ends holding the best epoch — Save & "
+        "restore loads it back. A pattern such as `weights.{epoch:02d}-{val_loss:.2f}.weights.h5` with "
+        "`save_weights_only=True` writes one weights file per epoch; Keras 3 refuses the older `.weights.hdf5`.",
+        "ko": "학습 중 모델 전체를 `best_model.keras`에 저장합니다(`save_weights_only=False`). save_best_only면 "
+        "모니터링 값이 좋아질 때만 저장하므로 파일에는 가장 좋았던 에포크가 남고, 모델 저장·복원 페이지에서 다시 "
+        "불러올 수 있습니다. `save_weights_only=True`와 `weights.{epoch:02d}-{val_loss:.2f}.weights.h5` 같은 "
+        "패턴은 에포크마다 가중치 파일을 하나씩 씁니다. 케라스 3은 예전의 `.weights.hdf5`를 거부합니다.",
     },
     # one label per callback argument of playground.lab.options.CALLBACKS (tests/test_lab_options.py checks it)
     "train.arg.monitor": {"en": "monitor", "ko": "monitor (모니터링 지표)"},
