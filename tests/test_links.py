@@ -26,8 +26,8 @@ PINNED: dict[str, str] = {
     "activations_weight:float activations_x0:float activations_logits:str activations_temperature:float "
     "activations_neuron:str activations_x1:float activations_x2:float activations_w1:float activations_w2:float "
     "activations_bias:float",
-    "dropout": "dropout_rate:float dropout_training:bool dropout_seed:int dropout_units:int dropout_map_size:int "
-    "dropout_samples:int",
+    "dropout": "dropout_rate:float dropout_training:bool dropout_keras:bool dropout_seed:int dropout_units:int "
+    "dropout_map_size:int dropout_samples:int",
     "optimizers": "optimizers_surface:str optimizers_conditioning:float optimizers_racers:list "
     "optimizers_start_x:float optimizers_start_y:float optimizers_steps:int optimizers_step:int "
     "optimizers_sgd_learning_rate:float "

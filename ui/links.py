@@ -158,6 +158,7 @@ LINKS: dict[str, dict[str, Param]] = {
     "dropout": {
         "dropout_rate": FLOAT,
         "dropout_training": BOOL,
+        "dropout_keras": BOOL,
         "dropout_seed": INT,
         "dropout_units": INT,
         "dropout_map_size": INT,

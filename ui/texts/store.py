@@ -26,7 +26,7 @@ TEXTS = {
     },
     "store.frames_not_saved": {
         "en": "Run {run_id}: saved, but not its feature-map replay ({reason}).",
-        "ko": "실행 {run_id}: 저장했지만 특징 맵 다시보기는 저장하지 못했습니다({reason}).",
+        "ko": "실행 {run_id}: 저장했지만 특성 맵 다시보기는 저장하지 못했습니다({reason}).",
     },
     "store.expired": {
         "en": "{count} saved run(s) older than the time limit were removed.",
