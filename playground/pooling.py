@@ -183,6 +183,14 @@ class PoolCell:
     winner: tuple[int, int] | None
     value: float
 
+    def expression(self) -> str:
+        """The pooling written out, e.g. ``"max(0, 9, 5, 0) = 9"`` or ``"(0 + 9 + 5 + 0) / 4 = 3.5"`` (padding cells
+        left out: they never count)."""
+        values = [f"{v:.4g}" for v in self.window[self.valid]]
+        if self.winner is not None:
+            return f"max({', '.join(values)}) = {self.value:.4g}"
+        return f"({' + '.join(values)}) / {self.count} = {self.value:.4g}"
+
 
 def explain_pool2d_cell(
     x: np.ndarray,

@@ -184,3 +184,12 @@ def test_pool2d_steps_refuse_too_many_cells():
     """More output cells than max_cells is a ValueError naming max_cells."""
     with pytest.raises(ValueError, match="max_cells"):
         pool2d_steps(np.zeros((8, 8)), pool_size=1, max_cells=63)
+
+
+def test_pool_cell_expression_writes_the_real_cells_only():
+    """A cell's expression lists the window's real cells (padding left out) and ends with its value."""
+    x = np.arange(9.0).reshape(3, 3)
+    corner = explain_pool2d_cell(x, 1, 1, pool_size=2, padding="same", mode="average")  # window over row/col 2 only
+    assert corner.expression() == "(8) / 1 = 8"
+    first = explain_pool2d_cell(x, 0, 0, pool_size=2, mode="max")
+    assert first.expression() == f"max(0, 1, 3, 4) = {pool2d(x, 2)[0, 0]:.4g}"

@@ -114,7 +114,7 @@ LINKS: dict[str, dict[str, Param]] = {
         "conv2d_col": INT,
         "conv2d_channel": one_of((0, 1, 2)),
         "conv2d_stack": some_of(KERNELS),
-        "conv2d_view": one_of(("cell", "channels", "flip", "stack")),
+        "conv2d_view": one_of(("cell", "steps", "channels", "flip", "stack")),
     },
     "pooling": {
         "pooling_source": one_of(("feature_map", "grid", "photo")),

@@ -223,6 +223,35 @@ TEXTS.update(
             "ko": "칸을 클릭하면 설명합니다(주황색 테두리 = 선택한 칸).",
         },
         "conv2d.tab_cell": {"en": "Where does this number come from?", "ko": "이 숫자는 어디서 왔나?"},
+        "conv2d.tab_steps": {"en": "Play the sliding window", "ko": "슬라이딩 창 재생"},
+        "conv2d.steps_intro": {
+            "en": "**▶ Play** slides the kernel across the output in your browser, **❚❚ Pause** stops it, **Step ▷** "
+            "moves one cell. Each frame shows the window on the input, input × weight, and their sum: the output cell.",
+            "ko": "**▶ 재생**은 브라우저에서 커널을 출력 전체로 밀고, **❚❚ 일시정지**는 멈추고, **한 칸 ▷**은 한 칸 "
+            "움직입니다. 각 장면은 입력 위의 창, 입력 × 가중치, 그리고 그 합인 출력 칸을 보여 줍니다.",
+        },
+        "conv2d.steps_title": {
+            "en": "Output ({row}, {col}) · cell {n} of {total}",
+            "ko": "출력 ({row}, {col}) · {total}칸 중 {n}번째",
+        },
+        "conv2d.steps_field": {"en": "Input (with padding)", "ko": "입력(패딩 포함)"},
+        "conv2d.step_button": {"en": "Step ▷", "ko": "한 칸 ▷"},
+        "conv2d.steps_note": {
+            "en": "The slider jumps to any cell. Rows and columns count the input: the padding is at −1 and beyond the "
+            "last row or column. The picked cell above is where the animation starts.",
+            "ko": "슬라이더로 아무 칸으로나 갈 수 있습니다. 행과 열 번호는 입력 기준이라 패딩은 −1과 마지막 행·열 바깥에 "
+            "있습니다. 애니메이션은 위에서 고른 칸에서 시작합니다.",
+        },
+        "conv2d.steps_too_big": {
+            "en": "This feature map has {cells} cells: too many to watch one by one (at most {max}). Pick a grid as "
+            "the input, or a larger stride; the cell explanation works on any size.",
+            "ko": "이 특성 맵은 {cells}칸이라 하나씩 보기에 너무 많습니다(최대 {max}칸). 입력으로 격자를 고르거나 "
+            "스트라이드를 키우세요. 칸 설명은 어떤 크기에서도 됩니다.",
+        },
+        "conv2d.steps_gray_only": {
+            "en": "The step-through shows one channel: switch the colour to grayscale, or pick a grid.",
+            "ko": "단계별 재생은 채널 하나를 보여 줍니다. 색을 흑백으로 바꾸거나 격자를 고르세요.",
+        },
         "conv2d.tab_channels": {"en": "Filter, kernel, channel", "ko": "필터, 커널, 채널"},
         "conv2d.tab_flip": {"en": "convolve2d vs correlate2d", "ko": "convolve2d와 correlate2d"},
         "conv2d.tab_stack": {"en": "Stack of feature maps", "ko": "특성 맵 쌓기"},
