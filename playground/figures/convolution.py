@@ -1254,7 +1254,7 @@ def window_steps_figure(
         colorscale, lo, hi = map_scale(finite if finite.size else np.zeros(1))
         return dict(colorscale=_scale_json(colorscale), zmin=lo, zmax=hi, showscale=False, xgap=1, ygap=1)
 
-    m_max = float(np.max(np.abs(middle))) or 1.0
+    m_max = float(np.nanmax(np.abs(middle))) or 1.0
     middle_scale = dict(colorscale=_scale_json(DIVERGING), zmin=-m_max, zmax=m_max, showscale=False, xgap=2, ygap=2)
     equation_lines = [_wrap(e, wrap) for e in equations]
     title_lines = 1 + max(len(e) for e in equation_lines)

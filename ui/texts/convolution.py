@@ -449,6 +449,14 @@ TEXTS.update(
             "en": "This window hangs over the padding: Keras averages only the {count} real cells, not all {total}.",
             "ko": "이 창은 패딩에 걸쳐 있습니다. 케라스는 {total}칸 전부가 아니라 실제 칸 {count}개만 평균합니다.",
         },
+        "pooling.steps_title": {"en": "Play the sliding window", "ko": "슬라이딩 창 재생"},
+        "pooling.steps_intro": {
+            "en": "**▶ Play** slides the pooling window across the output in your browser, **❚❚ Pause** stops it, "
+            "**Step ▷** moves one cell. Each frame shows the window on the input, its values and the number it keeps.",
+            "ko": "**▶ 재생**은 브라우저에서 풀링 창을 출력 전체로 밀고, **❚❚ 일시정지**는 멈추고, **한 칸 ▷**은 한 칸 "
+            "움직입니다. 각 장면은 입력 위의 창, 창의 값들, 그리고 남기는 수를 보여 줍니다.",
+        },
+        "pooling.steps_window": {"en": "Window", "ko": "창"},
         "pooling.shift_title": {"en": "Shift the input by a pixel", "ko": "입력을 한 픽셀 옮기기"},
         "pooling.shift_intro": {
             "en": "Move the whole input a little and compare: many input cells change, but max pooling often reports "
