@@ -1191,6 +1191,15 @@ HOLD_MS = 1_000_000_000  # "Step" plays one frame, then holds it (≈ 11 days) u
 PASS_FRAME = "~"  # a frame that changes nothing: Step's list puts it before every real frame (see below)
 
 
+def _two_lines(label: str, width: int = 12) -> str:
+    """A panel title longer than `width` characters broken at its middle space, so three fit side by side."""
+    if len(label) <= width or " " not in label:
+        return label
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return label[:cut] + "<br>" + label[cut + 1 :]
+
+
 def window_steps_figure(
     field: np.ndarray,
     origin: tuple[int, int],
@@ -1344,10 +1353,11 @@ def window_steps_figure(
     )
     # Same size per cell: the panels share the width in proportion to their columns (gaps of 1.5 cells), and every
     # axis is scaled like the first one.
-    gap = 1.5
-    total = wp + kw + out_w + 2 * gap
-    x0 = [0.0, (wp + gap) / total, (wp + kw + 2 * gap) / total]
-    x1 = [wp / total, (wp + gap + kw) / total, 1.0]
+    # The middle panel gets at least 4 cells of room (its axis shrinks to kw cells, centred): its title must fit.
+    gap, room = 1.5, max(kw, 4)
+    total = wp + room + out_w + 2 * gap
+    x0 = [0.0, (wp + gap) / total, (wp + room + 2 * gap) / total]
+    x1 = [wp / total, (wp + gap + room) / total, 1.0]
     ticks = dict(dtick=1 if max(hp, wp) <= 16 else None)
 
     def axes(suffix: str, n: int, x_range: list[float], y_range: list[float], x_text: str, y_text: str | None):
@@ -1360,7 +1370,7 @@ def window_steps_figure(
                 anchor=f"y{suffix}",
                 range=x_range,
                 side="top",
-                title_text=x_text,
+                title=dict(text=_two_lines(x_text), standoff=4),
                 **scaled,
             ),
             f"yaxis{suffix}": dict(
@@ -1370,7 +1380,7 @@ def window_steps_figure(
                 range=y_range,
                 scaleanchor="x",
                 constraintoward="top",
-                title_text=y_text,
+                title=dict(text=y_text or ""),
             ),
         }
 
