@@ -540,8 +540,72 @@ def _stack_view(image: np.ndarray) -> None:
     )
 
 
+COMPARE = ("padding", "strides")  # what the second setting changes: the other padding, stride 1 ↔ 2
+
+
+def _other_setting(what: str) -> tuple[dict, str]:
+    """The compared setting (Conv2D arguments) and its short name: the other padding, or stride 1 ↔ 2."""
+    if what == "padding":
+        other = "same" if padding == "valid" else "valid"
+        return dict(settings, padding=other), f'padding="{other}"'
+    other_stride = (1, 1) if (sh, sw) != (1, 1) else (2, 2)
+    return dict(settings, strides=other_stride), "strides=({}, {})".format(*other_stride)
+
+
+@st.fragment
+def compare(image: np.ndarray, feature_map: np.ndarray) -> None:
+    """Two settings side by side, each feature map with its shape. The toggle and its choice rerun only this part."""
+    if not st.toggle(
+        t("conv2d.compare"), False, key="conv2d_compare", bind="query-params", help=t("conv2d.compare_help")
+    ):
+        return
+    what = choice(
+        st.segmented_control,
+        t("conv2d.compare_what"),
+        COMPARE,
+        key="conv2d_compare_what",
+        format_func=lambda w: t(f"conv2d.compare_{w}"),
+    )
+    other_settings, other_name = _other_setting(what)
+    this_name = f'padding="{padding}"' if what == "padding" else f"strides=({sh}, {sw})"
+    try:
+        other_map = conv2d(image, w4, bias=[bias], **other_settings)[:, :, 0]
+    except ValueError as err:
+        other_map = None
+        problem = str(err)
+    columns = st.columns(2)
+    for column, side, name, z in (
+        (columns[0], "this", this_name, feature_map),
+        (columns[1], "other", other_name, other_map),
+    ):
+        with column:
+            if z is None:
+                _map_label(f"{t('conv2d.fig_output')} · {name}", ())
+                st.warning(t("common.invalid", message=problem), icon=":material/block:")
+                continue
+            _map_label(f"{t('conv2d.fig_output')} · {name}", z.shape)
+            st.plotly_chart(
+                conv2d_map_figure(
+                    z,
+                    frame=image.shape[:2],
+                    hover_name=t("conv2d.value"),
+                    value_format=FMT,
+                    x_title=t("conv2d.col"),
+                    y_title=t("conv2d.row"),
+                ),
+                width="stretch",
+                config=NO_MODEBAR,
+                key=f"conv2d_compare_chart_{side}",
+            )
+    if other_map is not None:
+        st.caption(
+            t("conv2d.compare_note", a="×".join(map(str, feature_map.shape)), b="×".join(map(str, other_map.shape)))
+        )
+
+
 with view:
     explore(image, picture, feature_map, formulas)
+    compare(image, feature_map)
     channels = image.shape[2] if image.ndim == 3 else 1
     out_h, out_w = feature_map.shape
     # Short lines, wrapped where the column is narrower still (a phone): nothing hides behind a scroll bar.

@@ -9,6 +9,7 @@ from playground.activations import relu
 from playground.convolution import GRIDS, conv2d, padding_amounts
 from playground.figures.convolution import (
     CLICK_TRACE,
+    conv2d_map_figure,
     pooling_shift_figure,
     pooling_windows_figure,
     window_steps_figure,
@@ -196,6 +197,64 @@ def step_through() -> None:
     )
 
 
+COMPARE = ("padding", "strides", "mode")  # the other padding, stride 1 ↔ 2, max ↔ average
+
+
+def _setting_name(what: str, *, pad: str, step: int | None, kind: str) -> str:
+    if what == "padding":
+        return f'padding="{pad}"'
+    if what == "strides":
+        return f"strides={step}"
+    return "MaxPooling2D" if kind == "max" else "AveragePooling2D"
+
+
+@st.fragment
+def compare() -> None:
+    """Two settings side by side, each pooled map with its shape. The toggle and its choice rerun only this part."""
+    help_text = t("pooling.compare_help")
+    if not st.toggle(t("conv2d.compare"), False, key="pooling_compare", bind="query-params", help=help_text):
+        return
+    what = choice(
+        st.segmented_control,
+        t("conv2d.compare_what"),
+        COMPARE,
+        key="pooling_compare_what",
+        format_func=lambda w: t(f"pooling.compare_{w}" if w == "mode" else f"conv2d.compare_{w}"),
+    )
+    this = dict(pad=padding, step=None if same_stride else stride, kind=mode)
+    other = dict(this)
+    if what == "padding":
+        other["pad"] = "same" if padding == "valid" else "valid"
+    elif what == "strides":
+        this["step"] = stride
+        other["step"] = 1 if stride != 1 else 2
+    else:
+        other["kind"] = "average" if mode == "max" else "max"
+    maps = []
+    for chosen in (this, other):
+        try:
+            z = pool2d(x, pool, strides=chosen["step"], padding=chosen["pad"], mode=chosen["kind"])
+        except ValueError as err:
+            z = str(err)
+        maps.append((_setting_name(what, **chosen), z))
+    for column, side, (name, z) in zip(st.columns(2), ("this", "other"), maps, strict=True):
+        with column:
+            if isinstance(z, str):
+                st.markdown(f"**{t('pooling.fig_output')}** · {name}")
+                st.warning(t("common.invalid", message=z), icon=":material/block:")
+                continue
+            st.markdown(f"**{t('pooling.fig_output')}** · {name} · {'×'.join(map(str, z.shape))}")
+            st.plotly_chart(
+                conv2d_map_figure(
+                    z, frame=x.shape, value_format=FMT, x_title=t("pooling.col"), y_title=t("pooling.row")
+                ),
+                width="stretch",
+                key=f"pooling_compare_chart_{side}",
+                config=CHART_CONFIG,
+            )
+    st.caption(t("pooling.compare_note"))
+
+
 @st.fragment
 def shift_demo() -> None:
     """The shift sliders rerun only this block: one figure with both pooled maps."""
@@ -235,6 +294,7 @@ with view:
     m3.metric(t("pooling.parameters"), 0, help=t("pooling.parameters_help"))
     explain_cell()
     step_through()
+    compare()
     shift_demo()
 
     layer = "MaxPooling2D" if mode == "max" else "AveragePooling2D"

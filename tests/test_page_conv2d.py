@@ -154,3 +154,30 @@ def test_steps_view_plays_every_cell_with_the_cores_numbers(open_page):
     at = open_page(conv2d_view="steps", conv2d_source="photo")
     assert not at.exception
     assert any("too many" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(
+    ("params", "what", "sides"),
+    [
+        ({}, "padding", [('padding="valid"', {}), ('padding="same"', {"padding": "same"})]),
+        ({"conv2d_padding": "same"}, "padding", [('padding="same"', {"padding": "same"}), ('padding="valid"', {})]),
+        ({}, "strides", [("strides=(1, 1)", {}), ("strides=(2, 2)", {"strides": 2})]),
+        ({"conv2d_sh": "3"}, "strides", [("strides=(3, 1)", {"strides": (3, 1)}), ("strides=(1, 1)", {})]),
+    ],
+)
+def test_compare_with_shows_both_settings_and_their_shapes(open_page, params, what, sides):
+    """ "Compare with" draws the feature map of a second setting beside the first (the other padding, stride 1 ↔ 2),
+    each labelled with its setting and the shape the core's conv2d (= Keras) gives."""
+    at = open_page(conv2d_compare="true", conv2d_compare_what=what, **params)
+    assert not at.exception
+    labels = [m.value for m in at.markdown if "Feature map (output) ·" in m.value]
+    for name, settings in sides:
+        shape = conv2d(GRIDS["digit_7"], KERNELS["identity"], **settings).shape
+        assert any(name in label and label.endswith("×".join(map(str, shape))) for label in labels), labels
+    assert sum("conv2d_compare_chart" in c.proto.id for c in at.get("plotly_chart")) == 2
+
+
+def test_compare_is_off_by_default(open_page):
+    """Without the toggle no second map is drawn."""
+    at = open_page()
+    assert not any("conv2d_compare_chart" in c.proto.id for c in at.get("plotly_chart"))

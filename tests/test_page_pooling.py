@@ -128,3 +128,23 @@ def test_step_through_plays_every_window_with_the_cores_numbers(open_page):
         assert frame["data"][4]["x"] == [cell.winner[1]] and frame["data"][4]["y"] == [cell.winner[0]]
     at = open_page(pooling_source="photo", pooling_size="1")  # 32×32 cells: too many to step
     assert any("too many" in i.value for i in at.info)
+
+
+def test_compare_with_shows_both_settings_and_their_shapes(open_page):
+    """ "Compare with" shows a second pooled map (other padding, stride 1 ↔ 2, max ↔ average) beside the first, each
+    with its setting and the shape pool2d (= Keras) gives."""
+    x = feature_map()
+    cases = {
+        "padding": [('padding="valid"', {}), ('padding="same"', {"padding": "same"})],
+        "strides": [("strides=2", {"strides": 2}), ("strides=1", {"strides": 1})],
+        "mode": [("MaxPooling2D", {}), ("AveragePooling2D", {"mode": "average"})],
+    }
+    for what, sides in cases.items():
+        at = open_page(
+            pooling_size="3", pooling_stride_default="false", pooling_compare="true", pooling_compare_what=what
+        )
+        assert not at.exception, what
+        labels = [m.value for m in at.markdown if "Pooled output** ·" in m.value]
+        for name, settings in sides:
+            shape = pool2d(x, 3, **{"strides": 2, **settings}).shape
+            assert any(f"{name} · {shape[0]}×{shape[1]}" in label for label in labels), (what, labels)

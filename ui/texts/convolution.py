@@ -223,6 +223,20 @@ TEXTS.update(
             "ko": "칸을 클릭하면 설명합니다(주황색 테두리 = 선택한 칸).",
         },
         "conv2d.tab_cell": {"en": "Where does this number come from?", "ko": "이 숫자는 어디서 왔나?"},
+        "conv2d.compare": {"en": "Compare with another setting", "ko": "다른 설정과 비교"},
+        "conv2d.compare_help": {
+            "en": "Shows a second feature map beside this one: the same input and kernel with one setting changed.",
+            "ko": "같은 입력과 커널에서 설정 하나만 바꾼 두 번째 특성 맵을 옆에 보여 줍니다.",
+        },
+        "conv2d.compare_what": {"en": "Change", "ko": "바꿀 설정"},
+        "conv2d.compare_padding": {"en": "valid ↔ same", "ko": "valid ↔ same"},
+        "conv2d.compare_strides": {"en": "stride 1 ↔ 2", "ko": "스트라이드 1 ↔ 2"},
+        "pooling.compare_mode": {"en": "max ↔ average", "ko": "최대 ↔ 평균"},
+        "conv2d.compare_note": {
+            "en": "Same input, same kernel, one setting changed: {a} on the left, {b} on the right, drawn at one "
+            "cell size.",
+            "ko": "같은 입력, 같은 커널에서 설정 하나만 바꿨습니다: 왼쪽 {a}, 오른쪽 {b}, 같은 칸 크기로 그렸습니다.",
+        },
         "conv2d.tab_steps": {"en": "Play the sliding window", "ko": "슬라이딩 창 재생"},
         "conv2d.steps_intro": {
             "en": "**▶ Play** slides the kernel across the output in your browser, **❚❚ Pause** stops it, **Step ▷** "
@@ -448,6 +462,15 @@ TEXTS.update(
         "pooling.average_same_help": {
             "en": "This window hangs over the padding: Keras averages only the {count} real cells, not all {total}.",
             "ko": "이 창은 패딩에 걸쳐 있습니다. 케라스는 {total}칸 전부가 아니라 실제 칸 {count}개만 평균합니다.",
+        },
+        "pooling.compare_help": {
+            "en": "Shows a second pooled map beside this one: the same input with one setting changed.",
+            "ko": "같은 입력에서 설정 하나만 바꾼 두 번째 풀링 결과를 옆에 보여 줍니다.",
+        },
+        "pooling.compare_note": {
+            "en": "Same input, one setting changed; both maps are drawn at one cell size, so the shapes compare at a "
+            "glance.",
+            "ko": "같은 입력에서 설정 하나만 바꿨습니다. 두 맵은 같은 칸 크기로 그려서 크기를 한눈에 비교할 수 있습니다.",
         },
         "pooling.steps_title": {"en": "Play the sliding window", "ko": "슬라이딩 창 재생"},
         "pooling.steps_intro": {
