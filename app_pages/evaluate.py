@@ -10,8 +10,8 @@ from ui.runs import class_names, get_test_set, pick_run, pixelated, save_test_me
 from ui.state import choice
 
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"]
-DRAW_SIDE = 280  # px: the drawing canvas, ten times a Fashion-MNIST image
-DRAW_STROKE = 16  # px: thick enough to survive the shrink to 28×28
+DRAW_SIDE = 224  # px: the drawing canvas, eight times a Fashion-MNIST image (fits the controls column)
+DRAW_STROKE = 14  # px: thick enough to survive the shrink to 28×28
 
 header("evaluate")
 
@@ -188,6 +188,9 @@ with tab_inside:
                 width=DRAW_SIDE,
                 drawing_mode="freedraw",
                 return_image_data=True,
+                # Sent with the toolbar's ⬆ button, not after every stroke: a rerun redraws the component and
+                # would wipe the strokes drawn so far (streamlit-drawable-canvas 0.13 inside this page).
+                update_streamlit=False,
                 key="evaluate_canvas",
             )
             canvas = drawing.image_data if drawing is not None else None

@@ -102,13 +102,16 @@ TEXTS = {
     },
     "evaluate.source_draw": {"en": "Draw your own", "ko": "직접 그리기"},
     "evaluate.draw_help": {
-        "en": "Draw one piece of clothing with the mouse (or a finger): a T-shirt, trousers, a bag, a shoe…",
-        "ko": "마우스(또는 손가락)로 옷 한 벌을 그려 보세요: 티셔츠, 바지, 가방, 신발…",
+        "en": "Draw one piece of clothing with the mouse (or a finger): a T-shirt, trousers, a bag, a shoe… "
+        "Then press ⬆ above the square to classify it.",
+        "ko": "마우스(또는 손가락)로 옷 한 벌을 그려 보세요: 티셔츠, 바지, 가방, 신발… 그다음 사각형 위의 ⬆ 버튼을 "
+        "누르면 분류합니다.",
     },
     "evaluate.draw_hint": {
-        "en": "Draw on the white square: your drawing is turned into a 28×28 Fashion-MNIST item and your model "
-        "classifies it.",
-        "ko": "흰 사각형에 그려 보세요. 그림을 28×28 Fashion-MNIST 이미지로 바꾼 뒤 내 모델이 분류합니다.",
+        "en": "Draw on the white square, then press ⬆: your drawing is turned into a 28×28 Fashion-MNIST item and "
+        "your model classifies it.",
+        "ko": "흰 사각형에 그린 뒤 ⬆ 버튼을 누르세요. 그림을 28×28 Fashion-MNIST 이미지로 바꾼 뒤 내 모델이 "
+        "분류합니다.",
     },
     "evaluate.draw_title": {
         "en": "**From your drawing to a Fashion-MNIST item**",
