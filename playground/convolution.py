@@ -633,8 +633,21 @@ def conv2d_steps(
     w_out = (plan.image.shape[1] + left + right - effective_size(kw, plan.dilation[1])) // plan.strides[1] + 1
     if h_out * w_out > max_cells:
         raise invalid("max_cells", f"an int ≥ the output's {h_out}×{w_out} = {h_out * w_out} cells", max_cells)
-    settings = dict(strides=strides, padding=padding, dilation_rate=dilation_rate, bias=bias, filter_index=filter_index)
-    return [explain_conv2d_cell(image, kernel, r, c, **settings) for r in range(h_out) for c in range(w_out)]
+    return [
+        explain_conv2d_cell(
+            image,
+            kernel,
+            r,
+            c,
+            strides=strides,
+            padding=padding,
+            dilation_rate=dilation_rate,
+            bias=bias,
+            filter_index=filter_index,
+        )
+        for r in range(h_out)
+        for c in range(w_out)
+    ]
 
 
 def padding_amounts(

@@ -269,8 +269,11 @@ def pool2d_steps(
     w_out = (plan.x.shape[1] + left + right - plan.pool[1]) // plan.strides[1] + 1
     if h_out * w_out > max_cells:
         raise invalid("max_cells", f"an int ≥ the output's {h_out}×{w_out} = {h_out * w_out} cells", max_cells)
-    settings = dict(pool_size=pool_size, strides=strides, padding=padding, mode=mode, channel=channel)
-    return [explain_pool2d_cell(x, r, c, **settings) for r in range(h_out) for c in range(w_out)]
+    return [
+        explain_pool2d_cell(x, r, c, pool_size=pool_size, strides=strides, padding=padding, mode=mode, channel=channel)
+        for r in range(h_out)
+        for c in range(w_out)
+    ]
 
 
 def shift(x: np.ndarray, rows: int = 0, cols: int = 1) -> np.ndarray:
