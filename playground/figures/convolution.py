@@ -1191,6 +1191,19 @@ HOLD_MS = 1_000_000_000  # "Step" plays one frame, then holds it (≈ 11 days) u
 PASS_FRAME = "~"  # a frame that changes nothing: Step's list puts it before every real frame (see below)
 
 
+def _wrap_commas(line: str, width: int) -> list[str]:
+    """A line longer than `width` characters broken after ", " (a max pooling's ``max(a, b, c, …)``)."""
+    lines: list[str] = []
+    for part in line.split(", "):
+        if lines and len(lines[-1]) + 2 + len(part) <= width:
+            lines[-1] += ", " + part
+        else:
+            lines.append(part)
+            if len(lines) > 1:
+                lines[-2] += ","
+    return lines
+
+
 def _two_lines(label: str, width: int = 12) -> str:
     """A panel title longer than `width` characters broken at its middle space, so three fit side by side."""
     if len(label) <= width or " " not in label:
@@ -1220,7 +1233,7 @@ def window_steps_figure(
     play_label: str = "▶ Play",
     pause_label: str = "❚❚ Pause",
     step_label: str = "Step ▷",
-    wrap: int = 60,
+    wrap: int = 44,
 ) -> go.Figure:
     """A window sliding across a 2-D output, one frame per output cell, played in the browser (Plotly frames).
 
@@ -1265,7 +1278,7 @@ def window_steps_figure(
 
     m_max = float(np.nanmax(np.abs(middle))) or 1.0
     middle_scale = dict(colorscale=_scale_json(DIVERGING), zmin=-m_max, zmax=m_max, showscale=False, xgap=2, ygap=2)
-    equation_lines = [_wrap(e, wrap) for e in equations]
+    equation_lines = [[piece for line in _wrap(e, wrap) for piece in _wrap_commas(line, wrap)] for e in equations]
     title_lines = 1 + max(len(e) for e in equation_lines)
 
     def title(j: int) -> dict:
@@ -1389,7 +1402,7 @@ def window_steps_figure(
     bottom = 110
     layout = dict(
         title=dict(
-            title(index), x=0, xanchor="left", y=1, yanchor="top", yref="container", pad=dict(t=12), font=dict(size=14)
+            title(index), x=0, xanchor="left", y=1, yanchor="top", yref="container", pad=dict(t=20), font=dict(size=14)
         ),
         height=top_margin + panels + bottom,
         margin=dict(l=10, r=10, t=top_margin, b=bottom),
