@@ -10,6 +10,7 @@ from playground.convolution import (
     GRIDS,
     channel_contributions,
     conv2d,
+    conv2d_steps,
     correlate2d_vs_convolve2d,
     explain_conv2d_cell,
     output_size_formula,
@@ -19,7 +20,9 @@ from playground.figures.convolution import (
     conv2d_maps_figure,
     products_grid_figure,
     receptive_window_figure,
+    window_steps_figure,
 )
+from playground.geometry import MAX_STEP_CELLS
 from playground.images import SAMPLES, load_sample
 from playground.kernels import KERNELS, resize_kernel
 from ui.i18n import t
@@ -30,7 +33,13 @@ from ui.uploads import decoded_image
 MAX_SIDE = 112  # photos are downscaled to this for computing and drawing (a notice says so)
 SOURCES = ("grid", "photo", "upload")
 COLORS = ("gray", "rgb")
-VIEWS = ("cell", "channels", "flip", "stack")  # one explanation at a time: only the chosen one is computed and sent
+VIEWS = (
+    "cell",
+    "steps",
+    "channels",
+    "flip",
+    "stack",
+)  # one explanation at a time: only the chosen one is computed and sent
 CHANNEL_NAMES = ("R", "G", "B")
 FMT = ".4~g"
 DEFAULT_STACK = ["sobel_x", "sobel_y", "laplacian"]
@@ -296,11 +305,17 @@ def explore(image: np.ndarray, picture: np.ndarray | None, feature_map: np.ndarr
     for key, size in (("conv2d_row", out_h), ("conv2d_col", out_w)):
         if st.session_state.get(key, 0) >= size:
             st.session_state[key] = size - 1
-    row = int(st.session_state.get("conv2d_row", 0))
-    col = int(st.session_state.get("conv2d_col", 0))
+    # The maps and shapes come first on screen but need the picked cell: fill their slots after the pickers have
+    # read it (a shared link's row/column counts from the first run on).
+    maps_slot = st.container(key="conv2d_maps")
+    facts_slot = st.container()
+    st.subheader(t("conv2d.cell"))
+    pick_row, pick_col = st.columns(2)
+    row = int(pick_row.number_input(t("conv2d.row"), 0, out_h - 1, 0, key="conv2d_row", bind="query-params"))
+    col = int(pick_col.number_input(t("conv2d.col"), 0, out_w - 1, 0, key="conv2d_col", bind="query-params"))
     cell = explain_conv2d_cell(image, w4, row, col, bias=[bias], **settings)
 
-    with st.container(key="conv2d_maps"):
+    with maps_slot:
         pic, out = st.columns(2)
         with pic:
             _map_label(t("conv2d.fig_input"), image.shape)
@@ -330,18 +345,13 @@ def explore(image: np.ndarray, picture: np.ndarray | None, feature_map: np.ndarr
                 on_select=_pick_cell,
                 selection_mode="points",
             )
-    st.caption(t("conv2d.click_hint"))
-
-    m1, m2, m3 = st.columns([1.2, 1, 1])
-    m1.metric(t("conv2d.input_shape"), "×".join(map(str, image.shape)))
-    m2.metric(t("conv2d.output_shape"), f"{out_h}×{out_w}", help=t("conv2d.output_shape_help"))
-    m3.metric(t("conv2d.padding_added"), "{}/{}/{}/{}".format(*cell.padding), help=t("conv2d.padding_added_help"))
-    st.markdown(t("conv2d.formula", rows=formulas[0], cols=formulas[1]))
-
-    st.subheader(t("conv2d.cell"))
-    pick_row, pick_col = st.columns(2)
-    pick_row.number_input(t("conv2d.row"), 0, out_h - 1, 0, key="conv2d_row", bind="query-params")
-    pick_col.number_input(t("conv2d.col"), 0, out_w - 1, 0, key="conv2d_col", bind="query-params")
+    with facts_slot:
+        st.caption(t("conv2d.click_hint"))
+        m1, m2, m3 = st.columns([1.2, 1, 1])
+        m1.metric(t("conv2d.input_shape"), "×".join(map(str, image.shape)))
+        m2.metric(t("conv2d.output_shape"), f"{out_h}×{out_w}", help=t("conv2d.output_shape_help"))
+        m3.metric(t("conv2d.padding_added"), "{}/{}/{}/{}".format(*cell.padding), help=t("conv2d.padding_added_help"))
+        st.markdown(t("conv2d.formula", rows=formulas[0], cols=formulas[1]))
     chosen = choice(
         st.segmented_control,
         t("conv2d.view"),
@@ -351,6 +361,8 @@ def explore(image: np.ndarray, picture: np.ndarray | None, feature_map: np.ndarr
     )
     if chosen == "cell":
         _cell_view(cell)
+    elif chosen == "steps":
+        _steps_view(image, feature_map, row * out_w + col)
     elif chosen == "channels":
         _channels_view(image, feature_map)
     elif chosen == "flip":
@@ -414,6 +426,51 @@ def _cell_view(cell) -> None:
             cols=", ".join(map(str, cell.input_cols)),
         )
     )
+
+
+def _steps_view(image: np.ndarray, feature_map: np.ndarray, index: int) -> None:
+    """The kernel sliding across the output, played in the browser: every cell is a frame of one figure."""
+    st.markdown(t("conv2d.steps_intro"))
+    if image.ndim == 3:
+        st.info(t("conv2d.steps_gray_only"), icon=":material/palette:")
+        return
+    try:
+        steps = conv2d_steps(image, w4, bias=[bias], **settings)
+    except ValueError:
+        st.info(t("conv2d.steps_too_big", cells=feature_map.size, max=MAX_STEP_CELLS), icon=":material/grid_on:")
+        return
+    first = steps[0]
+    total = len(steps)
+    equations = [
+        f"y[{s.row}, {s.col}] = {s.expression(0)}"
+        + (f" → {s.total:.4g} + {s.bias:.4g} = {s.value:.4g}" if s.bias else "")
+        for s in steps
+    ]
+    st.plotly_chart(
+        window_steps_figure(
+            first.padded[:, :, 0],
+            (first.padding[0], first.padding[2]),
+            feature_map,
+            [(s.input_rows, s.input_cols) for s in steps],
+            np.array([s.products[:, :, 0] for s in steps]),
+            equations,
+            [t("conv2d.steps_title", row=s.row, col=s.col, n=j + 1, total=total) for j, s in enumerate(steps)],
+            index=index,
+            field_label=t("conv2d.steps_field"),
+            middle_label=t("conv2d.fig_products"),
+            output_label=t("conv2d.fig_output"),
+            x_title=t("conv2d.col"),
+            y_title=t("conv2d.row"),
+            hover_name=t("conv2d.value"),
+            play_label=t("conv1d.play"),
+            pause_label=t("conv1d.pause"),
+            step_label=t("conv2d.step_button"),
+        ),
+        width="stretch",
+        config=NO_MODEBAR,
+        key="conv2d_steps_chart",
+    )
+    st.caption(t("conv2d.steps_note"))
 
 
 def _channels_view(image: np.ndarray, feature_map: np.ndarray) -> None:
@@ -489,8 +546,72 @@ def _stack_view(image: np.ndarray) -> None:
     )
 
 
+COMPARE = ("padding", "strides")  # what the second setting changes: the other padding, stride 1 ↔ 2
+
+
+def _other_setting(what: str) -> tuple[dict, str]:
+    """The compared setting (Conv2D arguments) and its short name: the other padding, or stride 1 ↔ 2."""
+    if what == "padding":
+        other = "same" if padding == "valid" else "valid"
+        return dict(settings, padding=other), f'padding="{other}"'
+    other_stride = (1, 1) if (sh, sw) != (1, 1) else (2, 2)
+    return dict(settings, strides=other_stride), "strides=({}, {})".format(*other_stride)
+
+
+@st.fragment
+def compare(image: np.ndarray, feature_map: np.ndarray) -> None:
+    """Two settings side by side, each feature map with its shape. The toggle and its choice rerun only this part."""
+    if not st.toggle(
+        t("conv2d.compare"), False, key="conv2d_compare", bind="query-params", help=t("conv2d.compare_help")
+    ):
+        return
+    what = choice(
+        st.segmented_control,
+        t("conv2d.compare_what"),
+        COMPARE,
+        key="conv2d_compare_what",
+        format_func=lambda w: t(f"conv2d.compare_{w}"),
+    )
+    other_settings, other_name = _other_setting(what)
+    this_name = f'padding="{padding}"' if what == "padding" else f"strides=({sh}, {sw})"
+    try:
+        other_map = conv2d(image, w4, bias=[bias], **other_settings)[:, :, 0]
+    except ValueError as err:
+        other_map = None
+        problem = str(err)
+    columns = st.columns(2)
+    for column, side, name, z in (
+        (columns[0], "this", this_name, feature_map),
+        (columns[1], "other", other_name, other_map),
+    ):
+        with column:
+            if z is None:
+                _map_label(f"{t('conv2d.fig_output')} · {name}", ())
+                st.warning(t("common.invalid", message=problem), icon=":material/block:")
+                continue
+            _map_label(f"{t('conv2d.fig_output')} · {name}", z.shape)
+            st.plotly_chart(
+                conv2d_map_figure(
+                    z,
+                    frame=image.shape[:2],
+                    hover_name=t("conv2d.value"),
+                    value_format=FMT,
+                    x_title=t("conv2d.col"),
+                    y_title=t("conv2d.row"),
+                ),
+                width="stretch",
+                config=NO_MODEBAR,
+                key=f"conv2d_compare_chart_{side}",
+            )
+    if other_map is not None:
+        st.caption(
+            t("conv2d.compare_note", a="×".join(map(str, feature_map.shape)), b="×".join(map(str, other_map.shape)))
+        )
+
+
 with view:
     explore(image, picture, feature_map, formulas)
+    compare(image, feature_map)
     channels = image.shape[2] if image.ndim == 3 else 1
     out_h, out_w = feature_map.shape
     # Short lines, wrapped where the column is narrower still (a phone): nothing hides behind a scroll bar.

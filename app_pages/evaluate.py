@@ -11,6 +11,8 @@ from ui.state import choice
 from ui.uploads import decoded_image, refuse_upload
 
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"]
+DRAW_SIDE = 224  # px: the drawing canvas, eight times a Fashion-MNIST image (fits the controls column)
+DRAW_STROKE = 14  # px: thick enough to survive the shrink to 28×28
 
 header("evaluate")
 
@@ -164,14 +166,41 @@ with tab_inside:
         source = choice(
             st.radio,
             t("evaluate.source"),
-            ["test", "upload", "sample"],
+            ["test", "draw", "upload", "sample"],
             key="evaluate_source",
             format_func=lambda s: t(f"evaluate.source_{s}"),
         )
         steps = []
+        original = None  # what the conversion steps start from (a photo or the drawing)
         if source == "test":
             image = x_test[int(st.session_state.get("evaluate_image", 0))]
             st.caption(t("evaluate.source_test_help", index=int(st.session_state.get("evaluate_image", 0))))
+        elif source == "draw":
+            from streamlit_drawable_canvas import st_canvas
+
+            from playground import preprocess
+
+            st.caption(t("evaluate.draw_help"))
+            drawing = st_canvas(
+                stroke_width=DRAW_STROKE,
+                stroke_color="#000000",
+                background_color="#ffffff",
+                height=DRAW_SIDE,
+                width=DRAW_SIDE,
+                drawing_mode="freedraw",
+                return_image_data=True,
+                # Sent with the toolbar's ⬆ button, not after every stroke: a rerun redraws the component and
+                # would wipe the strokes drawn so far (streamlit-drawable-canvas 0.13 inside this page).
+                update_streamlit=False,
+                key="evaluate_canvas",
+            )
+            canvas = drawing.image_data if drawing is not None else None
+            if canvas is None or not preprocess.has_ink(canvas):
+                st.info(t("evaluate.draw_hint"), icon=":material/draw:")
+                end_page()
+            prepared = preprocess.drawing_to_fashion_mnist(canvas)
+            image, original = prepared.item, canvas
+            steps = [(f"draw_{name}", arr) for name, arr in prepared.steps]
         else:
             from playground import images
 
@@ -201,19 +230,31 @@ with tab_inside:
             if loaded.downscaled:
                 st.caption(t("evaluate.downscaled", h=loaded.original_size[0], w=loaded.original_size[1]))
             image, steps = images.to_fashion_mnist(loaded.array)
+            original = loaded.array
         p_image = ev.predict_proba(run.model, image)[0]
         st.image(pixelated(image, 6), caption=t("evaluate.model_sees"))
         st.markdown(t("evaluate.prediction", label=names[int(p_image.argmax())], p=f"{p_image.max():.1%}"))
     with view:
         if steps:
-            st.markdown(t("evaluate.conversion_title"))
+            drawn = source == "draw"
+            st.markdown(t("evaluate.draw_title" if drawn else "evaluate.conversion_title"))
             step_cols = st.columns(len(steps) + 1)
-            step_cols[0].image(loaded.array, caption=t("evaluate.step_original"), width="stretch")
+            step_cols[0].image(original, caption=t("evaluate.step_original"), width="stretch")
             for col, (name, arr) in zip(step_cols[1:], steps, strict=True):
-                col.image(
-                    arr if arr.shape[0] > 28 else pixelated(arr, 4), caption=t(f"evaluate.step_{name}"), width="stretch"
-                )
-            st.caption(t("evaluate.conversion_help"))
+                shown = arr if arr.shape[0] > 28 else pixelated(arr, 4)
+                col.image(shown, caption=t(f"evaluate.step_{name}"), width="stretch", clamp=True)
+            st.caption(t("evaluate.draw_steps_help" if drawn else "evaluate.conversion_help"))
+            st.plotly_chart(
+                figs.probabilities_figure(
+                    p_image,
+                    names,
+                    x_title=t("evaluate.class"),
+                    y_title=t("evaluate.probability"),
+                    title=t("evaluate.draw_softmax_title" if drawn else "evaluate.photo_softmax_title"),
+                ),
+                width="stretch",
+                key="evaluate_own_softmax",
+            )
         maps = ev.feature_maps(run.model, image)
         if not maps:
             st.info(t("evaluate.no_conv"))

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 from playground.activations import relu
 from playground.convolution import GRIDS, conv2d, padding_amounts
-from playground.figures.convolution import CLICK_TRACE, pooling_shift_figure, pooling_windows_figure
+from playground.figures.convolution import (
+    CLICK_TRACE,
+    conv2d_map_figure,
+    pooling_shift_figure,
+    pooling_windows_figure,
+    window_steps_figure,
+)
+from playground.geometry import MAX_STEP_CELLS
 from playground.images import SAMPLES, load_sample
 from playground.kernels import KERNELS
-from playground.pooling import POOL_MODES, compare_shifted, explain_pool2d_cell, max_pool_winners, pool2d
+from playground.pooling import (
+    POOL_MODES,
+    compare_shifted,
+    explain_pool2d_cell,
+    max_pool_winners,
+    pool2d,
+    pool2d_steps,
+)
 from ui.i18n import t
 from ui.page import header, show_code, stop_with
 from ui.state import choice
@@ -144,6 +159,102 @@ def explain_cell() -> None:
             st.caption(t("pooling.average_same_help", count=cell.count, total=pool * pool))
 
 
+def step_through() -> None:
+    """The window sliding across the output, played in the browser: every output cell is a frame of one figure."""
+    st.subheader(t("pooling.steps_title"))
+    st.markdown(t("pooling.steps_intro"))
+    try:
+        steps = pool2d_steps(x, pool_size=pool, mode=mode, **settings)
+    except ValueError:
+        st.info(t("conv2d.steps_too_big", cells=pooled.size, max=MAX_STEP_CELLS), icon=":material/grid_on:")
+        return
+    top, bottom, left, right = pads
+    total = len(steps)
+    start = int(st.session_state.get("pooling_row", 0)) * out_w + int(st.session_state.get("pooling_col", 0))
+    st.plotly_chart(
+        window_steps_figure(
+            np.pad(x, ((top, bottom), (left, right)), constant_values=np.nan),  # padding: blank, never counted
+            (top, left),
+            pooled,
+            [(s.rows, s.cols) for s in steps],
+            np.array([s.window for s in steps]),
+            [s.expression() for s in steps],
+            [t("conv2d.steps_title", row=s.row, col=s.col, n=j + 1, total=total) for j, s in enumerate(steps)],
+            index=min(start, total - 1),
+            marks=[s.winner for s in steps] if mode == "max" else None,
+            field_label=t("conv2d.steps_field"),
+            middle_label=t("pooling.steps_window"),
+            output_label=t("pooling.fig_output"),
+            x_title=t("pooling.col"),
+            y_title=t("pooling.row"),
+            play_label=t("conv1d.play"),
+            pause_label=t("conv1d.pause"),
+            step_label=t("conv2d.step_button"),
+        ),
+        width="stretch",
+        key="pooling_steps_chart",
+        config=CHART_CONFIG,
+    )
+
+
+COMPARE = ("padding", "strides", "mode")  # the other padding, stride 1 ↔ 2, max ↔ average
+
+
+def _setting_name(what: str, *, pad: str, step: int | None, kind: str) -> str:
+    if what == "padding":
+        return f'padding="{pad}"'
+    if what == "strides":
+        return f"strides={step}"
+    return "MaxPooling2D" if kind == "max" else "AveragePooling2D"
+
+
+@st.fragment
+def compare() -> None:
+    """Two settings side by side, each pooled map with its shape. The toggle and its choice rerun only this part."""
+    help_text = t("pooling.compare_help")
+    if not st.toggle(t("conv2d.compare"), False, key="pooling_compare", bind="query-params", help=help_text):
+        return
+    what = choice(
+        st.segmented_control,
+        t("conv2d.compare_what"),
+        COMPARE,
+        key="pooling_compare_what",
+        format_func=lambda w: t(f"pooling.compare_{w}" if w == "mode" else f"conv2d.compare_{w}"),
+    )
+    this = dict(pad=padding, step=None if same_stride else stride, kind=mode)
+    other = dict(this)
+    if what == "padding":
+        other["pad"] = "same" if padding == "valid" else "valid"
+    elif what == "strides":
+        this["step"] = stride
+        other["step"] = 1 if stride != 1 else 2
+    else:
+        other["kind"] = "average" if mode == "max" else "max"
+    maps = []
+    for chosen in (this, other):
+        try:
+            z = pool2d(x, pool, strides=chosen["step"], padding=chosen["pad"], mode=chosen["kind"])
+        except ValueError as err:
+            z = str(err)
+        maps.append((_setting_name(what, **chosen), z))
+    for column, side, (name, z) in zip(st.columns(2), ("this", "other"), maps, strict=True):
+        with column:
+            if isinstance(z, str):
+                st.markdown(f"**{t('pooling.fig_output')}** · {name}")
+                st.warning(t("common.invalid", message=z), icon=":material/block:")
+                continue
+            st.markdown(f"**{t('pooling.fig_output')}** · {name} · {'×'.join(map(str, z.shape))}")
+            st.plotly_chart(
+                conv2d_map_figure(
+                    z, frame=x.shape, value_format=FMT, x_title=t("pooling.col"), y_title=t("pooling.row")
+                ),
+                width="stretch",
+                key=f"pooling_compare_chart_{side}",
+                config=CHART_CONFIG,
+            )
+    st.caption(t("pooling.compare_note"))
+
+
 @st.fragment
 def shift_demo() -> None:
     """The shift sliders rerun only this block: one figure with both pooled maps."""
@@ -182,6 +293,8 @@ with view:
     m2.metric(t("pooling.output_shape"), f"{out_h}×{out_w}", help=t("pooling.output_shape_help"))
     m3.metric(t("pooling.parameters"), 0, help=t("pooling.parameters_help"))
     explain_cell()
+    step_through()
+    compare()
     shift_demo()
 
     layer = "MaxPooling2D" if mode == "max" else "AveragePooling2D"

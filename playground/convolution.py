@@ -25,8 +25,8 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
 from playground._checks import check_array, check_choice, check_int, check_pair, invalid
+from playground.geometry import MAX_STEP_CELLS, IntPair, Padding, axis_padding, check_padding, effective_size
 from playground.geometry import PADDINGS as PADDINGS  # re-exported: pages and tests import them from here
-from playground.geometry import IntPair, Padding, axis_padding, check_padding, effective_size
 from playground.geometry import output_size as output_size
 from playground.geometry import output_size_formula as output_size_formula
 
@@ -600,6 +600,54 @@ def explain_conv2d_cell(
         bias=b,
         value=total + b,
     )
+
+
+def conv2d_steps(
+    image: np.ndarray,
+    kernel: np.ndarray,
+    *,
+    strides: IntPair = 1,
+    padding: Padding = "valid",
+    dilation_rate: IntPair = 1,
+    bias: float | np.ndarray | None = None,
+    filter_index: int = 0,
+    max_cells: int = MAX_STEP_CELLS,
+) -> list[Conv2DCell]:
+    """Every output cell of ``conv2d(...)[:, :, filter_index]`` as a :class:`Conv2DCell`, in reading order (row by
+    row, left to right): the window sliding across the output, its products and their sum.
+
+    Args:
+        image, kernel, strides, padding, dilation_rate, bias, filter_index: as :func:`explain_conv2d_cell`.
+        max_cells: the most output cells to explain (H' · W' ≤ max_cells).
+
+    Returns:
+        H' · W' cells; ``steps[r * W' + c].value == conv2d(...)[r, c(, filter_index)]``.
+
+    Raises:
+        ValueError: as :func:`conv2d`, or an output with more than `max_cells` cells.
+    """
+    plan = _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias)
+    kh, kw = plan.kernel.shape[:2]
+    top, bottom, left, right = plan.padding
+    h_out = (plan.image.shape[0] + top + bottom - effective_size(kh, plan.dilation[0])) // plan.strides[0] + 1
+    w_out = (plan.image.shape[1] + left + right - effective_size(kw, plan.dilation[1])) // plan.strides[1] + 1
+    if h_out * w_out > max_cells:
+        raise invalid("max_cells", f"an int ≥ the output's {h_out}×{w_out} = {h_out * w_out} cells", max_cells)
+    return [
+        explain_conv2d_cell(
+            image,
+            kernel,
+            r,
+            c,
+            strides=strides,
+            padding=padding,
+            dilation_rate=dilation_rate,
+            bias=bias,
+            filter_index=filter_index,
+        )
+        for r in range(h_out)
+        for c in range(w_out)
+    ]
 
 
 def padding_amounts(

@@ -17,6 +17,8 @@ from typing import Literal
 
 from playground._checks import check_choice, check_int, invalid
 
+MAX_STEP_CELLS = 256  # conv2d_steps / pool2d_steps: beyond this many output cells a step-through is too long to watch
+
 Padding = Literal["valid", "same"]
 IntPair = int | tuple[int, int]
 

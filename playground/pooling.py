@@ -14,7 +14,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from playground._checks import check_array, check_choice, check_int, check_pair, invalid
-from playground.geometry import IntPair, Padding, axis_padding, check_padding
+from playground.geometry import MAX_STEP_CELLS, IntPair, Padding, axis_padding, check_padding
 
 PoolMode = Literal["max", "average"]
 POOL_MODES: tuple[str, ...] = ("max", "average")
@@ -183,6 +183,14 @@ class PoolCell:
     winner: tuple[int, int] | None
     value: float
 
+    def expression(self) -> str:
+        """The pooling written out, e.g. ``"max(0, 9, 5, 0) = 9"`` or ``"(0 + 9 + 5 + 0) / 4 = 3.5"`` (padding cells
+        left out: they never count)."""
+        values = [f"{v:.4g}" for v in self.window[self.valid]]
+        if self.winner is not None:
+            return f"max({', '.join(values)}) = {self.value:.4g}"
+        return f"({' + '.join(values)}) / {self.count} = {self.value:.4g}"
+
 
 def explain_pool2d_cell(
     x: np.ndarray,
@@ -230,6 +238,42 @@ def explain_pool2d_cell(
         winner=winner,
         value=value,
     )
+
+
+def pool2d_steps(
+    x: np.ndarray,
+    *,
+    pool_size: IntPair = 2,
+    strides: IntPair | None = None,
+    padding: Padding = "valid",
+    mode: PoolMode = "max",
+    channel: int = 0,
+    max_cells: int = MAX_STEP_CELLS,
+) -> list[PoolCell]:
+    """Every cell of ``pool2d(...)[:, :, channel]`` as a :class:`PoolCell`, in reading order (row by row, left to
+    right): the window sliding across the output and the number it keeps.
+
+    Args:
+        x, pool_size, strides, padding, mode, channel: as :func:`explain_pool2d_cell`.
+        max_cells: the most output cells to explain (H' · W' ≤ max_cells).
+
+    Returns:
+        H' · W' cells; ``steps[r * W' + c].value == pool2d(...)[r, c(, channel)]``.
+
+    Raises:
+        ValueError: as :func:`pool2d`, or an output with more than `max_cells` cells.
+    """
+    plan = _plan(x, pool_size, strides, padding, mode)
+    top, bottom, left, right = plan.padding
+    h_out = (plan.x.shape[0] + top + bottom - plan.pool[0]) // plan.strides[0] + 1
+    w_out = (plan.x.shape[1] + left + right - plan.pool[1]) // plan.strides[1] + 1
+    if h_out * w_out > max_cells:
+        raise invalid("max_cells", f"an int ≥ the output's {h_out}×{w_out} = {h_out * w_out} cells", max_cells)
+    return [
+        explain_pool2d_cell(x, r, c, pool_size=pool_size, strides=strides, padding=padding, mode=mode, channel=channel)
+        for r in range(h_out)
+        for c in range(w_out)
+    ]
 
 
 def shift(x: np.ndarray, rows: int = 0, cols: int = 1) -> np.ndarray:

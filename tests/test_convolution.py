@@ -19,6 +19,7 @@ from playground.convolution import (
     conv1d,
     conv1d_steps,
     conv2d,
+    conv2d_steps,
     correlate2d_vs_convolve2d,
     explain_conv2d_cell,
     output_size,
@@ -382,3 +383,27 @@ def test_conv2d_on_a_large_input_equals_the_per_channel_scipy_sum(dtype):
     spread = np.zeros((9, 7, 3, 2), dtype=dtype)
     spread[::2, ::2] = k  # dilation 2 = the kernel with zeros between its taps
     np.testing.assert_allclose(dilated, conv2d(x, spread, bias=b), atol=1e-10 if dtype == np.float64 else 1e-4)
+
+
+@pytest.mark.parametrize(
+    ("shape", "kernel_size", "strides", "padding", "dilation"),
+    [((7, 7), (3, 3), 1, "valid", 1), ((7, 6), (2, 3), 2, "same", 1), ((8, 8), (3, 3), 1, "same", 2)],
+)
+def test_conv2d_steps_walk_every_cell_and_equal_keras(keras, shape, kernel_size, strides, padding, dilation):
+    """conv2d_steps gives one cell per output position in reading order, and each cell's value equals
+    keras.layers.Conv2D's output there (products + bias)."""
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=shape)
+    w = rng.normal(size=(*kernel_size, 1, 1))
+    b = rng.normal(size=1)
+    expected = keras_conv(keras, x[:, :, None], w, b, strides, padding, dilation)[:, :, 0]
+    steps = conv2d_steps(x, w, strides=strides, padding=padding, dilation_rate=dilation, bias=b)
+    assert [(s.row, s.col) for s in steps] == list(np.ndindex(expected.shape))
+    np.testing.assert_allclose([s.value for s in steps], expected.ravel(), rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose([s.products.sum() + s.bias for s in steps], expected.ravel(), rtol=1e-4, atol=1e-4)
+
+
+def test_conv2d_steps_refuse_too_many_cells():
+    """More output cells than max_cells is a ValueError naming max_cells and the output's size."""
+    with pytest.raises(ValueError, match=r"max_cells.*10×10 = 100"):
+        conv2d_steps(np.zeros((12, 12)), np.ones((3, 3)), max_cells=99)

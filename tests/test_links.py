@@ -17,10 +17,10 @@ PINNED: dict[str, str] = {
     "conv2d": "conv2d_source:str conv2d_grid:str conv2d_photo:str conv2d_color:str conv2d_kernel:str conv2d_kh:int "
     "conv2d_kw:int conv2d_weight_r:float conv2d_weight_g:float conv2d_weight_b:float conv2d_sh:int conv2d_sw:int "
     "conv2d_padding:str conv2d_dilation:int conv2d_bias:float conv2d_row:int conv2d_col:int conv2d_channel:int "
-    "conv2d_stack:list conv2d_view:str",
+    "conv2d_stack:list conv2d_view:str conv2d_compare:bool conv2d_compare_what:str",
     "pooling": "pooling_source:str pooling_grid:str pooling_kernel:str pooling_photo:str pooling_mode:str "
     "pooling_size:int pooling_stride_default:bool pooling_strides:int pooling_padding:str pooling_row:int "
-    "pooling_col:int pooling_shift_rows:int pooling_shift_cols:int",
+    "pooling_col:int pooling_shift_rows:int pooling_shift_cols:int pooling_compare:bool pooling_compare_what:str",
     "shapes": "shapes_input:str shapes_h:int shapes_w:int shapes_c:int shapes_stack:str",
     "activations": "activations_chosen:list activations_x_max:float activations_slope:float activations_depth:int "
     "activations_weight:float activations_x0:float activations_logits:str activations_temperature:float "
@@ -76,8 +76,9 @@ SCENES: dict[str, list[dict[str, str]]] = {
     "conv2d": [
         {"conv2d_source": "photo", "conv2d_color": "rgb", "conv2d_view": "stack", "conv2d_stack": "sobel_x"},
         {"conv2d_source": "photo", "conv2d_color": "rgb"},
+        {"conv2d_compare": "true"},
     ],
-    "pooling": [{"pooling_source": "photo", "pooling_stride_default": "false"}],
+    "pooling": [{"pooling_source": "photo", "pooling_stride_default": "false", "pooling_compare": "true"}],
     "shapes": [{"shapes_input": "custom", "shapes_stack": stack_to_text([{"type": "Flatten"}])}],
 }
 CONCEPT_PAGES = [

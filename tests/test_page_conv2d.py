@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from playground.convolution import GRIDS, conv2d, explain_conv2d_cell, output_size_formula
@@ -97,6 +99,7 @@ def test_each_view_renders_only_its_own_figures(open_page):
     only its own charts, not the others' (what st.tabs used to do)."""
     expected = {
         "cell": {"conv2d_receptive_chart", "conv2d_products_chart"},
+        "steps": set(),  # a colour photo: one channel only, and too many cells (says so)
         "channels": {"conv2d_channel_kernels", "conv2d_channel_parts"},
         "flip": {"conv2d_flip_chart"},
         "stack": {"conv2d_stack_chart"},
@@ -130,3 +133,51 @@ def test_unreadable_upload_says_it_is_the_file(open_page):
     message = " ".join(e.value for e in at.error)
     assert "notes.png" in message and "not a readable image" in message
     assert not any("work together" in w.value for w in at.warning)
+
+
+def test_steps_view_plays_every_cell_with_the_cores_numbers(open_page):
+    """The step-through figure (conv2d_view=steps) has one frame per output cell, opens on the picked cell and writes
+    each cell's multiply-add as the core (= Keras) computes it; a photo's output is too big and says so."""
+    at = open_page(conv2d_view="steps", conv2d_kernel="sobel_x", conv2d_padding="same", conv2d_row="1", conv2d_col="2")
+    assert not at.exception
+    chart = next(c for c in at.get("plotly_chart") if "conv2d_steps_chart" in c.proto.id)
+    spec = json.loads(chart.proto.spec)
+    out = conv2d(GRIDS["digit_7"], KERNELS["sobel_x"], padding="same")
+    frames = [f for f in spec["frames"] if f["name"] != "~"]
+    assert len(frames) == out.size == 49
+    assert spec["layout"]["sliders"][0]["active"] == 1 * 7 + 2
+    for j in (0, 9, 48):
+        r, c = divmod(j, 7)
+        cell = explain_conv2d_cell(GRIDS["digit_7"], KERNELS["sobel_x"], r, c, padding="same")
+        assert cell.value == pytest.approx(out[r, c])
+        assert f"y[{r}, {c}] = {cell.expression(0)}" in frames[j]["layout"]["title"]["text"].replace("<br>", " ")
+    at = open_page(conv2d_view="steps", conv2d_source="photo")
+    assert not at.exception
+    assert any("too many" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(
+    ("params", "what", "sides"),
+    [
+        ({}, "padding", [('padding="valid"', {}), ('padding="same"', {"padding": "same"})]),
+        ({"conv2d_padding": "same"}, "padding", [('padding="same"', {"padding": "same"}), ('padding="valid"', {})]),
+        ({}, "strides", [("strides=(1, 1)", {}), ("strides=(2, 2)", {"strides": 2})]),
+        ({"conv2d_sh": "3"}, "strides", [("strides=(3, 1)", {"strides": (3, 1)}), ("strides=(1, 1)", {})]),
+    ],
+)
+def test_compare_with_shows_both_settings_and_their_shapes(open_page, params, what, sides):
+    """ "Compare with" draws the feature map of a second setting beside the first (the other padding, stride 1 ↔ 2),
+    each labelled with its setting and the shape the core's conv2d (= Keras) gives."""
+    at = open_page(conv2d_compare="true", conv2d_compare_what=what, **params)
+    assert not at.exception
+    labels = [m.value for m in at.markdown if "Feature map (output) ·" in m.value]
+    for name, settings in sides:
+        shape = conv2d(GRIDS["digit_7"], KERNELS["identity"], **settings).shape
+        assert any(name in label and label.endswith("×".join(map(str, shape))) for label in labels), labels
+    assert sum("conv2d_compare_chart" in c.proto.id for c in at.get("plotly_chart")) == 2
+
+
+def test_compare_is_off_by_default(open_page):
+    """Without the toggle no second map is drawn."""
+    at = open_page()
+    assert not any("conv2d_compare_chart" in c.proto.id for c in at.get("plotly_chart"))

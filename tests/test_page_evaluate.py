@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import types
+
 import numpy as np
 import pytest
 
@@ -142,3 +145,55 @@ def test_an_upload_is_decoded_once_per_session(page, monkeypatch):
     at.file_uploader(key="evaluate_upload").set_value(None)
     at.run()
     assert "_decoded_evaluate_upload" not in at.session_state
+
+
+def _drawing() -> np.ndarray:
+    """A 280×280 RGBA canvas with a trouser-like shape in black on white."""
+    rgba = np.full((280, 280, 4), 255, np.uint8)
+    rgba[30:250, 90:130] = (0, 0, 0, 255)
+    rgba[30:250, 150:190] = (0, 0, 0, 255)
+    rgba[30:60, 90:190] = (0, 0, 0, 255)
+    return rgba
+
+
+class _Canvas:
+    def __init__(self, image_data):
+        self.image_data = image_data
+
+
+def test_draw_your_own_shows_the_steps_and_the_models_softmax(page, monkeypatch):
+    """Drawing on the canvas: the page shows the five preprocessing steps, and the softmax bars and prediction are
+    Keras's for the preprocessed item (playground.preprocess); a blank canvas asks for a drawing."""
+    from playground.data import CLASS_NAMES
+    from playground.preprocess import drawing_to_fashion_mnist
+
+    at, run = page
+    fake = types.ModuleType("streamlit_drawable_canvas")  # the component itself needs a browser to draw in
+    monkeypatch.setitem(sys.modules, "streamlit_drawable_canvas", fake)
+    fake.st_canvas = lambda **kwargs: _Canvas(np.full((9, 9, 4), 255, np.uint8))
+    at.query_params["evaluate_source"] = "draw"
+    at.run()
+    assert not at.exception
+    assert any("Draw on the white square" in i.value for i in at.info)
+
+    fake.st_canvas = lambda **kwargs: _Canvas(_drawing())
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert any("The model gets step 4" in c for c in captions)
+    assert any("From your drawing to a Fashion-MNIST item" in m.value for m in at.markdown)
+    item = drawing_to_fashion_mnist(_drawing()).item
+    p = run.model.predict(item[None, :, :, None], verbose=0)[0]
+    guess = int(np.argmax(p))
+    assert any(f"**{CLASS_NAMES[guess]}** ({p[guess]:.1%})" in m.value for m in at.markdown)
+    assert at.get_by_key("evaluate_own_softmax") is not None
+    assert at.get_by_key("evaluate_maps_0") is not None
+
+
+def test_draw_your_own_renders_the_real_canvas(page):
+    """With the real drawing component (nothing drawn yet under AppTest) the page asks for a drawing, no error."""
+    at, _ = page
+    at.query_params["evaluate_source"] = "draw"
+    at.run()
+    assert not at.exception
+    assert any("Draw on the white square" in i.value for i in at.info)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from playground.activations import relu
 from playground.convolution import GRIDS, conv2d
 from playground.kernels import KERNELS
@@ -105,3 +109,42 @@ def test_click_targets_are_the_output_cells_with_their_values():
     assert (targets.xaxis, targets.yaxis) == ("x2", "y2") and targets.hovertemplate
     np.testing.assert_array_equal(out[np.asarray(targets.y), np.asarray(targets.x)], targets.customdata)
     assert len(targets.x) == out.size
+
+
+def test_step_through_plays_every_window_with_the_cores_numbers(open_page):
+    """The step-through figure has one frame per pooled cell, each titled with the window's max/average as the core
+    (= Keras) computes it; the max's winner is circled."""
+    at = open_page(pooling_source="grid", pooling_padding="same", pooling_size="3", pooling_mode="max")
+    assert not at.exception
+    chart = next(c for c in at.get("plotly_chart") if "pooling_steps_chart" in c.proto.id)
+    spec = json.loads(chart.proto.spec)
+    frames = [f for f in spec["frames"] if f["name"] != "~"]
+    pooled = pool2d(GRIDS["digit_7"], 3, padding="same")
+    assert len(frames) == pooled.size == 9
+    for j, frame in enumerate(frames):
+        cell = explain_pool2d_cell(GRIDS["digit_7"], *divmod(j, 3), pool_size=3, padding="same")
+        assert cell.value == pytest.approx(pooled.ravel()[j])
+        assert cell.expression() in frame["layout"]["title"]["text"].replace("<br>", " ")
+        assert frame["data"][4]["x"] == [cell.winner[1]] and frame["data"][4]["y"] == [cell.winner[0]]
+    at = open_page(pooling_source="photo", pooling_size="1")  # 32×32 cells: too many to step
+    assert any("too many" in i.value for i in at.info)
+
+
+def test_compare_with_shows_both_settings_and_their_shapes(open_page):
+    """ "Compare with" shows a second pooled map (other padding, stride 1 ↔ 2, max ↔ average) beside the first, each
+    with its setting and the shape pool2d (= Keras) gives."""
+    x = feature_map()
+    cases = {
+        "padding": [('padding="valid"', {}), ('padding="same"', {"padding": "same"})],
+        "strides": [("strides=2", {"strides": 2}), ("strides=1", {"strides": 1})],
+        "mode": [("MaxPooling2D", {}), ("AveragePooling2D", {"mode": "average"})],
+    }
+    for what, sides in cases.items():
+        at = open_page(
+            pooling_size="3", pooling_stride_default="false", pooling_compare="true", pooling_compare_what=what
+        )
+        assert not at.exception, what
+        labels = [m.value for m in at.markdown if "Pooled output** ·" in m.value]
+        for name, settings in sides:
+            shape = pool2d(x, 3, **{"strides": 2, **settings}).shape
+            assert any(f"{name} · {shape[0]}×{shape[1]}" in label for label in labels), (what, labels)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playground.pooling import compare_shifted, explain_pool2d_cell, max_pool_winners, pool2d, shift
+from playground.pooling import compare_shifted, explain_pool2d_cell, max_pool_winners, pool2d, pool2d_steps, shift
 
 
 @pytest.fixture(scope="module")
@@ -167,3 +167,29 @@ def test_invalid_parameters_raise_value_error_naming_the_argument(call, argument
     with pytest.raises(ValueError, match=f"`{argument}`") as info:
         call()
     assert "Expected" in str(info.value) and "Received" in str(info.value)
+
+
+@pytest.mark.parametrize("mode", ["max", "average"])
+@pytest.mark.parametrize(("pool_size", "strides", "padding"), [(2, None, "valid"), (3, 2, "same"), ((2, 3), 1, "same")])
+def test_pool2d_steps_walk_every_cell_and_equal_keras(keras, mode, pool_size, strides, padding):
+    """pool2d_steps gives one window per output position in reading order, each value equal to Keras's pooling."""
+    x = np.random.default_rng(5).normal(size=(7, 6, 1))
+    expected = keras_pool(keras, x, mode, pool_size, strides, padding)[:, :, 0]
+    steps = pool2d_steps(x[:, :, 0], pool_size=pool_size, strides=strides, padding=padding, mode=mode)
+    assert [(s.row, s.col) for s in steps] == list(np.ndindex(expected.shape))
+    np.testing.assert_allclose([s.value for s in steps], expected.ravel(), rtol=1e-5, atol=1e-5)
+
+
+def test_pool2d_steps_refuse_too_many_cells():
+    """More output cells than max_cells is a ValueError naming max_cells."""
+    with pytest.raises(ValueError, match="max_cells"):
+        pool2d_steps(np.zeros((8, 8)), pool_size=1, max_cells=63)
+
+
+def test_pool_cell_expression_writes_the_real_cells_only():
+    """A cell's expression lists the window's real cells (padding left out) and ends with its value."""
+    x = np.arange(9.0).reshape(3, 3)
+    corner = explain_pool2d_cell(x, 1, 1, pool_size=2, padding="same", mode="average")  # window over row/col 2 only
+    assert corner.expression() == "(8) / 1 = 8"
+    first = explain_pool2d_cell(x, 0, 0, pool_size=2, mode="max")
+    assert first.expression() == f"max(0, 1, 3, 4) = {pool2d(x, 2)[0, 0]:.4g}"

@@ -115,7 +115,9 @@ LINKS: dict[str, dict[str, Param]] = {
         "conv2d_col": INT,
         "conv2d_channel": one_of((0, 1, 2)),
         "conv2d_stack": some_of(KERNELS),
-        "conv2d_view": one_of(("cell", "channels", "flip", "stack")),
+        "conv2d_view": one_of(("cell", "steps", "channels", "flip", "stack")),
+        "conv2d_compare": BOOL,
+        "conv2d_compare_what": one_of(("padding", "strides")),
     },
     "pooling": {
         "pooling_source": one_of(("feature_map", "grid", "photo")),
@@ -131,6 +133,8 @@ LINKS: dict[str, dict[str, Param]] = {
         "pooling_col": INT,
         "pooling_shift_rows": INT,
         "pooling_shift_cols": INT,
+        "pooling_compare": BOOL,
+        "pooling_compare_what": one_of(("padding", "strides", "mode")),
     },
     "shapes": {
         "shapes_input": one_of(("28x28x1", "300x300x3", "custom")),

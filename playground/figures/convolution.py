@@ -1192,3 +1192,272 @@ def conv2d_maps_figure(
         )
     layout["annotations"] = annotations
     return _figure(data, layout)
+
+
+# ------------------------------------------------------------------------------------------- 2-D step-through (play)
+
+HOLD_MS = 1_000_000_000  # "Step" plays one frame, then holds it (≈ 11 days) until the next click interrupts
+PASS_FRAME = "~"  # a frame that changes nothing: Step's list puts it before every real frame (see below)
+
+
+def _wrap_commas(line: str, width: int) -> list[str]:
+    """A line longer than `width` characters broken after ", " (a max pooling's ``max(a, b, c, …)``)."""
+    lines: list[str] = []
+    for part in line.split(", "):
+        if lines and len(lines[-1]) + 2 + len(part) <= width:
+            lines[-1] += ", " + part
+        else:
+            lines.append(part)
+            if len(lines) > 1:
+                lines[-2] += ","
+    return lines
+
+
+def _two_lines(label: str, width: int = 12) -> str:
+    """A panel title longer than `width` characters broken at its middle space, so three fit side by side."""
+    if len(label) <= width or " " not in label:
+        return label
+    spaces = [i for i, ch in enumerate(label) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return label[:cut] + "<br>" + label[cut + 1 :]
+
+
+def window_steps_figure(
+    field: np.ndarray,
+    origin: tuple[int, int],
+    output: np.ndarray,
+    windows: Sequence[tuple[Sequence[int], Sequence[int]]],
+    middle: np.ndarray,
+    equations: Sequence[str],
+    titles: Sequence[str],
+    *,
+    index: int = 0,
+    marks: Sequence[tuple[int, int] | None] | None = None,
+    field_label: str = "input",
+    middle_label: str = "products",
+    output_label: str = "output",
+    x_title: str = "column",
+    y_title: str = "row",
+    hover_name: str = "value",
+    play_label: str = "▶ Play",
+    pause_label: str = "❚❚ Pause",
+    step_label: str = "Step ▷",
+    wrap: int = 44,
+) -> go.Figure:
+    """A window sliding across a 2-D output, one frame per output cell, played in the browser (Plotly frames).
+
+    Three panels side by side, cells the same size in all: the input the window slides on (`field`, padding
+    included) with the window's cells outlined; the window's numbers (`middle`: the products of a convolution,
+    the values of a pooling window); the output, filled in up to the current cell, which is outlined. Frame j
+    (named ``str(j)``) shows output cell j in reading order; its title is ``titles[j]`` and the cell's equation.
+
+    Play / Pause / Step buttons and a slider sit under the panels and run on the client. Step shows the next cell
+    and holds it: Plotly's ``animate`` with ``fromcurrent`` plays from the frame after the current one, but only
+    when the current one is not first in the list, and from the first when nothing has played yet. So Step's list
+    starts at the cell after `index` (what the figure opens on) and puts a do-nothing frame (``PASS_FRAME``,
+    shown for 0 ms) before every real frame: the current real frame is then never first, and each click shows
+    exactly the next cell (after the last, the first again).
+
+    Args:
+        field: (Hp, Wp) the (padded) input; NaN cells (pooling's padding, never counted) are left blank.
+        origin: (top, left) padding rows/columns: the axes count input rows/columns, padding is negative or ≥ H/W.
+        output: (H', W') the output values (frame j shows the first j + 1 in reading order).
+        windows: per cell, the window's (rows, cols) in input coordinates (dilation: spread out).
+        middle: (H'·W', kh, kw) per cell, the numbers drawn in the middle panel.
+        equations: per cell, the sum written out (wrapped at " + " to about `wrap` characters a line).
+        titles: per cell, the title line (e.g. "Output (1, 2) · cell 8 of 25").
+        index: the cell the figure opens on.
+        marks: per cell, one input cell to circle (the max that won), or None.
+    """
+    field = np.asarray(field, dtype=float)
+    output = np.asarray(output, dtype=float)
+    middle = np.asarray(middle, dtype=float)
+    count, kh, kw = middle.shape
+    out_h, out_w = output.shape
+    hp, wp = field.shape
+    top, left = origin
+    last = count - 1
+    small = max(hp, wp) <= 12
+    text = dict(texttemplate="%{z:.3~g}", textfont=dict(size=11))
+
+    def scale(z: np.ndarray) -> dict:
+        finite = z[np.isfinite(z)]
+        colorscale, lo, hi = map_scale(finite if finite.size else np.zeros(1))
+        return dict(colorscale=_scale_json(colorscale), zmin=lo, zmax=hi, showscale=False, xgap=1, ygap=1)
+
+    m_max = float(np.nanmax(np.abs(middle))) or 1.0
+    middle_scale = dict(colorscale=_scale_json(DIVERGING), zmin=-m_max, zmax=m_max, showscale=False, xgap=2, ygap=2)
+    equation_lines = [[piece for line in _wrap(e, wrap) for piece in _wrap_commas(line, wrap)] for e in equations]
+    title_lines = 1 + max(len(e) for e in equation_lines)
+
+    def title(j: int) -> dict:
+        # All bold: Streamlit's theme wraps a figure's title in <b> (the first draw), frames must look the same.
+        return dict(text="<b>" + "<br>".join([titles[j], *equation_lines[j]]) + "</b>")
+
+    def boxes(cells: list[tuple[int, int]]) -> dict:
+        """One line trace outlining each cell (NaN breaks the line between squares)."""
+        xs: list[float] = []
+        ys: list[float] = []
+        for r, c in cells:
+            xs += [c - 0.5, c + 0.5, c + 0.5, c - 0.5, c - 0.5, np.nan]
+            ys += [r - 0.5, r - 0.5, r + 0.5, r + 0.5, r - 0.5, np.nan]
+        return dict(type="scatter", x=xs, y=ys)
+
+    def moving(j: int) -> list[dict]:
+        """The traces that change from cell to cell: window outline, window numbers, output so far, output cell,
+        the circled winner."""
+        rows, cols = windows[j]
+        r, c = divmod(j, out_w)
+        so_far = np.where(np.arange(count).reshape(out_h, out_w) <= j, output, np.nan)
+        mark = marks[j] if marks is not None else None
+        return [
+            boxes([(int(a), int(b)) for a in rows for b in cols]),
+            dict(type="heatmap", z=middle[j]),
+            dict(type="heatmap", z=so_far),
+            boxes([(r, c)]),
+            dict(type="scatter", x=[] if mark is None else [mark[1]], y=[] if mark is None else [mark[0]]),
+        ]
+
+    line = dict(mode="lines", line=dict(color=HIGHLIGHT, width=3), hoverinfo="skip", showlegend=False)
+    window_box, window_z, so_far, cell_box, winner = moving(index)
+    where = f"{y_title} %{{y}}, {x_title} %{{x}}"
+    data = [
+        dict(
+            type="heatmap",
+            z=field,
+            x=np.arange(wp) - left,
+            y=np.arange(hp) - top,
+            hovertemplate=f"{field_label}<br>{where}<br>{hover_name} %{{z:.4~g}}<extra></extra>",
+            **scale(field),
+            **(text if small else {}),
+        ),
+        dict(window_box, **line),
+        dict(
+            window_z,
+            hovertemplate=f"{middle_label}<br>%{{z:.4~g}}<extra></extra>",
+            xaxis="x2",
+            yaxis="y2",
+            **middle_scale,
+            **text,
+        ),
+        dict(
+            so_far,
+            hovertemplate=f"{output_label}<br>{where}<br>{hover_name} %{{z:.4~g}}<extra></extra>",
+            xaxis="x3",
+            yaxis="y3",
+            **scale(output),
+            **(text if max(out_h, out_w) <= 12 else {}),
+        ),
+        dict(cell_box, xaxis="x3", yaxis="y3", **line),
+        dict(
+            winner,
+            mode="markers",
+            marker=dict(symbol="circle-open", size=max(8, min(24, 300 // max(hp, wp))), color=WINNER, line_width=3),
+            hoverinfo="skip",
+            showlegend=False,
+        ),
+    ]
+    frames = [
+        dict(name=str(j), data=moving(j), traces=[1, 2, 3, 4, 5], layout=dict(title=title(j))) for j in range(count)
+    ]
+    frames.append(dict(name=PASS_FRAME, data=[], traces=[]))
+    names = [str(j) for j in range(count)]
+    play = dict(frame=dict(duration=STEP_MS, redraw=True), transition=dict(duration=0), mode="immediate")
+    jump = dict(frame=dict(duration=0, redraw=True), transition=dict(duration=0), mode="immediate")
+    step_list: list[str] = []
+    for j in [*range(index + 1, count), *range(index + 1)]:
+        step_list += [PASS_FRAME, str(j)]
+    step = dict(
+        frame=[dict(duration=0, redraw=False), dict(duration=HOLD_MS, redraw=True)],
+        transition=dict(duration=0),
+        mode="immediate",
+        fromcurrent=True,
+    )
+    # Same size per cell: the panels share the width in proportion to their columns (gaps of 1.5 cells), and every
+    # axis is scaled like the first one.
+    # The middle panel gets at least 4 cells of room (its axis shrinks to kw cells, centred): its title must fit.
+    gap, room = 1.5, max(kw, 4)
+    total = wp + room + out_w + 2 * gap
+    x0 = [0.0, (wp + gap) / total, (wp + room + 2 * gap) / total]
+    x1 = [wp / total, (wp + gap + room) / total, 1.0]
+    ticks = dict(dtick=1 if max(hp, wp) <= 16 else None)
+
+    def axes(suffix: str, n: int, x_range: list[float], y_range: list[float], x_text: str, y_text: str | None):
+        common = dict(fixedrange=True, showgrid=False, zeroline=False, constrain="domain", **ticks)
+        scaled = {} if suffix == "" else dict(scaleanchor="x")
+        return {
+            f"xaxis{suffix}": dict(
+                common,
+                domain=[x0[n], x1[n]],
+                anchor=f"y{suffix}",
+                range=x_range,
+                side="top",
+                title=dict(text=_two_lines(x_text), standoff=4),
+                **scaled,
+            ),
+            f"yaxis{suffix}": dict(
+                common,
+                domain=[0, 1],
+                anchor=f"x{suffix}",
+                range=y_range,
+                scaleanchor="x",
+                constraintoward="top",
+                title=dict(text=y_text or ""),
+            ),
+        }
+
+    top_margin = 60 + 19 * title_lines
+    panels = min(420, max(200, 26 * max(hp, kh, out_h)))
+    bottom = 110
+    layout = dict(
+        title=dict(
+            title(index), x=0, xanchor="left", y=1, yanchor="top", yref="container", pad=dict(t=20), font=dict(size=14)
+        ),
+        height=top_margin + panels + bottom,
+        margin=dict(l=10, r=10, t=top_margin, b=bottom),
+        dragmode=False,
+        plot_bgcolor="white",
+        hovermode="closest",
+        **axes("", 0, [-left - 0.5, wp - left - 0.5], [hp - top - 0.5, -top - 0.5], field_label, y_title),
+        **axes("2", 1, [-0.5, kw - 0.5], [kh - 0.5, -0.5], middle_label, None),
+        **axes("3", 2, [-0.5, out_w - 0.5], [out_h - 0.5, -0.5], output_label, None),
+        updatemenus=[
+            dict(
+                type="buttons",
+                direction="left",
+                showactive=False,
+                x=0,
+                xanchor="left",
+                y=0,
+                yanchor="top",
+                pad=dict(t=8, r=10),
+                font=dict(size=13),
+                buttons=[
+                    dict(label=play_label, method="animate", args=[names, dict(play, fromcurrent=index < last)]),
+                    dict(label=pause_label, method="animate", args=[[None], jump]),
+                    dict(label=step_label, method="animate", args=[step_list, step]),
+                ],
+            )
+        ],
+        sliders=[
+            dict(
+                active=index,
+                x=0,
+                len=1,
+                y=0,
+                yanchor="top",
+                pad=dict(t=50, l=0),
+                currentvalue=dict(visible=False),
+                transition=dict(duration=0),
+                steps=[
+                    dict(
+                        label=str(j) if j % max(1, -(-count // 16)) == 0 or j == last else "",
+                        method="animate",
+                        args=[[str(j)], jump],
+                    )
+                    for j in range(count)
+                ],
+            )
+        ],
+    )
+    return go.Figure(dict(data=data, layout=layout, frames=frames), skip_invalid=False, _validate=False)

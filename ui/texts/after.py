@@ -100,6 +100,36 @@ TEXTS = {
         "en": "Test image #{index} (change it in the “One prediction” tab).",
         "ko": "테스트 이미지 #{index} (“예측 하나” 탭에서 바꿀 수 있습니다).",
     },
+    "evaluate.source_draw": {"en": "Draw your own", "ko": "직접 그리기"},
+    "evaluate.draw_help": {
+        "en": "Draw one piece of clothing with the mouse (or a finger): a T-shirt, trousers, a bag, a shoe… "
+        "Then press ⬆ above the square to classify it.",
+        "ko": "마우스(또는 손가락)로 옷 한 벌을 그려 보세요: 티셔츠, 바지, 가방, 신발… 그다음 사각형 위의 ⬆ 버튼을 "
+        "누르면 분류합니다.",
+    },
+    "evaluate.draw_hint": {
+        "en": "Draw on the white square, then press ⬆: your drawing is turned into a 28×28 Fashion-MNIST item and "
+        "your model classifies it.",
+        "ko": "흰 사각형에 그린 뒤 ⬆ 버튼을 누르세요. 그림을 28×28 Fashion-MNIST 이미지로 바꾼 뒤 내 모델이 "
+        "분류합니다.",
+    },
+    "evaluate.draw_title": {
+        "en": "**From your drawing to a Fashion-MNIST item**",
+        "ko": "**내 그림에서 Fashion-MNIST 이미지로**",
+    },
+    "evaluate.step_draw_grayscale": {"en": "1. grayscale", "ko": "1. 흑백 변환"},
+    "evaluate.step_draw_cropped": {"en": "2. cropped and centred", "ko": "2. 잘라서 가운데로"},
+    "evaluate.step_draw_resized": {"en": "3. resized to 28×28", "ko": "3. 28×28로 줄이기"},
+    "evaluate.step_draw_inverted": {"en": "4. inverted", "ko": "4. 반전"},
+    "evaluate.step_draw_scaled": {"en": "5. ÷ 255 (0 … 1)", "ko": "5. ÷ 255 (0 … 1)"},
+    "evaluate.draw_steps_help": {
+        "en": "Like the dataset: cropped to the ink and centred in a square, shrunk so the longer side fills 28 pixels, "
+        "inverted to light on black. The model gets step 4 (pixels 0 … 255); its Rescaling(1/255) layer makes step 5.",
+        "ko": "데이터셋처럼: 그린 부분만 잘라 정사각형 가운데 두고, 긴 변이 28픽셀이 되게 줄이고, 검은 배경의 밝은 "
+        "물체로 반전합니다. 모델은 4단계(픽셀 0 … 255)를 받고, Rescaling(1/255) 층이 5단계를 만듭니다.",
+    },
+    "evaluate.draw_softmax_title": {"en": "Your model on your drawing", "ko": "내 그림에 대한 내 모델의 출력"},
+    "evaluate.photo_softmax_title": {"en": "Your model on this photo", "ko": "이 사진에 대한 내 모델의 출력"},
     "evaluate.upload": {"en": "Upload a photo of a piece of clothing", "ko": "옷 사진 올리기"},
     "evaluate.upload_hint": {
         "en": "A photo of one item on a plain background works best. It is converted to a 28×28 grey image like "

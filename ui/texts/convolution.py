@@ -223,6 +223,49 @@ TEXTS.update(
             "ko": "칸을 클릭하면 설명합니다(주황색 테두리 = 선택한 칸).",
         },
         "conv2d.tab_cell": {"en": "Where does this number come from?", "ko": "이 숫자는 어디서 왔나?"},
+        "conv2d.compare": {"en": "Compare with another setting", "ko": "다른 설정과 비교"},
+        "conv2d.compare_help": {
+            "en": "Shows a second feature map beside this one: the same input and kernel with one setting changed.",
+            "ko": "같은 입력과 커널에서 설정 하나만 바꾼 두 번째 특성 맵을 옆에 보여 줍니다.",
+        },
+        "conv2d.compare_what": {"en": "Change", "ko": "바꿀 설정"},
+        "conv2d.compare_padding": {"en": "valid ↔ same", "ko": "valid ↔ same"},
+        "conv2d.compare_strides": {"en": "stride 1 ↔ 2", "ko": "스트라이드 1 ↔ 2"},
+        "pooling.compare_mode": {"en": "max ↔ average", "ko": "최대 ↔ 평균"},
+        "conv2d.compare_note": {
+            "en": "Same input, same kernel, one setting changed: {a} on the left, {b} on the right, drawn at one "
+            "cell size.",
+            "ko": "같은 입력, 같은 커널에서 설정 하나만 바꿨습니다: 왼쪽 {a}, 오른쪽 {b}, 같은 칸 크기로 그렸습니다.",
+        },
+        "conv2d.tab_steps": {"en": "Play the sliding window", "ko": "슬라이딩 창 재생"},
+        "conv2d.steps_intro": {
+            "en": "**▶ Play** slides the kernel across the output in your browser, **❚❚ Pause** stops it, **Step ▷** "
+            "moves one cell. Each frame shows the window on the input, input × weight, and their sum: the output cell.",
+            "ko": "**▶ 재생**은 브라우저에서 커널을 출력 전체로 밀고, **❚❚ 일시정지**는 멈추고, **한 칸 ▷**은 한 칸 "
+            "움직입니다. 각 장면은 입력 위의 창, 입력 × 가중치, 그리고 그 합인 출력 칸을 보여 줍니다.",
+        },
+        "conv2d.steps_title": {
+            "en": "Output ({row}, {col}) · cell {n} of {total}",
+            "ko": "출력 ({row}, {col}) · {total}칸 중 {n}번째",
+        },
+        "conv2d.steps_field": {"en": "Input (with padding)", "ko": "입력(패딩 포함)"},
+        "conv2d.step_button": {"en": "Step ▷", "ko": "한 칸 ▷"},
+        "conv2d.steps_note": {
+            "en": "The slider jumps to any cell. Rows and columns count the input: the padding is at −1 and beyond the "
+            "last row or column. The picked cell above is where the animation starts.",
+            "ko": "슬라이더로 아무 칸으로나 갈 수 있습니다. 행과 열 번호는 입력 기준이라 패딩은 −1과 마지막 행·열 바깥에 "
+            "있습니다. 애니메이션은 위에서 고른 칸에서 시작합니다.",
+        },
+        "conv2d.steps_too_big": {
+            "en": "This feature map has {cells} cells: too many to watch one by one (at most {max}). Pick a grid as "
+            "the input, or a larger stride; the cell explanation works on any size.",
+            "ko": "이 특성 맵은 {cells}칸이라 하나씩 보기에 너무 많습니다(최대 {max}칸). 입력으로 격자를 고르거나 "
+            "스트라이드를 키우세요. 칸 설명은 어떤 크기에서도 됩니다.",
+        },
+        "conv2d.steps_gray_only": {
+            "en": "The step-through shows one channel: switch the colour to grayscale, or pick a grid.",
+            "ko": "단계별 재생은 채널 하나를 보여 줍니다. 색을 흑백으로 바꾸거나 격자를 고르세요.",
+        },
         "conv2d.tab_channels": {"en": "Filter, kernel, channel", "ko": "필터, 커널, 채널"},
         "conv2d.tab_flip": {"en": "convolve2d vs correlate2d", "ko": "convolve2d와 correlate2d"},
         "conv2d.tab_stack": {"en": "Stack of feature maps", "ko": "특성 맵 쌓기"},
@@ -420,6 +463,23 @@ TEXTS.update(
             "en": "This window hangs over the padding: Keras averages only the {count} real cells, not all {total}.",
             "ko": "이 창은 패딩에 걸쳐 있습니다. 케라스는 {total}칸 전부가 아니라 실제 칸 {count}개만 평균합니다.",
         },
+        "pooling.compare_help": {
+            "en": "Shows a second pooled map beside this one: the same input with one setting changed.",
+            "ko": "같은 입력에서 설정 하나만 바꾼 두 번째 풀링 결과를 옆에 보여 줍니다.",
+        },
+        "pooling.compare_note": {
+            "en": "Same input, one setting changed; both maps are drawn at one cell size, so the shapes compare at a "
+            "glance.",
+            "ko": "같은 입력에서 설정 하나만 바꿨습니다. 두 맵은 같은 칸 크기로 그려서 크기를 한눈에 비교할 수 있습니다.",
+        },
+        "pooling.steps_title": {"en": "Play the sliding window", "ko": "슬라이딩 창 재생"},
+        "pooling.steps_intro": {
+            "en": "**▶ Play** slides the pooling window across the output in your browser, **❚❚ Pause** stops it, "
+            "**Step ▷** moves one cell. Each frame shows the window on the input, its values and the number it keeps.",
+            "ko": "**▶ 재생**은 브라우저에서 풀링 창을 출력 전체로 밀고, **❚❚ 일시정지**는 멈추고, **한 칸 ▷**은 한 칸 "
+            "움직입니다. 각 장면은 입력 위의 창, 창의 값들, 그리고 남기는 수를 보여 줍니다.",
+        },
+        "pooling.steps_window": {"en": "Window", "ko": "창"},
         "pooling.shift_title": {"en": "Shift the input by a pixel", "ko": "입력을 한 픽셀 옮기기"},
         "pooling.shift_intro": {
             "en": "Move the whole input a little and compare: many input cells change, but max pooling often reports "

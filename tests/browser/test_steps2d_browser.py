@@ -1,0 +1,88 @@
+"""2-D step-through in a real browser (issue 15): on 2-D convolution and pooling, ▶ Play moves the window across
+the output in the browser, ❚❚ Pause stops it, Step ▷ moves exactly one cell; the numbers are the core's."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from playground.convolution import GRIDS, explain_conv2d_cell
+from playground.kernels import KERNELS
+from playground.pooling import explain_pool2d_cell
+from tests.browser.conftest import exceptions_on, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+WIDE = {"width": 1400, "height": 1000}
+PAGES = {
+    # page URL, chart key, cells in the output, output width
+    "conv2d": ("conv2d?conv2d_view=steps&conv2d_kernel=sobel_x", "conv2d_steps_chart", 25, 5),
+    "pooling": ("pooling?pooling_source=grid", "pooling_steps_chart", 9, 3),
+}
+
+
+def title(pg, chart: str) -> str:
+    """The figure's title (the cell shown and its sum), once Streamlit has only one copy of the chart on screen."""
+    locator = pg.locator(f".st-key-{chart} .gtitle")
+    expect(locator).to_have_count(1, timeout=30_000)
+    return locator.text_content()
+
+
+def shown_cell(pg, chart: str) -> int:
+    """The cell the figure shows (0-based reading order), from its title "… cell n of N"."""
+    return int(re.search(r"cell (\d+) of", title(pg, chart)).group(1)) - 1
+
+
+def slider_cell(pg, chart: str) -> int:
+    return pg.evaluate(f"() => document.querySelector('.st-key-{chart} .js-plotly-plot')._fullLayout.sliders[0].active")
+
+
+def press(pg, chart: str, label: str) -> None:
+    pg.locator(f".st-key-{chart} .updatemenu-button", has_text=label).click()
+
+
+@pytest.fixture(params=list(PAGES))
+def page(request, server, browser):
+    url, chart, cells, width = PAGES[request.param]
+    context = browser.new_context(viewport=WIDE)
+    pg = context.new_page()
+    pg.goto(server.url(url))
+    wait_for_app(pg, timeout=120_000)
+    pg.locator(f".st-key-{chart}").scroll_into_view_if_needed()
+    yield request.param, pg, chart, cells, width
+    context.close()
+
+
+def test_step_moves_one_cell_play_advances_pause_stops(page):
+    """Step ▷ shows the next cell and stays there; ▶ Play moves on by itself; ❚❚ Pause stops it on a cell the title
+    and slider agree on; all without a script run, and the title's sum is the core's (= Keras's) for that cell."""
+    name, pg, chart, cells, width = page
+    assert shown_cell(pg, chart) == 0
+    state = "document.querySelector('[data-testid=\"stApp\"]').getAttribute('data-test-script-state')"
+    for expected in (1, 2, 3):
+        press(pg, chart, "Step")
+        expect(pg.locator(f".st-key-{chart} .gtitle")).to_contain_text(f"cell {expected + 1} of {cells}")
+        pg.wait_for_timeout(1200)  # longer than a playback step: Step holds the cell
+        assert shown_cell(pg, chart) == expected and slider_cell(pg, chart) == expected
+    press(pg, chart, "Play")
+    pg.wait_for_function(
+        f"() => /cell ([5-9]|1\\d) of/.test(document.querySelector('.st-key-{chart} .gtitle').textContent)",
+        timeout=20_000,
+    )
+    press(pg, chart, "Pause")
+    pg.wait_for_timeout(300)
+    paused = shown_cell(pg, chart)
+    pg.wait_for_timeout(2500)  # three playback intervals
+    assert shown_cell(pg, chart) == paused == slider_cell(pg, chart)
+    press(pg, chart, "Step")
+    expect(pg.locator(f".st-key-{chart} .gtitle")).to_contain_text(f"cell {paused + 2} of {cells}")
+    r, c = divmod(paused + 1, width)
+    if name == "conv2d":
+        cell = explain_conv2d_cell(GRIDS["digit_7"], KERNELS["sobel_x"], r, c)
+        expected = f"y[{r}, {c}] = {cell.expression(0)}"
+    else:
+        expected = explain_pool2d_cell(GRIDS["digit_7"], r, c, pool_size=2).expression()
+    assert expected.replace(" ", "") in title(pg, chart).replace(" ", "")  # the title's lines join without spaces
+    assert pg.evaluate(state) == "notRunning" and not exceptions_on(pg)
