@@ -98,7 +98,9 @@ def _hostile(path: Path, case: str, secret: tuple[Path, Path]) -> None:
             assert f[name].is_virtual
         elif case == "shape_mismatch":  # one row more, holding the secret's values
             wrong = (shape[0] + 1, *shape[1:])
-            f.create_dataset(name, data=np.frombuffer(raw.read_bytes(), dtype=dtype)[: int(np.prod(wrong))].reshape(wrong))
+            f.create_dataset(
+                name, data=np.frombuffer(raw.read_bytes(), dtype=dtype)[: int(np.prod(wrong))].reshape(wrong)
+            )
         elif case == "dtype_mismatch":
             wide = np.frombuffer(raw.read_bytes(), dtype="float64")[:size].reshape(shape)
             f.create_dataset(name, data=wide)

@@ -105,8 +105,21 @@ def test_hostile_h5_with_the_oldest_keras_allowed(tmp_path):
         ours = [p for p in {*site.getsitepackages(), sysconfig.get_paths()["purelib"]} if Path(p).is_dir()]
         (purelib / "playground-outer-site.pth").write_text("\n".join(ours) + "\n")
         pip = subprocess.run(
-            [str(python), "-m", "pip", "install", "--no-deps", "--ignore-installed", "--no-input",
-             "--disable-pip-version-check", "--retries", "1", "--timeout", "20", f"keras=={want}"],
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--no-deps",
+                "--ignore-installed",
+                "--no-input",
+                "--disable-pip-version-check",
+                "--retries",
+                "1",
+                "--timeout",
+                "20",
+                f"keras=={want}",
+            ],
             capture_output=True,
             text=True,
             timeout=240,
@@ -119,9 +132,22 @@ def test_hostile_h5_with_the_oldest_keras_allowed(tmp_path):
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
         env.pop("PYTHONPATH", None)
         run = subprocess.run(
-            [str(python), "-c", CHECK_AND_RUN, want, str(venv),
-             "tests/test_hostile_h5.py", "tests/test_model_budget.py", "-m", "hdf5", "-q",
-             "-p", "no:cacheprovider", "--rootdir", str(ROOT)],
+            [
+                str(python),
+                "-c",
+                CHECK_AND_RUN,
+                want,
+                str(venv),
+                "tests/test_hostile_h5.py",
+                "tests/test_model_budget.py",
+                "-m",
+                "hdf5",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "--rootdir",
+                str(ROOT),
+            ],
             cwd=ROOT,
             env=env,
             capture_output=True,
