@@ -442,6 +442,26 @@ def specs_from_model(model: Any) -> tuple[dict[str, Any], ...]:
     return tuple(specs)
 
 
+def _check_embedded_against_config(archive: zipfile.ZipFile, config: dict[str, Any], tmp: Path) -> None:
+    """The `.keras` zip's model.weights.h5 against the model its config.json builds (already within the budgets):
+    every `layers/` dataset of the same shape and dtype, nothing extra but optimizer state (`check_h5`), so Keras
+    never casts or partly reads what the file holds, whatever its version."""
+    import keras
+
+    try:
+        reference_model = keras.saving.deserialize_keras_object(config, safe_mode=True)
+        reference = tmp / "reference.weights.h5"
+        reference_model.save_weights(reference)
+    except Exception as err:  # Keras raises many kinds on bad configs
+        raise ValueError(f"Keras refused this model file: {str(err)[:300]}") from None
+    want = {k: v for k, v in _h5_datasets(reference).items() if k.startswith("layers/")}
+    with archive.open("model.weights.h5") as src:
+        embedded = tmp / "embedded.weights.h5"
+        with embedded.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    check_h5(embedded, want)
+
+
 def load_checked_keras(data: bytes) -> Any:
     """Any `.keras` file's model — an upload, the run store's file, a remote worker's result — after
     `inspect_keras_archive` (allow-list, budgets, weights check): `keras.saving.load_model(compile=True,
@@ -452,10 +472,13 @@ def load_checked_keras(data: bytes) -> Any:
     """
     import keras
 
-    inspect_keras_archive(data)
+    config = inspect_keras_archive(data)
     with _tmpdir() as tmp:
         path = Path(tmp) / "model.keras"
         path.write_bytes(bytes(data))
+        with zipfile.ZipFile(path) as archive:
+            if "model.weights.h5" in archive.namelist():
+                _check_embedded_against_config(archive, config, Path(tmp))
         try:
             return keras.saving.load_model(path, compile=True, safe_mode=True)
         except Exception as err:  # Keras raises many kinds on bad files

@@ -131,11 +131,13 @@ def _h5(tmp_path, build):
     return path
 
 
+@pytest.mark.hdf5
 def test_a_plain_weights_file_passes_with_its_shapes(tmp_path):
     path = _h5(tmp_path, lambda f: f.create_dataset("layers/dense/vars/0", data=np.zeros((4, 2), "float32")))
     assert check_h5(path, {"layers/dense/vars/0": ((4, 2), "float32")}) == {"layers/dense/vars/0": (4, 2)}
 
 
+@pytest.mark.hdf5
 def test_external_raw_storage_is_refused(tmp_path):
     """A dataset whose bytes live in another file (e.g. /proc/self/environ) is refused before any read."""
     secret = tmp_path / "secret.bin"
@@ -150,6 +152,7 @@ def test_external_raw_storage_is_refused(tmp_path):
         check_h5(path)
 
 
+@pytest.mark.hdf5
 def test_links_are_refused(tmp_path):
     import h5py
 
@@ -168,6 +171,7 @@ def test_links_are_refused(tmp_path):
         check_h5(_h5(tmp_path, soft))
 
 
+@pytest.mark.hdf5
 def test_virtual_datasets_are_refused(tmp_path):
     import h5py
 
@@ -180,6 +184,7 @@ def test_virtual_datasets_are_refused(tmp_path):
         check_h5(_h5(tmp_path, build))
 
 
+@pytest.mark.hdf5
 def test_shapes_dtypes_missing_and_extra_datasets_are_refused(tmp_path):
     path = _h5(tmp_path, lambda f: f.create_dataset("layers/dense/vars/0", data=np.zeros((4, 2), "float32")))
     with pytest.raises(ValueError, match=r"is \(4, 2\) float32; the model needs \(4, 3\) float32"):
@@ -192,6 +197,7 @@ def test_shapes_dtypes_missing_and_extra_datasets_are_refused(tmp_path):
         check_h5(path, {})
 
 
+@pytest.mark.hdf5
 def test_a_damaged_file_is_a_clear_error(tmp_path):
     path = tmp_path / "w.weights.h5"
     path.write_bytes(b"\x89HDF\r\n\x1a\n" + b"\0" * 100)
