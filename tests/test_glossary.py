@@ -100,3 +100,31 @@ def test_photo_names_are_translated(script, params, key):
     if key is not None:
         assert "사원" in options and "우주비행사" in options
     assert not [o for b in boxes for o in map(str, b.options) if o in ("Astronaut", "China", "Chelsea", "Coffee")]
+
+
+def _comments(code: str) -> list[str]:
+    """The `# …` part of each line of a Python code box (a `#` inside a string literal is not a comment)."""
+    import io
+    import tokenize
+
+    tokens = tokenize.generate_tokens(io.StringIO(code + "\n").readline)
+    return [tok.string for tok in tokens if tok.type == tokenize.COMMENT]
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("page", [p for p in PAGES], ids=lambda p: p.key)
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_code_boxes_compile_and_speak_the_page_language(page, lang):
+    """Every Python code box compiles in both languages; in Korean its comments have no English word outside
+    ui.glossary.CODE_WORDS (the identifiers stay English)."""
+    at = page_app(page.script)
+    at.query_params["lang"] = lang
+    at.run(timeout=120)
+    assert not at.exception
+    boxes = [box.value for box in at.code if box.proto.language == "python"]
+    for code in boxes:
+        compile(code, "<box>", "exec")
+    if lang == "ko":
+        found = {c: english_words(c) for code in boxes for c in _comments(code)}
+        found = {c: words for c, words in found.items() if words}
+        assert not found, found
