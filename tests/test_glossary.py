@@ -120,14 +120,40 @@ def test_code_boxes_compile_and_speak_the_page_language(page, lang):
     at = page_app(page.script)
     at.query_params["lang"] = lang
     at.run(timeout=120)
+    _check_code_boxes(at, lang)
+
+
+def _check_code_boxes(at, lang: str) -> None:
     assert not at.exception
     boxes = [box.value for box in at.code if box.proto.language == "python"]
     for code in boxes:
         compile(code, "<box>", "exec")
     if lang == "ko":
-        found = {c: english_words(c) for code in boxes for c in _comments(code)}
+        from playground.lab.codegen import DEBIAN_ALTERNATIVE
+
+        commented_code = set(_comments(DEBIAN_ALTERNATIVE))  # code commented out, not prose
+        found = {c: english_words(c) for code in boxes for c in _comments(code) if c not in commented_code}
         found = {c: words for c, words in found.items() if words}
         assert not found, found
+
+
+@pytest.mark.parametrize("script", ["app_pages/compare.py", "app_pages/models.py"])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_code_boxes_of_a_trained_run_speak_the_page_language(script, lang):
+    """With trained runs in the session (the exported script, save/restore lines), the code boxes compile and
+    speak the page's language."""
+    from dataclasses import replace
+
+    from tests.test_evaluation import tiny_run
+
+    at = page_app(script)
+    at.query_params["lang"] = lang
+    other = replace(tiny_run(), run_id="run-2")
+    at.session_state["lab_runs"] = [tiny_run(), other]
+    at.session_state["compare_runs"] = ["run-1", "run-2"]
+    at.run(timeout=120)
+    assert [box for box in at.code if box.proto.language == "python"]
+    _check_code_boxes(at, lang)
 
 
 def _generated_code(lang: str, monkeypatch) -> dict[str, str]:
