@@ -137,7 +137,10 @@ def _check_code_boxes(at, lang: str) -> None:
         assert not found, found
 
 
-@pytest.mark.parametrize("script", ["app_pages/compare.py", "app_pages/models.py"])
+@pytest.mark.parametrize(
+    "script",
+    ["app_pages/compare.py", "app_pages/models.py", pytest.param("app_pages/evaluate.py", marks=pytest.mark.realdata)],
+)
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_code_boxes_of_a_trained_run_speak_the_page_language(script, lang):
     """With trained runs in the session (the exported script, save/restore lines), the code boxes compile and
