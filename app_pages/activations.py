@@ -248,7 +248,7 @@ def perceptron(slope: float) -> None:
         )
         st.plotly_chart(fig, key="activations_neuron_chart")
     _code(
-        f"import keras\n# the perceptron: one Dense unit with kernel [[{w1:g}], [{w2:g}]] and bias [{bias:g}]"
+        f"import keras\n# {t('code.activations_perceptron', kernel=f'[[{w1:g}], [{w2:g}]]', bias=f'[{bias:g}]')}"
         + (
             f"\nneuron = keras.Sequential([keras.layers.Dense(1), keras.layers.LeakyReLU(negative_slope={slope:g})])"
             if neuron == "leaky_relu" and slope != A.LEAKY_RELU_SLOPE

@@ -12,7 +12,7 @@ from playground.augmentation import AUGMENTATIONS, augment, build_layers, keras_
 from playground.images import SAMPLES, load_sample
 from playground.run import SESSION_AUGMENTATION
 from ui.i18n import t
-from ui.page import header, stop_with
+from ui.page import code_comments, header, stop_with
 from ui.runs import class_names
 from ui.state import choice
 
@@ -199,7 +199,8 @@ with view:
         _draw(spec_key, int(n), int(seed), int(item_index), photo)
 
     st.caption(t("common.equivalent_code"))
-    st.code(keras_code(specs, seed=int(seed)), language="python", wrap_lines=True)  # no sideways scrolling
+    code = keras_code(specs, seed=int(seed), comments=code_comments("augmentation"))
+    st.code(code, language="python", wrap_lines=True)  # no sideways scrolling
 
     st.subheader(t("augment.lab_heading"))
     st.markdown(t("augment.lab_explain"))

@@ -9,7 +9,7 @@ from playground.figures import evaluation as figs
 from playground.lab import compare
 from playground.lab.codegen import training_script
 from ui.i18n import t
-from ui.page import end_page, header, show_code
+from ui.page import code_comments, end_page, header, show_code
 from ui.runs import pick_runs, run_label, status_label
 from ui.texts import TEXTS
 
@@ -133,7 +133,7 @@ else:
     pick, download = st.columns([1, 2.4], gap="large", vertical_alignment="bottom")
     with pick:
         chosen = st.selectbox(t("compare.script_run"), list(scriptable), key="compare_script_run")
-        script = training_script(scriptable[chosen].config, title=chosen)
+        script = training_script(scriptable[chosen].config, title=chosen, comments=code_comments("lab"))
     with download:
         st.download_button(
             t("compare.download_script"),

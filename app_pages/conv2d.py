@@ -625,7 +625,7 @@ with view:
         "layer.set_weights(\n"
         f"    [kernel.reshape({kh}, {kw}, {channels}, 1), np.array([{bias:g}])])\n"
         f"layer(image[None]).shape  # (1, {out_h}, {out_w}, 1)\n\n"
-        "# one channel, valid padding, stride 1: the same numbers as\n"
+        f"# {t('code.conv2d_scipy')}\n"
         "from scipy.signal import correlate2d\n"
         'correlate2d(image, kernel, mode="valid")',
         language="python",

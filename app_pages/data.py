@@ -8,7 +8,7 @@ import streamlit as st
 from playground import data
 from playground.figures.training import class_balance, pixel_matrix, sample_grid
 from ui.i18n import t
-from ui.page import end_page, header, show_code, stop_with
+from ui.page import code_comments, end_page, header, show_code, stop_with
 from ui.state import choice
 
 MIN_TRAIN_SIZE = 1000
@@ -95,7 +95,7 @@ with view:
         st.caption(t("data.balanced"))
 
 show_code(
-    data.LOAD_CODE
+    data.load_code(code_comments("data"))
     + "\nfrom sklearn.model_selection import train_test_split\n\n"
     + (
         f"x_train, _, y_train, _ = train_test_split(x_train, y_train, train_size={int(train_size)}, "

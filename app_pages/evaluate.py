@@ -111,11 +111,11 @@ with tab_test:
             )
     show_code(
         "loss, accuracy = model.evaluate(x_test, y_test)\n"
-        "pred_prob = model.predict(x_test)              # (10000, 10) softmax outputs\n"
-        "pred = pred_prob.argmax(axis=1)                 # predicted class = the most probable one\n"
+        f"pred_prob = model.predict(x_test)              # {t('code.evaluate_outputs')}\n"
+        f"pred = pred_prob.argmax(axis=1)                 # {t('code.evaluate_class')}\n"
         "cm = tf.math.confusion_matrix(y_test, pred, num_classes=10)\n"
         "per_class_accuracy = np.diag(cm) / cm.numpy().sum(axis=1)\n"
-        f"mistakes = np.flatnonzero(pred != y_test)      # {wrong} images"
+        f"mistakes = np.flatnonzero(pred != y_test)      # {t('code.evaluate_mistakes', n=wrong)}"
     )
 
 with tab_predict:
@@ -152,10 +152,11 @@ with tab_predict:
             key="evaluate_softmax",
         )
         st.caption(t("evaluate.softmax_help"))
+        printed = "[[" + " ".join(f"{p:.2f}" for p in proba[index]) + "]]"
         show_code(
             f"pred_proba = model.predict(np.expand_dims(x_test[{index}], axis=0))\n"
             "print('softmax output:', pred_proba)\n"
-            f"# softmax output: [[{' '.join(f'{p:.2f}' for p in proba[index])}]]\n"
+            f"# {t('code.evaluate_printed', values=printed)}\n"
             "pred = np.argmax(np.squeeze(pred_proba))\n"
             f"print('predicted target value:', pred)        # {guess} ({names[guess]})"
         )
@@ -295,7 +296,8 @@ with tab_inside:
                 "kinds = (keras.layers.Conv2D, keras.layers.MaxPooling2D, keras.layers.AveragePooling2D)\n"
                 "layers = [l for l in model.layers if isinstance(l, kinds)]\n"
                 "probe = keras.Model(inputs=model.inputs, outputs=[l.output for l in layers])\n"
-                "feature_maps = probe.predict(np.expand_dims(image, axis=0))  # (1, H, W, C) per layer\n"
-                "mean_activation = feature_maps[0][0].mean(axis=(0, 1))  # one number per filter\n"
-                f"kernel, bias = model.get_layer('{layer_name}').get_weights()  # kernel {kernel.shape}"
+                f"feature_maps = probe.predict(np.expand_dims(image, axis=0))  # {t('code.evaluate_maps')}\n"
+                f"mean_activation = feature_maps[0][0].mean(axis=(0, 1))  # {t('code.evaluate_per_filter')}\n"
+                f"kernel, bias = model.get_layer('{layer_name}').get_weights()  "
+                f"# {t('code.evaluate_kernel', shape=kernel.shape)}"
             )

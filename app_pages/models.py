@@ -7,7 +7,7 @@ import streamlit as st
 from playground import checkpoint, export, file_contents, persistence
 from playground.lab.codegen import training_script
 from ui.i18n import t
-from ui.page import header, show_code
+from ui.page import code_comments, header, show_code
 from ui.runs import add_run, forget_runs, new_run_id, pick_run, session_runs
 from ui.store import get_store
 
@@ -64,7 +64,7 @@ if run is not None:
         can_script = run.config.preset != "uploaded"
         b4.download_button(
             t("models.download_script"),
-            data=training_script(run.config, title=run.run_id) if can_script else "",
+            data=training_script(run.config, title=run.run_id, comments=code_comments("lab")) if can_script else "",
             file_name=f"train_{run.run_id}.py",
             mime="text/x-python",
             icon=":material/code:",
@@ -74,8 +74,8 @@ if run is not None:
             width="stretch",
         )
         show_code(
-            f"model.save('{run.run_id}.keras')  # architecture + weights + compile settings (a zip)\n"
-            f"model.save_weights('{run.run_id}.weights.h5')  # layer weights + optimizer state, no architecture\n"
+            f"model.save('{run.run_id}.keras')  # {t('code.models_keras')}\n"
+            f"model.save_weights('{run.run_id}.weights.h5')  # {t('code.models_weights')}\n"
             f"pd.DataFrame(history.history).to_csv('{run.run_id}-history.csv')"
         )
 
@@ -181,10 +181,10 @@ with weights_tab:
             source = by_id[arch_id]
             show_code(
                 f"# {export.describe_layers(source.config.specs)}\n"
-                "model = create_model()  # the same architecture, built first\n"
+                f"model = create_model()  # {t('code.models_same_architecture')}\n"
                 "model.load_weights('model.weights.h5')\n"
                 "model.compile(optimizer=optimizer, loss='sparse_categorical_crossentropy',\n"
-                "              metrics=['accuracy'])  # not compiled by load_weights"
+                f"              metrics=['accuracy'])  # {t('code.models_not_compiled')}"
             )
             if weights_file is not None and restore:
                 try:
@@ -257,7 +257,7 @@ if run is not None:
 show_code(
     "checkpoint_cb = keras.callbacks.ModelCheckpoint('best_model.keras', monitor='val_loss', save_best_only=True)\n"
     "model.fit(x_train, y_train, validation_split=0.2, epochs=20, callbacks=[checkpoint_cb])\n"
-    "best = keras.saving.load_model('best_model.keras')  # the best epoch's whole model, compiled"
+    f"best = keras.saving.load_model('best_model.keras')  # {t('code.models_best')}"
 )
 
 # ----------------------------------------------------------------------------------------------- kept runs

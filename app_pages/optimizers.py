@@ -297,7 +297,7 @@ for key in chosen:
     code += [f"# {_racer_label(key)}", f"opt_{key} = {keras_code(RACERS[key].optimizer, lr, **hyper)}"]
 code += [
     "",
-    f"# one step on a variable w, as this page does {steps} times from ({start_x:g}, {start_y:g}):",
+    f"# {t('code.optimizers_one_step', steps=steps, x=f'{start_x:g}', y=f'{start_y:g}')}",
     f"w = keras.Variable([{start_x:g}, {start_y:g}])",
     "opt.apply_gradients([(gradient_of_f_at(w), w)])",
 ]

@@ -24,7 +24,7 @@ from playground.lab.validate import validate_config
 from playground.run import SESSION_AUGMENTATION, TrainConfig
 from ui.builder import brief, layer_stack_editor, set_stack
 from ui.i18n import t
-from ui.page import header, show_code
+from ui.page import code_comments, header, show_code
 from ui.runs import class_names, new_run_id
 from ui.state import choice
 from ui.texts import TEXTS
@@ -398,5 +398,5 @@ with view:
             st.caption(t("train.total_params", n=f"{totals(rows)['params']:,}"))
             st.caption(t("train.loss_note"))
         with st.expander(t("train.code_heading"), icon=":material/code:"):
-            show_code(keras_code(config))
+            show_code(keras_code(config, comments=code_comments("lab")))
             st.caption(t("train.code_note"))

@@ -10,7 +10,7 @@ import streamlit as st
 from playground import transfer
 from playground.figures.further import image_grid, layer_strip_figure, transfer_curves
 from ui.i18n import t
-from ui.page import end_page, header, show_code, stop_with
+from ui.page import code_comments, end_page, header, show_code, stop_with
 from ui.state import choice
 
 LEARNING_RATE, FINE_TUNE_LEARNING_RATE = 1e-3, 1e-4
@@ -258,6 +258,7 @@ with view:
                     epochs=int(epochs),
                     learning_rate=LEARNING_RATE,
                     fine_tune_learning_rate=FINE_TUNE_LEARNING_RATE,
+                    comments=code_comments("transfer"),
                 )
             )
 

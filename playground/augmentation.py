@@ -18,6 +18,7 @@ TensorFlow/Keras is imported only inside `augment`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,7 @@ import numpy as np
 
 from playground._checks import check_arguments, check_choice, check_int, check_number, invalid
 from playground._keras import load_keras
+from playground.code_comments import comments_with
 
 
 @dataclass(frozen=True)
@@ -184,8 +186,21 @@ def _argument_text(value: Any) -> str:
     return f'"{value}"' if isinstance(value, str) else f"{value:g}" if isinstance(value, float) else repr(value)
 
 
-def keras_code(specs: tuple[dict[str, Any], ...] | list[dict[str, Any]], *, seed: int | None = None) -> str:
-    """Python source of a ``keras.Sequential`` augmentation block for `specs`, as the course notes write it."""
+#: The English comments of `keras_code` (keys for its `comments=`).
+CODE_COMMENTS = {"training": "training=False: images come back unchanged"}
+
+
+def keras_code(
+    specs: tuple[dict[str, Any], ...] | list[dict[str, Any]],
+    *,
+    seed: int | None = None,
+    comments: Mapping[str, str] | None = None,
+) -> str:
+    """Python source of a ``keras.Sequential`` augmentation block for `specs`, as the course notes write it.
+
+    `comments` maps `CODE_COMMENTS`' keys to the comments in the page's language (English by default).
+    """
+    c = comments_with(CODE_COMMENTS, comments)
     clean = [validate_spec(spec) for spec in specs]
     lines = ["import keras", "", "data_augmentation = keras.Sequential(["]
     for i, spec in enumerate(clean):
@@ -195,6 +210,6 @@ def keras_code(specs: tuple[dict[str, Any], ...] | list[dict[str, Any]], *, seed
         lines.append(f"    keras.layers.{spec['type']}({', '.join(arguments)}),")
     lines += [
         "])",
-        "augmented = data_augmentation(images, training=True)  # training=False: images come back unchanged",
+        f"augmented = data_augmentation(images, training=True)  # {c['training']}",
     ]
     return "\n".join(lines)

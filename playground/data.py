@@ -17,11 +17,13 @@ from __future__ import annotations
 import functools
 import gzip
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 
 from playground._checks import check_int, check_number, invalid
+from playground.code_comments import comments_with
 
 CLASS_NAMES: tuple[str, ...] = (
     "T-shirt/top",
@@ -47,12 +49,19 @@ FILES = {  # the names Zalando publishes (and Debian ships), without the optiona
     "x_test": "t10k-images-idx3-ubyte",
     "y_test": "t10k-labels-idx1-ubyte",
 }
-LOAD_CODE = """\
-import keras
+#: The English comments of `load_code` (keys for its `comments=`).
+LOAD_COMMENTS = {"shape": "(60000, 28, 28) uint8, pixel values 0 … 255"}
 
-(x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()
-print(x_train.shape, x_train.dtype)  # (60000, 28, 28) uint8, pixel values 0 … 255
-"""
+
+def load_code(comments: Mapping[str, str] | None = None) -> str:
+    """The Keras lines that load Fashion-MNIST, with `comments` (a mapping over `LOAD_COMMENTS`' keys) or English."""
+    c = comments_with(LOAD_COMMENTS, comments)
+    return (
+        "import keras\n\n"
+        "(x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()\n"
+        f"print(x_train.shape, x_train.dtype)  # {c['shape']}\n"
+    )
+
 
 _IDX_UBYTE = 0x08  # IDX type code of unsigned bytes, the only one Fashion-MNIST uses
 

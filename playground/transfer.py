@@ -22,7 +22,7 @@ TensorFlow/Keras is imported only inside the functions that build or train model
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ import numpy as np
 
 from playground._checks import check_choice, check_int, check_number, invalid
 from playground._keras import load_keras
+from playground.code_comments import comments_with
 
 SOURCE_CLASSES: tuple[int, ...] = (0, 2, 3, 4, 6)  # T-shirt/top, Pullover, Dress, Coat, Shirt
 TARGET_CLASSES: tuple[int, ...] = (1, 5, 7, 8, 9)  # Trouser, Sandal, Sneaker, Bag, Ankle boot
@@ -449,16 +450,34 @@ def run_transfer(
     return {m: results[m] for m in MODES if m in results}
 
 
+#: The English comments of `transfer_code` (keys for its `comments=`).
+CODE_COMMENTS = {
+    "random": "random initial weights",
+    "pretrained": "pretrained",
+    "frozen": "feature extraction: the base is frozen",
+    "fine_tuning": "fine-tuning: unfreeze the top of the base, recompile with a lower learning rate, train on",
+}
+
+
 def transfer_code(
-    mode: str, *, epochs: int = 5, learning_rate: float = 1e-3, fine_tune_learning_rate: float = 1e-4
+    mode: str,
+    *,
+    epochs: int = 5,
+    learning_rate: float = 1e-3,
+    fine_tune_learning_rate: float = 1e-4,
+    comments: Mapping[str, str] | None = None,
 ) -> str:
-    """The Keras lines of one mode, as the course notes write feature extraction and fine-tuning."""
+    """The Keras lines of one mode, as the course notes write feature extraction and fine-tuning.
+
+    `comments` maps `CODE_COMMENTS`' keys to the comments in the page's language (English by default).
+    """
     check_choice("mode", mode, MODES)
+    c = comments_with(CODE_COMMENTS, comments)
     lines = ["import keras", ""]
     if mode == "scratch":
-        lines += ["base = build_base()  # random initial weights"]
+        lines += [f"base = build_base()  # {c['random']}"]
     else:
-        lines += ["base = build_base()", 'base.load_weights("assets/transfer_base.weights.h5")  # pretrained']
+        lines += ["base = build_base()", f'base.load_weights("assets/transfer_base.weights.h5")  # {c["pretrained"]}']
     lines += [
         "model = keras.Sequential([",
         "    keras.Input(shape=(28, 28, 1)), base,",
@@ -467,7 +486,7 @@ def transfer_code(
         "])",
     ]
     if mode != "scratch":
-        lines += ["base.trainable = False  # feature extraction: the base is frozen"]
+        lines += [f"base.trainable = False  # {c['frozen']}"]
     lines += [
         f"model.compile(optimizer=keras.optimizers.Adam({learning_rate:g}),",
         '              loss="sparse_categorical_crossentropy", metrics=["accuracy"])',
@@ -476,7 +495,7 @@ def transfer_code(
     if mode == "fine_tuning":
         lines += [
             "",
-            "# fine-tuning: unfreeze the top of the base, recompile with a lower learning rate, train on",
+            f"# {c['fine_tuning']}",
             "base.trainable = True",
             "for layer in base.layers:",
             f"    layer.trainable = layer.name in {FINE_TUNE_LAYERS!r}",

@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from ui.i18n import t
+from ui.texts import TEXTS
 
 
 def header(page_key: str) -> None:
@@ -43,6 +44,15 @@ def show_code(code: str, *, label_key: str = "common.equivalent_code") -> None:
     """The Keras/SciPy line(s) that compute what the page shows, for the current settings."""
     st.caption(t(label_key))
     st.code(code, language="python", wrap_lines=True)  # wraps on a phone instead of scrolling sideways
+
+
+def code_comments(area: str) -> dict[str, str]:
+    """A code generator's comments in the page's language: ``{key: t("code.<area>.<key>")}`` from ui/texts/code.py.
+
+    Pass it as the generator's ``comments=`` (`playground.code_comments`); placeholders are left for the generator.
+    """
+    prefix = f"code.{area}."
+    return {key.removeprefix(prefix): t(key) for key in TEXTS if key.startswith(prefix)}
 
 
 def _same(raw: str, value: object) -> bool:
