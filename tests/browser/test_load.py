@@ -51,6 +51,7 @@ HANDOVER_MARGIN_S = 60  # one TensorFlow process with the data set, a training, 
 KNOBS = {"conv2d_kh": (1, 7), "conv2d_kw": (1, 7), "conv2d_sh": (1, 4), "conv2d_sw": (1, 4)}
 
 PROGRESS = lh.template_regex("train.progress")
+LEFT = lh.template_regex("train.left")  # the progress line's {left}: "about {eta} s left", or "measuring …"
 DONE = lh.template_regex("train.done")
 WAITING = lh.literal_prefix("train.waiting")
 PREPARING = lh.literal_prefix("train.preparing")
@@ -189,7 +190,9 @@ def run_load(browser, artifacts, *, sessions: int, steps: int, label: str, seed:
         a_state, a_groups = _trainer_state(a)
         a_seen.append((a_state, a_groups))
         assert a_state == "running", f"A should still be training, it is {a_state}"
-        a_eta = float(a_groups["eta"]) if a_groups["eta"].replace(".", "", 1).isdigit() else float("inf")
+        left = LEFT.search(lh.main_text(a))
+        eta = left.group("eta") if left else ""
+        a_eta = float(eta) if eta.replace(".", "", 1).isdigit() else float("inf")
         # 5. closing A's tab stops A's job: B gets the slot
         a_ctx.close()
         contexts.remove(a_ctx)
