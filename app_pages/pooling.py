@@ -159,9 +159,13 @@ def explain_cell() -> None:
             st.caption(t("pooling.average_same_help", count=cell.count, total=pool * pool))
 
 
+@st.fragment
 def step_through() -> None:
-    """The window sliding across the output, played in the browser: every output cell is a frame of one figure."""
+    """The window sliding across the output, played in the browser: every output cell is a frame of one figure.
+    Off until asked for: up to 256 frames are a big figure to build, send and draw on every change of the page."""
     st.subheader(t("pooling.steps_title"))
+    if not st.toggle(t("pooling.steps_show"), False, key="pooling_steps", bind="query-params"):
+        return
     st.markdown(t("pooling.steps_intro"))
     try:
         steps = pool2d_steps(x, pool_size=pool, mode=mode, **settings)

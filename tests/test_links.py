@@ -20,7 +20,8 @@ PINNED: dict[str, str] = {
     "conv2d_stack:list conv2d_view:str conv2d_compare:bool conv2d_compare_what:str",
     "pooling": "pooling_source:str pooling_grid:str pooling_kernel:str pooling_photo:str pooling_mode:str "
     "pooling_size:int pooling_stride_default:bool pooling_strides:int pooling_padding:str pooling_row:int "
-    "pooling_col:int pooling_shift_rows:int pooling_shift_cols:int pooling_compare:bool pooling_compare_what:str",
+    "pooling_col:int pooling_shift_rows:int pooling_shift_cols:int pooling_steps:bool pooling_compare:bool "
+    "pooling_compare_what:str",
     "shapes": "shapes_input:str shapes_h:int shapes_w:int shapes_c:int shapes_stack:str",
     "activations": "activations_chosen:list activations_x_max:float activations_slope:float activations_depth:int "
     "activations_weight:float activations_x0:float activations_logits:str activations_temperature:float "

@@ -114,7 +114,9 @@ def test_click_targets_are_the_output_cells_with_their_values():
 def test_step_through_plays_every_window_with_the_cores_numbers(open_page):
     """The step-through figure has one frame per pooled cell, each titled with the window's max/average as the core
     (= Keras) computes it; the max's winner is circled."""
-    at = open_page(pooling_source="grid", pooling_padding="same", pooling_size="3", pooling_mode="max")
+    at = open_page(
+        pooling_source="grid", pooling_padding="same", pooling_size="3", pooling_mode="max", pooling_steps="true"
+    )
     assert not at.exception
     chart = next(c for c in at.get("plotly_chart") if "pooling_steps_chart" in c.proto.id)
     spec = json.loads(chart.proto.spec)
@@ -126,7 +128,7 @@ def test_step_through_plays_every_window_with_the_cores_numbers(open_page):
         assert cell.value == pytest.approx(pooled.ravel()[j])
         assert cell.expression() in frame["layout"]["title"]["text"].replace("<br>", " ")
         assert frame["data"][4]["x"] == [cell.winner[1]] and frame["data"][4]["y"] == [cell.winner[0]]
-    at = open_page(pooling_source="photo", pooling_size="1")  # 32×32 cells: too many to step
+    at = open_page(pooling_source="photo", pooling_size="1", pooling_steps="true")  # 32×32 cells: too many to step
     assert any("too many" in i.value for i in at.info)
 
 

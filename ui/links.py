@@ -133,6 +133,7 @@ LINKS: dict[str, dict[str, Param]] = {
         "pooling_col": INT,
         "pooling_shift_rows": INT,
         "pooling_shift_cols": INT,
+        "pooling_steps": BOOL,
         "pooling_compare": BOOL,
         "pooling_compare_what": one_of(("padding", "strides", "mode")),
     },

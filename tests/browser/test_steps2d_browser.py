@@ -19,7 +19,7 @@ WIDE = {"width": 1400, "height": 1000}
 PAGES = {
     # page URL, chart key, cells in the output, output width
     "conv2d": ("conv2d?conv2d_view=steps&conv2d_kernel=sobel_x", "conv2d_steps_chart", 25, 5),
-    "pooling": ("pooling?pooling_source=grid", "pooling_steps_chart", 9, 3),
+    "pooling": ("pooling?pooling_source=grid&pooling_steps=true", "pooling_steps_chart", 9, 3),
 }
 
 

@@ -473,6 +473,7 @@ TEXTS.update(
             "ko": "같은 입력에서 설정 하나만 바꿨습니다. 두 맵은 같은 칸 크기로 그려서 크기를 한눈에 비교할 수 있습니다.",
         },
         "pooling.steps_title": {"en": "Play the sliding window", "ko": "슬라이딩 창 재생"},
+        "pooling.steps_show": {"en": "Show the step-through", "ko": "한 칸씩 재생 보기"},
         "pooling.steps_intro": {
             "en": "**▶ Play** slides the pooling window across the output in your browser, **❚❚ Pause** stops it, "
             "**Step ▷** moves one cell. Each frame shows the window on the input, its values and the number it keeps.",
