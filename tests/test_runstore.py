@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sqlite3
 import threading
 from pathlib import Path
@@ -195,23 +194,32 @@ def test_two_tabs_writing_at_once_lose_nothing(tmp_path):
     assert len(store.runs(token)[0]) == 80
 
 
-def _process_tab(root: str, token: str, i: int) -> None:
-    store = RunStore(root)
-    for j in range(10):
-        store.save(token, f"p{i}-{j}", status="finished", record=RECORD)
+_TAB = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from playground.runstore import RunStore
+from tests.test_runstore import RECORD
+store = RunStore(sys.argv[2])
+for j in range(10):
+    store.save(sys.argv[3], f"p{sys.argv[4]}-{j}", status="finished", record=RECORD)
+"""
 
 
 def test_two_server_processes_writing_at_once_lose_nothing(tmp_path):
-    """Processes (two servers sharing the data folder) saving at once: every run is there afterwards."""
+    """Processes (two servers sharing the data folder) saving at once: every run is there afterwards. Each is a
+    fresh `python` (what a second server is), given the project root explicitly."""
+    import subprocess
+    import sys
+
+    root = str(Path(__file__).resolve().parent.parent)
     token = new_owner_token()
     RunStore(tmp_path)
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_process_tab, args=(str(tmp_path), token, i)) for i in range(3)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(60)
-    assert [p.exitcode for p in procs] == [0, 0, 0]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _TAB, root, str(tmp_path), token, str(i)], stderr=subprocess.PIPE)
+        for i in range(3)
+    ]
+    errors = [p.communicate(timeout=120)[1].decode()[-2000:] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], errors
     assert len(RunStore(tmp_path).runs(token)[0]) == 30
 
 

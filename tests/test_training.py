@@ -420,7 +420,7 @@ def test_stopped_trainings_leave_no_temp_folder(tmp_path, monkeypatch):
     assert list(tmp_path.glob("playground-*")) == []
     run = stopped_at(3)
     assert run.status == "stopped" and run.checkpoint_path
-    assert [p.name for p in tmp_path.glob("playground-run-3-*/*")] == ["checkpoint.keras"]
+    assert [p.name for p in tmp_path.glob("playground-run-3-*/*")] == ["best_model.keras"]
     del run
     gc.collect()
     assert list(tmp_path.glob("playground-*")) == []
