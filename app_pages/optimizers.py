@@ -150,7 +150,6 @@ with controls, st.container(border=True):
         t("optimizers.racers"),
         list(RACERS),
         selection_mode="multi",
-        format_func=lambda k: t(f"optimizers.racer_{k}"),  # "Nesterov" / "네스테로프", not the id
         wrap=True,  # in a column Streamlit would keep one row and scroll it sideways
         default=DEFAULT_RACERS,
         key="optimizers_racers",
