@@ -6,7 +6,6 @@ Builders take already-translated titles/labels from the page and return ``go.Fig
 from __future__ import annotations
 
 import base64
-import copy
 import functools
 import io
 import re
@@ -14,11 +13,10 @@ from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from playground.convolution import Step1D
 from playground.figures.common import CATEGORICAL, DIVERGING, SEQUENTIAL, FigureT, heatmap, style
-from playground.figures.draft import Draft
+from playground.figures.draft import Draft, subplots
 
 HIGHLIGHT = CATEGORICAL[1]  # orange: the cells in play
 WINNER = CATEGORICAL[3]  # vermillion: the max that won
@@ -450,19 +448,6 @@ def receptive_field_figure(
     return fig
 
 
-@functools.lru_cache(maxsize=32)
-def _grid_layout(lines: int, columns: int, titles: tuple[str, ...]) -> dict:
-    """The layout `make_subplots` builds for a lines × columns grid with these titles, as a plain dict without the
-    template (a figure takes its template from `style`). Cached: make_subplots costs several ms per call and the
-    pages ask for the same few grids on every rerun. Callers must not modify the returned dict."""
-    grid = make_subplots(
-        rows=lines, cols=columns, subplot_titles=list(titles), horizontal_spacing=0.03, vertical_spacing=0.08
-    )
-    layout = grid.layout.to_plotly_json()
-    layout.pop("template", None)
-    return layout
-
-
 def feature_maps_figure(
     maps: np.ndarray, titles: Sequence[str], *, hover_name: str = "value", height: int | None = None
 ) -> go.Figure:
@@ -470,7 +455,8 @@ def feature_maps_figure(
     count = maps.shape[2]
     columns = min(count, 4)
     lines = -(-count // columns)
-    layout = copy.deepcopy(_grid_layout(lines, columns, tuple(titles)))
+    fig = subplots(lines, columns, titles)  # make_subplots' layout, cached (playground.figures.draft)
+    layout = fig.layout
     traces = []
     for f in range(count):
         z = maps[:, :, f]
@@ -494,7 +480,9 @@ def feature_maps_figure(
         layout[name].update(autorange="reversed", scaleanchor=anchor, showticklabels=False)
     for name in [k for k in layout if k.startswith("xaxis")]:
         layout[name].update(showticklabels=False)
-    return style(Draft(*traces, layout=layout), height=height or 60 + 260 * lines).to_figure()
+    for trace in traces:
+        fig.add_trace(trace)
+    return style(fig, height=height or 60 + 260 * lines).to_figure()
 
 
 def products_figure(products: np.ndarray, *, title: str | None = None, height: int | None = None) -> go.Figure:
