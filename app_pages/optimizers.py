@@ -19,7 +19,7 @@ from playground.optimizers import HYPER_DEFAULTS, RACERS, keras_code, optimize_t
 from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
 from ui.i18n import t
 from ui.page import header, stop_with
-from ui.state import choice, ranged_slider
+from ui.state import choice, choices, ranged_slider
 
 EPSILONS = [1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1.0]
 DEFAULT_RACERS = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
@@ -146,16 +146,16 @@ with controls, st.container(border=True):
             bind="query-params",
             help=t("optimizers.conditioning_help"),
         )
-    chosen = st.pills(  # every racer visible as a chip; one click adds or removes it
+    chosen = choices(  # every racer visible as a chip; one click adds or removes it; ids in the URL
+        st.pills,
         t("optimizers.racers"),
         list(RACERS),
+        key="optimizers_racers",
+        default=DEFAULT_RACERS,
+        format_func=_racer_label,
         selection_mode="multi",
         wrap=True,  # in a column Streamlit would keep one row and scroll it sideways
-        default=DEFAULT_RACERS,
-        key="optimizers_racers",
-        bind="query-params",
     )
-    chosen = [k for k in RACERS if k in (chosen or [])]
     left, right = st.columns(2)
     start_x = left.number_input(
         t("optimizers.start_x"),

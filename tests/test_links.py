@@ -142,17 +142,22 @@ def test_page_uses_exactly_its_declared_parameters(url_path, monkeypatch):
     """Opened plainly and with each scene, the page binds or writes exactly the declared parameters, with the declared
     types and choice ids; a parameter it keeps in the URL by itself stays there when a link carries it."""
     written: dict[str, Param] = {}
-    choice, ranged_slider = ui.state.choice, ui.state.ranged_slider
+    choice, choices, ranged_slider = ui.state.choice, ui.state.choices, ui.state.ranged_slider
 
     def recording_choice(widget, label, options, *, key, **kwargs):
         written[key] = Param(*_choice_kind(list(options)))
         return choice(widget, label, options, key=key, **kwargs)
+
+    def recording_choices(widget, label, options, *, key, **kwargs):
+        written[key] = Param("list", _choice_kind(list(options))[1])
+        return choices(widget, label, options, key=key, **kwargs)
 
     def recording_slider(label, min_value, max_value, default, *, key, **kwargs):
         written[key] = Param("int")
         return ranged_slider(label, min_value, max_value, default, key=key, **kwargs)
 
     monkeypatch.setattr(ui.state, "choice", recording_choice)
+    monkeypatch.setattr(ui.state, "choices", recording_choices)
     monkeypatch.setattr(ui.state, "ranged_slider", recording_slider)
     script = next(page.script for page in PAGES if page.url_path == url_path)
     declared = params_of(url_path)

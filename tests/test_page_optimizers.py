@@ -190,3 +190,16 @@ def test_batch_size_section_shows_the_core_paths_and_keras_fit(app_for):
         assert shown == f"{trace.loss[-1] - best:.3e}"
     code = at.code[-1].value
     assert "model.fit(x, y, batch_size=1, epochs=1" in code and "batch_size=32, epochs=8" in code
+
+
+def test_racer_chips_speak_the_page_language_and_links_keep_ids(open_link):
+    """The race picker's chips show the optimizers' names in Korean (모멘텀, 네스테로프), while the link keeps the
+    ids, so a link made in Korean opens the same race in English; an unknown id in a link is dropped."""
+    at = open_link("app_pages/optimizers.py", lang="ko", optimizers_racers=["momentum", "nesterov", "bogus"])
+    chips = at.button_group(key="optimizers_racers")
+    labels = [option.content for option in chips.proto.options]
+    assert "모멘텀" in labels and "네스테로프" in labels and "momentum" not in labels
+    assert chips.value == ["momentum", "nesterov"]
+    assert at.query_params["optimizers_racers"] == ["momentum", "nesterov"]
+    chips.set_value(["sgd", "nesterov"]).run()
+    assert at.query_params["optimizers_racers"] == ["sgd", "nesterov"]

@@ -69,6 +69,49 @@ def choice(
     return value
 
 
+def choices(
+    widget: Callable[..., Any],
+    label: str,
+    options: Sequence[Any],
+    *,
+    key: str,
+    default: Sequence[Any] = (),
+    format_func: Callable[[Any], str] = str,
+    **kwargs: Any,
+) -> list[Any]:
+    """Render a several-choice `widget` (st.pills or st.multiselect) with translated labels and the chosen ids in the
+    URL as `?key=a&key=b` (`choice()` for one value).
+
+    Args:
+        widget: st.pills (pass `selection_mode="multi"`) or st.multiselect.
+        options: option ids; `str(option)` is what appears in the URL.
+        default: the initially chosen ids; when exactly these are chosen, the URL parameter is removed.
+        format_func: the (translated) label of an option.
+    Returns:
+        The chosen ids, in the order of `options`. A link naming an unknown id keeps the known ones (the frame
+        lists the link setting as ignored).
+    """
+    options = list(options)
+    by_text = {str(o): o for o in options}
+    if key not in st.session_state:
+        raws = st.query_params.get_all(key)
+        picked = [by_text[r] for r in raws if r in by_text]
+        st.session_state[key] = picked if raws else list(default)
+        if len(picked) < len(raws):
+            del st.query_params[key]  # reported by the frame as an ignored link setting
+    kept = [o for o in options if o in (st.session_state[key] or [])]
+    if kept != st.session_state[key]:
+        st.session_state[key] = kept
+    value = widget(label, options, format_func=format_func, key=key, **kwargs)
+    value = [o for o in options if o in (value or [])]
+    if value == [o for o in options if o in default]:
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = [str(o) for o in value]
+    return value
+
+
 # The option widgets of Streamlit 1.67 (their value travels as the *formatted label* of the option). Named by the class
 # of the serde whose bound `deserialize` a widget registers with.
 _OPTION_SERDES = frozenset(
