@@ -275,13 +275,26 @@ def _walk_objects(node: Any) -> Iterator[dict[str, Any]]:
             yield from _walk_objects(value)
 
 
+QUOTED_CHARS = 40  # a name from inside an uploaded file is quoted at most this long
+
+
+def _quoted(name: object) -> str:
+    """A name read from an uploaded file, for a refusal message shown to its uploader: a Markdown code span (shown
+    literally: no link, image, HTML or emphasis), on one line, without backticks (which could end the span), cut to
+    QUOTED_CHARS characters with "…"."""
+    text = " ".join(str(name).replace("`", "'").split())
+    if len(text) > QUOTED_CHARS:
+        text = text[: QUOTED_CHARS - 1] + "…"
+    return f"`{text}`"
+
+
 def _refusal(obj: dict[str, Any], keras: Any) -> str | None:
     """Why a serialized object is not allowed (None when it is)."""
     name = obj.get("class_name")
     module = obj.get("module")
     registered = obj.get("registered_name")
     if not isinstance(name, str):
-        return f"an object without a proper class name ({name!r})"
+        return f"an object without a proper class name ({_quoted(repr(name))})"
     if name in ("Lambda", "__lambda__"):
         return "a Lambda layer (it carries Python code, which would run on this server)"
     if name in ALLOWED_INTERNALS:
@@ -290,13 +303,13 @@ def _refusal(obj: dict[str, Any], keras: Any) -> str | None:
         fn = obj.get("config")
         if isinstance(fn, str) and any(hasattr(getattr(keras, ns), fn) for ns in FUNCTION_NAMESPACES):
             return None
-        return f"a custom function ({fn!r})"
+        return f"a custom function ({_quoted(fn)})"
     if registered not in (None, name):
-        return f"a custom object `{registered}`"
+        return f"a custom object {_quoted(registered)}"
     if name in ALLOWED_MODELS and module in ("keras", "keras.models", "keras.src.models.functional", None):
         return None
     if module == "keras.layers":
-        return None if name in ALLOWED_LAYERS else f"the layer `{name}`, which this app does not accept"
+        return None if name in ALLOWED_LAYERS else f"the layer {_quoted(name)}, which this app does not accept"
     for ns in SAFE_NAMESPACES:
         if module == f"keras.{ns}":
             target = keras
@@ -304,8 +317,8 @@ def _refusal(obj: dict[str, Any], keras: Any) -> str | None:
                 target = getattr(target, part)
             if isinstance(getattr(target, name, None), type):
                 return None
-            return f"the unknown object `{module}.{name}`"
-    return f"the unknown object `{module}.{name}`" if module else f"the unknown object `{name}`"
+            return f"the unknown object {_quoted(f'{module}.{name}')}"
+    return f"the unknown object {_quoted(f'{module}.{name}' if module else name)}"
 
 
 def inspect_keras_archive(data: bytes) -> dict[str, Any]:

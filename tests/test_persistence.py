@@ -347,3 +347,35 @@ def test_an_uploaded_functional_model_round_trips_through_the_store(images, tmp_
     np.testing.assert_allclose(
         again.predict(images[:8, ..., None], verbose=0), uploaded.model.predict(images[:8, ..., None], verbose=0)
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "![t](https://example.invalid/p.png)",
+        "`![t](https://example.invalid/p.png)`",
+        "[click](https://example.invalid/x) **bold** <b>x</b>\n# heading",
+        "A" * 5000,
+    ],
+)
+def test_names_from_a_refused_file_are_quoted_as_one_short_code_span(name):
+    """A layer name inside an uploaded `.keras` is quoted to its uploader as one code span (shown literally: no image,
+    link, HTML or heading), whatever backticks or newlines it holds, and at most 40 characters long."""
+    import keras
+
+    from tests import hostile_files as hf
+
+    model = keras.Sequential([keras.Input((28, 28, 1)), keras.layers.Flatten(), keras.layers.Dense(10)])
+
+    def rename(config: dict) -> dict:
+        for layer in config["config"]["layers"]:
+            if layer.get("class_name") == "Flatten":
+                layer["class_name"] = name
+        return config
+
+    with pytest.raises(ValueError) as err:
+        ps.load_keras_upload(hf._edited_keras(hf._keras_file(model), rename), run_id="x")
+    message = str(err.value)
+    assert message.count("`") == 2 and "\n" not in message
+    quoted = message.split("`")[1]
+    assert len(quoted) <= ps.QUOTED_CHARS and quoted.rstrip("…") in " ".join(name.replace("`", "'").split())
