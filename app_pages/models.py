@@ -149,7 +149,11 @@ if run is not None:
 
 # ----------------------------------------------------------------------------------------------- restore
 st.subheader(t("models.restore_title"))
-weights_tab, keras_tab = st.tabs([t("models.tab_weights"), t("models.tab_keras")], key="models_tab")
+weights_tab, keras_tab = st.tabs(
+    [t("models.tab_weights"), t("models.tab_keras")],
+    key="models_tab",
+    on_change="rerun",  # the chosen tab is kept by the server: an upload's rerun must not bring the first tab back
+)
 
 with weights_tab:
     controls, view = st.columns([1.3, 2], gap="large")

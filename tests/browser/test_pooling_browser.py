@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from playground.figures.convolution import SMALL_MAP
 from tests.browser.conftest import exceptions_on, wait_for_app
 from tests.browser.test_conv1d_browser import WIDTHS, clipped
 
@@ -47,6 +48,29 @@ def test_clicking_an_output_cell_picks_it(pooling):
     expect(pg.get_by_role("spinbutton", name="Row")).to_have_value("2", timeout=30_000)
     expect(pg.get_by_role("spinbutton", name="Column")).to_have_value("1", timeout=30_000)
     expect(pg.locator("[data-testid='stMain']")).to_contain_text("Output (2, 1) =", timeout=30_000)
+
+
+def test_clicking_a_cell_of_a_pooled_photo_picks_it(server, browser):
+    """A big output (the photo with pool size 1: 32×32 cells) has WebGL click targets (hundreds of SVG markers draw
+    slowly): a click at 30 % across and 60 % down the pooled output picks the cell under the pointer."""
+    context = browser.new_context(viewport=WIDTHS["wide"])
+    try:
+        pg = context.new_page()
+        pg.goto(server.url("pooling?pooling_source=photo&pooling_size=1"))
+        wait_for_app(pg, timeout=120_000)
+        rows = int(pg.get_by_role("spinbutton", name="Row").get_attribute("max") or 0) + 1
+        cols = int(pg.get_by_role("spinbutton", name="Column").get_attribute("max") or 0) + 1
+        assert min(rows, cols) > SMALL_MAP, (rows, cols)  # drawn with scattergl
+        output_axes = pg.locator(".st-key-pooling_chart .nsewdrag").nth(1)
+        box = output_axes.bounding_box()
+        pg.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.6)
+        row, col = int(0.6 * rows), int(0.3 * cols)
+        row_box, col_box = pg.get_by_role("spinbutton", name="Row"), pg.get_by_role("spinbutton", name="Column")
+        expect(row_box).not_to_have_value("0", timeout=30_000)
+        assert abs(int(row_box.input_value()) - row) <= 1 and abs(int(col_box.input_value()) - col) <= 1
+        assert not exceptions_on(pg)
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("source", ["feature_map", "photo"])
