@@ -138,5 +138,6 @@ def shape_flow_figure(
     fig.update_xaxes(tickangle=-35, row=2, col=1)
     fig.update_layout(bargap=0.25, uniformtext=dict(minsize=9, mode="show"))
     style(fig, height=height)
-    fig.update_layout(margin=dict(b=90))  # room for long rotated layer names (global_average_pooling2d)
+    # Room for the log ticks and titles on the left, long rotated layer names (global_average_pooling2d) below.
+    fig.update_layout(margin=dict(l=80, b=90))
     return fig.to_figure()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import plotly.graph_objects as go
@@ -31,6 +31,20 @@ CATEGORICAL = (  # Okabe–Ito, safe for the common colour-vision deficiencies
 )
 
 
+Y_TITLE_PX = 86  # y tick labels ("0.0001"), Streamlit's title standoff (24 px) and the rotated title
+X_TITLE_PX = 58  # x tick labels, standoff (20 px) and the title
+LEGEND_BELOW_PX = 48  # a one-row legend under the x title
+
+
+def _get(fig: Any, key: str) -> Any:
+    """A layout setting of a Draft (dict) or go.Figure, as plain data (None when unset)."""
+    layout = fig.layout
+    if isinstance(layout, dict):
+        return layout.get(key)
+    value = layout[key]
+    return value.to_plotly_json() if hasattr(value, "to_plotly_json") else value
+
+
 def style(
     fig: FigureT,
     *,
@@ -39,8 +53,23 @@ def style(
     y_title: str | None = None,
     height: int | None = None,
 ) -> FigureT:
-    """Apply the playground's layout: title, axis labels, compact margins, white template."""
-    fig.update_layout(margin=dict(l=10, r=10, t=40 if title else 10, b=10))
+    """Apply the playground's layout: title, axis labels, margins, white template.
+
+    The margins are the room the figure's labels take (measured in chromium with Streamlit's theme): Plotly's
+    `automargin` grows a margin that is too small, but only by drawing the whole figure a second time, and Streamlit
+    draws every changed chart twice already, so a figure whose margins fit draws in half the time. A legend under
+    the plot (horizontal, y < 0) adds room at the bottom. `automargin` stays on for labels longer than usual.
+    """
+    legend = _get(fig, "legend") or {}
+    below = legend.get("orientation") == "h" and (legend.get("y") or 0) < 0
+    fig.update_layout(
+        margin=dict(
+            l=Y_TITLE_PX if y_title else 10,
+            r=20,  # half of the last x tick label
+            t=40 if title else 20,
+            b=(X_TITLE_PX if x_title else 10) + (LEGEND_BELOW_PX if below else 0),
+        )
+    )
     if title is not None:
         fig.update_layout(title=dict(text=title, x=0, xanchor="left", font=dict(size=15)))
     if x_title is not None:

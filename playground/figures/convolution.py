@@ -216,7 +216,7 @@ def conv1d_step_figure(
             title(index), x=0, xanchor="left", y=1, yanchor="top", yref="container", pad=dict(t=20), font=dict(size=15)
         ),
         height=top_margin + panels + bottom,
-        margin=dict(l=10, r=10, t=top_margin, b=bottom),
+        margin=dict(l=100, r=10, t=top_margin, b=bottom),  # the room the labels take (no automargin redraw)
         xaxis=dict(
             domain=[0, 1],
             anchor="y",
@@ -345,7 +345,7 @@ def conv1d_compare_figure(
     hidden = dict(visible=False, fixedrange=True)
     layout = dict(
         height=height,
-        margin=dict(l=10, r=10, t=30, b=10),
+        margin=dict(l=68, r=10, t=30, b=86),  # the room the labels and the legend take (no automargin redraw)
         barmode="group",
         legend=dict(orientation="h", x=0, y=-0.18, yanchor="top"),
         xaxis=dict(tape_axis, domain=[0, 0.46], anchor="y"),
@@ -685,7 +685,7 @@ def pooling_windows_figure(
     height = 60 + min(400, max(200, 12 * in_rows))
     layout = dict(
         height=height,
-        margin=dict(l=10, r=10, t=50, b=10),
+        margin=dict(l=68, r=10, t=66, b=16),  # the room the labels take (no automargin redraw)
         shapes=shapes,
         clickmode="event+select",
         dragmode=False,
@@ -738,7 +738,7 @@ def pooling_shift_figure(
         )
     layout = dict(
         height=height,
-        margin=dict(l=10, r=10, t=66, b=10),
+        margin=dict(l=66, r=10, t=66, b=10),
         **_map_axes(a.shape, "", (0, 0.46), "", ""),
         **_map_axes(b.shape, "2", (0.54, 1), "", ""),
         annotations=[
@@ -1013,7 +1013,7 @@ def products_grid_figure(
     trace.update(xgap=2, ygap=2)
     layout = dict(
         height=70 + 44 * kh,
-        margin=dict(l=40, r=8, t=56, b=8),
+        margin=dict(l=60, r=8, t=64, b=8),
         dragmode=False,
         plot_bgcolor="white",
         xaxis=_axis(side="top", tickvals=list(range(kw)), title=dict(text=x_title)),
@@ -1073,7 +1073,7 @@ def receptive_window_figure(
     ticks = 1 if span <= 16 else 5
     layout = dict(
         height=min(420, 90 + 30 * span),
-        margin=dict(l=46, r=8, t=56, b=8),
+        margin=dict(l=50, r=8, t=64, b=8),
         dragmode=False,
         plot_bgcolor="white",
         shapes=boxes,

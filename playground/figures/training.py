@@ -70,7 +70,8 @@ def sample_grid(
         showgrid=False,
     )
     fig.update_xaxes(showticklabels=False, showgrid=False)
-    return style(fig, title=title, height=max(300, 34 * rows + 40)).to_figure()
+    style(fig, title=title, height=max(300, 34 * rows + 40))
+    return fig.update_layout(margin=dict(l=80)).to_figure()  # the class names on the left ("Ankle boot", "앵클 부츠")
 
 
 def pixel_matrix(image: np.ndarray, *, title: str | None = None, hover_name: str = "pixel") -> go.Figure:
@@ -85,7 +86,7 @@ def pixel_matrix(image: np.ndarray, *, title: str | None = None, hover_name: str
         height=720,
     )
     fig.update_traces(zmin=0, zmax=255, textfont=dict(size=8), showscale=False)
-    return fig
+    return fig.update_layout(margin=dict(l=34, t=max(fig.layout.margin.t or 0, 20)))  # the row and column ticks
 
 
 def class_balance(
@@ -103,7 +104,8 @@ def class_balance(
         )
     fig.update_layout(barmode="group", legend=dict(orientation="h", y=-0.3))
     fig.update_xaxes(tickangle=-30)
-    return style(fig, title=title, y_title=y_title, height=340)
+    style(fig, title=title, y_title=y_title, height=340)
+    return fig.update_layout(margin=dict(b=104))  # class names at −30° and the legend under them
 
 
 def smooth(values: Sequence[float] | np.ndarray, weight: float = 0.9) -> np.ndarray:
