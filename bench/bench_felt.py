@@ -86,6 +86,16 @@ FIGURES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
                         (k, v) => ArrayBuffer.isView(v) ? Array.from(v) : v);
 })"""
 
+# Charts whose margins Plotly had to grow (`automargin`): each of those draws is done twice. Margin given vs drawn.
+GROWN_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+  const box = gd.closest('[class*="st-key-"]');
+  const key = box ? [...box.classList].find(c => c.startsWith('st-key-')).slice(7) : '?';
+  const m = (gd.layout || {}).margin || {}, s = gd._fullLayout._size;
+  const given = {l: m.l ?? 80, r: m.r ?? 80, t: m.t ?? 100, b: m.b ?? 80};
+  const grew = ['l', 'r', 't', 'b'].filter(x => s[x] > given[x] + 1).map(x => `${x} ${given[x]}→${Math.ceil(s[x])}`);
+  return grew.length ? [`${key} (${grew.join(', ')})`] : [];
+})"""
+
 DRAW = """async figs => {
   const root = document.getElementById('root');
   root.innerHTML = '';
@@ -153,6 +163,7 @@ class CaseResult:
     floor_s: float = float("nan")
     figures: int = 0
     figure_kb: float = 0.0
+    grown: list[str] = field(default_factory=list)  # charts drawn twice because their margins were too small
     error: str = ""
 
     def stat(self, attr: str, q: float) -> float:
@@ -200,6 +211,7 @@ def run_case(browser, server, case: Case, repeats: int, artifacts: Path, floor_r
             raise RuntimeError(f"exception after the moves: {exceptions_on(pg)[0][:300]}")
         figures = pg.evaluate(FIGURES)
         result.figures = len(figures)
+        result.grown = pg.evaluate(GROWN_MARGINS)
         result.figure_kb = sum(len(f) for f in figures) / 1024
         slug = case.path.split("?")[0] + "-" + case.key
         (artifacts / f"felt-figures-{slug}.json").write_text("[" + ",".join(figures) + "]", encoding="utf-8")
@@ -298,6 +310,8 @@ def where_the_time_goes(r: CaseResult) -> str:
         parts.append(f"drawing after the run {_ms(after)} ms")
     if r.floor_s == r.floor_s:
         parts.append(f"Plotly alone needs {_ms(r.floor_s)} ms for the {r.figures} figures")
+    if r.grown:
+        parts.append("drawn twice for margins too small: " + "; ".join(r.grown))
     return f"**{r.case.name}** — " + "; ".join(parts) + "."
 
 

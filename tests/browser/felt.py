@@ -5,7 +5,9 @@ A page gets an init script (before any of Streamlit's own code runs) that record
 
 * `t0` — the last `keydown` / `pointerdown` anywhere in the document (capture phase, so no widget can hide it);
 * `last` — the last DOM mutation anywhere in the document (child list, attributes, text), i.e. the last thing a
-  person could see change: Plotly finishing a chart is a mutation of its SVG, a metric's new value one of its text;
+  person could see change: Plotly finishing a chart is a mutation of its SVG, a metric's new value one of its text.
+  Changes to a canvas's children are left out: they are fallback content, never drawn (the data editor's grid
+  rebuilds an invisible accessibility table inside its canvas a few hundred ms after it drew);
 * `states` — every change of stApp's `data-test-script-state` ("running" / "notRunning").
 
 `measure(pg, action)` runs `action` (which presses a key or clicks, as a person does), waits until the script run it
@@ -29,10 +31,16 @@ INIT_SCRIPT = """
     document.addEventListener(type, () => { felt.t0 = now(); }, true);
   }
   const watch = () => {
+    // A canvas's children are fallback content, never drawn (glide-data-grid, the data editors' grid, rebuilds an
+    // accessibility <table> inside its canvas ~300 ms after it drew): not a change a person sees.
+    const inCanvas = n => !!n.parentElement?.closest('canvas');
+    const unseen = r => inCanvas(r.target) || (r.type === 'childList' && r.target.nodeName === 'CANVAS');
     new MutationObserver((records) => {
+      const seen = records.filter(r => !unseen(r));
+      if (!seen.length) return;
       felt.last = now();
-      felt.mutations += records.length;
-      for (const r of records) {
+      felt.mutations += seen.length;
+      for (const r of seen) {
         if (r.type === 'attributes' && r.attributeName === 'data-test-script-state') {
           felt.states.push([felt.last, r.target.getAttribute('data-test-script-state')]);
         }
