@@ -23,12 +23,13 @@ import streamlit as st
 
 
 def _write_url(key: str, value: Any, default: Any) -> None:
-    """Keep `?key=<value>` in the URL, or no parameter at all when the value is the default."""
+    """Keep `?key=<value>` in the URL (`?key=a&key=b` for a list), or no parameter at all when the value is the
+    default."""
     if value == default:
         if key in st.query_params:
             del st.query_params[key]
     else:
-        st.query_params[key] = str(value)
+        st.query_params[key] = [str(v) for v in value] if isinstance(value, list) else str(value)
 
 
 def choice(
@@ -92,6 +93,10 @@ def choices(
         lists the link setting as ignored).
     """
     options = list(options)
+
+    def in_order(chosen: Sequence[Any] | None) -> list[Any]:
+        return [o for o in options if o in (chosen or [])]
+
     by_text = {str(o): o for o in options}
     if key not in st.session_state:
         raws = st.query_params.get_all(key)
@@ -99,16 +104,11 @@ def choices(
         st.session_state[key] = picked if raws else list(default)
         if len(picked) < len(raws):
             del st.query_params[key]  # reported by the frame as an ignored link setting
-    kept = [o for o in options if o in (st.session_state[key] or [])]
+    kept = in_order(st.session_state[key])
     if kept != st.session_state[key]:
         st.session_state[key] = kept
-    value = widget(label, options, format_func=format_func, key=key, **kwargs)
-    value = [o for o in options if o in (value or [])]
-    if value == [o for o in options if o in default]:
-        if key in st.query_params:
-            del st.query_params[key]
-    else:
-        st.query_params[key] = [str(o) for o in value]
+    value = in_order(widget(label, options, format_func=format_func, key=key, **kwargs))
+    _write_url(key, value, in_order(default))
     return value
 
 

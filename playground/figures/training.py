@@ -86,7 +86,7 @@ def pixel_matrix(image: np.ndarray, *, title: str | None = None, hover_name: str
         height=720,
     )
     fig.update_traces(zmin=0, zmax=255, textfont=dict(size=8), showscale=False)
-    return fig.update_layout(margin=dict(l=34, t=max(fig.layout.margin.t or 0, 20)))  # the row and column ticks
+    return fig.update_layout(margin=dict(l=34))  # the row ticks (style() leaves ≥ 20 px on top for the column ticks)
 
 
 def class_balance(

@@ -23,7 +23,7 @@ import pytest
 
 from tests import hostile_files as hf
 from tests.browser.conftest import Server, exceptions_on
-from tests.browser.load_harness import RssSampler, wait_idle, watch_reruns
+from tests.browser.load_harness import RssSampler, wait_idle
 from ui.i18n import t
 
 PER_REQUEST_MB = 256
@@ -69,7 +69,6 @@ def _open(browser, server: Server, path: str):
     ctx.set_default_timeout(120_000)
     pg = ctx.new_page()
     pg.goto(server.url(path))
-    watch_reruns(pg)
     wait_idle(pg, 120_000)
     return ctx, pg
 
