@@ -1,6 +1,7 @@
 """Nothing clipped: every page at 1400 px and 390 px wide, every tab opened, checked in the real browser for boxes whose
 content does not fit (chart titles, tab strips, code blocks, buttons, multiselect chips and pills, metrics, headings)
-and for elements sticking out of the page column.
+and for elements sticking out of the page column, and the page itself scrolling sideways (a full-page screenshot of
+each page at 390 px lands in test-artifacts/layout-<page>-phone.png).
 
 A finding names the page, the width, the element (its kind, test id / key and the start of its text) and the sizes
 (content width vs box width, or the element's edges vs its container's). Content of a closed expander is laid out as
@@ -17,6 +18,10 @@ from ui.pages import HOME, PAGES
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"wide": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
+# Sideways overflow of the page and of Streamlit's scrolling main area (where the page content actually scrolls).
+PAGE_OVERFLOW = """() => Math.max(...[document.documentElement, document.querySelector('[data-testid="stMain"]'),
+    document.querySelector('[data-testid="stMainBlockContainer"]')].filter(Boolean)
+    .map(e => e.scrollWidth - e.clientWidth))"""
 
 # Returns a list of findings for what is visible now in the main area. "Overflow" = scrollWidth > clientWidth + 1 on
 # a box that is displayed; "outside" = the element's box extends past its container's box by more than 1 px.
@@ -117,10 +122,14 @@ def test_nothing_is_clipped(server, browser, artifacts, page_def, width, request
         pg.goto(server.url(path))
         wait_for_app(pg, settle_ms=600)
         assert not exceptions_on(pg), exceptions_on(pg)
-        found = layout_findings(pg)
-        if found:
-            pg.screenshot(path=str(artifacts / f"layout-{page_def.url_path}-{width}.png"), full_page=True)
+        assert pg.locator("h1").first.is_visible()
         px = WIDTHS[width]["width"]
+        # wide tables and code scroll inside their own boxes; the page itself never scrolls sideways
+        overflow = pg.evaluate(PAGE_OVERFLOW)
+        assert overflow <= 1, f"{page_def.url_path}: the page is {overflow} px wider than the {px} px screen"
+        found = layout_findings(pg)
+        if found or width == "phone":
+            pg.screenshot(path=str(artifacts / f"layout-{page_def.url_path}-{width}.png"), full_page=True)
         assert not found, f"{page_def.url_path} at {px} px: {len(found)} clipped or overflowing:\n  " + "\n  ".join(
             found
         )

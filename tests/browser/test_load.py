@@ -14,7 +14,7 @@ Scenario (bounded in time):
 6. The server's resident memory (process + children, psutil) is sampled throughout; the peak is reported and
    must stay under a bound.
 
-Default: 4 concept sessions × 4 steps + 2 trainers. `pytest -m long`: 10 sessions × 8 steps, prints p50/p95 rerun
+Default: 3 concept sessions × 3 steps + 2 trainers. `pytest -m long`: 10 sessions × 8 steps, prints p50/p95 rerun
 latency and peak RSS. Numbers go to $ARTIFACTS_DIR/load-summary.txt.
 """
 
@@ -46,8 +46,10 @@ B_BATCHES = -(-(512 - 128) // 32)  # 12
 PAGE_TIMEOUT_MS = 120_000  # a page load on a busy 2-core box while a training runs can take ~20 s
 PEAK_RSS_LIMIT_MB = 3000
 # After the grace period the job notices at its next session check (every second of training) and frees the slot;
-# B's polling then starts it. On a loaded 2-core box that chain took 29–58 s in practice.
-HANDOVER_MARGIN_S = 60  # one TensorFlow process with the data set, a training, and a dozen sessions
+# B's polling then starts it. On a loaded 2-core box that chain took 29–58 s in practice. A stop that lands in an
+# epoch's training batches still gets that epoch's validation pass (Keras runs it before it looks at
+# `stop_training`): 15 000 images on one TensorFlow thread, up to ~40 s more (seen: 67 s in all).
+HANDOVER_MARGIN_S = 110
 KNOBS = {"conv2d_kh": (1, 7), "conv2d_kw": (1, 7), "conv2d_sh": (1, 4), "conv2d_sw": (1, 4)}
 
 PROGRESS = lh.template_regex("train.progress")
@@ -216,7 +218,7 @@ def run_load(browser, artifacts, *, sessions: int, steps: int, label: str, seed:
         a_ctx.close()
         contexts.remove(a_ctx)
         t_close = time.monotonic()
-        state, _ = _wait_trainer(b, {"running", "busy", "done"}, SESSION_GRACE_S + 60, b_seen)
+        state, _ = _wait_trainer(b, {"running", "busy", "done"}, SESSION_GRACE_S + HANDOVER_MARGIN_S + 30, b_seen)
         handover = time.monotonic() - t_close
         report["handover_s"] = round(handover, 1)
         report["a_eta_s_at_close"] = a_eta
@@ -260,11 +262,11 @@ def run_load(browser, artifacts, *, sessions: int, steps: int, label: str, seed:
 
 
 def test_load_concurrent_sessions_and_two_trainers(browser, artifacts):
-    """4 sessions moving conv2d inputs while 2 sessions train under a cap of 1: correct shapes for every session,
+    """3 sessions moving conv2d inputs while 2 sessions train under a cap of 1: correct shapes for every session,
     the second trainer waits, no session sees another's run, closing a tab stops its job, RSS bounded."""
-    report = run_load(browser, artifacts, sessions=4, steps=4, label="default")
+    report = run_load(browser, artifacts, sessions=3, steps=3, label="default")
     assert not report["problems"], "\n".join(report["problems"])
-    assert report["reruns_timed"] >= 4 * 4 * 0.75  # a very fast run may leave no "running" state to time
+    assert report["reruns_timed"] >= 3 * 3 * 0.75  # a very fast run may leave no "running" state to time
 
 
 @pytest.mark.long

@@ -55,30 +55,3 @@ def test_cold_deep_link_renders_the_page_in_the_frame(artifacts, browser):
         context.close()
     finally:
         srv.stop()
-
-
-# A phone in portrait (the narrowest screen a learner is likely to open a shared link on).
-NARROW = {"width": 390, "height": 844}
-# Sideways overflow of the page and of Streamlit's scrolling main area (where the page content actually scrolls).
-OVERFLOW = """() => Math.max(...[document.documentElement, document.querySelector('[data-testid="stMain"]'),
-    document.querySelector('[data-testid="stMainBlockContainer"]')].filter(Boolean)
-    .map(e => e.scrollWidth - e.clientWidth))"""
-
-
-@pytest.mark.parametrize("page_def", [HOME, *PAGES], ids=lambda p: p.url_path)
-def test_page_fits_a_narrow_screen(server, browser, artifacts, page_def):
-    """At 390 px wide every page renders with its title, no exception, and nothing wider than the screen (wide
-    tables and code scroll inside their own boxes; the page itself never scrolls sideways)."""
-    context = browser.new_context(viewport=NARROW, is_mobile=True, has_touch=True)
-    try:
-        pg = context.new_page()
-        path = "" if page_def is HOME else page_def.url_path
-        pg.goto(server.url(path))
-        wait_for_app(pg)
-        assert not exceptions_on(pg), exceptions_on(pg)
-        assert pg.locator("h1").first.is_visible()
-        overflow = pg.evaluate(OVERFLOW)
-        pg.screenshot(path=str(artifacts / f"narrow-{page_def.url_path}.png"), full_page=True)
-        assert overflow <= 1, f"the page is {overflow} px wider than the {NARROW['width']} px screen"
-    finally:
-        context.close()
