@@ -64,7 +64,12 @@ def test_a_run_survives_reload_new_tab_and_server_restart_but_not_another_browse
         pg.get_by_role("button", name=TEXTS["train.start"]["en"], exact=True).click()
         finished = re.escape(TEXTS["train.badge_done"]["en"].split("{")[0].strip())
         badge = pg.get_by_text(re.compile(finished)).first
-        badge.wait_for(timeout=480_000)
+        try:
+            badge.wait_for(timeout=480_000)
+        except Exception as err:  # say what the page showed instead (a failed or stopped run, a lost connection …)
+            pg.screenshot(path=str(artifacts / "runs-not-finished.png"), full_page=True)
+            shown = pg.locator("body").inner_text()[:1500]
+            raise AssertionError(f"the run did not finish (server log {server.log.name}); page: {shown!r}") from err
         run_id = re.search(r"run-\d+", badge.inner_text()).group(0)
         wait_for_app(pg)
 
