@@ -87,15 +87,6 @@ FIGURES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => {
 })"""
 
 # Charts whose margins Plotly had to grow (`automargin`): each of those draws is done twice. Margin given vs drawn.
-GROWN_MARGINS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
-  const box = gd.closest('[class*="st-key-"]');
-  const key = box ? [...box.classList].find(c => c.startsWith('st-key-')).slice(7) : '?';
-  const m = (gd.layout || {}).margin || {}, s = gd._fullLayout._size;
-  const given = {l: m.l ?? 80, r: m.r ?? 80, t: m.t ?? 100, b: m.b ?? 80};
-  const grew = ['l', 'r', 't', 'b'].filter(x => s[x] > given[x] + 1).map(x => `${x} ${given[x]}→${Math.ceil(s[x])}`);
-  return grew.length ? [`${key} (${grew.join(', ')})`] : [];
-})"""
-
 DRAW = """async figs => {
   const root = document.getElementById('root');
   root.innerHTML = '';
@@ -211,7 +202,7 @@ def run_case(browser, server, case: Case, repeats: int, artifacts: Path, floor_r
             raise RuntimeError(f"exception after the moves: {exceptions_on(pg)[0][:300]}")
         figures = pg.evaluate(FIGURES)
         result.figures = len(figures)
-        result.grown = pg.evaluate(GROWN_MARGINS)
+        result.grown = pg.evaluate(felt.GROWN_MARGINS, 1)
         result.figure_kb = sum(len(f) for f in figures) / 1024
         slug = case.path.split("?")[0] + "-" + case.key
         (artifacts / f"felt-figures-{slug}.json").write_text("[" + ",".join(figures) + "]", encoding="utf-8")

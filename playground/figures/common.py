@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar
+from unicodedata import east_asian_width
 
 import numpy as np
 import plotly.graph_objects as go
@@ -34,6 +36,20 @@ CATEGORICAL = (  # Okabe–Ito, safe for the common colour-vision deficiencies
 Y_TITLE_PX = 86  # y tick labels ("0.0001"), Streamlit's title standoff (24 px) and the rotated title
 X_TITLE_PX = 58  # x tick labels, standoff (20 px) and the title
 LEGEND_BELOW_PX = 48  # a one-row legend under the x title
+WIDE_ROW_PX = 7  # a row of Hangul (or other wide script) text under the plot is this much taller than a Latin one
+
+
+def tick_labels_px(labels: Iterable[str]) -> int:
+    """The margin a column of category tick labels needs, in px: the widest label at the tick font (12 px; a Latin
+    character ≈ 5.5 px, a wide one such as Hangul ≈ 11.5 px), plus the tick's standoff. A slight overestimate, so
+    Plotly does not have to grow the margin (which costs it a second draw, see `style`)."""
+    widths = [sum(11.5 if east_asian_width(c) in "WF" else 5.5 for c in label) for label in labels]
+    return int(16 + max(widths, default=0))
+
+
+def _trace_names(fig: Any) -> list[str]:
+    """The names of a Draft's (dicts) or go.Figure's traces."""
+    return [str((tr.get("name") if isinstance(tr, dict) else tr.name) or "") for tr in fig.data]
 
 
 def _get(fig: Any, key: str) -> Any:
@@ -62,12 +78,15 @@ def style(
     """
     legend = _get(fig, "legend") or {}
     below = legend.get("orientation") == "h" and (legend.get("y") or 0) < 0
+    rows_below = bool(x_title) + below  # text rows under the plot: the x title, the legend
+    below_text = (x_title or "") + ("".join(_trace_names(fig)) if below else "")
+    wide = any(east_asian_width(c) in "WF" for c in below_text)
     fig.update_layout(
         margin=dict(
             l=Y_TITLE_PX if y_title else 10,
             r=20,  # half of the last x tick label
             t=40 if title else 20,
-            b=(X_TITLE_PX if x_title else 10) + (LEGEND_BELOW_PX if below else 0),
+            b=(X_TITLE_PX if x_title else 10) + (LEGEND_BELOW_PX if below else 0) + WIDE_ROW_PX * rows_below * wide,
         )
     )
     if title is not None:

@@ -1402,7 +1402,7 @@ def window_steps_figure(
             title(index), x=0, xanchor="left", y=1, yanchor="top", yref="container", pad=dict(t=20), font=dict(size=14)
         ),
         height=top_margin + panels + bottom,
-        margin=dict(l=10, r=10, t=top_margin, b=bottom),
+        margin=dict(l=60, r=10, t=top_margin, b=bottom),  # the y title and ticks (measured 58 px; no automargin redraw)
         dragmode=False,
         plot_bgcolor="white",
         hovermode="closest",

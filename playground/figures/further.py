@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from playground._checks import invalid
-from playground.figures.common import CATEGORICAL, style
+from playground.figures.common import CATEGORICAL, style, tick_labels_px
 
 if TYPE_CHECKING:
     from playground.transfer import LayerInfo, ModeResult
@@ -176,4 +176,6 @@ def layer_strip_figure(
     fig.update_xaxes(visible=False, range=[-0.6, n_layers - 0.4])
     fig.update_yaxes(categoryorder="array", categoryarray=[mode_labels.get(m, m) for m in reversed(modes)])
     fig.update_layout(legend=dict(orientation="h", y=-0.05), showlegend=True)
-    return style(fig, title=title, height=110 + 70 * len(modes))
+    fig = style(fig, title=title, height=110 + 70 * len(modes))
+    fig.update_layout(margin_l=tick_labels_px(mode_labels.get(m, m) for m in modes))  # the modes' names
+    return fig

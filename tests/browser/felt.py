@@ -51,6 +51,17 @@ INIT_SCRIPT = """
 })();
 """
 
+# Charts whose margins Plotly had to grow by more than `slack` px to fit their labels ("key (l 10→126)"). Streamlit
+# turns `automargin` on; a margin that is too small costs a second draw of the whole figure (figures/common.style).
+GROWN_MARGINS = """slack => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+  const box = gd.closest('[class*="st-key-"]');
+  const key = box ? [...box.classList].find(c => c.startsWith('st-key-')).slice(7) : '?';
+  const m = (gd.layout || {}).margin || {}, s = gd._fullLayout._size;
+  const given = {l: m.l ?? 80, r: m.r ?? 80, t: m.t ?? 100, b: m.b ?? 80};
+  const grew = ['l', 'r', 't', 'b'].filter(x => s[x] > given[x] + slack)
+    .map(x => `${x} ${given[x]}→${Math.ceil(s[x])}`);
+  return grew.length ? [`${key} (${grew.join(', ')})`] : [];
+})"""
 SCRIPT_STATE = "document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state')"
 
 
