@@ -89,6 +89,52 @@ def tape(
 
 
 STEP_MS = 800  # how long playback shows each step
+_JUMP = dict(frame=dict(duration=0, redraw=True), transition=dict(duration=0), mode="immediate")
+_PLAY = dict(frame=dict(duration=STEP_MS, redraw=True), transition=dict(duration=0), mode="immediate")
+
+
+def _player(
+    count: int,
+    index: int,
+    frames: list[str] | None,
+    play_label: str,
+    pause_label: str,
+    *,
+    buttons_pad_t: int,
+    slider_pad_t: int,
+    extra: dict | None = None,
+) -> dict:
+    """Layout for playing frames "0" … "count − 1" in the browser: Play / Pause (and `extra`) buttons under the plot,
+    then a slider that jumps to a frame (at most ~16 labelled ticks).
+
+    Play runs `frames` (None: every frame) from the one shown, or from the first when the last is shown; Pause
+    stops. The figure opens on frame `index`. The pads are the px from the plot's bottom edge to the buttons and to
+    the slider, below the x axis's labels.
+    """
+    last = count - 1
+    every = max(1, -(-count // 16))
+    buttons = [
+        dict(label=play_label, method="animate", args=[frames, dict(_PLAY, fromcurrent=index < last)]),
+        dict(label=pause_label, method="animate", args=[[None], _JUMP]),
+    ]
+    return dict(
+        updatemenus=[
+            dict(
+                type="buttons", direction="left", showactive=False, x=0, xanchor="left", y=0, yanchor="top",
+                pad=dict(t=buttons_pad_t, r=10), font=dict(size=13), buttons=[*buttons, *([extra] if extra else [])],
+            )
+        ],
+        sliders=[
+            dict(
+                active=index, x=0, len=1, y=0, yanchor="top", pad=dict(t=slider_pad_t, l=0),
+                currentvalue=dict(visible=False), transition=dict(duration=0),
+                steps=[
+                    dict(label=str(j) if j % every == 0 or j == last else "", method="animate", args=[[str(j)], _JUMP])
+                    for j in range(count)
+                ],
+            )
+        ],
+    )  # fmt: skip
 
 
 def _outline(x0: float, x1: float, y0: float, y1: float) -> dict:
@@ -203,9 +249,6 @@ def conv1d_step_figure(
     frames = [
         dict(name=str(j), data=moving(j), traces=[1, 2, 3, 4], layout=dict(title=title(j))) for j in range(len(steps))
     ]
-    play = dict(frame=dict(duration=STEP_MS, redraw=True), transition=dict(duration=0), mode="immediate")
-    jump = dict(frame=dict(duration=0, redraw=True), transition=dict(duration=0), mode="immediate")
-    every = max(1, -(-len(steps) // 16))  # at most ~16 labelled ticks on the slider
     # Plotly anchors a multi-line title by its first line's middle: `pad.t` keeps that line inside the figure.
     top_margin, panels, bottom = 30 + 19 * title_lines, 300, 165
     padding_edges = [-0.5] if first.pad[0] else []
@@ -258,39 +301,7 @@ def conv1d_step_figure(
             )
             for x in padding_edges
         ],
-        updatemenus=[
-            dict(
-                type="buttons",
-                direction="left",
-                showactive=False,
-                x=0,
-                xanchor="left",
-                y=0,
-                yanchor="top",
-                pad=dict(t=58, r=10),
-                font=dict(size=13),
-                buttons=[
-                    dict(label=play_label, method="animate", args=[None, dict(play, fromcurrent=index < last)]),
-                    dict(label=pause_label, method="animate", args=[[None], jump]),
-                ],
-            )
-        ],
-        sliders=[
-            dict(
-                active=index,
-                x=0,
-                len=1,
-                y=0,
-                yanchor="top",
-                pad=dict(t=96, l=0),
-                currentvalue=dict(visible=False),
-                transition=dict(duration=0),
-                steps=[
-                    dict(label=str(j) if j % every == 0 or j == last else "", method="animate", args=[[str(j)], jump])
-                    for j in range(len(steps))
-                ],
-            )
-        ],
+        **_player(len(steps), index, None, play_label, pause_label, buttons_pad_t=58, slider_pad_t=96),
     )
     return _figure(data, layout, frames)
 
@@ -1264,7 +1275,6 @@ def window_steps_figure(
     out_h, out_w = output.shape
     hp, wp = field.shape
     top, left = origin
-    last = count - 1
     small = max(hp, wp) <= 12
     text = dict(texttemplate="%{z:.3~g}", textfont=dict(size=11))
 
@@ -1350,8 +1360,6 @@ def window_steps_figure(
     ]
     frames.append(dict(name=PASS_FRAME, data=[], traces=[]))
     names = [str(j) for j in range(count)]
-    play = dict(frame=dict(duration=STEP_MS, redraw=True), transition=dict(duration=0), mode="immediate")
-    jump = dict(frame=dict(duration=0, redraw=True), transition=dict(duration=0), mode="immediate")
     step_list: list[str] = []
     for j in [*range(index + 1, count), *range(index + 1)]:
         step_list += [PASS_FRAME, str(j)]
@@ -1409,43 +1417,15 @@ def window_steps_figure(
         **axes("", 0, [-left - 0.5, wp - left - 0.5], [hp - top - 0.5, -top - 0.5], field_label, y_title),
         **axes("2", 1, [-0.5, kw - 0.5], [kh - 0.5, -0.5], middle_label, None),
         **axes("3", 2, [-0.5, out_w - 0.5], [out_h - 0.5, -0.5], output_label, None),
-        updatemenus=[
-            dict(
-                type="buttons",
-                direction="left",
-                showactive=False,
-                x=0,
-                xanchor="left",
-                y=0,
-                yanchor="top",
-                pad=dict(t=8, r=10),
-                font=dict(size=13),
-                buttons=[
-                    dict(label=play_label, method="animate", args=[names, dict(play, fromcurrent=index < last)]),
-                    dict(label=pause_label, method="animate", args=[[None], jump]),
-                    dict(label=step_label, method="animate", args=[step_list, step]),
-                ],
-            )
-        ],
-        sliders=[
-            dict(
-                active=index,
-                x=0,
-                len=1,
-                y=0,
-                yanchor="top",
-                pad=dict(t=50, l=0),
-                currentvalue=dict(visible=False),
-                transition=dict(duration=0),
-                steps=[
-                    dict(
-                        label=str(j) if j % max(1, -(-count // 16)) == 0 or j == last else "",
-                        method="animate",
-                        args=[[str(j)], jump],
-                    )
-                    for j in range(count)
-                ],
-            )
-        ],
+        **_player(
+            count,
+            index,
+            names,
+            play_label,
+            pause_label,
+            buttons_pad_t=8,
+            slider_pad_t=50,
+            extra=dict(label=step_label, method="animate", args=[step_list, step]),
+        ),  # fmt: skip
     )
     return go.Figure(dict(data=data, layout=layout, frames=frames), skip_invalid=False, _validate=False)

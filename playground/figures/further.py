@@ -136,6 +136,10 @@ def layer_strip_figure(
 ) -> go.Figure:
     """One row of boxes per mode, one box per layer, coloured by whether the layer trains.
 
+    Each box is a horizontal bar from j − 0.46 to j + 0.46 (layer j), so boxes shrink with the chart and never
+    overlap; a box's name and weight count sit inside it and are hidden when the box is too narrow for them
+    (`uniformtext`), its details are on hover.
+
     Args:
         strips: {mode: [LayerInfo, ...]} (name, type, part, params, state).
         mode_labels: display name of each mode.
@@ -143,39 +147,42 @@ def layer_strip_figure(
     """
     fig = go.Figure()
     modes = list(strips)
+    row = {mode: len(modes) - 1 - i for i, mode in enumerate(modes)}  # the first mode on top
     for state, colour in STATE_COLORS.items():
-        xs, ys, texts, hovers = [], [], [], []
+        starts, ys, texts, hovers = [], [], [], []
         for mode in modes:
             for j, layer in enumerate(strips[mode]):
                 if layer.state != state:
                     continue
-                xs.append(j)
-                ys.append(mode_labels.get(mode, mode))
-                short = "1/255" if layer.type == "Rescaling" else layer.name  # keeps the box's label inside it
+                starts.append(j - 0.46)
+                ys.append(row[mode])
+                short = "1/255" if layer.type == "Rescaling" else layer.name
                 texts.append(f"{short}<br>{layer.params:,}" if layer.params else short)
                 hovers.append(
                     f"{layer.name} ({layer.type}, {layer.part})<br>{layer.params:,} weights<br>{state_labels[state]}"
                 )
         fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="markers+text",
-                name=state_labels[state],
-                text=texts,
+            go.Bar(
+                orientation="h", y=ys, x=[0.92] * len(ys), base=starts, width=0.72, name=state_labels[state],
+                marker=dict(color=colour, line=dict(color="white", width=1)),
+                text=texts, textposition="inside", insidetextanchor="middle",
                 textfont=dict(size=9, color="white" if state != "no weights" else "#333333"),
-                marker=dict(symbol="square", size=56, color=colour, line=dict(color="white", width=1)),
-                hovertext=hovers,
-                hovertemplate="%{hovertext}<extra></extra>",
+                hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
             )
-        )
+        )  # fmt: skip
     n_layers = max((len(v) for v in strips.values()), default=0)
     if modes:
         base_end = sum(1 for layer in strips[modes[0]] if layer.part == "base") - 0.5
         fig.add_vline(x=base_end, line=dict(color="#555555", dash="dot"))
-    fig.update_xaxes(visible=False, range=[-0.6, n_layers - 0.4])
-    fig.update_yaxes(categoryorder="array", categoryarray=[mode_labels.get(m, m) for m in reversed(modes)])
-    fig.update_layout(legend=dict(orientation="h", y=-0.05), showlegend=True)
+    fig.update_xaxes(visible=False, range=[-0.55, n_layers - 0.45])
+    fig.update_yaxes(
+        tickmode="array", tickvals=[row[m] for m in modes], ticktext=[mode_labels.get(m, m) for m in modes],
+        range=[-0.5, len(modes) - 0.5], showgrid=False, zeroline=False,
+    )  # fmt: skip
+    fig.update_layout(
+        barmode="overlay", uniformtext=dict(minsize=8, mode="hide"), legend=dict(orientation="h", y=-0.05),
+        showlegend=True,
+    )  # fmt: skip
     fig = style(fig, title=title, height=110 + 70 * len(modes))
     fig.update_layout(margin_l=tick_labels_px(mode_labels.get(m, m) for m in modes))  # the modes' names
     return fig
