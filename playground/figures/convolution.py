@@ -1426,6 +1426,6 @@ def window_steps_figure(
             buttons_pad_t=8,
             slider_pad_t=50,
             extra=dict(label=step_label, method="animate", args=[step_list, step]),
-        ),  # fmt: skip
+        ),
     )
     return go.Figure(dict(data=data, layout=layout, frames=frames), skip_invalid=False, _validate=False)
