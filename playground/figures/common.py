@@ -39,11 +39,16 @@ LEGEND_BELOW_PX = 48  # a one-row legend under the x title
 WIDE_ROW_PX = 7  # a row of Hangul (or other wide script) text under the plot is this much taller than a Latin one
 
 
+def _wide(char: str) -> bool:
+    """A character of a wide script (Hangul, CJK): about twice a Latin letter's width, and a taller line."""
+    return east_asian_width(char) in "WF"
+
+
 def tick_labels_px(labels: Iterable[str]) -> int:
     """The margin a column of category tick labels needs, in px: the widest label at the tick font (12 px; a Latin
     character ≈ 5.5 px, a wide one such as Hangul ≈ 11.5 px), plus the tick's standoff. A slight overestimate, so
     Plotly does not have to grow the margin (which costs it a second draw, see `style`)."""
-    widths = [sum(11.5 if east_asian_width(c) in "WF" else 5.5 for c in label) for label in labels]
+    widths = [sum(11.5 if _wide(c) else 5.5 for c in label) for label in labels]
     return int(16 + max(widths, default=0))
 
 
@@ -80,7 +85,7 @@ def style(
     below = legend.get("orientation") == "h" and (legend.get("y") or 0) < 0
     rows_below = bool(x_title) + below  # text rows under the plot: the x title, the legend
     below_text = (x_title or "") + ("".join(_trace_names(fig)) if below else "")
-    wide = any(east_asian_width(c) in "WF" for c in below_text)
+    wide = any(map(_wide, below_text))
     fig.update_layout(
         margin=dict(
             l=Y_TITLE_PX if y_title else 10,
