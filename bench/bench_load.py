@@ -17,6 +17,7 @@ Run: python -m bench.bench_load   (part of `python -m bench`)
 
 from __future__ import annotations
 
+import functools
 import os
 import random
 import sys
@@ -62,7 +63,6 @@ def run_level(browser, server, sessions: int, steps: int, seed: int) -> dict:
             pg = ctx.new_page()
             pg.goto(server.url(PATH))
             pg.wait_for_selector('[data-testid="stMain"] h1')
-            lh.watch_reruns(pg)
             lh.wait_idle(pg, PAGE_TIMEOUT_MS)
             shape = lh.metric_value(pg, "Input shape")
             h, w = (int(v) for v in shape.split("×")[:2])
@@ -84,7 +84,8 @@ def run_level(browser, server, sessions: int, steps: int, seed: int) -> dict:
             while pending and time.monotonic() < deadline:
                 for entry in list(pending):
                     i, pg, since = entry
-                    ok, state = felt.settled(pg, since=since, quiet_ms=QUIET_MS, need_run=True)
+                    shows = functools.partial(_shape_ok, *pages[i])  # (pg, values, input_hw)
+                    ok, state = felt.settled_showing(pg, since=since, quiet_ms=QUIET_MS, shows=shows)
                     if ok:
                         latencies.append(felt.sample(state, since=since).latency)
                         pending.remove(entry)

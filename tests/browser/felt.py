@@ -121,6 +121,16 @@ def settled(pg, *, since: float, quiet_ms: float, need_run: bool) -> tuple[bool,
     return ok, felt
 
 
+def settled_showing(pg, *, since: float, quiet_ms: float, shows: Callable[[], bool]) -> tuple[bool, dict]:
+    """`settled` with a script run since `since` — or, when the browser never rendered that run's "running" state
+    (on a busy box the run's start and end can arrive in one task, and React draws only the last), idle, still,
+    changed since `since`, and `shows()` the run's result. Without the second way such a run is waited for in vain."""
+    ok, felt = settled(pg, since=since, quiet_ms=quiet_ms, need_run=True)
+    if not ok and felt["state"] == "notRunning" and felt["now"] - felt["last"] >= quiet_ms and felt["last"] > since:
+        ok = shows()
+    return ok, felt
+
+
 def measure(
     pg,
     action: Callable[[], object],

@@ -1,11 +1,7 @@
-"""Tools for the load test: in-page rerun timing, widget driving, page texts parsed by their translation templates,
-and a sampler of the server's memory.
-
-Rerun latency is measured *inside the page*: a MutationObserver records every change of the app's
-`data-test-script-state` attribute ("running" / "notRunning", set by Streamlit's frontend on the `stApp` element)
-with `performance.now()`; a step's latency is the time from the moment the new value is committed (Enter) to the
-first "notRunning" after a "running" that follows it. So the harness's own polling, which round-robins over many
-sessions, does not inflate the numbers.
+"""Tools for the load test and the load bench: waiting for a page's script run to end, page texts parsed by their
+translation templates, metric values, percentiles, and a sampler of the server's memory. Latency itself is measured
+by tests/browser/felt.py (key press → last change of the page, on the page's own clock), so the harness's polling,
+which round-robins over many sessions, does not inflate the numbers.
 """
 
 from __future__ import annotations
@@ -16,14 +12,6 @@ import time
 from dataclasses import dataclass, field
 
 from ui.texts import TEXTS
-
-STATE_OBSERVER = """() => {
-  if (window.__stStates) return;
-  const app = document.querySelector('[data-testid="stApp"]');
-  window.__stStates = [[performance.now(), app.getAttribute('data-test-script-state')]];
-  new MutationObserver(() => window.__stStates.push([performance.now(), app.getAttribute('data-test-script-state')]))
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
 
 IDLE = (
     "() => document.querySelector('[data-testid=\"stApp\"]')?.getAttribute('data-test-script-state') === 'notRunning'"
@@ -47,37 +35,8 @@ def literal_prefix(key: str, lang: str = "en") -> str:
     return TEXTS[key][lang].split("{", 1)[0].replace("**", "").strip()
 
 
-def watch_reruns(pg) -> None:
-    pg.wait_for_selector('[data-testid="stApp"]')
-    pg.evaluate(STATE_OBSERVER)
-
-
 def wait_idle(pg, timeout: float = 60_000) -> None:
     pg.wait_for_function(IDLE, timeout=timeout)
-
-
-def commit_number(pg, key: str, value: float) -> float:
-    """Type `value` into the number input with widget key `key` and press Enter. Returns the page clock at Enter."""
-    box = pg.locator(f".st-key-{key} input")
-    box.fill(str(value))
-    t0 = pg.evaluate("performance.now()")
-    box.press("Enter")
-    return t0
-
-
-def rerun_latency(pg, t0: float, timeout_s: float = 90) -> float | None:
-    """Seconds from `t0` (page clock) to the end of the first script run that started after it, or None."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        states = pg.evaluate("window.__stStates || []")
-        started = None
-        for ts, state in states:
-            if ts >= t0 and state == "running" and started is None:
-                started = ts
-            elif started is not None and state == "notRunning":
-                return (ts - t0) / 1000
-        pg.wait_for_timeout(50)
-    return None
 
 
 def metric_value(pg, label: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from tests import hostile_files as hf
 from tests.browser.conftest import Server, exceptions_on
-from tests.browser.load_harness import main_text, wait_idle, watch_reruns
+from tests.browser.load_harness import main_text, wait_idle
 from ui.i18n import t
 
 
@@ -26,7 +26,6 @@ def test_over_limit_upload_is_refused_by_the_real_server(browser, artifacts):
         ctx.set_default_timeout(120_000)
         pg = ctx.new_page()
         pg.goto(server.url("conv2d?conv2d_source=upload"))
-        watch_reruns(pg)
         wait_idle(pg, 120_000)
         uploader = pg.locator(".st-key-conv2d_upload")
         uploader.locator("input[type=file]").set_input_files(

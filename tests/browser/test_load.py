@@ -6,7 +6,8 @@ Scenario (bounded in time):
    B must show the "waiting for a free training slot" state.
 3. Meanwhile N sessions move the 2-D convolution page's kernel-size and stride inputs at the same time, step by
    step; after every step each session's "Feature map shape" must equal the formula for *its own* values
-   (floor((7 − k)/s) + 1 per axis on the 7×7 grid, valid padding). The rerun latency is measured in the page.
+   (floor((7 − k)/s) + 1 per axis on the 7×7 grid, valid padding). Each step's felt latency (tests/browser/felt.py:
+   key press → last change of the page) is measured in the page.
 4. Isolation: a trainer's live view only ever shows its own job (batches per epoch identify the job: A 1 407,
    B 12); concept sessions have no run (the Evaluate page says so).
 5. Closing A's tab must stop A's job: B then gets the slot and starts within the session grace period
@@ -26,6 +27,7 @@ import time
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.browser import felt
 from tests.browser import load_harness as lh
 from tests.browser.conftest import Server, exceptions_on
 from ui.i18n import t
@@ -50,6 +52,8 @@ PEAK_RSS_LIMIT_MB = 3000
 # epoch's training batches still gets that epoch's validation pass (Keras runs it before it looks at
 # `stop_training`): 15 000 images on one TensorFlow thread, up to ~40 s more (seen: 67 s in all).
 HANDOVER_MARGIN_S = 110
+RERUN_TIMEOUT_S = 90
+QUIET_MS = 600  # the page stayed still this long: settled (as felt.measure)
 KNOBS = {"conv2d_kh": (1, 7), "conv2d_kw": (1, 7), "conv2d_sh": (1, 4), "conv2d_sw": (1, 4)}
 
 PROGRESS = lh.template_regex("train.progress")
@@ -68,9 +72,9 @@ PHASES = [lh.template_regex(f"train.phase.{phase}") for phase in (
 def _open(browser, server, path):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     ctx.set_default_timeout(PAGE_TIMEOUT_MS)
+    felt.install(ctx)
     pg = ctx.new_page()
     pg.goto(server.url(path))
-    lh.watch_reruns(pg)
     lh.wait_idle(pg, PAGE_TIMEOUT_MS)
     return ctx, pg
 
@@ -107,6 +111,24 @@ def _expected_shape(values: dict[str, int]) -> str:
     rows = (GRID_SIDE - values["conv2d_kh"]) // values["conv2d_sh"] + 1
     cols = (GRID_SIDE - values["conv2d_kw"]) // values["conv2d_sw"] + 1
     return f"{rows}×{cols}"
+
+
+def _felt_latency(pg, since: float, wanted: dict[str, int]) -> felt.Sample | None:
+    """The felt latency sample (key press → last change of the page, once the rerun it caused is drawn), or None when
+    the page never settled showing `wanted`'s feature map shape within RERUN_TIMEOUT_S (a lost commit). A sample with
+    no script run is a run whose "running" state the browser never drew (felt.settled_showing)."""
+    deadline = time.monotonic() + RERUN_TIMEOUT_S
+    while time.monotonic() < deadline:
+        ok, state = felt.settled_showing(
+            pg,
+            since=since,
+            quiet_ms=QUIET_MS,
+            shows=lambda: lh.metric_value(pg, "Feature map shape") == _expected_shape(wanted),
+        )
+        if ok:
+            return felt.sample(state, since=since)
+        pg.wait_for_timeout(50)
+    return None
 
 
 def _goto_in_session(pg, page_key: str, url_path: str) -> None:
@@ -162,6 +184,7 @@ def run_load(browser, artifacts, *, sessions: int, steps: int, label: str, seed:
             contexts.append(ctx)
             pages.append((pg, {"conv2d_kh": 3, "conv2d_kw": 3, "conv2d_sh": 1, "conv2d_sw": 1}))
         latencies: list[float] = []
+        unseen_runs = 0
         wrong: list[str] = []
         lost: list[str] = []
         for step in range(steps):
@@ -171,19 +194,23 @@ def run_load(browser, artifacts, *, sessions: int, steps: int, label: str, seed:
                 lo, hi = KNOBS[key]
                 value = rng.choice([v for v in range(lo, hi + 1) if v != values[key]])
                 lh.wait_idle(pg, PAGE_TIMEOUT_MS)
-                pending.append((i, pg, values, key, value, lh.commit_number(pg, key, value)))
-            for i, pg, values, key, value, t0 in pending:
-                latency = lh.rerun_latency(pg, t0)
-                if latency is not None:
-                    latencies.append(latency)
+                box = pg.locator(f".st-key-{key} input")
+                box.fill(str(value))
+                since = felt.reset(pg)
+                box.press("Enter")  # felt latency is timed from this key press
+                pending.append((i, pg, values, key, value, since))
+            for i, pg, values, key, value, since in pending:
+                timed = _felt_latency(pg, since, {**values, key: value})
+                if timed is not None:
+                    latencies.append(timed.latency)
+                    unseen_runs += timed.script_runs == 0
                 lh.wait_idle(pg, PAGE_TIMEOUT_MS)
                 pg.wait_for_timeout(200)
                 lh.wait_idle(pg, PAGE_TIMEOUT_MS)
                 # The check uses the settings the page itself shows (what the user sees in the inputs), so a
                 # commit the browser delivered late is not mistaken for a wrong result; lost commits are counted.
                 shown = {k: int(float(pg.locator(f".st-key-{k} input").input_value())) for k in KNOBS}
-                # Lost = the page does not show the value. A run can also end before the browser ever renders its
-                # "running" state (both messages handled in one task): applied, but not timed (reruns_timed).
+                # Lost = the page does not show the value.
                 if shown[key] != value:
                     lost.append(f"session {i} step {step}: {key}={value} (page shows {shown[key]})")
                 values.update(shown)
@@ -244,6 +271,7 @@ def run_load(browser, artifacts, *, sessions: int, steps: int, label: str, seed:
         report["latency_p50_s"] = round(lh.percentile(latencies, 50), 3) if latencies else None
         report["latency_p95_s"] = round(lh.percentile(latencies, 95), 3) if latencies else None
         report["reruns_timed"] = len(latencies)
+        report["runs_not_seen_running"] = unseen_runs  # timed by their result (felt.settled_showing)
         report["rss_idle_mb"] = round(rss_idle)
         report["rss_peak_mb"] = round(sampler.peak_mb)
         if sampler.peak_mb > PEAK_RSS_LIMIT_MB:
