@@ -12,6 +12,7 @@ import streamlit as st
 from playground import activations as A
 from playground.convolution import parse_numbers
 from playground.figures.blocks import curves_figure, gradient_depth_figure, softmax_figure
+from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import header
 
@@ -77,10 +78,10 @@ def curves(chosen: list[str], slope: float) -> None:
     left, right = st.columns(2)
     with left:
         fig = curves_figure(x, values, title=t("activations.function_title"), x_title="z", y_title="f(z)")
-        st.plotly_chart(fig, key="activations_functions_chart")
+        plotly_chart(fig, key="activations_functions_chart")
     with right:
         fig = curves_figure(x, slopes, title=t("activations.derivative_title"), x_title="z", y_title="f′(z)")
-        st.plotly_chart(fig, key="activations_derivatives_chart")
+        plotly_chart(fig, key="activations_derivatives_chart")
 
 
 with view:
@@ -115,7 +116,7 @@ def vanishing(shown: list[str], slope: float) -> None:
     with view:
         gradients = {_label(n): A.chain_gradient(n, x0, depth, weight=weight, **_kwargs(n, slope))[1] for n in shown}
         st.markdown(f"**{t('activations.vanishing_title')}**")  # as text: a long title wraps on a phone
-        st.plotly_chart(
+        plotly_chart(
             gradient_depth_figure(
                 gradients,
                 title=None,
@@ -172,7 +173,7 @@ def softmax_section() -> None:
             else t("activations.softmax_title_plain")
         )
         st.markdown(f"**{title}**")
-        st.plotly_chart(
+        plotly_chart(
             softmax_figure(
                 classes,
                 probabilities,
@@ -246,7 +247,7 @@ def perceptron(slope: float) -> None:
             point=(z, out, f"(z, a) = ({z:.2f}, {out:.2f})"),
             height=300,
         )
-        st.plotly_chart(fig, key="activations_neuron_chart")
+        plotly_chart(fig, key="activations_neuron_chart")
     _code(
         f"import keras\n# {t('code.activations_perceptron', kernel=f'[[{w1:g}], [{w2:g}]]', bias=f'[{bias:g}]')}"
         + (

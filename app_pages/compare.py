@@ -8,6 +8,7 @@ from playground import export
 from playground.figures import evaluation as figs
 from playground.lab import compare
 from playground.lab.codegen import training_script
+from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import code_comments, end_page, header, show_code
 from ui.runs import pick_runs, run_label, status_label
@@ -36,19 +37,20 @@ if with_history:
     series = [(r.run_id, r.history) for r in with_history]
     loss_col, acc_col = st.columns(2, gap="large")
     for col, metric in ((loss_col, "loss"), (acc_col, "accuracy")):
-        col.plotly_chart(
-            figs.curves_figure(
-                series,
-                metric,
-                x_title=t("compare.epoch"),
-                y_title=t(f"compare.{metric}"),
-                train_name=t("compare.train"),
-                val_name=t("compare.validation"),
-                title=t(f"compare.{metric}_title"),
-            ),
-            width="stretch",
-            key=f"compare_{metric}",
-        )
+        with col:
+            plotly_chart(
+                figs.curves_figure(
+                    series,
+                    metric,
+                    x_title=t("compare.epoch"),
+                    y_title=t(f"compare.{metric}"),
+                    train_name=t("compare.train"),
+                    val_name=t("compare.validation"),
+                    title=t(f"compare.{metric}_title"),
+                ),
+                width="stretch",
+                key=f"compare_{metric}",
+            )
     st.caption(t("compare.curves_help"))
 
 # ---------------------------------------------------------------------------------------------- results

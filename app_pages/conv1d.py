@@ -7,6 +7,7 @@ import streamlit as st
 
 from playground.convolution import MODES, PRESETS_1D, conv1d, conv1d_steps, parse_numbers, scipy_reference
 from playground.figures.convolution import conv1d_compare_figure, conv1d_step_figure
+from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import header, show_code, stop_with
 from ui.state import choice, ranged_slider
@@ -44,7 +45,7 @@ def step_through(steps: list, labels: dict) -> None:
     )
     with pick:  # the step's range follows the signal and kernel, so it is not a bound widget (ui.state)
         step = ranged_slider(t("conv1d.step"), 0, last, 0, key="conv1d_step", help=t("conv1d.step_help"))
-    st.plotly_chart(
+    plotly_chart(
         conv1d_step_figure(
             steps,
             step,
@@ -135,7 +136,7 @@ with view:
 
     st.subheader(t("conv1d.compare_title"))
     st.markdown(t("conv1d.compare_intro"))
-    st.plotly_chart(
+    plotly_chart(
         conv1d_compare_figure(
             kernel,
             {t("conv1d.op_convolve"): convolved, t("conv1d.op_correlate"): correlated},

@@ -25,6 +25,7 @@ from playground.figures.convolution import (
 from playground.geometry import MAX_STEP_CELLS
 from playground.images import SAMPLES, load_sample
 from playground.kernels import KERNELS, resize_kernel
+from ui.charts import clicked_points, plotly_chart
 from ui.i18n import t
 from ui.page import end_page, header, plain
 from ui.state import choice
@@ -110,7 +111,7 @@ def _edited(df: pd.DataFrame, what: str) -> np.ndarray:
 
 def _pick_cell() -> None:
     """A click on the feature map selects that cell (x = column, y = row of the clicked target)."""
-    points = st.session_state["conv2d_output_chart"].selection.get("points", [])
+    points = clicked_points("conv2d_output_chart")
     if points:
         st.session_state["conv2d_row"] = int(points[0]["y"])
         st.session_state["conv2d_col"] = int(points[0]["x"])
@@ -291,7 +292,7 @@ except ValueError as err:
         pic, out = st.columns(2)
         with pic:
             _map_label(t("conv2d.fig_input"), image.shape)
-            st.plotly_chart(_input_figure(image, picture), width="stretch", config=NO_MODEBAR, key="conv2d_input_chart")
+            plotly_chart(_input_figure(image, picture), width="stretch", config=NO_MODEBAR, key="conv2d_input_chart")
         with out:
             _map_label(t("conv2d.fig_output"), ())
             _settings_error(err, image.shape, kh, kw, sh, sw, dilation, padding)
@@ -319,7 +320,7 @@ def explore(image: np.ndarray, picture: np.ndarray | None, feature_map: np.ndarr
         pic, out = st.columns(2)
         with pic:
             _map_label(t("conv2d.fig_input"), image.shape)
-            st.plotly_chart(
+            plotly_chart(
                 _input_figure(image, picture, window=(cell.input_rows, cell.input_cols)),
                 width="stretch",
                 config=NO_MODEBAR,
@@ -337,7 +338,7 @@ def explore(image: np.ndarray, picture: np.ndarray | None, feature_map: np.ndarr
                 x_title=t("conv2d.col"),
                 y_title=t("conv2d.row"),
             )
-            st.plotly_chart(
+            plotly_chart(
                 fig,
                 width="stretch",
                 config=NO_MODEBAR,
@@ -385,7 +386,7 @@ def _cell_view(cell) -> None:
     left, right = st.columns([1.4, 1])
     with left:
         st.markdown(f"**{t('conv2d.fig_receptive')}**")
-        st.plotly_chart(
+        plotly_chart(
             receptive_window_figure(
                 cell.padded[:, :, channel],
                 cell.padding,
@@ -401,7 +402,7 @@ def _cell_view(cell) -> None:
         )
     with right:
         st.markdown(f"**{t('conv2d.fig_products')}**")
-        st.plotly_chart(
+        plotly_chart(
             products_grid_figure(
                 cell.products[:, :, channel],
                 hover_name=t("conv2d.product"),
@@ -446,7 +447,7 @@ def _steps_view(image: np.ndarray, feature_map: np.ndarray, index: int) -> None:
         + (f" → {s.total:.4g} + {s.bias:.4g} = {s.value:.4g}" if s.bias else "")
         for s in steps
     ]
-    st.plotly_chart(
+    plotly_chart(
         window_steps_figure(
             first.padded[:, :, 0],
             (first.padding[0], first.padding[2]),
@@ -479,7 +480,7 @@ def _channels_view(image: np.ndarray, feature_map: np.ndarray) -> None:
         st.info(t("conv2d.channels_gray"), icon=":material/palette:")
         return
     parts = channel_contributions(image, w4, **settings)
-    st.plotly_chart(
+    plotly_chart(
         conv2d_maps_figure(
             filter_kernels,
             [t("conv2d.channel_kernel", channel=n) for n in CHANNEL_NAMES],
@@ -489,7 +490,7 @@ def _channels_view(image: np.ndarray, feature_map: np.ndarray) -> None:
         config=NO_MODEBAR,
         key="conv2d_channel_kernels",
     )
-    st.plotly_chart(
+    plotly_chart(
         conv2d_maps_figure(
             np.dstack([parts, feature_map]),
             [*(t("conv2d.channel_part", channel=n) for n in CHANNEL_NAMES), t("conv2d.fig_output_sum")],
@@ -509,7 +510,7 @@ def _flip_view(image: np.ndarray) -> None:
         st.warning(t("conv2d.flip_invalid", message=str(err)))
         return
     st.markdown(t("conv2d.flip_explained"))
-    st.plotly_chart(
+    plotly_chart(
         conv2d_maps_figure(
             np.dstack([correlated, convolved]),
             [t("conv2d.fig_correlate2d"), t("conv2d.fig_convolve2d")],
@@ -538,7 +539,7 @@ def _stack_view(image: np.ndarray) -> None:
         st.warning(t("common.invalid", message=str(err)))
         return
     st.metric(t("conv2d.stack_shape"), "×".join(map(str, maps.shape)))
-    st.plotly_chart(
+    plotly_chart(
         conv2d_maps_figure(maps, [_kernel_label(k) for k in stack_ids], hover_name=t("conv2d.value")),
         width="stretch",
         config=NO_MODEBAR,
@@ -590,7 +591,7 @@ def compare(image: np.ndarray, feature_map: np.ndarray) -> None:
                 st.warning(t("common.invalid", message=problem), icon=":material/block:")
                 continue
             _map_label(f"{t('conv2d.fig_output')} · {name}", z.shape)
-            st.plotly_chart(
+            plotly_chart(
                 conv2d_map_figure(
                     z,
                     frame=image.shape[:2],

@@ -7,6 +7,7 @@ import streamlit as st
 
 from playground import data
 from playground.figures.training import class_balance, pixel_matrix, sample_grid
+from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import code_comments, end_page, header, show_code, stop_with
 from ui.state import choice
@@ -67,7 +68,7 @@ with view:
     with samples_tab:
         st.markdown(f"**{t('data.grid_title', n=per_class)}**")  # as text: a long title wraps on a phone
         fig = sample_grid(x_train[grid], class_names, hover=t("data.pixel"))
-        st.plotly_chart(fig, width="stretch", key="data_grid_chart")
+        plotly_chart(fig, width="stretch", key="data_grid_chart")
     with pixels_tab:
         st.markdown(
             t(
@@ -79,7 +80,7 @@ with view:
             )
         )
         st.markdown(f"**{t('data.matrix_title', name=class_names[label], index=picked)}**")
-        st.plotly_chart(pixel_matrix(image, hover_name=t("data.pixel")), width="stretch", key="data_matrix")
+        plotly_chart(pixel_matrix(image, hover_name=t("data.pixel")), width="stretch", key="data_matrix")
     with balance_tab:
         n_train, n_val, n_test = st.columns(3)
         n_train.metric(t("data.n_train"), f"{len(train_idx):,}")
@@ -91,7 +92,7 @@ with view:
             t("data.part_test"): data.class_counts(y_test),
         }
         fig = class_balance(counts, class_names, title=t("data.balance_title"), y_title=t("data.images"))
-        st.plotly_chart(fig, width="stretch", key="data_balance_chart")
+        plotly_chart(fig, width="stretch", key="data_balance_chart")
         st.caption(t("data.balanced"))
 
 show_code(

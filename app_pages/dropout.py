@@ -16,6 +16,7 @@ from playground.dropout import (
     keras_dropout,
 )
 from playground.figures.blocks import dropout_maps_figure, dropout_units_figure, expected_value_figure
+from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import header, stop_with
 
@@ -89,7 +90,7 @@ with view:
         st.markdown(t("dropout.explain_inference", rate=f"{rate:g}"))
 
     st.markdown(f"**{t('dropout.units_title')}**")  # as text: a long title wraps on a phone, a chart's is cut
-    st.plotly_chart(
+    plotly_chart(
         dropout_units_figure(
             x,
             y,
@@ -105,7 +106,7 @@ with view:
     st.caption(t("dropout.sums", before=f"{x.sum():.2f}", after=f"{y.sum():.2f}"))
 
     st.subheader(t("dropout.map_heading"))
-    st.plotly_chart(
+    plotly_chart(
         dropout_maps_figure(
             {t("dropout.map_input"): fmap, t("dropout.map_mask"): fmask.astype(float), t("dropout.map_output"): fy},
             value_label=t("dropout.value"),
@@ -122,7 +123,7 @@ with view:
     e2.metric(t("dropout.mean_outputs", samples=samples), f"{mean.mean():.4f}")
     e3.metric(t("dropout.max_error"), f"{error:.4f}")
     st.markdown(f"**{t('dropout.expected_title', samples=samples)}**")
-    st.plotly_chart(
+    plotly_chart(
         expected_value_figure(
             x,
             mean,

@@ -4,6 +4,7 @@ import streamlit as st
 
 from playground import evaluation as ev
 from playground.figures import evaluation as figs
+from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import end_page, header, show_code, stop_with
 from ui.runs import class_names, get_test_set, pick_run, pixelated, save_test_metrics
@@ -69,7 +70,7 @@ with tab_test:
     left, right = st.columns([1.5, 1], gap="large")
     with left:
         st.subheader(t("evaluate.confusion_title"))
-        st.plotly_chart(
+        plotly_chart(
             figs.confusion_figure(
                 cm, names, x_title=t("evaluate.predicted"), y_title=t("evaluate.true"), count_name=t("evaluate.images")
             ),
@@ -79,7 +80,7 @@ with tab_test:
         st.caption(t("evaluate.confusion_help"))
     with right:
         st.subheader(t("evaluate.per_class_title"))
-        st.plotly_chart(
+        plotly_chart(
             figs.per_class_figure(ev.per_class_accuracy(cm), names, x_title=t("evaluate.accuracy"), y_title=""),
             width="stretch",
             key="evaluate_per_class",
@@ -139,7 +140,7 @@ with tab_predict:
         else:
             st.error(t("evaluate.wrong", label=names[guess], p=f"{proba[index, guess]:.1%}"))
     with view:
-        st.plotly_chart(
+        plotly_chart(
             figs.probabilities_figure(
                 proba[index],
                 names,
@@ -245,7 +246,7 @@ with tab_inside:
                 shown = arr if arr.shape[0] > 28 else pixelated(arr, 4)
                 col.image(shown, caption=t(f"evaluate.step_{name}"), width="stretch", clamp=True)
             st.caption(t("evaluate.draw_steps_help" if drawn else "evaluate.conversion_help"))
-            st.plotly_chart(
+            plotly_chart(
                 figs.probabilities_figure(
                     p_image,
                     names,
@@ -265,12 +266,12 @@ with tab_inside:
             for n, (layer_tab, (name, _kind, fmap)) in enumerate(zip(layer_tabs, maps, strict=True)):
                 with layer_tab:
                     st.caption(t("evaluate.layer_maps", h=fmap.shape[0], w=fmap.shape[1], c=fmap.shape[2]))
-                    st.plotly_chart(
+                    plotly_chart(
                         figs.maps_grid_figure(fmap, label=t("evaluate.filter")),
                         width="stretch",
                         key=f"evaluate_maps_{n}",
                     )
-                    st.plotly_chart(
+                    plotly_chart(
                         figs.bars_figure(
                             ev.mean_activation(fmap),
                             x_title=t("evaluate.filter"),
@@ -286,7 +287,7 @@ with tab_inside:
         if filters is not None:
             layer_name, kernel, _bias = filters
             st.markdown(t("evaluate.filters_title", name=layer_name, kh=kernel.shape[0], kw=kernel.shape[1]))
-            st.plotly_chart(
+            plotly_chart(
                 figs.maps_grid_figure(kernel[:, :, 0, :], label=t("evaluate.filter"), symmetric=True),
                 width="stretch",
                 key="evaluate_filters",

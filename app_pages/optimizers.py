@@ -17,6 +17,7 @@ from playground.minibatch import (
 )
 from playground.optimizers import HYPER_DEFAULTS, RACERS, keras_code, optimize_trace
 from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
+from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import header, stop_with
 from ui.state import choice, choices, ranged_slider
@@ -228,7 +229,7 @@ with view:
         st.info(t("optimizers.none_chosen"), icon=":material/info:")
     xs, ys, z = _grid(surface_name, conditioning)
     paths = {_racer_label(k): tr.path for k, tr in traces.items()}
-    st.plotly_chart(
+    plotly_chart(
         trajectory_figure(
             xs,
             ys,
@@ -249,7 +250,7 @@ with view:
 
     if traces:
         st.markdown(f"**{t('optimizers.loss_title')}**")  # as text: a long title wraps on a phone
-        st.plotly_chart(
+        plotly_chart(
             loss_figure(
                 {_racer_label(k): surface.excess_loss(tr.path) for k, tr in traces.items()},
                 step=step,
@@ -349,7 +350,7 @@ with batch_view:
     if not sizes:
         st.info(t("optimizers.batch_none"), icon=":material/info:")
     labels = {b: t("optimizers.batch_label", size=b) for b in sizes}
-    st.plotly_chart(
+    plotly_chart(
         trajectory_figure(
             ws,
             bs,
@@ -369,7 +370,7 @@ with batch_view:
     st.caption(t("optimizers.batch_caption", n=N_SAMPLES))
     if batch_traces:
         st.markdown(f"**{t('optimizers.batch_loss_title')}**")
-        st.plotly_chart(
+        plotly_chart(
             loss_figure(
                 {labels[b]: tr.loss - best_loss for b, tr in batch_traces.items()},
                 step=batch_steps,

@@ -25,6 +25,7 @@ from playground.pooling import (
     pool2d,
     pool2d_steps,
 )
+from ui.charts import clicked_points, plotly_chart
 from ui.i18n import t
 from ui.page import header, show_code, stop_with
 from ui.state import choice
@@ -108,7 +109,7 @@ CHART_CONFIG = {"displayModeBar": False}  # the toolbar would cover the titles; 
 
 def _pick_clicked_cell() -> None:
     """A click on an output cell selects it (the marker's x is the column, y the row)."""
-    points = [p for p in st.session_state["pooling_chart"].selection.points if p.get("curve_number") == CLICK_TRACE]
+    points = [p for p in clicked_points("pooling_chart") if p.get("curve_number") == CLICK_TRACE]
     if points:
         st.session_state["pooling_row"] = int(points[0]["y"])
         st.session_state["pooling_col"] = int(points[0]["x"])
@@ -127,7 +128,7 @@ def explain_cell() -> None:
     cell = explain_pool2d_cell(x, row, col, pool_size=pool, mode=mode, **settings)
     winners = max_pool_winners(x, pool, **settings) if mode == "max" else None
     st.markdown(t("pooling.fig_title"))
-    st.plotly_chart(
+    plotly_chart(
         pooling_windows_figure(
             x,
             pooled,
@@ -175,7 +176,7 @@ def step_through() -> None:
     top, bottom, left, right = pads
     total = len(steps)
     start = int(st.session_state.get("pooling_row", 0)) * out_w + int(st.session_state.get("pooling_col", 0))
-    st.plotly_chart(
+    plotly_chart(
         window_steps_figure(
             np.pad(x, ((top, bottom), (left, right)), constant_values=np.nan),  # padding: blank, never counted
             (top, left),
@@ -248,7 +249,7 @@ def compare() -> None:
                 st.warning(t("common.invalid", message=z), icon=":material/block:")
                 continue
             st.markdown(f"**{t('pooling.fig_output')}** · {name} · {'×'.join(map(str, z.shape))}")
-            st.plotly_chart(
+            plotly_chart(
                 conv2d_map_figure(
                     z, frame=x.shape, value_format=FMT, x_title=t("pooling.col"), y_title=t("pooling.row")
                 ),
@@ -275,7 +276,7 @@ def shift_demo() -> None:
     c1, c2 = st.columns(2)
     c1.metric(t("pooling.input_changed"), f"{shifted.input_changed:.0%}")
     c2.metric(t("pooling.pooled_changed"), f"{shifted.pooled_changed:.0%}")
-    st.plotly_chart(
+    plotly_chart(
         pooling_shift_figure(
             shifted.pooled,
             shifted.pooled_shifted,

@@ -18,6 +18,7 @@ from playground.architecture import (
 )
 from playground.figures.architecture import shape_flow_figure
 from ui.builder import layer_stack_editor, set_stack
+from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import header
 from ui.state import choice
@@ -136,7 +137,7 @@ def input_and_summary(specs: list[dict]) -> None:
             params_title=t("shapes.flow_params"),
             failed=(f"✗ {failure.layer_type}", str(failure)) if failure is not None else None,
         )
-        st.plotly_chart(fig, width="stretch", key="shapes_flow")
+        plotly_chart(fig, width="stretch", key="shapes_flow")
         st.caption(t("shapes.flow_caption"))
 
     st.subheader(t("shapes.code_heading"))

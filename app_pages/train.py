@@ -23,6 +23,7 @@ from playground.lab.options import CALLBACKS, HYPERS, INPUT_SHAPE, OPTIMIZERS, P
 from playground.lab.validate import validate_config
 from playground.run import SESSION_AUGMENTATION, TrainConfig
 from ui.builder import brief, layer_stack_editor, set_stack
+from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import code_comments, header, show_code
 from ui.runs import class_names, new_run_id
@@ -329,15 +330,19 @@ def live_view() -> None:
     left, right = st.columns(2)
     marks = {"labels": labels, "epochs": snap.epochs, "describe": event_text}
     fig = metric_curves(history, "loss", snap.events, title=t("train.curve_loss"), **marks)
-    left.plotly_chart(fig, width="stretch", key="train_chart_loss")
+    with left:
+        plotly_chart(fig, width="stretch", key="train_chart_loss")
     fig = metric_curves(history, "accuracy", snap.events, title=t("train.curve_accuracy"), **marks)
-    right.plotly_chart(fig, width="stretch", key="train_chart_accuracy")
+    with right:
+        plotly_chart(fig, width="stretch", key="train_chart_accuracy")
     fig = batch_loss_curve(
         snap.batch_loss, snap.batches, title=t("train.curve_batch"), labels=labels, epochs=snap.epochs
     )
-    left.plotly_chart(fig, width="stretch", key="train_chart_batches")
+    with left:
+        plotly_chart(fig, width="stretch", key="train_chart_batches")
     fig = learning_rate_curve(history.get("learning_rate", []), snap.events, title=t("train.curve_lr"), **marks)
-    right.plotly_chart(fig, width="stretch", key="train_chart_lr")
+    with right:
+        plotly_chart(fig, width="stretch", key="train_chart_lr")
     watch_view(snap.watch, live=snap.active, key=f"train_watch_step_{job.run_id}")
     if snap.events:
         st.caption(t("train.events_heading"))

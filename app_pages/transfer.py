@@ -9,6 +9,7 @@ import streamlit as st
 
 from playground import transfer
 from playground.figures.further import image_grid, layer_strip_figure, transfer_curves
+from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import code_comments, end_page, header, show_code, stop_with
 from ui.state import choice
@@ -199,7 +200,7 @@ with view:
         mode_labels={m: _mode_label(m) for m in transfer.MODES},
         state_labels={s: t(k) for s, k in STATE_LABELS.items()},
     )
-    st.plotly_chart(fig, width="stretch", key="transfer_strip_chart")
+    plotly_chart(fig, width="stretch", key="transfer_strip_chart")
     st.caption(t("transfer.strip_title"))
 
     st.subheader(t("transfer.results"))
@@ -228,10 +229,10 @@ with view:
         acc_tab, loss_tab = st.tabs([t("transfer.accuracy_title"), t("transfer.loss_title")])
         with acc_tab:
             fig = transfer_curves(results, metric="accuracy", y_title=t("transfer.accuracy"), **common)
-            st.plotly_chart(fig, width="stretch", key="transfer_accuracy_chart")
+            plotly_chart(fig, width="stretch", key="transfer_accuracy_chart")
         with loss_tab:
             fig = transfer_curves(results, metric="loss", y_title=t("transfer.loss"), **common)
-            st.plotly_chart(fig, width="stretch", key="transfer_loss_chart")
+            plotly_chart(fig, width="stretch", key="transfer_loss_chart")
 
     st.subheader(t("transfer.counts"))
     rows = []
@@ -292,4 +293,4 @@ with view:
                     panel_height=110,
                     title=t("transfer.mobilenet_maps"),
                 )
-                st.plotly_chart(fig, width="stretch", key="transfer_mobilenet_chart")
+                plotly_chart(fig, width="stretch", key="transfer_mobilenet_chart")

@@ -1,8 +1,10 @@
-"""Helpers the page tests share: open a page as a shared link, read its metrics."""
+"""Helpers the page tests share: open a page as a shared link, read its metrics and its charts."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -11,6 +13,32 @@ import pytest
 def metrics(at: Any) -> dict[str, str]:
     """The page's ``st.metric`` values by label (as shown, e.g. ``{"Feature map shape": "5×5"}``)."""
     return {m.label: m.value for m in at.metric}
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str  # the element id Streamlit gave the chart; it ends with the chart's key
+    spec: dict[str, Any]  # the figure, as plotly.py's JSON
+
+
+def charts(at: Any) -> list[Chart]:
+    """Every Plotly chart the page drew: ui.charts' component (the figure it was handed) or, where that falls back,
+    ``st.plotly_chart`` (its spec)."""
+    from ui.charts import COMPONENT
+
+    drawn = [
+        Chart(e.proto.id, json.loads(json.loads(e.proto.json)["figure"]))
+        for e in at.get("bidi_component")
+        if e.proto.component_name == COMPONENT
+    ]
+    return drawn + [Chart(e.proto.id, json.loads(e.proto.spec)) for e in at.get("plotly_chart")]
+
+
+def chart(at: Any, key: str) -> Chart:
+    """The chart with key `key`."""
+    found = [c for c in charts(at) if c.id.endswith(f"-{key}") or c.id == key]
+    assert len(found) == 1, f"{len(found)} charts with key {key!r}"
+    return found[0]
 
 
 def page_opener(script: str, *, check: bool = False) -> Callable[..., Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from playground import activations as A
+from tests.helpers import charts
 from tests.helpers import metrics as metric_values
 
 PAGE = "app_pages/activations.py"
@@ -16,7 +17,7 @@ def test_smoke(app_for):
     at.run()
     assert not at.exception
     assert at.title[0].value == "Activations"
-    assert len(at.get("plotly_chart")) == 5
+    assert len(charts(at)) == 5
     assert not at.warning
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import replace
 
 import pytest
 
+from tests.helpers import chart
 from tests.test_evaluation import TINY_CONFIG, make_run, tiny_run
 from tests.test_page_models import open_page
 
@@ -26,7 +26,7 @@ def page():
 
 
 def _chart(at, key):
-    return json.loads(at.get_by_key(key).proto.spec)
+    return chart(at, key).spec
 
 
 def test_no_runs_links_to_the_lab():

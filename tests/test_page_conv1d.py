@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 
 from playground.convolution import conv1d, conv1d_steps
 from playground.figures.convolution import conv1d_step_figure
-from tests.helpers import link_fixture
+from tests.helpers import charts, link_fixture
 
 SCRIPT = "app_pages/conv1d.py"
 
@@ -18,8 +16,8 @@ open_page = link_fixture(SCRIPT)
 
 def step_chart(at) -> dict:
     """The step-through figure as sent to the browser (data, layout, frames)."""
-    chart = next(c for c in at.get("plotly_chart") if "conv1d_step_chart" in c.proto.id)
-    return json.loads(chart.proto.spec)
+    chart = next(c for c in charts(at) if "conv1d_step_chart" in c.id)
+    return chart.spec
 
 
 def shown_title(at) -> str:
@@ -33,7 +31,7 @@ def test_smoke_course_notes_example(open_page):
     assert not at.exception
     assert at.title[0].value == "1-D convolution"
     assert "Step 0 of 4" in shown_title(at) and "y[0] = 0·2 + 1·1 = 1" in shown_title(at)
-    assert len(at.get("plotly_chart")) == 2  # one figure per question: the steps, convolve vs correlate
+    assert len(charts(at)) == 2  # one figure per question: the steps, convolve vs correlate
     assert at.metric[0].value == "5"
     assert any("scipy.signal.convolve" in s.value for s in at.success)
     code = at.code[0].value

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from playground.convolution import GRIDS, conv2d, explain_conv2d_cell, output_size_formula
 from playground.kernels import KERNELS
-from tests.helpers import link_fixture, metrics
+from tests.helpers import charts, link_fixture, metrics
 
 SCRIPT = "app_pages/conv2d.py"
 
@@ -105,12 +103,12 @@ def test_each_view_renders_only_its_own_figures(open_page):
         "stack": {"conv2d_stack_chart"},
     }
     everything = set().union(*expected.values())
-    for view, charts in expected.items():
+    for view, keys_expected in expected.items():
         at = open_page(conv2d_source="photo", conv2d_color="rgb", conv2d_view=view)
         assert not at.exception, view
-        keys = {c.proto.id for c in at.get("plotly_chart")}
+        keys = {c.id for c in charts(at)}
         shown = {k for k in everything if any(k in i for i in keys)}
-        assert shown == charts, (view, shown)
+        assert shown == keys_expected, (view, shown)
 
 
 def test_settings_errors_are_explained_with_the_numbers(open_page):
@@ -119,7 +117,7 @@ def test_settings_errors_are_explained_with_the_numbers(open_page):
     at = open_page(conv2d_sh="2", conv2d_dilation="3")
     message = at.warning[0].value
     assert "2×1" in message and "dilation rate 3" in message and "`dilation_rate`" in message
-    assert len(at.get("plotly_chart")) == 1  # the input is still drawn
+    assert len(charts(at)) == 1  # the input is still drawn
     at = open_page(conv2d_kh="7", conv2d_dilation="3")
     message = at.warning[0].value
     assert "7×3" in message and "19×7" in message and "7×7" in message, message
@@ -140,8 +138,8 @@ def test_steps_view_plays_every_cell_with_the_cores_numbers(open_page):
     each cell's multiply-add as the core (= Keras) computes it; a photo's output is too big and says so."""
     at = open_page(conv2d_view="steps", conv2d_kernel="sobel_x", conv2d_padding="same", conv2d_row="1", conv2d_col="2")
     assert not at.exception
-    chart = next(c for c in at.get("plotly_chart") if "conv2d_steps_chart" in c.proto.id)
-    spec = json.loads(chart.proto.spec)
+    chart = next(c for c in charts(at) if "conv2d_steps_chart" in c.id)
+    spec = chart.spec
     out = conv2d(GRIDS["digit_7"], KERNELS["sobel_x"], padding="same")
     frames = [f for f in spec["frames"] if f["name"] != "~"]
     assert len(frames) == out.size == 49
@@ -174,10 +172,10 @@ def test_compare_with_shows_both_settings_and_their_shapes(open_page, params, wh
     for name, settings in sides:
         shape = conv2d(GRIDS["digit_7"], KERNELS["identity"], **settings).shape
         assert any(name in label and label.endswith("×".join(map(str, shape))) for label in labels), labels
-    assert sum("conv2d_compare_chart" in c.proto.id for c in at.get("plotly_chart")) == 2
+    assert sum("conv2d_compare_chart" in c.id for c in charts(at)) == 2
 
 
 def test_compare_is_off_by_default(open_page):
     """Without the toggle no second map is drawn."""
     at = open_page()
-    assert not any("conv2d_compare_chart" in c.proto.id for c in at.get("plotly_chart"))
+    assert not any("conv2d_compare_chart" in c.id for c in charts(at))

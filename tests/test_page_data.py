@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import base64
-import json
 
 import numpy as np
 import pytest
 
 from playground import data
-from tests.helpers import page_opener
+from tests.helpers import charts, page_opener
 
 PAGE = "app_pages/data.py"
 pytestmark = pytest.mark.realdata
@@ -20,9 +19,9 @@ open_page = page_opener(PAGE, check=True)
 
 def plotly_spec(at, key):
     """The figure JSON of the plotly chart with widget key `key`."""
-    for element in at.get("plotly_chart"):
-        if element.proto.id and key in element.proto.id:
-            return json.loads(element.proto.spec)["data"]
+    for element in charts(at):
+        if element.id and key in element.id:
+            return element.spec["data"]
     raise AssertionError(f"no plotly chart with key {key}")
 
 
@@ -38,7 +37,7 @@ def test_smoke(app_for):
     """The page renders the three views without an exception."""
     at = open_page(app_for)
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 3
+    assert len(charts(at)) == 3
 
 
 def test_pixel_matrix_is_the_real_image(app_for):

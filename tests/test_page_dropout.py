@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from playground.dropout import dropout, dropout_mean, example_units
+from tests.helpers import charts
 from tests.helpers import metrics as metric_values
 
 PAGE = "app_pages/dropout.py"
@@ -27,7 +28,7 @@ def test_smoke(app_for):
     at.run()
     assert not at.exception
     assert at.title[0].value == "Dropout"
-    assert len(at.get("plotly_chart")) == 3
+    assert len(charts(at)) == 3
     assert not at.warning
 
 
@@ -82,28 +83,26 @@ def test_inference_keeps_everything(app_for):
 
 def test_unit_chart_shows_the_core_mask(app_for):
     """The units chart's 'dropped' trace holds exactly the units the core's mask drops."""
-    import json
 
     at = app_for(PAGE)
     at.query_params["dropout_seed"] = "123"
     at.run()
     assert not at.exception
-    chart = at.get("plotly_chart")[0]
-    dropped = decode(json.loads(chart.proto.spec)["data"][1]["customdata"])
+    chart = charts(at)[0]
+    dropped = decode(chart.spec["data"][1]["customdata"])
     _, mask = dropout(example_units(24), 0.5, seed=123)
     assert sorted(dropped[:, 0].astype(int)) == list(np.flatnonzero(~mask))
 
 
 def test_map_chart_shows_the_core_dropout(app_for):
     """The feature-map chart's panels are the input, the core's mask and its output for the seed (seed + 1)."""
-    import json
 
     from playground.dropout import example_feature_map
 
     at = app_for(PAGE)
     at.query_params["dropout_seed"] = "123"
     at.run()
-    spec = json.loads(at.get("plotly_chart")[1].proto.spec)
+    spec = charts(at)[1].spec
     fmap = example_feature_map(12)
     out, mask = dropout(fmap, 0.5, seed=124)
     np.testing.assert_allclose(decode(spec["data"][0]["z"]), fmap)

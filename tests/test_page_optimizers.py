@@ -7,6 +7,7 @@ import pytest
 
 from playground.optimizers import RACERS, optimize_trace
 from playground.surfaces import SURFACES, get_surface
+from tests.helpers import charts
 
 PAGE = "app_pages/optimizers.py"
 
@@ -43,7 +44,7 @@ def test_smoke(app_for):
     """The default race renders: contour + loss charts, the summary table and one state table with every optimizer."""
     at = run_page(app_for)
     assert at.title[0].value == "Optimizers"
-    assert len(at.get("plotly_chart")) == 4  # race paths and loss, batch-size paths and loss
+    assert len(charts(at)) == 4  # race paths and loss, batch-size paths and loss
     assert len(at.table) == 3  # the race, the state, the batch sizes
     assert set(at.table[1].value["optimizer"]) == {"SGD", "Momentum", "AdaGrad", "RMSProp", "Adam"}
     assert not at.warning
@@ -161,12 +162,11 @@ def test_tampered_url_params(app_for):
 
 def test_contour_grid_is_the_surface(app_for):
     """The contour's hover values are f on the plotted grid (spot-check one cell)."""
-    import json
 
     from tests.test_page_dropout import decode
 
     at = run_page(app_for, optimizers_surface="himmelblau")
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    spec = charts(at)[0].spec
     contour = spec["data"][0]
     xs, ys, z = SURFACES["himmelblau"].grid(len(decode(contour["x"])))  # the page's resolution
     values = decode(contour["customdata"])

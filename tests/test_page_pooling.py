@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from playground.activations import relu
 from playground.convolution import GRIDS, conv2d
 from playground.kernels import KERNELS
 from playground.pooling import compare_shifted, explain_pool2d_cell, pool2d
-from tests.helpers import link_fixture, metrics
+from tests.helpers import charts, link_fixture, metrics
 
 SCRIPT = "app_pages/pooling.py"
 
@@ -118,8 +116,8 @@ def test_step_through_plays_every_window_with_the_cores_numbers(open_page):
         pooling_source="grid", pooling_padding="same", pooling_size="3", pooling_mode="max", pooling_steps="true"
     )
     assert not at.exception
-    chart = next(c for c in at.get("plotly_chart") if "pooling_steps_chart" in c.proto.id)
-    spec = json.loads(chart.proto.spec)
+    chart = next(c for c in charts(at) if "pooling_steps_chart" in c.id)
+    spec = chart.spec
     frames = [f for f in spec["frames"] if f["name"] != "~"]
     pooled = pool2d(GRIDS["digit_7"], 3, padding="same")
     assert len(frames) == pooled.size == 9

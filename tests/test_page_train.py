@@ -15,6 +15,7 @@ from playground.lab import job as lab_job
 from playground.lab.job import queue_length
 from playground.lab.model import build_model
 from playground.lab.options import PRESETS
+from tests.helpers import charts
 
 PAGE = "app_pages/train.py"
 pytestmark = pytest.mark.realdata
@@ -131,7 +132,7 @@ def test_short_training_to_a_run(app_for):
     assert run.config.reduce_lr is not None and run.model is not None
     assert [m.value for m in at.metric][:2] == [f"{run.history['loss'][-1]:.4f}", f"{run.history['val_loss'][-1]:.4f}"]
     assert any(run.run_id in s.value for s in at.success)
-    assert len(at.get("plotly_chart")) == 4
+    assert len(charts(at)) == 4
     assert not at.button(key="train_start").disabled
     at.run()
     assert len(at.session_state["lab_runs"]) == 1  # filed once, not on every rerun

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from playground import transfer
+from tests.helpers import charts
 
 PAGE = "app_pages/transfer.py"
 
@@ -23,7 +24,7 @@ def test_smoke_counts_and_strip(app_for):
     at = open_page(app_for)
     assert not at.exception
     assert at.title[0].value == "Transfer learning"
-    assert len(at.get("plotly_chart")) == 1  # the layer strip; curves come after a run
+    assert len(charts(at)) == 1  # the layer strip; curves come after a run
     assert not at.warning
     table = at.dataframe[0].value
     assert isinstance(table, pd.DataFrame)
@@ -47,7 +48,7 @@ def test_run_shows_the_cores_results(app_for):
     assert list(results) == list(transfer.MODES)
     assert [m.value for m in at.metric] == [f"{results[m].val_accuracy:.1%}" for m in transfer.MODES]
     assert [r.trainable_params for r in results.values()] == [60549, 37253, 55749]
-    assert len(at.get("plotly_chart")) == 3  # strip + accuracy + loss
+    assert len(charts(at)) == 3  # strip + accuracy + loss
 
 
 def test_korean(app_for):

@@ -1,0 +1,227 @@
+"""Plotly charts that stay on the page: a changed figure is redrawn in place, once.
+
+Why not `st.plotly_chart`: Streamlit 1.67 derives a chart's element id from its spec, so every chart whose figure
+changed is unmounted and mounted again, and draws twice on mount (hidden at no width, then at its width, after its
+theme effect's JSON round trip). In chromium that was 2–5× the time Plotly needs to draw the same figures
+(bench/NOTES.md, issue 10).
+
+`plotly_chart` takes the arguments the pages gave `st.plotly_chart` and draws the figure with a Streamlit custom
+component (`st.components.v2`, in the page, no iframe) keyed by the chart's `key`: the component stays mounted across
+reruns and calls `Plotly.react` with the new figure, which redraws once and only what changed.
+
+* Plotly.js is the build that ships inside the plotly Python package (`plotly/package_data/plotly.min.js`), copied
+  into the app's `static/` folder and served by Streamlit's static file serving (`server.enableStaticServing`), so
+  the version always matches the figures plotly.py writes. Loaded once per page, when the first chart mounts.
+* The look is Streamlit's: `ui/assets/plotly_theme.json` holds what Streamlit's theme merges into the template of
+  every `st.plotly_chart` (fonts, greys, grid colours; captured from chromium by scripts/capture_plotly_theme.py),
+  merged the same way, and titles are bold as there. No shadow DOM (`isolate_styles=False`): Plotly's own styles
+  live in the page's head.
+* A click on a point (`on_select`, `selection_mode="points"`) calls `on_select` with that point, as
+  `st.plotly_chart`'s selection did; `clicked_points(key)` reads it in the callback.
+* If the static file cannot be provided (read-only folder, static serving off) or `PLAYGROUND_CHARTS=streamlit` is
+  set, every chart is drawn by `st.plotly_chart` as before: same figures, slower updates.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parent.parent
+STATIC_DIR = ROOT / "static"  # Streamlit serves <app folder>/static/* at /app/static/*
+THEME_FILE = Path(__file__).resolve().parent / "assets" / "plotly_theme.json"
+COMPONENT = "playground_plotly_chart"
+
+# The component's code: one function Streamlit calls with the new `data` on every rerun of a mounted chart.
+# `parentElement` stays the same element while the chart's key stays on the page, so the Plotly graph div inside it
+# is kept and `Plotly.react` updates it. Figures arrive as JSON text (plotly.py's encoder: numpy arrays included).
+JS = """
+const THEME = __THEME__;
+const DEFAULT_TEMPLATE = __DEFAULT_TEMPLATE__;
+const SRC = __SRC__;
+let loading = null;
+function plotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = SRC;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => { loading = null; reject(new Error('could not load ' + SRC)); };
+      document.head.appendChild(script);
+    });
+  }
+  return loading;
+}
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+function merge(target, source) {  // deep merge, source wins (as lodash's merge in Streamlit's theme)
+  for (const [k, v] of Object.entries(source)) {
+    target[k] = isObject(v) ? merge(isObject(target[k]) ? target[k] : {}, v) : v;
+  }
+  return target;
+}
+// What Streamlit's theme does to a st.plotly_chart figure: its fonts, greys and grid colours merged into the
+// figure's own template, and the title in bold.
+function themed(figure) {
+  const layout = Object.assign({}, figure.layout || {});
+  const template = isObject(layout.template) ? layout.template : structuredClone(DEFAULT_TEMPLATE);
+  template.layout = merge(isObject(template.layout) ? template.layout : {}, THEME);
+  layout.template = template;
+  if (layout.title !== undefined && layout.title !== null) {
+    const title = typeof layout.title === 'string' ? { text: layout.title } : layout.title;
+    const text = typeof title.text === 'string' ? title.text : '';
+    layout.title = Object.assign({}, title, { text: '<b>' + text + '</b>' });
+  }
+  layout.autosize = true;
+  return layout;
+}
+export default function ({ parentElement, data, setTriggerValue }) {
+  let gd = parentElement.querySelector(':scope > .playground-chart');
+  if (!gd) {
+    gd = document.createElement('div');
+    gd.className = 'playground-chart';
+    gd.style.width = '100%';
+    parentElement.appendChild(gd);
+  }
+  gd.__select = setTriggerValue;
+  const figure = JSON.parse(data.figure);
+  const layout = themed(figure);
+  const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
+  plotly().then((Plotly) => {
+    if (!gd.isConnected) return;
+    Plotly.react(gd, { data: figure.data || [], layout, frames: figure.frames || [], config }).then(() => {
+      if (data.select && !gd.__clicks) {
+        gd.__clicks = true;
+        gd.on('plotly_click', (event) => gd.__select('select', { points: event.points.map((p) => ({
+          x: p.x, y: p.y, point_index: p.pointIndex, point_number: p.pointNumber,
+          curve_number: p.curveNumber, customdata: p.customdata,
+        })) }));
+      }
+      if (!gd.__resize) {
+        let width = parentElement.clientWidth;
+        gd.__resize = new ResizeObserver(() => {
+          if (parentElement.clientWidth !== width && gd.isConnected) {
+            width = parentElement.clientWidth;
+            Plotly.Plots.resize(gd);
+          }
+        });
+        gd.__resize.observe(parentElement);
+      }
+    });
+  }).catch((err) => { gd.textContent = String(err); });
+  return () => {
+    if (gd.__resize) gd.__resize.disconnect();
+    if (window.Plotly) window.Plotly.purge(gd);
+  };
+}
+"""
+
+
+def _plotly_js_name() -> str:
+    import plotly
+
+    return f"plotly-{plotly.__version__}.min.js"
+
+
+@functools.cache
+def _served_plotly_js() -> str | None:
+    """The URL path of Plotly.js in the app's static folder (copied there from the plotly package once), or None
+    when it cannot be served: then the charts fall back to `st.plotly_chart`."""
+    if os.environ.get("PLAYGROUND_CHARTS") == "streamlit" or not st.get_option("server.enableStaticServing"):
+        return None
+    import plotly
+
+    source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    target = STATIC_DIR / _plotly_js_name()
+    try:
+        if not target.is_file() or target.stat().st_size != source.stat().st_size:
+            STATIC_DIR.mkdir(exist_ok=True)
+            partial = target.with_suffix(f".{os.getpid()}.part")
+            shutil.copyfile(source, partial)
+            partial.replace(target)  # atomic: a browser never gets half a file
+    except OSError:
+        return None
+    return f"app/static/{target.name}"
+
+
+@functools.cache
+def _component() -> Callable[..., Any]:
+    from plotly.io.json import to_json_plotly
+
+    theme = THEME_FILE.read_text(encoding="utf-8").strip()
+    src = _served_plotly_js()
+    # The page's URL may have a base path (server.baseUrlPath): resolve the script against the document's base.
+    js = (
+        JS.replace("__THEME__", theme)
+        .replace("__DEFAULT_TEMPLATE__", to_json_plotly(_default_template()))
+        .replace("__SRC__", f"new URL({json.dumps(src)}, document.baseURI).href")
+    )
+    return st.components.v2.component(COMPONENT, js=js, html="", isolate_styles=False)
+
+
+@functools.cache
+def _default_template() -> dict[str, Any]:
+    """Plotly's default template as plotly.py writes it into every figure (playground/figures/common.py sets it):
+    the component holds it once, so figures that carry it are sent without it (~7 KB less per chart and rerun)."""
+    import plotly.io as pio
+
+    return pio.templates[pio.templates.default].to_plotly_json()
+
+
+def _figure_json(fig: Any) -> str:
+    """The figure as plotly.py's JSON, without its template when that is the default one (the component has it)."""
+    import plotly.io as pio
+
+    figure = fig.to_dict() if hasattr(fig, "to_dict") else dict(fig)
+    layout = figure.get("layout") or {}
+    if "template" in layout and layout["template"] == _default_template():
+        figure["layout"] = {k: v for k, v in layout.items() if k != "template"}
+    return pio.to_json(figure, validate=False, remove_uids=False)
+
+
+def plotly_chart(
+    fig: Any,
+    *,
+    key: str,
+    width: str = "stretch",
+    config: dict[str, Any] | None = None,
+    on_select: Callable[[], None] | None = None,
+    selection_mode: str = "points",
+) -> None:
+    """Draw `fig` (a plotly Figure or `playground.figures.draft.PlainFigure`) as `st.plotly_chart(fig, key=key, …)`
+    would, in a chart that stays mounted while `key` stays on the page (see the module docstring).
+
+    on_select: called when the user clicks a point (`selection_mode="points"` only); read the point with
+    `clicked_points(key)`.
+    """
+    if selection_mode != "points":
+        raise ValueError(f"selection_mode must be 'points', got {selection_mode!r}")
+    if _served_plotly_js() is None:
+        kwargs: dict[str, Any] = {"on_select": on_select, "selection_mode": selection_mode} if on_select else {}
+        st.plotly_chart(fig, width=width, config=config or {}, key=key, **kwargs)
+        return
+    data = {"figure": _figure_json(fig), "config": config or {}, "select": on_select is not None}
+    mount = _component()
+    if on_select is None:
+        mount(data=data, key=key, width=width)
+    else:
+        mount(data=data, key=key, width=width, on_select_change=on_select)
+
+
+def clicked_points(key: str) -> list[dict[str, Any]]:
+    """The points of the last click on chart `key` ({"x", "y", "point_index", "curve_number", "customdata"}), for an
+    `on_select` callback; [] when there was none."""
+    state = st.session_state.get(key)
+    if state is None:
+        return []
+    if hasattr(state, "selection"):  # st.plotly_chart's selection (the fallback)
+        return list(state.selection.get("points", []))
+    event = state.get("select") if hasattr(state, "get") else getattr(state, "select", None)
+    return list((event or {}).get("points", []))
