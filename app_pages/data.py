@@ -12,6 +12,8 @@ from ui.i18n import t
 from ui.page import code_comments, end_page, header, show_code, stop_with
 from ui.state import choice
 
+NO_MODEBAR = {"displayModeBar": False}  # on a phone the toolbar is always shown and covered the title
+
 MIN_TRAIN_SIZE = 1000
 
 header("data")
@@ -92,7 +94,7 @@ with view:
             t("data.part_test"): data.class_counts(y_test),
         }
         fig = class_balance(counts, class_names, title=t("data.balance_title"), y_title=t("data.images"))
-        plotly_chart(fig, width="stretch", key="data_balance_chart")
+        plotly_chart(fig, width="stretch", config=NO_MODEBAR, key="data_balance_chart")
         st.caption(t("data.balanced"))
 
 show_code(

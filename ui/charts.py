@@ -221,7 +221,8 @@ def clicked_points(key: str) -> list[dict[str, Any]]:
     state = st.session_state.get(key)
     if state is None:
         return []
-    if hasattr(state, "selection"):  # st.plotly_chart's selection (the fallback)
+    if _served_plotly_js() is None:  # st.plotly_chart's selection (the fallback)
         return list(state.selection.get("points", []))
-    event = state.get("select") if hasattr(state, "get") else getattr(state, "select", None)
-    return list((event or {}).get("points", []))
+    # The component's state: a dict whose trigger values are keys (its attribute access answers None for anything)
+    event = state.get("select") if isinstance(state, dict) else None
+    return list(event.get("points", [])) if isinstance(event, dict) else []

@@ -82,7 +82,7 @@ WAIT_MS = 60_000  # a shared 2-core box can be slow; the assertions wait for wha
 
 def legend(pg, chart: int = 0):
     """The legend entries of the page's `chart`-th Plotly chart (SVG text)."""
-    return pg.locator('[data-testid="stPlotlyChart"]').nth(chart).locator(".legendtext")
+    return pg.locator('[data-testid="stMain"] .js-plotly-plot').nth(chart).locator(".legendtext")
 
 
 def test_activations_pills_and_range(person, server):
@@ -92,7 +92,7 @@ def test_activations_pills_and_range(person, server):
     expect(legend(pg)).to_have_count(3)
     pg.locator('[data-testid="stButtonGroup"] button', has_text="leaky_relu").first.click()
     expect(legend(pg).filter(has_text="leaky ReLU")).to_have_count(1, timeout=WAIT_MS)
-    ticks = pg.locator('[data-testid="stPlotlyChart"]').first.locator(".xtick text")
+    ticks = pg.locator('[data-testid="stMain"] .js-plotly-plot').first.locator(".xtick text")
     expect(ticks.filter(has_text="10")).to_have_count(0)
     slider(pg, "Input range").focus()
     for _ in range(10):  # 6 → 11
@@ -151,9 +151,13 @@ def test_optimizers_play_replays_the_race(person, server):
     """The chart's ▶ button moves the optimizers' points back to the start and along their paths in the browser."""
     pg = person
     open_page(pg, server, "optimizers?optimizers_racers=adam")
-    heads = pg.locator('[data-testid="stPlotlyChart"]').first.locator(".scatterlayer .trace").last.locator(".point")
+    heads = (
+        pg.locator('[data-testid="stMain"] .js-plotly-plot')
+        .first.locator(".scatterlayer .trace")
+        .last.locator(".point")
+    )
     end = heads.first.get_attribute("transform")
-    pg.locator('[data-testid="stPlotlyChart"]').first.locator(".updatemenu-button").first.click()
+    pg.locator('[data-testid="stMain"] .js-plotly-plot').first.locator(".updatemenu-button").first.click()
     seen = set()
     for _ in range(40):
         seen.add(heads.first.get_attribute("transform"))

@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 from playground.convolution import conv1d_steps
 from tests.browser.conftest import exceptions_on, wait_for_app
 
-CHART = "[data-testid='stPlotlyChart'], .stPlotlyChart"
 STEP_CHART = ".st-key-conv1d_step_chart"
 WIDTHS = {"wide": {"width": 1400, "height": 1000}, "phone": {"width": 390, "height": 844}}
 
