@@ -28,9 +28,10 @@ import functools
 import json
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -130,6 +131,9 @@ def _plotly_js_name() -> str:
     return f"plotly-{plotly.__version__}.min.js"
 
 
+_COPY_LOCK = threading.Lock()  # the first sessions of a fresh server may ask at the same time
+
+
 @functools.cache
 def _served_plotly_js() -> str | None:
     """The URL path of Plotly.js in the app's static folder (copied there from the plotly package once), or None
@@ -141,14 +145,19 @@ def _served_plotly_js() -> str | None:
     source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     target = STATIC_DIR / _plotly_js_name()
     try:
-        if not target.is_file() or target.stat().st_size != source.stat().st_size:
-            STATIC_DIR.mkdir(exist_ok=True)
-            partial = target.with_suffix(f".{os.getpid()}.part")
-            shutil.copyfile(source, partial)
-            partial.replace(target)  # atomic: a browser never gets half a file
+        with _COPY_LOCK:
+            _copy_if_changed(source, target)
     except OSError:
         return None
     return f"app/static/{target.name}"
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if not target.is_file() or target.stat().st_size != source.stat().st_size:
+        target.parent.mkdir(exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.part")  # one per server process; threads hold the lock
+        shutil.copyfile(source, partial)
+        partial.replace(target)  # atomic: a browser never gets half a file
 
 
 @functools.cache
@@ -190,7 +199,7 @@ def plotly_chart(
     fig: Any,
     *,
     key: str,
-    width: str = "stretch",
+    width: Literal["stretch"] = "stretch",
     config: dict[str, Any] | None = None,
     on_select: Callable[[], None] | None = None,
     selection_mode: str = "points",
@@ -198,21 +207,26 @@ def plotly_chart(
     """Draw `fig` (a plotly Figure or `playground.figures.draft.PlainFigure`) as `st.plotly_chart(fig, key=key, …)`
     would, in a chart that stays mounted while `key` stays on the page (see the module docstring).
 
+    width: "stretch" only (every chart of the app fills its column).
     on_select: called when the user clicks a point (`selection_mode="points"` only); read the point with
     `clicked_points(key)`.
     """
     if selection_mode != "points":
         raise ValueError(f"selection_mode must be 'points', got {selection_mode!r}")
     if _served_plotly_js() is None:
-        kwargs: dict[str, Any] = {"on_select": on_select, "selection_mode": selection_mode} if on_select else {}
-        st.plotly_chart(fig, width=width, config=config or {}, key=key, **kwargs)
+        if on_select is None:
+            st.plotly_chart(fig, width="stretch", config=config or {}, key=key)
+        else:
+            st.plotly_chart(
+                fig, width="stretch", config=config or {}, key=key, on_select=on_select, selection_mode="points"
+            )
         return
     data = {"figure": _figure_json(fig), "config": config or {}, "select": on_select is not None}
     mount = _component()
     if on_select is None:
-        mount(data=data, key=key, width=width)
+        mount(data=data, key=key, width="stretch")
     else:
-        mount(data=data, key=key, width=width, on_select_change=on_select)
+        mount(data=data, key=key, width="stretch", on_select_change=on_select)
 
 
 def clicked_points(key: str) -> list[dict[str, Any]]:
