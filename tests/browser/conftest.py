@@ -229,5 +229,16 @@ def wait_for_app(pg, timeout: float = 60_000, settle_ms: int = 1000) -> None:
     raise TimeoutError("the app did not settle")
 
 
+def open_until_drawn(browser, server, path: str, viewport: dict, chart_key: str):
+    """A new context at `viewport` with `path` open, the app idle and chart `chart_key` drawn; returns (context, page)
+    (the caller closes the context)."""
+    context = browser.new_context(viewport=viewport)
+    pg = context.new_page()
+    pg.goto(server.url(path))
+    wait_for_app(pg)
+    pg.wait_for_selector(f".st-key-{chart_key} .js-plotly-plot .main-svg")
+    return context, pg
+
+
 def exceptions_on(pg) -> list[str]:
     return [e.inner_text() for e in pg.query_selector_all('[data-testid="stException"]')]

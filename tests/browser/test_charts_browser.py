@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import exceptions_on, wait_for_app
+from tests.browser.conftest import exceptions_on, open_until_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -27,48 +27,44 @@ STATE = """(sel) => {
 }"""
 
 
-def test_a_changed_chart_is_redrawn_in_place_once(browser, server):
+@pytest.fixture
+def conv2d(browser, server):
+    """The 2-D convolution page (7×7 grid) at 1400 px, its output chart drawn."""
+    context, pg = open_until_drawn(browser, server, "conv2d", {"width": 1400, "height": 1000}, "conv2d_output_chart")
+    try:
+        yield pg
+    finally:
+        context.close()
+
+
+def test_a_changed_chart_is_redrawn_in_place_once(conv2d):
     """Kernel rows 3 → 2 → 5 on the 7×7 grid: the output chart is the same element throughout (not mounted again),
     shows the new 6×5 and 3×5 maps, and each change costs exactly one draw. The theme is Streamlit's font."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        pg = context.new_page()
-        pg.goto(server.url("conv2d"))
-        wait_for_app(pg)
-        pg.wait_for_selector(OUTPUT + " .main-svg")
-        pg.wait_for_timeout(500)
-        pg.evaluate(MARK, OUTPUT)
-        box = pg.locator(".st-key-conv2d_kh input")
-        for rows in (2, 5):
-            before = pg.evaluate(STATE, OUTPUT)["draws"]
-            box.fill(str(rows))
-            box.press("Enter")
-            pg.wait_for_function(f"([sel, n]) => ({STATE})(sel).rows === n", arg=[OUTPUT, 7 - rows + 1])
-            pg.wait_for_timeout(800)  # any further draw would come now
-            state = pg.evaluate(STATE, OUTPUT)
-            assert state["marked"], "the chart was mounted again (a new element)"
-            assert (state["rows"], state["cols"]) == (7 - rows + 1, 5)
-            assert state["draws"] - before == 1, f"{state['draws'] - before} draws for one change"
-        assert "Source Sans" in state["font"]
-        assert not exceptions_on(pg)
-    finally:
-        context.close()
+    pg = conv2d
+    pg.wait_for_timeout(500)
+    pg.evaluate(MARK, OUTPUT)
+    box = pg.locator(".st-key-conv2d_kh input")
+    for rows in (2, 5):
+        before = pg.evaluate(STATE, OUTPUT)["draws"]
+        box.fill(str(rows))
+        box.press("Enter")
+        pg.wait_for_function(f"([sel, n]) => ({STATE})(sel).rows === n", arg=[OUTPUT, 7 - rows + 1])
+        pg.wait_for_timeout(800)  # any further draw would come now
+        state = pg.evaluate(STATE, OUTPUT)
+        assert state["marked"], "the chart was mounted again (a new element)"
+        assert (state["rows"], state["cols"]) == (7 - rows + 1, 5)
+        assert state["draws"] - before == 1, f"{state['draws'] - before} draws for one change"
+    assert "Source Sans" in state["font"]
+    assert not exceptions_on(pg)
 
 
-def test_a_chart_follows_its_column_when_the_window_resizes(browser, server):
+def test_a_chart_follows_its_column_when_the_window_resizes(conv2d):
     """Narrowing the window narrows the chart with its column (Plotly resizes; no reload, no rerun)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    try:
-        pg = context.new_page()
-        pg.goto(server.url("conv2d"))
-        wait_for_app(pg)
-        pg.wait_for_selector(OUTPUT + " .main-svg")
-        wide = pg.evaluate(STATE, OUTPUT)
-        pg.set_viewport_size({"width": 1000, "height": 1000})
-        pg.wait_for_function(
-            "([sel, w]) => document.querySelector(sel)._fullLayout.width < w - 20", arg=[OUTPUT, wide["width"]]
-        )
-        narrow = pg.evaluate(STATE, OUTPUT)
-        assert abs(narrow["width"] - narrow["column"]) <= 2, narrow
-    finally:
-        context.close()
+    pg = conv2d
+    wide = pg.evaluate(STATE, OUTPUT)
+    pg.set_viewport_size({"width": 1000, "height": 1000})
+    pg.wait_for_function(
+        "([sel, w]) => document.querySelector(sel)._fullLayout.width < w - 20", arg=[OUTPUT, wide["width"]]
+    )
+    narrow = pg.evaluate(STATE, OUTPUT)
+    assert abs(narrow["width"] - narrow["column"]) <= 2, narrow

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import exceptions_on, wait_for_app
+from tests.browser.conftest import exceptions_on, open_until_drawn, wait_for_app
 from ui.i18n import t
 
 pytestmark = pytest.mark.browser
@@ -62,12 +62,7 @@ CLIPPED = """() => {
 
 
 def _open(browser, server, path: str, viewport: dict):
-    context = browser.new_context(viewport=viewport)
-    pg = context.new_page()
-    pg.goto(server.url(path))
-    wait_for_app(pg)
-    pg.wait_for_selector(".st-key-conv2d_output_chart .js-plotly-plot .main-svg")
-    return context, pg
+    return open_until_drawn(browser, server, path, viewport, "conv2d_output_chart")
 
 
 def _number(pg, label: str):
