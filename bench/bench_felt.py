@@ -98,9 +98,10 @@ DRAW = """async figs => {
 
 
 def plotly_js() -> Path:
-    import plotly
+    """The Plotly.js the app serves (ui/charts.py), so the floor draws with the same code."""
+    from ui.charts import _plotly_js_source
 
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    return _plotly_js_source()
 
 
 def upload_png(side: int = 512) -> bytes:

@@ -35,6 +35,8 @@ from typing import Any
 import numpy as np
 
 from tests.conftest import page_app
+from tests.helpers import charts
+from ui.charts import drawable_trace_types, trace_types
 from ui.page import _same
 from ui.texts import TEXTS
 
@@ -97,7 +99,7 @@ TEXT_KINDS = ("markdown", "code", "text", "caption", "error", "warning", "info",
 class Finding:
     """Something wrong on the page after a rerun."""
 
-    kind: str  # "exception", "traceback", "unknown_message"
+    kind: str  # "exception", "traceback", "unknown_message", "undrawable_trace"
     detail: str
 
 
@@ -120,6 +122,12 @@ def check_page(at: Any) -> tuple[list[Finding], list[str]]:
                 findings.append(Finding("unknown_message", f"st.{kind}: {value[:500]!r}"))
             else:
                 shown.append(key)
+    for chart in charts(at):  # ui/charts.py would draw it with st.plotly_chart: slower, and a sign to rebuild
+        missing = trace_types(chart.spec) - drawable_trace_types()
+        if missing:
+            findings.append(
+                Finding("undrawable_trace", f"{chart.id}: {sorted(missing)}; add to scripts/build_plotly_bundle.sh")
+            )
     return findings, shown
 
 

@@ -8,7 +8,9 @@ import json
 from pathlib import Path
 
 import plotly
+import plotly.offline
 import pytest
+from plotly.offline import get_plotlyjs_version
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers import chart, charts
@@ -32,8 +34,10 @@ def _script() -> None:
 def fresh_charts(monkeypatch):
     """ui.charts with its caches cleared before and after (the env var decides once per process)."""
     ui_charts._served_plotly_js.cache_clear()
+    ui_charts.drawable_trace_types.cache_clear()
     yield monkeypatch
     ui_charts._served_plotly_js.cache_clear()
+    ui_charts.drawable_trace_types.cache_clear()
 
 
 def _run() -> AppTest:
@@ -55,12 +59,43 @@ def test_the_component_gets_the_figure_without_the_default_template(fresh_charts
     assert [d["select"] for d in sent] == [False, True]
 
 
-def test_plotly_js_is_served_from_the_plotly_package(fresh_charts):
+def test_the_partial_bundle_of_plotly_pys_plotly_js_is_served(fresh_charts):
+    version = get_plotlyjs_version()
     url = ui_charts._served_plotly_js()
-    assert url == f"app/static/plotly-{plotly.__version__}.min.js"
+    assert url == f"app/static/plotly-playground-{version}.min.js", (
+        f"plotly.py ships Plotly.js {version}: rebuild the bundle with scripts/build_plotly_bundle.sh"
+    )
     served = ui_charts.STATIC_DIR / Path(url).name
+    assert served.read_bytes() == (ui_charts.VENDOR_DIR / Path(url).name).read_bytes()
+    assert f"plotly.js v{version} " in served.read_text(encoding="utf-8")[:300]
+    assert {"scatter", "scattergl", "heatmap", "bar", "image", "contour"} <= ui_charts.drawable_trace_types()
+    assert "scatter3d" not in ui_charts.drawable_trace_types()
+
+
+def test_another_plotly_js_version_gets_the_full_build_from_the_plotly_package(fresh_charts):
+    fresh_charts.setattr(plotly.offline, "get_plotlyjs_version", lambda: "0.0.1")
+    url = ui_charts._served_plotly_js()
+    assert url == "app/static/plotly-0.0.1.min.js"
     packaged = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    assert served.read_bytes() == packaged.read_bytes()
+    assert (ui_charts.STATIC_DIR / Path(url).name).read_bytes() == packaged.read_bytes()
+    assert "scatter3d" in ui_charts.drawable_trace_types()
+
+
+def _script_with_a_3d_chart() -> None:
+    import plotly.graph_objects as go
+
+    from ui.charts import plotly_chart
+
+    plotly_chart(go.Figure(go.Heatmap(z=[[1, 2]])), key="flat_chart")
+    plotly_chart(go.Figure(go.Scatter3d(x=[1], y=[2], z=[3])), key="deep_chart")
+
+
+def test_a_trace_type_the_bundle_lacks_is_drawn_by_st_plotly_chart(fresh_charts):
+    at = AppTest.from_function(_script_with_a_3d_chart, default_timeout=30)
+    at.run()
+    assert not at.exception
+    assert [e.proto.id.split("-")[-1] for e in at.get("bidi_component")] == ["flat_chart"]
+    assert [json.loads(e.proto.spec)["data"][0]["type"] for e in at.get("plotly_chart")] == ["scatter3d"]
 
 
 def test_falls_back_to_st_plotly_chart_when_asked(fresh_charts):
