@@ -250,26 +250,46 @@ def render_floor(browser, figures: list[dict], artifacts: Path, slug: str, repea
         context.close()
 
 
-def first_paints(browser, server) -> list[tuple[str, object]]:
-    """(url path, felt.Sample) of every page opened as a fresh session."""
+def first_paints(browser, server) -> list[tuple[str, object, object]]:
+    """(url path, first visit, returning visit) of every page, each opened as a fresh session.
+
+    First visit: a new browser context (no HTTP cache: Streamlit's code, fonts and Plotly.js all load and compile).
+    Returning visit: a new tab in one context that has already shown the home page, as a learner opening a shared
+    link in the browser they used before (the cache holds the app's code; the session is still new).
+    Each entry is a felt.Sample, or the error's text."""
     from tests.browser import felt
     from ui.pages import HOME, PAGES
 
-    out = []
-    for page_def in (HOME, *PAGES):
-        context = browser.new_context(viewport=VIEWPORT)
-        context.set_default_timeout(PAGE_TIMEOUT_MS)
-        felt.install(context)
+    def paint(context, path: str):
+        pg = context.new_page()
+        counter = felt.watch_bytes(pg)
         try:
-            pg = context.new_page()
-            counter = felt.watch_bytes(pg)
-            path = "" if page_def is HOME else page_def.url_path
-            try:
-                out.append((page_def.url_path, felt.first_paint(pg, server.url(path), counter=counter)))
-            except Exception as err:  # noqa: BLE001
-                out.append((page_def.url_path, f"{type(err).__name__}: {str(err).splitlines()[0][:120]}"))
+            return felt.first_paint(pg, server.url(path), counter=counter)
+        except Exception as err:  # noqa: BLE001 (reported in the table; the other pages still run)
+            return f"{type(err).__name__}: {str(err).splitlines()[0][:120]}"
         finally:
-            context.close()
+            pg.close()
+
+    def context():
+        c = browser.new_context(viewport=VIEWPORT)
+        c.set_default_timeout(PAGE_TIMEOUT_MS)
+        felt.install(c)
+        return c
+
+    out = []
+    returning = context()
+    try:
+        paint(returning, "")  # fills the cache, as an earlier visit would
+        for page_def in (HOME, *PAGES):
+            path = "" if page_def is HOME else page_def.url_path
+            fresh = context()
+            try:
+                first = paint(fresh, path)
+            finally:
+                fresh.close()
+            out.append((page_def.url_path, first, paint(returning, path)))
+    finally:
+        returning.close()
     return out
 
 
@@ -353,12 +373,13 @@ def run(*, quick: bool | None = None) -> str:
             ]
         )
     paint_rows = []
-    for path, s in paints:
+    for path, s, back in paints:
         if isinstance(s, str):
-            paint_rows.append([path, "—", "—", "—", "error: " + s])
+            paint_rows.append([path, "—", "—", "—", "—", "error: " + s])
         else:
             ok = "yes" if s.latency <= GOAL_FIRST_PAINT_S else "no"
-            paint_rows.append([path, f"{s.latency:.2f}", s.script_runs, f"{s.bytes_received / 1024:.0f}", ok])
+            again = back if isinstance(back, str) else f"{back.latency:.2f}"
+            paint_rows.append([path, f"{s.latency:.2f}", again, s.script_runs, f"{s.bytes_received / 1024:.0f}", ok])
     measured = [r for r in results if not r.error and r.samples]
     RESULTS.clear()
     RESULTS.update(
@@ -376,8 +397,11 @@ def run(*, quick: bool | None = None) -> str:
             "worst_p50": max((r.stat("latency", 50) for r in measured), default=float("nan")),
             "worst_p95": max((r.stat("latency", 95) for r in measured), default=float("nan")),
             "worst_kb": max((r.stat("bytes_received", 50) / 1024 for r in measured), default=float("nan")),
-            "worst_first_paint": max((s.latency for _, s in paints if not isinstance(s, str)), default=float("nan")),
-            "first_paint_errors": [p for p, s in paints if isinstance(s, str)],
+            "worst_first_paint": max((s.latency for _, s, _ in paints if not isinstance(s, str)), default=float("nan")),
+            "worst_returning_paint": max(
+                (b.latency for _, _, b in paints if not isinstance(b, str)), default=float("nan")
+            ),
+            "first_paint_errors": [p for p, s, b in paints if isinstance(s, str) or isinstance(b, str)],
             "repeats": repeats,
         }
     )
@@ -406,7 +430,10 @@ def run(*, quick: bool | None = None) -> str:
         ),
         "### Where the time goes (cases that miss a goal)\n\n" + ("\n".join(f"- {m}" for m in missed) or "None."),
         "### First paint of every page (fresh session; goal ≤ 2 s)",
-        markdown_table(["page", "first paint s", "script runs", "KB", "met?"], paint_rows),
+        "First visit: a new browser profile (nothing cached). Returning: a new tab of a browser that showed the home "
+        "page before (Streamlit's code and Plotly.js cached), as a learner opening a shared link; a new session all "
+        "the same. The goal is read on the first visit. KB = websocket bytes of the first visit.",
+        markdown_table(["page", "first visit s", "returning s", "script runs", "KB", "met? (first visit)"], paint_rows),
         f"Felt part: {time.time() - started:.0f} s.",
     ]
     return "\n\n".join(parts)
