@@ -120,3 +120,60 @@ def test_the_theme_file_holds_exactly_the_paths_streamlit_themes():
     # themed_part raises on a missing path and leaves out any other: equal means exactly the THEMED paths
     assert capture.themed_part(theme) == theme
     assert "Source Sans" in theme["font"]["family"]
+
+
+BIG = (40, 30)  # rows, cols: more than SMALL_MAP per side, so the map is a picture with click targets over it
+
+
+def _script_with_a_clickable_map() -> None:
+    import numpy as np
+
+    from playground.figures.convolution import conv2d_map_figure
+    from ui.charts import plotly_chart
+
+    z = np.arange(40 * 30, dtype=float).reshape(40, 30) / 7 - 80
+    plotly_chart(conv2d_map_figure(z, frame=z.shape, clickable=True), key="map_chart", on_select=lambda: None)
+
+
+def _clickable_map_targets() -> dict:
+    at = AppTest.from_function(_script_with_a_clickable_map, default_timeout=30)
+    at.run()
+    assert not at.exception
+    return chart(at, "map_chart").spec["data"][-1]
+
+
+def _expected_map():
+    import numpy as np
+
+    return np.arange(BIG[0] * BIG[1], dtype=float).reshape(BIG) / 7 - 80
+
+
+def test_a_big_maps_click_targets_are_one_invisible_heatmap_of_its_values(fresh_charts):
+    """No WebGL on the app's own charts (ten sessions' WebGL charts queue in chromium's one GPU process): the cells
+    answer hovers and clicks through a transparent heatmap whose z is the map (x = column, y = row)."""
+    import numpy as np
+
+    from playground.figures.convolution import CLICK_TARGETS
+    from tests.test_page_dropout import decode
+
+    targets = _clickable_map_targets()
+    assert targets["type"] == "heatmap" and targets["meta"] == CLICK_TARGETS and targets["showscale"] is False
+    assert {c for _, c in targets["colorscale"]} == {"rgba(0,0,0,0)"}
+    np.testing.assert_array_equal(decode(targets["z"]), _expected_map().astype(np.float32))
+    assert "%{z:" in targets["hovertemplate"] and "customdata" not in targets["hovertemplate"]
+
+
+def test_st_plotly_chart_gets_point_targets_it_reports_clicks_on(fresh_charts):
+    """Where the charts fall back to st.plotly_chart (which reports clicks on point traces only), the same cells are
+    invisible WebGL markers carrying the same values: customdata at (x, y) is the map's value at row y, column x."""
+    import numpy as np
+
+    from tests.test_page_dropout import decode
+
+    fresh_charts.setenv("PLAYGROUND_CHARTS", "streamlit")
+    targets = _clickable_map_targets()
+    assert targets["type"] == "scattergl" and targets["marker"]["opacity"] == 0
+    x, y, values = decode(targets["x"]), decode(targets["y"]), decode(targets["customdata"])
+    assert len(values) == BIG[0] * BIG[1]
+    np.testing.assert_array_equal(_expected_map().astype(np.float32)[y.astype(int), x.astype(int)], values)
+    assert "%{customdata:" in targets["hovertemplate"]

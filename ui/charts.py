@@ -20,7 +20,9 @@ reruns and calls `Plotly.react` with the new figure, which redraws once and only
   merged the same way, and titles are bold as there. No shadow DOM (`isolate_styles=False`): Plotly's own styles
   live in the page's head.
 * A click on a point (`on_select`, `selection_mode="points"`) calls `on_select` with that point, as
-  `st.plotly_chart`'s selection did; `clicked_points(key)` reads it in the callback.
+  `st.plotly_chart`'s selection did; `clicked_points(key)` reads it in the callback. Unlike `st.plotly_chart`,
+  a click on any trace counts (a heatmap cell too), so a big map's click targets are one invisible heatmap, not
+  thousands of WebGL markers (`playground.figures.convolution.click_targets`).
 * If the static file cannot be provided (read-only folder, static serving off) or `PLAYGROUND_CHARTS=streamlit` is
   set, every chart is drawn by `st.plotly_chart` as before: same figures, slower updates.
 """
@@ -248,6 +250,11 @@ def plotly_chart(
     # A trace type the served bundle lacks (a new figure, before scripts/build_plotly_bundle.sh was re-run): that
     # chart is drawn by st.plotly_chart, which has every type. tests/fuzzing.py reports such figures.
     if _served_plotly_js() is None or not trace_types(figure) <= drawable_trace_types():
+        if on_select is not None:  # st.plotly_chart reports clicks on point traces only
+            from playground.figures.convolution import as_point_targets
+            from playground.figures.draft import PlainFigure
+
+            fig = PlainFigure({**figure, "data": [as_point_targets(trace) for trace in figure.get("data") or ()]})
         if on_select is None:
             st.plotly_chart(fig, width="stretch", config=config or {}, key=key)
         else:

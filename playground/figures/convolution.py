@@ -563,6 +563,80 @@ def _map_axes(shape: tuple[int, int], axis: str, domain: tuple[float, float], x_
     }
 
 
+def click_targets(values: np.ndarray, *, hovertemplate: str, small: bool, marker_size: int, axis: str = "") -> dict:
+    """The trace that answers hovers and clicks on a map's cells: a clicked point has x = column, y = row.
+
+    Small maps: an invisible square marker at every cell (`scatter`, the value in `customdata`). Big maps: an invisible
+    heatmap of the values (one canvas picture, however many cells; the value is `z`). Markers on a big map were
+    WebGL points (`scattergl`, as thousands of SVG markers draw slowly), and every WebGL chart goes through the
+    browser's one GPU process: with ten sessions in one chromium on two cores that queue more than doubled the
+    slowest replies (bench/NOTES.md). The app's charts report clicks on any trace (ui/charts.py);
+    `st.plotly_chart`, which reports point traces only, gets markers back from `as_point_targets`.
+
+    Args:
+        values: (H, W) the values shown on hover (sent as float32 on a big map).
+        hovertemplate: with `%{customdata:…}` for the value (written as `%{z:…}` for the heatmap).
+        marker_size: px of a marker (small maps).
+        axis: "" or e.g. "2" for the second subplot's axes.
+    """
+    values = np.asarray(values)
+    h, w = values.shape
+    axes = dict(xaxis=f"x{axis}", yaxis=f"y{axis}")
+    if small:
+        rows, cols = np.mgrid[0:h, 0:w]
+        return dict(
+            type="scatter",
+            x=cols.ravel().astype(np.uint8),
+            y=rows.ravel().astype(np.uint8),
+            customdata=values.ravel(),
+            mode="markers",
+            marker=dict(size=marker_size, opacity=0, symbol="square"),
+            hovertemplate=hovertemplate,
+            showlegend=False,
+            **axes,
+        )
+    return dict(
+        type="heatmap",
+        z=values.astype(np.float32),  # hover shows 4 significant digits; half the bytes of float64
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        hovertemplate=hovertemplate.replace("%{customdata", "%{z"),
+        meta=CLICK_TARGETS,
+        **axes,
+    )
+
+
+CLICK_TARGETS = "click-targets"  # `meta` of a big map's click-target heatmap (see `as_point_targets`)
+
+
+def as_point_targets(trace: dict) -> dict:
+    """A big map's click-target heatmap (`click_targets`) as the invisible WebGL markers `st.plotly_chart` reports
+    clicks on (same cells, values and hover text); any other trace unchanged."""
+    if trace.get("meta") != CLICK_TARGETS:
+        return trace
+    z = trace["z"]
+    if isinstance(z, dict):  # a figure's `to_dict()`: plotly's typed array {"dtype", "bdata", "shape"}
+        z = np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]).reshape(
+            [int(n) for n in str(z["shape"]).split(",")]
+        )
+    values = np.asarray(z, dtype=np.float32)
+    h, w = values.shape
+    rows, cols = np.mgrid[0:h, 0:w]
+    index_type = np.uint8 if max(h, w) < 256 else np.uint16
+    return dict(
+        type="scattergl",
+        x=cols.ravel().astype(index_type),
+        y=rows.ravel().astype(index_type),
+        customdata=values.ravel(),
+        mode="markers",
+        marker=dict(size=max(4, 300 // max(h, w)), opacity=0, symbol="square"),
+        hovertemplate=trace["hovertemplate"].replace("%{z", "%{customdata"),
+        showlegend=False,
+        xaxis=trace.get("xaxis", "x"),
+        yaxis=trace.get("yaxis", "y"),
+    )
+
+
 CLICK_TRACE = 2  # pooling_windows_figure: the trace whose points are the output cells
 
 
@@ -595,9 +669,9 @@ def pooling_windows_figure(
             the selected window's when there are more than 64 windows).
         selected: the output cell (row, column) to outline, with its window on the input.
 
-    Plotly reports clicks (Streamlit's `on_select`) only for point traces, so a marker sits at every output cell's
-    centre, carrying the cell's value on hover (a marker without hover reports nothing): a selected point has
-    x = column, y = row, on the second axes (x2, y2), from trace number ``CLICK_TRACE``.
+    Trace number ``CLICK_TRACE`` answers hovers and clicks on the output cells (`click_targets`, carrying each
+    cell's value on hover; a trace without hover reports no click): a clicked point has x = column, y = row, on the
+    second axes (x2, y2).
     """
     x = np.asarray(x, dtype=float)
     pooled = np.asarray(pooled, dtype=float)
@@ -611,20 +685,14 @@ def pooling_windows_figure(
         _map_trace(x, zmin=lo, zmax=hi, value_format=value_format, hover=hover),
         _map_trace(pooled, zmin=lo, zmax=hi, value_format=value_format, hover=None, axis="2"),
     ]
-    rows, cols = np.mgrid[0:out_h, 0:out_w]
-    data.append(  # trace 2: the click targets (CLICK_TRACE); WebGL on a photo (16,384 SVG markers draw for 0.4 s)
-        dict(
-            type="scatter" if max(out_h, out_w) <= SMALL_MAP else "scattergl",
-            x=cols.ravel(),
-            y=rows.ravel(),
-            customdata=pooled.ravel(),
-            mode="markers",
-            marker=dict(size=max(8, min(30, 300 // max(pooled.shape))), opacity=0, symbol="square"),
+    data.append(  # trace 2: the click targets (CLICK_TRACE)
+        click_targets(
+            pooled,
             hovertemplate=f"{output_name}<br>{y_title} %{{y}}, {x_title} %{{x}}<br>"
             f"{hover_name} %{{customdata:{value_format}}}<extra></extra>",
-            showlegend=False,
-            xaxis="x2",
-            yaxis="y2",
+            small=max(out_h, out_w) <= SMALL_MAP,
+            marker_size=max(8, min(30, 300 // max(pooled.shape))),
+            axis="2",
         )
     )
     if out_h * out_w <= 400:
@@ -909,9 +977,8 @@ def conv2d_map_figure(
         selected: a cell to outline (row, col).
         window: receptive field (rows, cols) in this map's coordinates, outlined dashed (may reach into padding).
         colorscale: e.g. "gray" for a grayscale input (over the map's own range); default as `map_scale`.
-        clickable: add a target at every cell so a click selects it (Streamlit reports point selections only);
-            the selected point has x = column, y = row. Big maps use WebGL targets (thousands of SVG markers take
-            half a second to draw).
+        clickable: add click targets (`click_targets`) so a click on a cell selects it; the clicked point has
+            x = column, y = row.
     """
     z = np.asarray(z)
     h, w = z.shape[:2]
@@ -951,18 +1018,12 @@ def conv2d_map_figure(
             )
             data.append(_colour_bar_trace(colorscale, zmin, zmax, frame=frame))
     if clickable:
-        rows, cols = np.mgrid[0:h, 0:w]
-        index_type = np.uint8 if max(h, w) < 256 else np.uint16
         data.append(
-            dict(
-                type="scatter" if small else "scattergl",
-                x=cols.ravel().astype(index_type),
-                y=rows.ravel().astype(index_type),
-                customdata=(z.reshape(h * w, -1)[:, 0] if rgb else z.ravel()).astype(np.float32),
-                mode="markers",
-                marker=dict(size=max(4, min(28, 300 // max(h, w))), opacity=0, symbol="square"),
+            click_targets(
+                z[..., 0] if rgb else z,
                 hovertemplate=f"{where}<br>{hover_name} %{{customdata:{value_format}}}<extra></extra>",
-                showlegend=False,
+                small=small,
+                marker_size=max(4, min(28, 300 // max(h, w))),
             )
         )
     shapes = []

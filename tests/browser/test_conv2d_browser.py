@@ -94,7 +94,8 @@ def test_clicking_an_output_cell_selects_it(browser, server, artifacts):
 
 
 def test_clicking_a_photo_output_cell_selects_it(browser, server):
-    """On a photo (110×110 feature map, WebGL click targets) a click selects the cell under the pointer."""
+    """On a photo (110×110 feature map: a picture, with an invisible heatmap over it as click targets) a click selects
+    the cell under the pointer."""
     context, pg = _open(browser, server, PHOTO, WIDE)
     try:
         x, y = pg.evaluate(CELL_CENTRE, ["conv2d_output_chart", 40, 70])

@@ -51,8 +51,8 @@ def test_clicking_an_output_cell_picks_it(pooling):
 
 
 def test_clicking_a_cell_of_a_pooled_photo_picks_it(server, browser):
-    """A big output (the photo with pool size 1: 32×32 cells) has WebGL click targets (hundreds of SVG markers draw
-    slowly): a click at 30 % across and 60 % down the pooled output picks the cell under the pointer."""
+    """A big output (the photo with pool size 1: 32×32 cells) answers clicks through an invisible heatmap (hundreds of
+    SVG markers draw slowly): a click 30 % across and 60 % down the pooled output picks the cell under the pointer."""
     context = browser.new_context(viewport=WIDTHS["wide"])
     try:
         pg = context.new_page()
@@ -60,7 +60,7 @@ def test_clicking_a_cell_of_a_pooled_photo_picks_it(server, browser):
         wait_for_app(pg, timeout=120_000)
         rows = int(pg.get_by_role("spinbutton", name="Row").get_attribute("max") or 0) + 1
         cols = int(pg.get_by_role("spinbutton", name="Column").get_attribute("max") or 0) + 1
-        assert min(rows, cols) > SMALL_MAP, (rows, cols)  # drawn with scattergl
+        assert min(rows, cols) > SMALL_MAP, (rows, cols)  # the heatmap targets, not the markers
         output_axes = pg.locator(".st-key-pooling_chart .nsewdrag").nth(1)
         box = output_axes.bounding_box()
         pg.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.6)
