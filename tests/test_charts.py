@@ -68,8 +68,9 @@ def test_the_partial_bundle_of_plotly_pys_plotly_js_is_served(fresh_charts):
     served = ui_charts.STATIC_DIR / Path(url).name
     assert served.read_bytes() == (ui_charts.VENDOR_DIR / Path(url).name).read_bytes()
     assert f"plotly.js v{version} " in served.read_text(encoding="utf-8")[:300]
-    assert {"scatter", "scattergl", "heatmap", "bar", "image", "contour"} <= ui_charts.drawable_trace_types()
-    assert "scatter3d" not in ui_charts.drawable_trace_types()
+    assert {"scatter", "heatmap", "bar", "image", "contour"} <= ui_charts.drawable_trace_types()
+    # No WebGL: the pages draw none (a big map's click targets are a heatmap), and the bundle is 16 % smaller without
+    assert not {"scatter3d", "scattergl"} & ui_charts.drawable_trace_types()
 
 
 def test_another_plotly_js_version_gets_the_full_build_from_the_plotly_package(fresh_charts):

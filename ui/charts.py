@@ -10,7 +10,7 @@ component (`st.components.v2`, in the page, no iframe) keyed by the chart's `key
 reruns and calls `Plotly.react` with the new figure, which redraws once and only what changed.
 
 * Plotly.js is a partial bundle of the version plotly.py ships, with only the trace types the pages draw
-  (`ui/assets/vendor/`, built by scripts/build_plotly_bundle.sh): 1.6 MB instead of 4.8, ~0.5 s instead of ~1.8 s
+  (`ui/assets/vendor/`, built by scripts/build_plotly_bundle.sh): 1.4 MB instead of 4.8, ~0.5 s instead of ~1.8 s
   to load in chromium on a 2-core box, on the first paint of every page with a chart. When plotly.py ships another
   Plotly.js version than the bundle's, the full build inside the plotly package is used instead, so figures are
   always drawn by the Plotly.js they were written for. Either is copied into the app's `static/` folder and served by
