@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-
 import numpy as np
 import pytest
 
@@ -27,10 +25,9 @@ def plotly_spec(at, key):
 
 def values(array) -> np.ndarray:
     """Plotly's JSON array: a plain list, or a typed array {"dtype", "bdata" (base64), "shape"}."""
-    if isinstance(array, dict):
-        shape = [int(n) for n in str(array.get("shape", "-1")).split(",")]
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).reshape(shape)
-    return np.asarray(array)
+    from playground.figures.draft import array as as_numpy
+
+    return as_numpy(array)
 
 
 def test_smoke(app_for):

@@ -13,13 +13,9 @@ PAGE = "app_pages/dropout.py"
 
 def decode(value) -> np.ndarray:
     """A Plotly JSON array: a plain list, or plotly's typed array {"dtype", "bdata", "shape"}."""
-    import base64
+    from playground.figures.draft import array
 
-    if isinstance(value, dict):
-        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-        shape = tuple(int(n) for n in str(value.get("shape", array.size)).split(","))
-        return array.reshape(shape)
-    return np.asarray(value)
+    return array(value)
 
 
 def test_smoke(app_for):

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from playground.convolution import Step1D
 from playground.figures.common import CATEGORICAL, DIVERGING, SEQUENTIAL, FigureT, heatmap, style
-from playground.figures.draft import Draft, subplots
+from playground.figures.draft import Draft, array, subplots
 
 HIGHLIGHT = CATEGORICAL[1]  # orange: the cells in play
 WINNER = CATEGORICAL[3]  # vermillion: the max that won
@@ -614,12 +614,7 @@ def as_point_targets(trace: dict) -> dict:
     clicks on (same cells, values and hover text); any other trace unchanged."""
     if trace.get("meta") != CLICK_TARGETS:
         return trace
-    z = trace["z"]
-    if isinstance(z, dict):  # a figure's `to_dict()`: plotly's typed array {"dtype", "bdata", "shape"}
-        z = np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]).reshape(
-            [int(n) for n in str(z["shape"]).split(",")]
-        )
-    values = np.asarray(z, dtype=np.float32)
+    values = array(trace["z"]).astype(np.float32)  # a figure's `to_dict()` holds it as a typed-array spec
     h, w = values.shape
     rows, cols = np.mgrid[0:h, 0:w]
     index_type = np.uint8 if max(h, w) < 256 else np.uint16

@@ -222,6 +222,19 @@ def _typed_arrays(value: Any) -> Any:
     return value
 
 
+def array(value: Any):
+    """A figure's array as NumPy: a plain list, or a plotly.js typed-array spec {"dtype", "bdata" (base64), "shape"}
+    as `to_dict()` writes it (the inverse of `_typed_arrays`)."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(value, dict):
+        shape = [int(n) for n in str(value.get("shape", "-1")).split(",")]
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).reshape(shape)
+    return np.asarray(value)
+
+
 class PlainFigure(go.Figure):
     """A `go.Figure` that keeps the figure as the plain dict it was written as.
 
