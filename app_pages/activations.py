@@ -13,6 +13,7 @@ from playground import activations as A
 from playground.convolution import parse_numbers
 from playground.figures.blocks import curves_figure, gradient_depth_figure, softmax_figure
 from ui.charts import plotly_chart
+from ui.code_block import code_block
 from ui.i18n import t
 from ui.page import header
 
@@ -23,10 +24,10 @@ def _kwargs(name: str, slope: float) -> dict:
     return {"negative_slope": slope} if name == "leaky_relu" else {}
 
 
-def _code(code: str) -> None:
+def _code(code: str, *, key: str) -> None:
     """The Keras lines for the current settings, wrapped (no sideways scrolling on a phone)."""
     st.caption(t("common.equivalent_code"))
-    st.code(code, language="python", wrap_lines=True)
+    code_block(code, key=key)
 
 
 def _label(name: str) -> str:
@@ -92,7 +93,8 @@ _code(
     + "\n".join(
         f"keras.activations.{n}(x{', negative_slope=' + format(slope, 'g') if n == 'leaky_relu' else ''})"
         for n in (chosen or NAMES)
-    )
+    ),
+    key="activations_code",
 )
 
 
@@ -198,7 +200,8 @@ def softmax_section() -> None:
         st.markdown(t("activations.softmax_explain", total=f"{probabilities.sum():.6f}"))
     _code(
         "import keras\n"
-        f"keras.activations.softmax(logits / {temperature:g})  # = {np.array2string(probabilities, precision=4)}"
+        f"keras.activations.softmax(logits / {temperature:g})  # = {np.array2string(probabilities, precision=4)}",
+        key="activations_softmax_code",
     )
 
 
@@ -254,7 +257,8 @@ def perceptron(slope: float) -> None:
             f"\nneuron = keras.Sequential([keras.layers.Dense(1), keras.layers.LeakyReLU(negative_slope={slope:g})])"
             if neuron == "leaky_relu" and slope != A.LEAKY_RELU_SLOPE
             else f'\nneuron = keras.layers.Dense(1, activation="{neuron}")'
-        )
+        ),
+        key="activations_neuron_code",
     )
 
 

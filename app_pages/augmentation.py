@@ -11,6 +11,7 @@ import streamlit as st
 from playground.augmentation import AUGMENTATIONS, augment, build_layers, keras_code, spec_for
 from playground.images import SAMPLES, load_sample
 from playground.run import SESSION_AUGMENTATION
+from ui.code_block import code_block
 from ui.i18n import t
 from ui.page import code_comments, header, stop_with
 from ui.runs import class_names
@@ -200,7 +201,7 @@ with view:
 
     st.caption(t("common.equivalent_code"))
     code = keras_code(specs, seed=int(seed), comments=code_comments("augmentation"))
-    st.code(code, language="python", wrap_lines=True)  # no sideways scrolling
+    code_block(code, key="augment_code")
 
     st.subheader(t("augment.lab_heading"))
     st.markdown(t("augment.lab_explain"))

@@ -147,4 +147,4 @@ else:
             on_click="ignore",
         )
     st.caption(t("compare.script_help"))
-    show_code(script, label_key="compare.script_label")
+    show_code(script, label_key="compare.script_label", key="compare_script_code")

@@ -163,5 +163,6 @@ with view:
         f"k = np.array([{_numbers(kernel)}])\n"
         f'convolve(x, k, mode="{mode}")   # {_numbers(convolved)}\n'
         f'correlate(x, k, mode="{mode}")  # {_numbers(correlated)}\n'
-        f'# correlate(x, k, mode="{mode}") == convolve(x, np.flip(k), mode="{mode}")'
+        f'# correlate(x, k, mode="{mode}") == convolve(x, np.flip(k), mode="{mode}")',
+        key="conv1d_code",
     )

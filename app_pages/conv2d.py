@@ -26,6 +26,7 @@ from playground.geometry import MAX_STEP_CELLS
 from playground.images import SAMPLES, load_sample
 from playground.kernels import KERNELS, resize_kernel
 from ui.charts import clicked_points, plotly_chart
+from ui.code_block import code_block
 from ui.i18n import t
 from ui.page import end_page, header, plain
 from ui.state import choice
@@ -617,7 +618,7 @@ with view:
     out_h, out_w = feature_map.shape
     # Short lines, wrapped where the column is narrower still (a phone): nothing hides behind a scroll bar.
     st.caption(t("common.equivalent_code"))
-    st.code(
+    code_block(
         "import keras\n\n"
         "layer = keras.layers.Conv2D(\n"
         f"    filters=1, kernel_size=({kh}, {kw}), strides=({sh}, {sw}),\n"
@@ -629,6 +630,5 @@ with view:
         f"# {t('code.conv2d_scipy')}\n"
         "from scipy.signal import correlate2d\n"
         'correlate2d(image, kernel, mode="valid")',
-        language="python",
-        wrap_lines=True,
+        key="conv2d_code",
     )

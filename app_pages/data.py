@@ -109,6 +109,7 @@ show_code(
     + f"x_train, x_val, y_train, y_val = train_test_split(x_train, y_train, test_size={validation_split:g}, "
     f"stratify=y_train, random_state={int(seed)})\n"
     + f"print(x_train.shape, x_val.shape, x_test.shape)  # {(len(train_idx), 28, 28)} {(len(val_idx), 28, 28)} "
-    f"{(len(y_test), 28, 28)}\n"
+    f"{(len(y_test), 28, 28)}\n",
+    key="data_code",
 )
 st.caption(t("data.code_note"))

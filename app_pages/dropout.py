@@ -17,6 +17,7 @@ from playground.dropout import (
 )
 from playground.figures.blocks import dropout_maps_figure, dropout_units_figure, expected_value_figure
 from ui.charts import plotly_chart
+from ui.code_block import code_block
 from ui.i18n import t
 from ui.page import header, stop_with
 
@@ -138,7 +139,7 @@ with view:
     st.markdown(t("dropout.expected_explain"))
 
 st.caption(t("common.equivalent_code"))
-st.code(  # wrapped: no sideways scrolling on a phone
+code_block(
     "import keras\n"
     f"layer = keras.layers.Dropout(rate={rate:g}, seed={seed})\n"
     f"y = layer(x, training={training})  # {t('dropout.code_scale', rate=f'{rate:g}', scale=f'{scale:.4g}')}\n"
@@ -148,6 +149,5 @@ st.code(  # wrapped: no sideways scrolling on a phone
     "x = keras.layers.Flatten()(x)\n"
     f"x = keras.layers.Dropout(rate={rate:g})(x)  # {t('dropout.code_fit_only')}\n"
     'x = keras.layers.Dense(50, activation="relu")(x)',
-    language="python",
-    wrap_lines=True,
+    key="dropout_code",
 )

@@ -116,7 +116,8 @@ with tab_test:
         f"pred = pred_prob.argmax(axis=1)                 # {t('code.evaluate_class')}\n"
         "cm = tf.math.confusion_matrix(y_test, pred, num_classes=10)\n"
         "per_class_accuracy = np.diag(cm) / cm.numpy().sum(axis=1)\n"
-        f"mistakes = np.flatnonzero(pred != y_test)      # {t('code.evaluate_mistakes', n=wrong)}"
+        f"mistakes = np.flatnonzero(pred != y_test)      # {t('code.evaluate_mistakes', n=wrong)}",
+        key="evaluate_code",
     )
 
 with tab_predict:
@@ -159,7 +160,8 @@ with tab_predict:
             "print('softmax output:', pred_proba)\n"
             f"# {t('code.evaluate_printed', values=printed)}\n"
             "pred = np.argmax(np.squeeze(pred_proba))\n"
-            f"print('predicted target value:', pred)        # {guess} ({names[guess]})"
+            f"print('predicted target value:', pred)        # {guess} ({names[guess]})",
+            key="evaluate_predict_code",
         )
 
 with tab_inside:
@@ -300,5 +302,6 @@ with tab_inside:
                 f"feature_maps = probe.predict(np.expand_dims(image, axis=0))  # {t('code.evaluate_maps')}\n"
                 f"mean_activation = feature_maps[0][0].mean(axis=(0, 1))  # {t('code.evaluate_per_filter')}\n"
                 f"kernel, bias = model.get_layer('{layer_name}').get_weights()  "
-                f"# {t('code.evaluate_kernel', shape=kernel.shape)}"
+                f"# {t('code.evaluate_kernel', shape=kernel.shape)}",
+                key="evaluate_maps_code",
             )

@@ -6,6 +6,7 @@ import streamlit as st
 
 from playground import checkpoint, export, file_contents, persistence
 from playground.lab.codegen import training_script
+from ui.code_block import code_block
 from ui.i18n import t
 from ui.page import code_comments, header, show_code
 from ui.runs import add_run, forget_runs, new_run_id, pick_run, session_runs
@@ -76,7 +77,8 @@ if run is not None:
         show_code(
             f"model.save('{run.run_id}.keras')  # {t('code.models_keras')}\n"
             f"model.save_weights('{run.run_id}.weights.h5')  # {t('code.models_weights')}\n"
-            f"pd.DataFrame(history.history).to_csv('{run.run_id}-history.csv')"
+            f"pd.DataFrame(history.history).to_csv('{run.run_id}-history.csv')",
+            key="models_save_code",
         )
 
 # ----------------------------------------------------------------------------------------------- inside the files
@@ -145,7 +147,7 @@ if run is not None:
             hide_index=True,
             key="models_keras_entries",
         )
-        st.code(" → ".join(archive["layers"]), language=None, wrap_lines=True)
+        code_block(" → ".join(archive["layers"]), language=None, key="models_archive_layers")
 
 # ----------------------------------------------------------------------------------------------- restore
 st.subheader(t("models.restore_title"))
@@ -188,7 +190,8 @@ with weights_tab:
                 f"model = create_model()  # {t('code.models_same_architecture')}\n"
                 "model.load_weights('model.weights.h5')\n"
                 "model.compile(optimizer=optimizer, loss='sparse_categorical_crossentropy',\n"
-                f"              metrics=['accuracy'])  # {t('code.models_not_compiled')}"
+                f"              metrics=['accuracy'])  # {t('code.models_not_compiled')}",
+                key="models_weights_code",
             )
             if weights_file is not None and restore:
                 try:
@@ -219,7 +222,8 @@ with keras_tab:
         st.caption(t("models.keras_safety"))
         show_code(
             "model = keras.saving.load_model('model.keras', compile=True, safe_mode=True)\n"
-            "model.evaluate(x_test, y_test)"
+            "model.evaluate(x_test, y_test)",
+            key="models_keras_code",
         )
         if keras_file is not None and load:
             try:
@@ -261,7 +265,8 @@ if run is not None:
 show_code(
     "checkpoint_cb = keras.callbacks.ModelCheckpoint('best_model.keras', monitor='val_loss', save_best_only=True)\n"
     "model.fit(x_train, y_train, validation_split=0.2, epochs=20, callbacks=[checkpoint_cb])\n"
-    f"best = keras.saving.load_model('best_model.keras')  # {t('code.models_best')}"
+    f"best = keras.saving.load_model('best_model.keras')  # {t('code.models_best')}",
+    key="models_checkpoint_code",
 )
 
 # ----------------------------------------------------------------------------------------------- kept runs

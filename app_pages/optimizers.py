@@ -18,6 +18,7 @@ from playground.minibatch import (
 from playground.optimizers import HYPER_DEFAULTS, RACERS, keras_code, optimize_trace
 from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
 from ui.charts import plotly_chart
+from ui.code_block import code_block
 from ui.i18n import t
 from ui.page import header, stop_with
 from ui.state import choice, choices, ranged_slider
@@ -303,7 +304,7 @@ code += [
     "opt.apply_gradients([(gradient_of_f_at(w), w)])",
 ]
 st.caption(t("common.equivalent_code"))
-st.code("\n".join(code), language="python", wrap_lines=True)  # wrapped: no sideways scrolling
+code_block("\n".join(code), key="optimizers_code")
 
 # ---------------------------------------------------------------- batch size: SGD, mini-batch, full batch
 st.subheader(t("optimizers.batch_heading"))
@@ -405,4 +406,4 @@ for b, tr in batch_traces.items():
         f"model.fit(x, y, batch_size={b}, epochs={int(np.ceil(tr.epochs))}, shuffle=True)",
     ]
 st.caption(t("common.equivalent_code"))
-st.code("\n".join(batch_code), language="python", wrap_lines=True)
+code_block("\n".join(batch_code), key="optimizers_batch_code")

@@ -307,5 +307,6 @@ with view:
     show_code(
         "import keras\n\n"
         f'layer = keras.layers.{layer}(pool_size={pool}, strides={strides_arg}, padding="{padding}")\n'
-        f"layer(x.reshape(1, {x.shape[0]}, {x.shape[1]}, 1)).shape  # (1, {out_h}, {out_w}, 1)"
+        f"layer(x.reshape(1, {x.shape[0]}, {x.shape[1]}, 1)).shape  # (1, {out_h}, {out_w}, 1)",
+        key="pooling_code",
     )

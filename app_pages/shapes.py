@@ -19,6 +19,7 @@ from playground.architecture import (
 from playground.figures.architecture import shape_flow_figure
 from ui.builder import layer_stack_editor, set_stack
 from ui.charts import plotly_chart
+from ui.code_block import code_block
 from ui.i18n import t
 from ui.page import header
 from ui.state import choice
@@ -149,7 +150,7 @@ def input_and_summary(specs: list[dict]) -> None:
     for tab, api in zip(tabs, ("sequential", "functional"), strict=True):
         with tab:
             code = to_keras_code(specs, input_shape, api=api)
-            st.code(code, language="python", wrap_lines=True)
+            code_block(code, key=f"shapes_code_{api}")
             st.download_button(
                 t("shapes.download"),
                 code,

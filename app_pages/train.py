@@ -403,5 +403,5 @@ with view:
             st.caption(t("train.total_params", n=f"{totals(rows)['params']:,}"))
             st.caption(t("train.loss_note"))
         with st.expander(t("train.code_heading"), icon=":material/code:"):
-            show_code(keras_code(config, comments=code_comments("lab")))
+            show_code(keras_code(config, comments=code_comments("lab")), key="train_code")
             st.caption(t("train.code_note"))

@@ -260,7 +260,8 @@ with view:
                     learning_rate=LEARNING_RATE,
                     fine_tune_learning_rate=FINE_TUNE_LEARNING_RATE,
                     comments=code_comments("transfer"),
-                )
+                ),
+                key=f"transfer_code_{mode}",
             )
 
     with st.expander(t("transfer.mobilenet_heading")):

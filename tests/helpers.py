@@ -34,6 +34,26 @@ def charts(at: Any) -> list[Chart]:
     return drawn + [Chart(e.proto.id, json.loads(e.proto.spec)) for e in at.get("plotly_chart")]
 
 
+@dataclass(frozen=True)
+class Code:
+    value: str  # the code as the page passed it (what the copy button copies)
+    language: str  # "python", "toml", or "" for plain text
+
+
+def codes(at: Any) -> list[Code]:
+    """Every code box the page drew, in order: ui.code_block's component (the code it was handed) or, where
+    ``PLAYGROUND_CODE=streamlit`` draws them, ``st.code``."""
+    from ui.code_block import COMPONENT
+
+    drawn = [
+        Code(data["code"], data["language"])
+        for e in at.get("bidi_component")
+        if e.proto.component_name == COMPONENT
+        for data in [json.loads(e.proto.json)]
+    ]
+    return drawn + [Code(c.value, c.proto.language or "") for c in at.code]
+
+
 def chart(at: Any, key: str) -> Chart:
     """The chart with key `key`."""
     found = [c for c in charts(at) if c.id.endswith(f"-{key}") or c.id == key]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from playground.architecture import normalize_spec, stack_to_text
+from tests.helpers import codes
 from ui.builder import brief
 
 DEFAULT = [{"type": "Conv2D", "filters": 8, "kernel_size": 3}, {"type": "Flatten"}, {"type": "Dense", "units": 10}]
@@ -33,7 +34,7 @@ def run(params=None, **kwargs):
 def returned(at):
     import json
 
-    return json.loads(at.code[-1].value)
+    return json.loads(codes(at)[-1].value)
 
 
 def test_returns_the_normalized_default_stack():

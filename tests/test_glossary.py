@@ -7,6 +7,7 @@ import pytest
 
 from playground.run import EVENT_CODES, Event
 from tests.conftest import page_app
+from tests.helpers import codes
 from ui.glossary import GLOSSARY, english_words, stray_variants
 from ui.pages import PAGES
 from ui.texts import TEXTS
@@ -125,7 +126,7 @@ def test_code_boxes_compile_and_speak_the_page_language(page, lang):
 
 def _check_code_boxes(at, lang: str) -> None:
     assert not at.exception
-    boxes = [box.value for box in at.code if box.proto.language == "python"]
+    boxes = [box.value for box in codes(at) if box.language == "python"]
     for code in boxes:
         compile(code, "<box>", "exec")
     if lang == "ko":
@@ -155,7 +156,7 @@ def test_code_boxes_of_a_trained_run_speak_the_page_language(script, lang):
     at.session_state["lab_runs"] = [tiny_run(), other]
     at.session_state["compare_runs"] = ["run-1", "run-2"]
     at.run(timeout=120)
-    assert [box for box in at.code if box.proto.language == "python"]
+    assert [box for box in codes(at) if box.language == "python"]
     _check_code_boxes(at, lang)
 
 

@@ -14,6 +14,7 @@ from playground.lab.codegen import keras_code
 from playground.lab.options import CALLBACKS, HYPERS, KERAS_OPTIMIZERS, OPTIMIZERS, PRESETS, TRAINING, Arg, callback
 from playground.lab.validate import validate_config
 from playground.run import EVENT_CODES, STOP_CODES, Event, TrainConfig
+from tests.helpers import codes
 from ui.texts import LANGUAGES, TEXTS
 
 PAGE = "app_pages/train.py"
@@ -82,7 +83,7 @@ def test_every_optimizer_shows_its_hyperparameters(app_for):
         assert not at.exception
         keys = widget_keys(at)
         assert {f"train_{HYPERS[h].widget_key}" for h in choice.tunable} <= keys, name
-        assert f"keras.optimizers.{choice.keras_class}(" in at.code[-1].value
+        assert f"keras.optimizers.{choice.keras_class}(" in codes(at)[-1].value
 
 
 def test_training_rows_are_checked():

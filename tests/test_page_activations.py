@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from playground import activations as A
-from tests.helpers import charts
+from tests.helpers import charts, codes
 from tests.helpers import metrics as metric_values
 
 PAGE = "app_pages/activations.py"
@@ -78,7 +78,7 @@ def test_choose_activations_and_slope(app_for):
     at.run()
     assert not at.exception
     assert any("0.05" in latex.value for latex in at.latex)
-    assert "negative_slope=0.05" in at.code[0].value
+    assert "negative_slope=0.05" in codes(at)[0].value
 
 
 def test_no_activation_chosen_is_a_notice(app_for):

@@ -9,6 +9,7 @@ import pytest
 
 from playground.augmentation import augment, spec_for
 from playground.run import SESSION_AUGMENTATION
+from tests.helpers import codes
 
 PAGE = "app_pages/augmentation.py"
 LOADING = ":material/hourglass_top:"  # the icon of the notice shown while Keras loads in the background
@@ -65,7 +66,7 @@ def test_smoke(app_for):
     assert at.title[0].value == "Data augmentation"
     assert len(at.get("image")) == 3
     assert not at.warning
-    assert "keras.layers.RandomFlip" in at.code[0].value
+    assert "keras.layers.RandomFlip" in codes(at)[0].value
 
 
 def test_item_versions_are_the_cores(app_for, shown):

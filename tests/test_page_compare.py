@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.helpers import chart
+from tests.helpers import chart, codes
 from tests.test_evaluation import TINY_CONFIG, make_run, tiny_run
 from tests.test_page_models import open_page
 
@@ -71,8 +71,8 @@ def test_different_seeds_warn_and_script_is_exported(page):
     page.run()
     assert any("different seeds" in w.value for w in page.warning)
     page.selectbox(key="compare_script_run").set_value("run-2").run()
-    assert "keras.utils.set_random_seed(3)" in page.code[0].value
-    assert "Dropout" not in page.code[0].value.split("model = keras.Sequential")[1]
+    assert "keras.utils.set_random_seed(3)" in codes(page)[0].value
+    assert "Dropout" not in codes(page)[0].value.split("model = keras.Sequential")[1]
 
 
 def test_korean_run_and_unknown_params(page):

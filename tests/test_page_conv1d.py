@@ -6,7 +6,7 @@ import numpy as np
 
 from playground.convolution import conv1d, conv1d_steps
 from playground.figures.convolution import conv1d_step_figure
-from tests.helpers import charts, link_fixture
+from tests.helpers import charts, codes, link_fixture
 
 SCRIPT = "app_pages/conv1d.py"
 
@@ -34,7 +34,7 @@ def test_smoke_course_notes_example(open_page):
     assert len(charts(at)) == 2  # one figure per question: the steps, convolve vs correlate
     assert at.metric[0].value == "5"
     assert any("scipy.signal.convolve" in s.value for s in at.success)
-    code = at.code[0].value
+    code = codes(at)[0].value
     assert 'convolve(x, k, mode="full")   # 1, 4, 7, 10, 8' in code
     assert 'correlate(x, k, mode="full")  # 2, 5, 8, 11, 4' in code
 

@@ -6,7 +6,7 @@ import pytest
 
 from playground.convolution import GRIDS, conv2d, explain_conv2d_cell, output_size_formula
 from playground.kernels import KERNELS
-from tests.helpers import charts, link_fixture, metrics
+from tests.helpers import charts, codes, link_fixture, metrics
 
 SCRIPT = "app_pages/conv2d.py"
 
@@ -20,7 +20,7 @@ def test_smoke_default_grid(open_page):
     assert not at.exception
     assert metrics(at)["Feature map shape"] == "5×5"
     assert any(output_size_formula(7, 3) in m.value for m in at.markdown)
-    assert "kernel_size=(3, 3)" in at.code[0].value
+    assert "kernel_size=(3, 3)" in codes(at)[0].value
 
 
 def test_settings_change_shape_and_explained_cell(open_page):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from playground.dropout import dropout, dropout_mean, example_units
-from tests.helpers import charts
+from tests.helpers import charts, codes
 from tests.helpers import metrics as metric_values
 
 PAGE = "app_pages/dropout.py"
@@ -136,11 +136,11 @@ def test_keras_masks_are_keras_and_the_code_says_so(app_for):
 
     at = app_for(PAGE)
     at.run()
-    assert any("not the NumPy mask" in c.value for c in at.code)
+    assert any("not the NumPy mask" in c.value for c in codes(at))
     at.toggle(key="dropout_keras").set_value(True).run()
     assert not at.exception
     x = example_units(24)
     keras_y = np.asarray(keras.layers.Dropout(0.5, seed=42)(x.astype("float32"), training=True))
     kept = int((keras_y != 0).sum())
     assert metric_values(at)["units kept"] == f"{kept} / 24"
-    assert any(f"keeps {kept} of 24" in c.value for c in at.code)
+    assert any(f"keeps {kept} of 24" in c.value for c in codes(at))

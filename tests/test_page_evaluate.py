@@ -10,6 +10,7 @@ import pytest
 
 import ui.runs
 from playground import evaluation as ev
+from tests.helpers import codes
 from tests.test_evaluation import fashion_subset, tiny_run
 
 N_TEST = 300
@@ -73,7 +74,7 @@ def test_paging_through_test_images_shows_the_argmax(page):
     shown = [*at.success, *at.error]
     assert len(shown) == 1 and CLASS_NAMES[guess] in shown[0].value and f"{p[guess]:.1%}" in shown[0].value
     assert ("correct" in shown[0].value) == (guess == y[7])
-    assert "x_test[7]" in at.code[1].value
+    assert "x_test[7]" in codes(at)[1].value
 
 
 def test_korean_run(page):

@@ -10,6 +10,7 @@ import pytest
 from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
 
 from playground import persistence
+from tests.helpers import codes
 from tests.test_evaluation import TINY_CONFIG, fashion_subset, tiny_run
 
 
@@ -79,7 +80,7 @@ def test_downloads_for_a_run(page):
     assert not at.exception
     for key in ("keras", "weights", "history", "script"):
         assert at.get_by_key(f"models_download_{key}") is not None
-    assert f"{run.run_id}.weights.h5" in at.code[0].value
+    assert f"{run.run_id}.weights.h5" in codes(at)[0].value
 
 
 def test_the_tree_of_the_files_just_written_is_shown(page):

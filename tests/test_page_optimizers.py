@@ -7,7 +7,7 @@ import pytest
 
 from playground.optimizers import RACERS, optimize_trace
 from playground.surfaces import SURFACES, get_surface
-from tests.helpers import charts
+from tests.helpers import charts, codes
 
 PAGE = "app_pages/optimizers.py"
 
@@ -79,7 +79,7 @@ def test_hyper_parameters_and_step_change_the_result(app_for):
     shown = positions(at)
     assert shown["Momentum"] == expected_position(bowl, "momentum", 0.05, bowl.start, 60, 20, momentum=0.5)
     assert shown["Adam"] == expected_position(bowl, "adam", 0.05, bowl.start, 60, 20, beta_1=0.8)
-    assert "keras.optimizers.Adam(learning_rate=0.05, beta_1=0.8)" in at.code[0].value
+    assert "keras.optimizers.Adam(learning_rate=0.05, beta_1=0.8)" in codes(at)[0].value
 
 
 def test_state_table_shows_velocity_at_step(app_for):
@@ -188,7 +188,7 @@ def test_batch_size_section_shows_the_core_paths_and_keras_fit(app_for):
     for size, shown in zip([1, 32], table["loss − minimum at the end"], strict=True):
         trace = minibatch_sgd(x, y, (-1.0, 2.5), batch_size=size, learning_rate=0.05, steps=60, seed=0)
         assert shown == f"{trace.loss[-1] - best:.3e}"
-    code = at.code[-1].value
+    code = codes(at)[-1].value
     assert "model.fit(x, y, batch_size=1, epochs=1" in code and "batch_size=32, epochs=8" in code
 
 

@@ -8,7 +8,7 @@ from playground.activations import relu
 from playground.convolution import GRIDS, conv2d
 from playground.kernels import KERNELS
 from playground.pooling import compare_shifted, explain_pool2d_cell, pool2d
-from tests.helpers import charts, link_fixture, metrics
+from tests.helpers import charts, codes, link_fixture, metrics
 
 SCRIPT = "app_pages/pooling.py"
 
@@ -27,7 +27,7 @@ def test_smoke_default_feature_map(open_page):
     assert metrics(at)["Output shape"] == "3×3"
     cell = explain_pool2d_cell(feature_map(), 0, 0)
     assert any(f"input cell **({cell.winner[0]}, {cell.winner[1]})**" in m.value for m in at.markdown)
-    assert "MaxPooling2D(pool_size=2, strides=None" in at.code[0].value
+    assert "MaxPooling2D(pool_size=2, strides=None" in codes(at)[0].value
 
 
 def test_average_same_padding_and_cell(open_page):

@@ -13,7 +13,7 @@ from playground.architecture import (
     to_keras_code,
     totals,
 )
-from tests.helpers import link_fixture
+from tests.helpers import codes, link_fixture
 
 SCRIPT = "app_pages/shapes.py"
 NBSP = "\u00a0"
@@ -45,8 +45,8 @@ def test_smoke_notes_stack_is_the_default(open_page):
     assert table[0]["Parameters: arithmetic"] == "(3×3×1 + 1) × 16 = 160"
     assert metric_values(at)[0] == f"{totals(rows)['params']:,}"
     assert any("model.summary()" in c.value for c in at.caption)
-    assert at.code[0].value.strip() == to_keras_code(NOTES_28_STACK, (28, 28, 1), api="sequential").strip()
-    assert at.code[1].value.strip() == to_keras_code(NOTES_28_STACK, (28, 28, 1), api="functional").strip()
+    assert codes(at)[0].value.strip() == to_keras_code(NOTES_28_STACK, (28, 28, 1), api="sequential").strip()
+    assert codes(at)[1].value.strip() == to_keras_code(NOTES_28_STACK, (28, 28, 1), api="functional").strip()
     assert "shapes_stack" not in at.query_params  # the default stack keeps the link short
 
 
@@ -77,7 +77,7 @@ def test_editing_a_layer_updates_table_code_and_link(open_page):
     assert table[0]["Parameters: arithmetic"] == rows[0]["formula"] == "(3×5×1 + 1) × 20 = 320"
     assert table[1]["Param #"] == f"{rows[1]['params']:,}"
     assert at.query_params["shapes_stack"] == stack_to_text(specs)
-    assert "kernel_size=(3, 5)" in at.code[0].value
+    assert "kernel_size=(3, 5)" in codes(at)[0].value
     assert not at.info
 
 
@@ -176,7 +176,7 @@ def test_empty_template(open_page):
     assert not at.exception
     assert not at.table
     assert at.query_params["shapes_stack"] == ""
-    assert at.code[0].value.strip() == to_keras_code([], (28, 28, 1)).strip()
+    assert codes(at)[0].value.strip() == to_keras_code([], (28, 28, 1)).strip()
 
 
 def test_korean(open_page):

@@ -15,7 +15,7 @@ from playground.lab import job as lab_job
 from playground.lab.job import queue_length
 from playground.lab.model import build_model
 from playground.lab.options import PRESETS
-from tests.helpers import charts
+from tests.helpers import charts, codes
 
 PAGE = "app_pages/train.py"
 pytestmark = pytest.mark.realdata
@@ -89,7 +89,7 @@ def test_optimizer_change_shows_its_hyperparameters(app_for):
     at.selectbox(key="train_optimizer").set_value("momentum").run()
     assert at.slider(key="train_momentum").value == pytest.approx(0.9)
     assert at.select_slider(key="train_lr").value == pytest.approx(0.01)
-    assert "SGD(learning_rate=0.01, momentum=0.9)" in at.code[-1].value
+    assert "SGD(learning_rate=0.01, momentum=0.9)" in codes(at)[-1].value
 
 
 def test_invalid_model_is_a_friendly_warning(app_for):

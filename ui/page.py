@@ -10,6 +10,7 @@ from typing import NoReturn
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from ui.code_block import code_block
 from ui.i18n import t
 from ui.texts import TEXTS
 
@@ -40,10 +41,11 @@ def stop_with(err: Exception) -> NoReturn:
     end_page()
 
 
-def show_code(code: str, *, label_key: str = "common.equivalent_code") -> None:
-    """The Keras/SciPy line(s) that compute what the page shows, for the current settings."""
+def show_code(code: str, *, key: str, label_key: str = "common.equivalent_code") -> None:
+    """The Keras/SciPy line(s) that compute what the page shows, for the current settings (a code box with `key`,
+    wrapped on a phone instead of scrolling sideways)."""
     st.caption(t(label_key))
-    st.code(code, language="python", wrap_lines=True)  # wraps on a phone instead of scrolling sideways
+    code_block(code, key=key)
 
 
 def code_comments(area: str) -> dict[str, str]:

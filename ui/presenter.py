@@ -22,6 +22,7 @@ from __future__ import annotations
 import streamlit as st
 
 from playground.lessons import scene_toml
+from ui.code_block import code_block
 from ui.i18n import LANG_KEY, t
 from ui.page import claim_query_param
 
@@ -168,7 +169,7 @@ def _save_scene(url_path: str) -> None:
 def _show_scene_toml(text: str) -> None:
     def body() -> None:
         st.caption(t("presenter.save_caption"))
-        st.code(text, language="toml")
+        code_block(text, language="toml", key="presenter_scene_toml")
 
     st.dialog(t("presenter.save"), width="large")(body)()
 

@@ -3,6 +3,8 @@ does (clicks, key presses), each asserting what the page shows; and nothing clip
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -24,7 +26,7 @@ OVERFLOWS = """
     ['row of chips', '[data-testid="stButtonGroup"], [data-testid="stButtonGroup"] > div'],
     ['chip', '[data-testid="stButtonGroup"] button, [data-baseweb="tag"]'],
     ['button', '[data-testid="stButton"] button, [data-testid="stDownloadButton"] button'],
-    ['code block', '[data-testid="stCode"] pre'],
+    ['code block', '[data-testid="stCode"] pre, .playground-code pre'],
     ['table', '[data-testid="stTable"]'],
   ];
   for (const [kind, selector] of checks) {
@@ -215,5 +217,34 @@ def test_nothing_clipped(browser, server, width):
                 ARTIFACTS.mkdir(parents=True, exist_ok=True)
                 pg.screenshot(path=ARTIFACTS / f"blocks-{path}-{width}-{lang}.png")
         assert not problems, "\n".join(problems)
+    finally:
+        context.close()
+
+
+def test_code_box_copies_its_code_and_follows_the_settings(browser, server):
+    """The Keras code box (ui.code_block) is highlighted, its copy button puts the code on the clipboard (as a person
+    clicks it: hover, click), and a moved widget changes the code in the same box."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    pg = context.new_page()
+    try:
+        open_page(pg, server, "activations")
+        box = pg.locator(".st-key-activations_code .playground-code")
+        expect(box).to_contain_text("keras.activations.relu(x)")
+        keyword = box.locator("span.kn", has_text="import").first
+        assert keyword.evaluate("e => getComputedStyle(e).color") == "rgb(28, 131, 225)"  # st.code's keyword blue
+        assert pg.locator('[data-testid="stCode"]').count() == 0  # Streamlit's highlighter is not loaded
+        shown = box.locator("pre").inner_text()
+        box.hover()
+        button = box.get_by_role("button", name="Copy code")
+        expect(button).to_be_visible()
+        button.click()
+        expect(button).to_have_class(re.compile(r"\bcopied\b"))  # the tick a person sees for 1.5 s
+        copied = pg.evaluate("navigator.clipboard.readText()")
+        assert copied.strip() == shown.strip() and copied.startswith("import keras\n")
+        pg.locator('[data-testid="stButtonGroup"] button', has_text="leaky_relu").first.click()
+        expect(box).to_contain_text("negative_slope=", timeout=WAIT_MS)  # same box, new code
+        assert pg.locator(".playground-code").count() == pg.locator(".playground-code pre").count()
+        assert not exceptions_on(pg)
     finally:
         context.close()

@@ -33,7 +33,8 @@ CLIPPED = """() => {
       if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push('modebar over title');
     }
   }
-  for (const el of document.querySelectorAll('[data-testid="stCode"], [data-testid="stMetric"], .stButton button')) {
+  const boxes = '[data-testid="stCode"], .playground-code, [data-testid="stMetric"], .stButton button';
+  for (const el of document.querySelectorAll(boxes)) {
     const parent = el.parentElement.getBoundingClientRect();
     const r = el.getBoundingClientRect();
     if (r.width > parent.width + 1) out.push('box ' + el.getAttribute('data-testid'));

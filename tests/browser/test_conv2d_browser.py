@@ -50,7 +50,8 @@ CLIPPED = """() => {
     const modebar = gd.querySelector('.modebar');
     if (modebar && modebar.getBoundingClientRect().width) problems.push(`chart ${i} shows a toolbar`);
   });
-  for (const sel of ['[data-testid="stButtonGroup"]', '[data-testid="stCode"] pre', '[data-testid="stMarkdown"]',
+  for (const sel of ['[data-testid="stButtonGroup"]', '[data-testid="stCode"] pre', '.playground-code pre',
+                     '[data-testid="stMarkdown"]',
                      '[data-testid="stMetric"]', '[data-testid="stHeading"]']) {
     document.querySelectorAll('[data-testid="stMain"] ' + sel).forEach((el, i) => {
       if (el.scrollWidth > el.clientWidth + 1) problems.push(`${sel} ${i} scrolls sideways`);

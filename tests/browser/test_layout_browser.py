@@ -58,7 +58,7 @@ DETECT = r"""() => {
   };
   const q = s => [...main.querySelectorAll(s)];
   q('[data-testid="stTabs"] [role="tablist"]').forEach(e => overflow('tab strip', e));
-  q('[data-testid="stCode"] pre').forEach(e => overflow('code block', e));
+  q('[data-testid="stCode"] pre, .playground-code pre').forEach(e => overflow('code block', e));
   q('button').forEach(e => {
       overflow('button', e); e.querySelectorAll('p, span, div').forEach(c => overflow('button label', c)); });
   q('[data-testid="stMultiSelectTagsContainer"]').forEach(box => {

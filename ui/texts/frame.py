@@ -29,6 +29,7 @@ TEXTS = {
         "en": "The same computation in Keras / SciPy, with the current settings:",
         "ko": "현재 설정과 같은 계산을 케라스 / SciPy 코드로:",
     },
+    "common.copy": {"en": "Copy code", "ko": "코드 복사"},
     "common.ignored_url": {
         "en": "Some settings in the link were invalid, out of range or unknown and were ignored: {params}",
         "ko": "링크의 일부 설정이 잘못되었거나 범위를 벗어났거나 알 수 없어 무시했습니다: {params}",

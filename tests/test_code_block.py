@@ -1,0 +1,55 @@
+"""ui.code_block: the highlighted HTML holds exactly the code (nothing added, nothing executable), and pages hand the
+component the code they used to give st.code."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from tests.helpers import codes
+from ui.code_block import highlighted
+
+SAMPLES = [
+    "import keras\nlayer = keras.layers.Conv2D(filters=1, kernel_size=(3, 3))\n",
+    '\n\nx = "<script>alert(1)</script>" & y  # 코드 주석 → 한국어\n\n',  # leading/trailing blank lines kept
+    "model.save('run-1.keras')\tweights = {'a': [1, 2.5e-3, -4]}",
+    "",
+]
+
+
+@pytest.mark.parametrize("language", ["python", "toml", None])
+@pytest.mark.parametrize("code", SAMPLES)
+def test_highlighted_text_is_the_code_exactly(code, language):
+    out = highlighted(code, language)
+    assert html.unescape(re.sub(r"<[^>]*>", "", out)) == code
+    tags = set(re.findall(r"</?([a-zA-Z]+)", out))
+    assert tags <= {"span"}, tags  # coloured spans only: no markup the code could smuggle in
+    assert "<script" not in out
+
+
+def test_python_is_coloured_by_token():
+    out = highlighted('import keras  # comment\nx = 0.5 + "s"\n')
+    assert '<span class="kn">import</span>' in out
+    assert '<span class="c1"># comment</span>' in out
+    assert '<span class="mf">0.5</span>' in out
+    assert '<span class="s2">&quot;s&quot;</span>' in out
+
+
+def test_page_code_box_carries_code_and_language(app_for):
+    at = app_for("app_pages/activations.py")
+    at.run(timeout=60)
+    assert not at.exception
+    boxes = codes(at)
+    assert boxes and all(b.language == "python" for b in boxes)
+    assert boxes[0].value.startswith("import keras\nkeras.activations.")
+    assert not at.code  # no st.code: its highlighter is what the component spares the first paint
+
+
+def test_fallback_draws_st_code(app_for, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_CODE", "streamlit")
+    at = app_for("app_pages/activations.py")
+    at.run(timeout=60)
+    assert not at.exception
+    assert at.code and [b.value for b in codes(at)] == [c.value for c in at.code]
