@@ -15,6 +15,8 @@ reruns and calls `Plotly.react` with the new figure, which redraws once and only
   Plotly.js version than the bundle's, the full build inside the plotly package is used instead, so figures are
   always drawn by the Plotly.js they were written for. Either is copied into the app's `static/` folder and served by
   Streamlit's static file serving (`server.enableStaticServing`); loaded once per page, when the first chart mounts.
+* A chart that is not displayed (in a tab that is not chosen) is drawn when it is: the first paint of a page with
+  tabs draws only the charts a person can see.
 * The look is Streamlit's: `ui/assets/plotly_theme.json` holds what Streamlit's theme merges into the template of
   every `st.plotly_chart` (fonts, greys, grid colours; captured from chromium by scripts/capture_plotly_theme.py),
   merged the same way, and titles are bold as there. No shadow DOM (`isolate_styles=False`): Plotly's own styles
@@ -89,6 +91,26 @@ function themed(figure) {
   layout.autosize = true;
   return layout;
 }
+// Draw `gd.__data` (the newest figure the chart was given) with Plotly.react.
+function draw(gd, parentElement) {
+  const data = gd.__data;
+  gd.__drawn = data;
+  const figure = JSON.parse(data.figure);
+  const layout = themed(figure);
+  const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
+  plotly().then((Plotly) => {
+    if (!gd.isConnected || gd.__drawn !== data) return;  // gone, or a newer figure is on its way
+    Plotly.react(gd, { data: figure.data || [], layout, frames: figure.frames || [], config }).then(() => {
+      if (data.select && !gd.__clicks) {
+        gd.__clicks = true;
+        gd.on('plotly_click', (event) => gd.__select('select', { points: event.points.map((p) => ({
+          x: p.x, y: p.y, point_index: p.pointIndex, point_number: p.pointNumber,
+          curve_number: p.curveNumber, customdata: p.customdata,
+        })) }));
+      }
+    });
+  }).catch((err) => { gd.textContent = String(err); });
+}
 export default function ({ parentElement, data, setTriggerValue }) {
   let gd = parentElement.querySelector(':scope > .playground-chart');
   if (!gd) {
@@ -98,33 +120,24 @@ export default function ({ parentElement, data, setTriggerValue }) {
     parentElement.appendChild(gd);
   }
   gd.__select = setTriggerValue;
-  const figure = JSON.parse(data.figure);
-  const layout = themed(figure);
-  const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
-  plotly().then((Plotly) => {
-    if (!gd.isConnected) return;
-    Plotly.react(gd, { data: figure.data || [], layout, frames: figure.frames || [], config }).then(() => {
-      if (data.select && !gd.__clicks) {
-        gd.__clicks = true;
-        gd.on('plotly_click', (event) => gd.__select('select', { points: event.points.map((p) => ({
-          x: p.x, y: p.y, point_index: p.pointIndex, point_number: p.pointNumber,
-          curve_number: p.curveNumber, customdata: p.customdata,
-        })) }));
-      }
-      if (!gd.__resize) {
-        let width = parentElement.clientWidth;
-        gd.__resize = new ResizeObserver(() => {
-          if (parentElement.clientWidth !== width && gd.isConnected) {
-            width = parentElement.clientWidth;
-            Plotly.Plots.resize(gd);
-          }
-        });
-        gd.__resize.observe(parentElement);
-      }
+  gd.__data = data;
+  // A chart that is not displayed (in a tab not chosen) has no width: it is drawn when it gets one, so a page's
+  // first paint draws only the charts a person can see. Afterwards a new width redraws it at that width.
+  if (!gd.__resize) {
+    let width = parentElement.clientWidth;
+    gd.__resize = new ResizeObserver(() => {
+      const now = parentElement.clientWidth;
+      if (now === width || !gd.isConnected) return;
+      width = now;
+      if (now === 0) return;
+      if (gd.__drawn !== gd.__data) draw(gd, parentElement);
+      else if (window.Plotly) window.Plotly.Plots.resize(gd);
     });
-  }).catch((err) => { gd.textContent = String(err); });
+    gd.__resize.observe(parentElement);
+  }
+  if (parentElement.clientWidth > 0) draw(gd, parentElement);
   return () => {
-    if (gd.__resize) gd.__resize.disconnect();
+    gd.__resize.disconnect();
     if (window.Plotly) window.Plotly.purge(gd);
   };
 }
