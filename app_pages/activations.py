@@ -13,21 +13,14 @@ from playground import activations as A
 from playground.convolution import parse_numbers
 from playground.figures.blocks import curves_figure, gradient_depth_figure, softmax_figure
 from ui.charts import plotly_chart
-from ui.code_block import code_block
 from ui.i18n import t
-from ui.page import header
+from ui.page import header, show_code
 
 NAMES = list(A.ACTIVATIONS)
 
 
 def _kwargs(name: str, slope: float) -> dict:
     return {"negative_slope": slope} if name == "leaky_relu" else {}
-
-
-def _code(code: str, *, key: str) -> None:
-    """The Keras lines for the current settings, wrapped (no sideways scrolling on a phone)."""
-    st.caption(t("common.equivalent_code"))
-    code_block(code, key=key)
 
 
 def _label(name: str) -> str:
@@ -88,7 +81,7 @@ def curves(chosen: list[str], slope: float) -> None:
 with view:
     curves(chosen, slope)
     st.markdown(t("activations.curves_explain"))
-_code(
+show_code(
     "import keras\n"
     + "\n".join(
         f"keras.activations.{n}(x{', negative_slope=' + format(slope, 'g') if n == 'leaky_relu' else ''})"
@@ -198,7 +191,7 @@ def softmax_section() -> None:
             key="activations_softmax_table",
         )
         st.markdown(t("activations.softmax_explain", total=f"{probabilities.sum():.6f}"))
-    _code(
+    show_code(
         "import keras\n"
         f"keras.activations.softmax(logits / {temperature:g})  # = {np.array2string(probabilities, precision=4)}",
         key="activations_softmax_code",
@@ -251,7 +244,7 @@ def perceptron(slope: float) -> None:
             height=300,
         )
         plotly_chart(fig, key="activations_neuron_chart")
-    _code(
+    show_code(
         f"import keras\n# {t('code.activations_perceptron', kernel=f'[[{w1:g}], [{w2:g}]]', bias=f'[{bias:g}]')}"
         + (
             f"\nneuron = keras.Sequential([keras.layers.Dense(1), keras.layers.LeakyReLU(negative_slope={slope:g})])"

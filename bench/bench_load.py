@@ -50,7 +50,8 @@ def _shape_ok(pg, values: dict[str, int], input_hw: tuple[int, int]) -> bool:
 
 
 def run_level(browser, server, sessions: int, steps: int, seed: int) -> dict:
-    """Open `sessions` pages, then `steps` rounds of simultaneous changes; latencies in seconds."""
+    """Open `sessions` pages, then `steps` rounds of simultaneous changes: the raw latencies and server times in
+    seconds (`pooled` turns one or more runs into percentiles)."""
     from tests.browser import felt
     from tests.browser import load_harness as lh
 
@@ -107,21 +108,11 @@ def run_level(browser, server, sessions: int, steps: int, seed: int) -> dict:
     finally:
         for ctx in contexts:
             ctx.close()
-    walls = [w / 1e3 for w, _ in server_runs]
-    cpus = [c / 1e3 for _, c in server_runs]
     return {
-        "server_runs": len(server_runs),
-        "server_p50": lh.percentile(walls, 50) if walls else float("nan"),
-        "server_p95": lh.percentile(walls, 95) if walls else float("nan"),
-        "server_cpu_p50": lh.percentile(cpus, 50) if cpus else float("nan"),
         "sessions": sessions,
         "latencies": latencies,
-        "server_walls": walls,
-        "server_cpus": cpus,
-        "reruns": len(latencies),
-        "p50": lh.percentile(latencies, 50) if latencies else float("nan"),
-        "p95": lh.percentile(latencies, 95) if latencies else float("nan"),
-        "max": max(latencies, default=float("nan")),
+        "server_walls": [w / 1e3 for w, _ in server_runs],
+        "server_cpus": [c / 1e3 for _, c in server_runs],
         "problems": problems,
     }
 
@@ -217,11 +208,8 @@ def pooled(runs: list[dict]) -> dict:
     nan = float("nan")
     return {
         "sessions": runs[0]["sessions"],
-        "runs_p95": [r["p95"] for r in runs],
-        "latencies": latencies,
-        "server_walls": walls,
-        "server_cpus": cpus,
-        "server_runs": sum(r["server_runs"] for r in runs),
+        "runs_p95": [lh.percentile(r["latencies"], 95) if r["latencies"] else nan for r in runs],
+        "server_runs": len(walls),
         "server_p50": lh.percentile(walls, 50) if walls else nan,
         "server_p95": lh.percentile(walls, 95) if walls else nan,
         "server_cpu_p50": lh.percentile(cpus, 50) if cpus else nan,

@@ -70,7 +70,6 @@ export default function ({ parentElement, data }) {
     box.__html = data.html;
   }
   box.__text = data.code;
-  box.dataset.language = data.language || '';
   const button = box.querySelector('button');
   button.title = data.copy;
   button.setAttribute('aria-label', data.copy);
