@@ -87,3 +87,11 @@ def link_fixture(script: str) -> Any:
         return lambda **params: open_link(script, **params)
 
     return open_page
+
+
+def open_layer_cards(at: Any, stack_key: str) -> Any:
+    """Open every layer card of the stack editor `stack_key` (ui/builder.py builds a card's form only while it is
+    open), as a person clicking each card would, and rerun; returns `at`."""
+    for uid in at.session_state[f"{stack_key}__ids"]:
+        at.session_state[f"{stack_key}__{uid}__card"] = True
+    return at.run()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from playground.architecture import normalize_spec, stack_to_text
-from tests.helpers import codes
+from tests.helpers import codes, open_layer_cards
 from ui.builder import brief
 
 DEFAULT = [{"type": "Conv2D", "filters": 8, "kernel_size": 3}, {"type": "Flatten"}, {"type": "Dense", "units": 10}]
@@ -52,6 +52,7 @@ def test_link_stack_is_loaded_and_edits_go_back_to_the_link():
     specs = [{"type": "Dense", "units": 3}, {"type": "Dropout", "rate": 0.25}]
     at = run({"lab_stack": stack_to_text(specs)})
     assert returned(at) == [normalize_spec(s) for s in specs]
+    open_layer_cards(at, "lab_stack")
     units = [w for w in at.number_input if w.label == "units"][0]
     units.set_value(7).run()
     changed = [dict(specs[0], units=7), specs[1]]
@@ -82,13 +83,15 @@ def test_url_false_keeps_the_link_clean():
 
 def test_move_and_remove_keep_widgets_with_their_layer():
     """Moving a layer moves its form with it (stable widget keys); removing drops exactly that layer."""
-    at = run()
+    at = open_layer_cards(run(), "lab_stack")
     at.button(key=[b.key for b in at.button if b.key.endswith("__down")][0]).click().run()
     assert [s["type"] for s in returned(at)] == ["Flatten", "Conv2D", "Dense"]
+    open_layer_cards(at, "lab_stack")  # AppTest does not send a card's open state back on the next run; a browser does
     filters = [w for w in at.number_input if w.label == "filters"][0]
     assert filters.value == 8
     filters.set_value(5).run()
     assert returned(at)[1]["filters"] == 5
+    open_layer_cards(at, "lab_stack")
     at.button(key=[b.key for b in at.button if b.key.endswith("__remove")][1]).click().run()
     assert [s["type"] for s in returned(at)] == ["Flatten", "Dense"]
     assert not at.exception

@@ -13,7 +13,7 @@ from playground.architecture import (
     to_keras_code,
     totals,
 )
-from tests.helpers import codes, link_fixture
+from tests.helpers import codes, link_fixture, open_layer_cards
 
 SCRIPT = "app_pages/shapes.py"
 NBSP = "\u00a0"
@@ -65,7 +65,7 @@ def test_template_300_sets_input_and_stack(open_page):
 
 def test_editing_a_layer_updates_table_code_and_link(open_page):
     """Changing filters / kernel width of layer 1 changes its row (formula from the core), the code and the link."""
-    at = open_page()
+    at = open_layer_cards(open_page(), "shapes_stack")
     card = [e for e in at.expander if e.label.startswith("1. Conv2D")][0]
     filters = [w for w in card.number_input if w.label == "filters"][0]
     filters.set_value(20).run()
@@ -91,6 +91,7 @@ def test_add_move_remove_layers(open_page):
     up = [b for b in at.button if b.key and b.key.endswith("__up")][-1]
     up.click().run()
     assert table_rows(at)[-2]["Layer (type)"] == "dropout (Dropout)"
+    open_layer_cards(at, "shapes_stack")
     first_remove = [b for b in at.button if b.key and b.key.endswith("__remove")][0]
     first_remove.click().run()
     assert not at.exception
@@ -160,7 +161,7 @@ def test_invalid_stack_link_falls_back_to_default(open_page):
 
 def test_strides_with_dilation_is_refused_in_the_form(open_page):
     """Setting dilation 2 on a strided Conv2D is refused with Keras's reason; the stack keeps dilation 1."""
-    at = open_page(shapes_stack="Conv2D__strides-2")
+    at = open_layer_cards(open_page(shapes_stack="Conv2D__strides-2"), "shapes_stack")
     card = [e for e in at.expander if e.label.startswith("1. Conv2D")][0]
     dilation = [w for w in card.number_input if w.key.endswith("dilation_rate__h")][0]
     dilation.set_value(2).run()

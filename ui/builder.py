@@ -303,7 +303,13 @@ def _arg_widget(key: str, uid: int, spec: Spec, arg: Arg, value: Any) -> None:
 
 def _layer_card(key: str, position: int, uid: int, spec: Spec, count: int) -> None:
     opened = st.session_state.get(_k(key, "opened")) == uid
-    with st.expander(f"{position + 1}. {brief(spec)}", expanded=opened, key=_k(key, uid, "card")):
+    # A card's form is built only while the card is open (Streamlit's lazy expander): a closed card is one element,
+    # not a dozen widgets, so a page with a stack of layers draws and reruns quickly (shapes' first paint
+    # 2.0 → 1.6 s). The stack itself lives in session state, so a form rebuilt on opening shows the layer as it is.
+    card = st.expander(f"{position + 1}. {brief(spec)}", expanded=opened, key=_k(key, uid, "card"), on_change="rerun")
+    if not card.open:
+        return
+    with card:
         error = st.session_state.get(_k(key, uid, "error"))
         if error:
             st.warning(t("builder.refused", reason=error), icon=":material/error:")

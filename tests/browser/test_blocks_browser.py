@@ -183,6 +183,29 @@ def test_shapes_input_height(person, server):
     assert not exceptions_on(pg)
 
 
+def test_shapes_layer_card_opens_edits_and_closes(person, server):
+    """A layer card's form is built when the card is clicked open; ArrowUp in its filters changes the layer (card
+    label, summary row) and the card stays open; a click closes it again and its form is gone."""
+    pg = person
+    open_page(pg, server, "shapes")
+    card = pg.locator(".st-key-shapes_stack__0__card")
+    expect(card).to_contain_text("1. Conv2D · 16 ·")
+    expect(card.get_by_role("spinbutton", name="filters")).to_have_count(0)  # closed: no form on the page
+    card.locator("summary").click()
+    filters = card.get_by_role("spinbutton", name="filters")
+    expect(filters).to_have_value("16", timeout=WAIT_MS)
+    filters.focus()
+    pg.keyboard.press("ArrowUp")
+    expect(card.locator("summary")).to_contain_text("1. Conv2D · 17 ·", timeout=WAIT_MS)
+    first_layer = pg.locator('[data-testid="stTable"]').first.locator("tbody tr").first
+    expect(first_layer).to_contain_text("17)")
+    expect(filters).to_be_visible()
+    expect(filters).to_have_value("17")
+    card.locator("summary").click()
+    expect(card.get_by_role("spinbutton", name="filters")).to_have_count(0, timeout=WAIT_MS)
+    assert not exceptions_on(pg)
+
+
 def test_augmentation_factor_redraws_keras_images(person, server):
     """The page paints, Keras's images follow by themselves; a new rotation factor sends new images."""
     pg = person
