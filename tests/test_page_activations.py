@@ -55,7 +55,7 @@ def test_softmax_table_and_temperature(app_for):
     at.slider(key="activations_temperature").set_value(2.0)
     at.run()
     assert not at.exception
-    table = at.dataframe[0].value
+    table = at.table[0].value
     np.testing.assert_allclose(table["probability"].to_numpy(), A.softmax([1, 3, -2], temperature=2.0))
 
 
