@@ -107,47 +107,51 @@ def _tree_table(tree: list) -> dict[str, list]:
     }  # fmt: skip
 
 
-if run is not None:
-    st.subheader(t("models.inside_title"))
-    st.caption(t("models.inside_help", run=run.run_id))
-    files = _files_of(run)
-    weights_view, keras_view = st.columns(2, gap="large")
-    with weights_view:
-        totals = file_contents.section_values(files["weights"])
-        st.markdown(
-            t(
-                "models.inside_weights",
-                run=run.run_id,
-                layers=f"{totals.get('layers', 0):,}",
-                optimizer=f"{totals.get('optimizer', 0):,}",
+# One block whether or not a run is chosen: the restore section below keeps its place in the page, so the browser
+# does not rebuild it when a run appears (a rebuilt uploader forgets the file it is still sending).
+with st.container():
+    if run is not None:
+        st.subheader(t("models.inside_title"))
+        st.caption(t("models.inside_help", run=run.run_id))
+        files = _files_of(run)
+        weights_view, keras_view = st.columns(2, gap="large")
+        with weights_view:
+            totals = file_contents.section_values(files["weights"])
+            st.markdown(
+                t(
+                    "models.inside_weights",
+                    run=run.run_id,
+                    layers=f"{totals.get('layers', 0):,}",
+                    optimizer=f"{totals.get('optimizer', 0):,}",
+                )
             )
-        )
-        st.dataframe(_tree_table(files["weights"]), hide_index=True, key="models_weights_tree")
-    with keras_view:
-        archive = files["keras"]
-        compiled = archive["compile_config"] or {}
-        optimizer = compiled.get("optimizer")
-        optimizer_name = optimizer.get("class_name", "") if isinstance(optimizer, dict) else str(optimizer or "")
-        st.markdown(
-            t(
-                "models.inside_keras",
-                run=run.run_id,
-                count=len(archive["entries"]),
-                model=archive["model_class"],
-                layers=len(archive["layers"]),
-                optimizer=f"`{optimizer_name}`" if compiled else t("models.not_compiled"),
-                loss=f"`{compiled.get('loss')}`" if compiled else "—",
+            st.dataframe(_tree_table(files["weights"]), hide_index=True, key="models_weights_tree")
+        with keras_view:
+            archive = files["keras"]
+            compiled = archive["compile_config"] or {}
+            optimizer = compiled.get("optimizer")
+            optimizer_name = optimizer.get("class_name", "") if isinstance(optimizer, dict) else str(optimizer or "")
+            st.markdown(
+                t(
+                    "models.inside_keras",
+                    run=run.run_id,
+                    count=len(archive["entries"]),
+                    model=archive["model_class"],
+                    layers=len(archive["layers"]),
+                    optimizer=f"`{optimizer_name}`" if compiled else t("models.not_compiled"),
+                    loss=f"`{compiled.get('loss')}`" if compiled else "—",
+                )
             )
-        )
-        st.dataframe(
-            {
-                t("models.col_file"): [e.path for e in archive["entries"]],
-                t("models.col_bytes"): [e.size for e in archive["entries"]],
-            },
-            hide_index=True,
-            key="models_keras_entries",
-        )
-        code_block(" → ".join(archive["layers"]), language=None, key="models_archive_layers")
+            st.dataframe(
+                {
+                    t("models.col_file"): [e.path for e in archive["entries"]],
+                    t("models.col_bytes"): [e.size for e in archive["entries"]],
+                },
+                hide_index=True,
+                key="models_keras_entries",
+            )
+            code_block(" → ".join(archive["layers"]), language=None, key="models_archive_layers")
+
 
 # ----------------------------------------------------------------------------------------------- restore
 st.subheader(t("models.restore_title"))

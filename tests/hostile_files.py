@@ -139,6 +139,23 @@ def _keras_file(model) -> bytes:
         return path.read_bytes()
 
 
+def small_dense_keras() -> bytes:
+    """A valid compiled model as `.keras` bytes: 28×28×1 → Rescaling → Flatten → Dense(128) → Dense(10)."""
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input((28, 28, 1)),
+            keras.layers.Rescaling(1 / 255),
+            keras.layers.Flatten(),
+            keras.layers.Dense(128, activation="relu"),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return _keras_file(model)
+
+
 def _weights_file(model) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "m.weights.h5"

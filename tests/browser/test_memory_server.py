@@ -38,19 +38,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def model_files() -> dict[str, bytes]:
     """A valid small model (the warm-up) and the two hostile `.keras` files of issue 13."""
-    import keras
-
-    model = keras.Sequential(
-        [
-            keras.Input((28, 28, 1)),
-            keras.layers.Rescaling(1 / 255),
-            keras.layers.Flatten(),
-            keras.layers.Dense(128, activation="relu"),
-            keras.layers.Dense(10, activation="softmax"),
-        ]
-    )
-    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    valid = hf._keras_file(model)
+    valid = hf.small_dense_keras()
     return {
         "valid.keras": valid,
         "dense30000.keras": hf.huge_dense_keras(valid),
