@@ -33,3 +33,42 @@ def test_concept_pages_do_not_import_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-3000:]
     assert "LOADED {}" in out.stdout, out.stdout
+
+
+WARM_UP = """
+import sys
+from playground import data
+{setup}
+from ui import runtime
+runtime._warm_up()
+print("PANDAS", "pandas" in sys.modules)
+print("TF", sorted(m for m in ("tensorflow", "keras") if m in sys.modules))
+print("CACHED", data.load_fashion_mnist.cache_info().currsize)
+"""
+
+
+def _warm_up_in_fresh_interpreter(setup: str, env_extra: dict[str, str]) -> str:
+    import os
+
+    env = {**os.environ, **env_extra}
+    code = WARM_UP.format(setup=setup)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0, out.stderr[-3000:]
+    return out.stdout
+
+
+def test_warm_up_reads_a_local_fashion_mnist_and_never_tensorflow(tmp_path):
+    """The frame's background warm-up fills Fashion-MNIST's process cache from a local folder (the data page's first
+    run then skips the read) and imports what a chart's first mount would (pandas), but not TensorFlow."""
+    from tests.test_data import tiny_set, write_set
+
+    write_set(tmp_path / "fm", tiny_set())
+    stdout = _warm_up_in_fresh_interpreter("", {"FASHION_MNIST_DIR": str(tmp_path / "fm")})
+    assert "PANDAS True" in stdout and "TF []" in stdout and "CACHED 1" in stdout, stdout
+
+
+def test_warm_up_without_a_local_fashion_mnist_leaves_keras_alone(tmp_path):
+    """No local folder: the warm-up does not fall back to Keras's loader (it would import TensorFlow and download)."""
+    setup = f"data.DEBIAN_DIR = {str(tmp_path / 'absent')!r}"
+    stdout = _warm_up_in_fresh_interpreter(setup, {"FASHION_MNIST_DIR": str(tmp_path / "empty")})
+    assert "TF []" in stdout and "CACHED 0" in stdout, stdout

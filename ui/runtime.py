@@ -37,6 +37,10 @@ def keep_keras_session_between_runs() -> bool:
 # first page a learner opens does not wait for them (~1.5 s of imports and Plotly's template here). TensorFlow is
 # not among them: it costs ~560 MB, and only the training pages need it.
 WARM_MODULES = (
+    # Streamlit imports pandas (and pyarrow) lazily when a page first mounts a chart component or a table: ~0.8 s
+    # of the first chart page's first run on this 2-core box (py-spy, bench/NOTES.md tenth pass).
+    "pandas",
+    "pyarrow",
     "scipy.signal",
     "scipy.ndimage",
     "plotly.graph_objects",
@@ -68,6 +72,19 @@ def _warm_up() -> None:
 
         pio.to_json(go.Figure(), validate=False)
     except Exception:  # noqa: BLE001, S110
+        pass
+    _warm_fashion_mnist()
+
+
+def _warm_fashion_mnist() -> None:
+    """Read Fashion-MNIST into `load_fashion_mnist`'s process cache (~1.4 s of the Fashion-MNIST page's first run on
+    a fresh server, ~55 MB), but only from a local folder: Keras's own loader would import TensorFlow and download."""
+    try:
+        from playground import data
+
+        if data.data_source() != "keras":
+            data.load_fashion_mnist()
+    except Exception:  # noqa: BLE001, S110 - missing or corrupt files: the data pages say so to their visitor
         pass
 
 
