@@ -172,7 +172,7 @@ with controls:
         t("augment.seed"),
         min_value=0,
         max_value=SEED_MAX - 1,
-        value=None if "augment_seed" in st.session_state else 0,  # set by "Re-sample" through the state
+        value=0,  # never None: an emptied field gets its default back (Re-sample writes the state: see config.toml)
         step=1,
         key="augment_seed",
         help=t("augment.seed_help"),
