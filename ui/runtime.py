@@ -35,12 +35,11 @@ def keep_keras_session_between_runs() -> bool:
 
 # What the concept pages import and draw first, loaded by a background thread when the first session starts, so the
 # first page a learner opens does not wait for them (~1.5 s of imports and Plotly's template here). TensorFlow is
-# not among them: it costs ~560 MB, and only the training pages need it.
+# not among them: it costs ~560 MB, and only the training pages need it. Nor is pandas (or pyarrow, polars, …):
+# plotly and narwhals use pandas when it is already in `sys.modules` without importing it, so a pandas still being
+# imported by this thread is met half-made by a page's thread ("partially initialized module 'pandas' has no
+# attribute 'Series'" on a fresh server's first chart page: bench/NOTES.md tenth pass).
 WARM_MODULES = (
-    # Streamlit imports pandas (and pyarrow) lazily when a page first mounts a chart component or a table: ~0.8 s
-    # of the first chart page's first run on this 2-core box (py-spy, bench/NOTES.md tenth pass).
-    "pandas",
-    "pyarrow",
     "scipy.signal",
     "scipy.ndimage",
     "plotly.graph_objects",
