@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.common import ENV_AT_START, machine, markdown_table  # noqa: E402
+from bench.common import ENV_AT_START, box_speed, machine, markdown_table  # noqa: E402
 
 PARTS = ("core", "pages", "training", "felt", "load", "cluster")
 TRAINING_MD = ROOT / "bench" / "results-training.md"
@@ -210,6 +210,7 @@ def main(argv: list[str] | None = None) -> None:
         "",
         "`" + " ".join(["python -m bench", *(argv if argv is not None else sys.argv[1:])]) + "`",
         f"run {time.strftime('%Y-%m-%d %H:%M %Z')} on: {machine()}.",
+        f"{box_speed()}.",
         "Every figure is a ratio measured side by side in one run (absolute times for context). The machine is "
         "shared (2 cores, other jobs running), so absolute times vary from run to run; ratios much less.",
     ]

@@ -81,6 +81,26 @@ def machine() -> str:
     )
 
 
+def box_speed() -> str:
+    """Two fixed workloads timed at the start of a run, so that runs on different days can be compared.
+
+    This box's cores are not equally fast from one day to the next (bench/NOTES.md, tenth pass: ~35 % between two
+    idle days, unchanged code). The goals are absolute times, so a reader needs the box's speed next to them:
+    scipy's `correlate2d` of a 1024×1024 float64 image with a 3×3 kernel ('valid'), and a pure-Python loop
+    (`sum(i * i for i in range(10**6))`, what the server's script runs are made of), each best of 5.
+    """
+    from scipy import signal
+
+    rng = np.random.default_rng(0)
+    image, kernel = rng.standard_normal((1024, 1024)), rng.standard_normal((3, 3))
+    conv = best_time(lambda: signal.correlate2d(image, kernel, mode="valid"), repeat=5, max_loops=5)
+    loop = best_time(lambda: sum(i * i for i in range(10**6)), repeat=5, max_loops=3)
+    return (
+        f"box speed (lower is faster; compare with other runs' headers): scipy correlate2d 1024² 3×3 "
+        f"{conv * 1e3:.1f} ms, Python loop of 10⁶ {loop * 1e3:.0f} ms"
+    )
+
+
 def markdown_table(header: list[str], rows: list[list[object]]) -> str:
     def fmt(v: object) -> str:
         if isinstance(v, float):
