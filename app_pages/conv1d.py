@@ -7,7 +7,7 @@ import streamlit as st
 
 from playground.convolution import MODES, PRESETS_1D, conv1d, conv1d_steps, parse_numbers, scipy_reference
 from playground.figures.convolution import conv1d_compare_figure, conv1d_step_figure
-from ui.charts import plotly_chart
+from ui.charts import plotly_chart, shown_frame
 from ui.i18n import t
 from ui.page import header, show_code, stop_with
 from ui.state import choice, ranged_slider
@@ -29,13 +29,22 @@ def _move_step(delta: int, last: int) -> None:
     st.session_state["conv1d_step"] = int(np.clip(st.session_state.get("conv1d_step", 0) + delta, 0, last))
 
 
+def _follow_figure(last: int) -> None:
+    """The step where the figure's own playback stopped (its end, Pause, its slider) becomes the page's step, so
+    Back / Next and the step slider count from the step on screen."""
+    frame = shown_frame("conv1d_step_chart")
+    if frame is not None and frame.isdigit():
+        st.session_state["conv1d_step"] = min(int(frame), last)
+
+
 CHART_CONFIG = {"displayModeBar": False}  # the toolbar would cover the title; nothing here needs zooming
 
 
 @st.fragment
 def step_through(steps: list, labels: dict) -> None:
     """Back / Next / the step slider rerun only this block (one figure). Play and Pause live inside the figure:
-    its frames hold every step, so playback runs in the browser and the figure's title always names the step shown."""
+    its frames hold every step, so playback runs in the browser and the figure's title always names the step shown;
+    where playback stops, the page's step follows (one rerun of this block)."""
     last = len(steps) - 1
     st.subheader(t("conv1d.steps_heading"))
     back, forward, pick = st.columns([1, 1, 3], vertical_alignment="bottom")
@@ -57,6 +66,7 @@ def step_through(steps: list, labels: dict) -> None:
         width="stretch",
         key="conv1d_step_chart",
         config=CHART_CONFIG,
+        on_frame=lambda: _follow_figure(last),
     )
     st.caption(t("conv1d.padding_note"))
 

@@ -100,7 +100,14 @@ function draw(gd, parentElement) {
   const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
   plotly().then((Plotly) => {
     if (!gd.isConnected || gd.__drawn !== data) return;  // gone, or a newer figure is on its way
-    Plotly.react(gd, { data: figure.data || [], layout, frames: figure.frames || [], config }).then(() => {
+    return stopPlaying(Plotly, gd).then(() => {
+      if (!gd.isConnected || gd.__drawn !== data) return;
+      return Plotly.react(gd, { data: figure.data || [], layout, frames: figure.frames || [], config });
+    }).then(() => {
+      if (!gd.isConnected || gd.__drawn !== data) return;
+      // The new figure opens on its own frame: Play's `fromcurrent` and Step count from there, not from the frame
+      // the old figure had reached (Plotly keeps `_currentFrame` across a react).
+      if (gd._fullLayout) gd._fullLayout._currentFrame = null;
       if (data.select && !gd.__clicks) {
         gd.__clicks = true;
         gd.on('plotly_click', (event) => gd.__select('select', { points: event.points.map((p) => ({
@@ -108,8 +115,27 @@ function draw(gd, parentElement) {
           curve_number: p.curveNumber, customdata: p.customdata,
         })) }));
       }
+      if (data.frame && !gd.__frames) {
+        // Where playback stopped (the end, Pause, a jump on the figure's slider): the page's own controls follow.
+        gd.__frames = true;
+        const report = () => {
+          const name = gd._fullLayout && gd._fullLayout._currentFrame;
+          if (!gd.__stopping && name !== null && name !== undefined) gd.__select('frame', String(name));
+        };
+        gd.on('plotly_animated', report);
+        gd.on('plotly_animationinterrupted', report);
+      }
     });
   }).catch((err) => { gd.textContent = String(err); });
+}
+// A new figure ends the old one's playback first: otherwise Plotly goes on playing the old frames over it (numbers
+// of the settings before the change). As the figure's own Pause does; not reported as a stop by the user.
+function stopPlaying(Plotly, gd) {
+  const queue = gd._transitionData;
+  if (!queue || !(queue._animationRaf || (queue._frameQueue && queue._frameQueue.length))) return Promise.resolve();
+  gd.__stopping = true;
+  const pause = { mode: 'immediate', frame: { duration: 0, redraw: false }, transition: { duration: 0 } };
+  return Promise.resolve(Plotly.animate(gd, [null], pause)).catch(() => {}).then(() => { gd.__stopping = false; });
 }
 export default function ({ parentElement, data, setTriggerValue }) {
   let gd = parentElement.querySelector(':scope > .playground-chart');
@@ -249,6 +275,7 @@ def plotly_chart(
     config: dict[str, Any] | None = None,
     on_select: Callable[[], None] | None = None,
     selection_mode: str = "points",
+    on_frame: Callable[[], None] | None = None,
 ) -> None:
     """Draw `fig` (a plotly Figure or `playground.figures.draft.PlainFigure`) as `st.plotly_chart(fig, key=key, …)`
     would, in a chart that stays mounted while `key` stays on the page (see the module docstring).
@@ -256,6 +283,9 @@ def plotly_chart(
     width: "stretch" only (every chart of the app fills its column).
     on_select: called when the user clicks a point (`selection_mode="points"` only); read the point with
     `clicked_points(key)`.
+    on_frame: for a figure with animation frames, called when its playback stops (at the end, on Pause, or after a
+    jump on its slider); read the frame's name with `shown_frame(key)`. Not called when a rerun's new figure
+    ends the playback.
     """
     if selection_mode != "points":
         raise ValueError(f"selection_mode must be 'points', got {selection_mode!r}")
@@ -275,12 +305,26 @@ def plotly_chart(
                 fig, width="stretch", config=config or {}, key=key, on_select=on_select, selection_mode="points"
             )
         return
-    data = {"figure": _figure_json(figure), "config": config or {}, "select": on_select is not None}
-    mount = _component()
-    if on_select is None:
-        mount(data=data, key=key, width="stretch")
-    else:
-        mount(data=data, key=key, width="stretch", on_select_change=on_select)
+    data = {
+        "figure": _figure_json(figure),
+        "config": config or {},
+        "select": on_select is not None,
+        "frame": on_frame is not None,
+    }
+    callbacks = {}
+    if on_select is not None:
+        callbacks["on_select_change"] = on_select
+    if on_frame is not None:
+        callbacks["on_frame_change"] = on_frame
+    _component()(data=data, key=key, width="stretch", **callbacks)
+
+
+def shown_frame(key: str) -> str | None:
+    """The name of the frame chart `key` showed when its playback last stopped, for an `on_frame` callback; None
+    when it has not reported one (or the chart fell back to `st.plotly_chart`, which does not report frames)."""
+    state = st.session_state.get(key)
+    frame = state.get("frame") if isinstance(state, dict) else None
+    return frame if isinstance(frame, str) else None
 
 
 def clicked_points(key: str) -> list[dict[str, Any]]:

@@ -113,6 +113,35 @@ def test_next_and_back_change_the_title_and_the_figure(conv1d):
     assert shown_step(pg) == 1 and slider_step(pg) == 1
 
 
+def page_step(pg) -> int:
+    """The page's own step slider (Back / Next count from it)."""
+    return int(pg.locator(".st-key-conv1d_step input[type=range]").input_value())
+
+
+def test_back_and_next_count_from_where_the_figure_was_paused(conv1d):
+    """Pausing the figure's playback moves the page's step slider to the step on screen, so Back then shows the step
+    before that one (not the one before where the slider had been)."""
+    pg = conv1d
+    slider = pg.locator(".st-key-conv1d_step input[type=range]")
+    slider.focus()
+    slider.press("End")
+    expect(pg.locator(f"{STEP_CHART} .gtitle").last).to_contain_text("Step 4 of 4", timeout=30_000)
+    wait_for_app(pg)
+    pg.locator(f"{STEP_CHART} .updatemenu-button", has_text="Play").click()  # from the last step: from the first
+    pg.wait_for_function(
+        f"() => /Step [12] of/.test(document.querySelector('{STEP_CHART} .gtitle').textContent)", timeout=20_000
+    )
+    pg.locator(f"{STEP_CHART} .updatemenu-button", has_text="Pause").click()
+    pg.wait_for_timeout(300)
+    paused = shown_step(pg)
+    expect(slider).to_have_value(str(paused), timeout=30_000)
+    wait_for_app(pg)
+    assert shown_step(pg) == paused == slider_step(pg)
+    pg.get_by_role("button", name="Back").click()
+    expect(pg.locator(f"{STEP_CHART} .gtitle").last).to_contain_text(f"Step {paused - 1} of 4", timeout=30_000)
+    assert page_step(pg) == paused - 1 and not exceptions_on(pg)
+
+
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_nothing_is_clipped(server, browser, artifacts, width):
     """At 1400 px and 390 px no chart title, button, axis label or code block overflows its box."""

@@ -86,3 +86,48 @@ def test_step_moves_one_cell_play_advances_pause_stops(page):
         expected = explain_pool2d_cell(GRIDS["digit_7"], r, c, pool_size=2).expression()
     assert expected.replace(" ", "") in title(pg, chart).replace(" ", "")  # the title's lines join without spaces
     assert pg.evaluate(state) == "notRunning" and not exceptions_on(pg)
+
+
+def change_setting(pg, name: str) -> None:
+    """Change a setting the window's numbers depend on, as a person does: bias 1 (typed) / average pooling (clicked)."""
+    if name == "conv2d":
+        field = pg.locator(".st-key-conv2d_bias input")
+        field.fill("1")
+        field.press("Enter")
+    else:
+        pg.locator(".st-key-pooling_mode [role=radio], .st-key-pooling_mode button", has_text="Average").first.click()
+
+
+def expected_title(name: str, r: int, c: int) -> str:
+    """The equation of output cell (r, c) after `change_setting`, from the core."""
+    if name == "conv2d":
+        cell = explain_conv2d_cell(GRIDS["digit_7"], KERNELS["sobel_x"], r, c, bias=1.0)
+        return f"y[{r}, {c}] = {cell.expression(0)} → {cell.value - 1:.4g} + 1 = {cell.value:.4g}"
+    return explain_pool2d_cell(GRIDS["digit_7"], r, c, pool_size=2, mode="average").expression()
+
+
+def test_a_setting_changed_during_play_ends_it_and_step_counts_from_the_new_figure(page):
+    """Changing a setting while ▶ Play runs: the figure stops on the new settings' first cell (not the old frames
+    playing on to the end with the old numbers), and Step ▷ then shows the next cell of the new figure (not the
+    one after where the old playback was)."""
+    name, pg, chart, cells, width = page
+    press(pg, chart, "Play")
+    pg.wait_for_function(
+        f"() => /cell ([3-9]) of/.test(document.querySelector('.st-key-{chart} .gtitle').textContent)",
+        timeout=20_000,
+    )
+    change_setting(pg, name)
+    flat = expected_title(name, 0, 0).replace(" ", "")
+    pg.wait_for_function(
+        f"t => document.querySelector('.st-key-{chart} .gtitle').textContent.replace(/ /g, '').includes(t)",
+        arg=flat,
+        timeout=30_000,
+    )
+    wait_for_app(pg)
+    pg.wait_for_timeout(2500)  # three playback intervals: nothing plays on
+    assert shown_cell(pg, chart) == 0 == slider_cell(pg, chart)
+    assert flat in title(pg, chart).replace(" ", "")
+    press(pg, chart, "Step")
+    expect(pg.locator(f".st-key-{chart} .gtitle")).to_contain_text(f"cell 2 of {cells}")
+    assert expected_title(name, 0, 1).replace(" ", "") in title(pg, chart).replace(" ", "")
+    assert not exceptions_on(pg)
