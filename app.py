@@ -10,7 +10,7 @@ from ui.page import PageEnd, drop_non_finite_query_params, report_ignored_query_
 from ui.pages import HOME, PAGES, SECTIONS
 from ui.presenter import presenter_mode
 from ui.runtime import keep_keras_session_between_runs, warm_up_in_background
-from ui.state import choice, relabel_pickers
+from ui.state import choice, every_option_label, keep_every_old_label, relabel_pickers
 from ui.training_status import sidebar_badge
 
 st.set_page_config(page_title="CNN Playground", page_icon=":material/grid_on:", layout="wide")
@@ -25,6 +25,7 @@ with st.sidebar:
         st.radio, "Language / 언어", list(LANGUAGE_NAMES), key=LANG_KEY, format_func=LANGUAGE_NAMES.get, horizontal=True
     )
     keep_owner_cookie()  # this browser's runs: a token in a cookie, never in a link (ui/owner.py)
+old_labels = every_option_label()  # what each picker's browser may still send (ui.state.keep_old_labels)
 relabel_pickers(current_language(), skip=(LANG_KEY,))  # before any page widget: pickers show the new language
 
 
@@ -49,4 +50,5 @@ try:
 except PageEnd:  # a page ended early (ui.page.end_page): the frame still finishes its own work
     pass
 finally:
+    keep_every_old_label(old_labels)
     report_ignored_query_params(url_before, url_notice)

@@ -188,3 +188,35 @@ def test_a_layer_stack_link_is_quoted_as_plain_text(open_link):
         assert "<img" not in html and "<a " not in html, html
     builder = next(n for n in notices if n.startswith(t("builder.link_ignored", reason="")[:20]))
     assert "![t](https://example.invalid/p.png)" in MarkdownIt("commonmark").render(builder)
+
+
+def test_a_label_sent_from_before_the_language_switch_keeps_the_choice(app_for, monkeypatch):
+    """An option widget's value travels from the browser as its label. A browser that has not yet received the new
+    language's labels (a fragment's timed rerun during a training, a click right after the switch) sends the old
+    language's label: the choice is kept, and the picker's on_change is not run with a label (conv1d's example
+    preset raised KeyError there, and the page fell back to its default example)."""
+    from streamlit.testing.v1.element_tree import Selectbox
+
+    at = app_for("app_pages/conv1d.py").run()
+    at.selectbox(key="conv1d_preset").set_value("difference").run()
+    preset = at.selectbox(key="conv1d_preset")
+    english_label = preset.options[preset.index]
+    signal, kernel = at.text_input(key="conv1d_signal").value, at.text_input(key="conv1d_kernel").value
+    at.sidebar.radio(key="lang").set_value("ko").run()
+    preset = at.selectbox(key="conv1d_preset")
+    assert preset.options[preset.index] != english_label  # the box now shows the Korean label
+
+    shown = Selectbox._widget_state
+
+    def sent_before_the_new_labels_arrived(self):
+        state = shown.fget(self)
+        if self.key == "conv1d_preset":
+            state.string_value = english_label
+        return state
+
+    monkeypatch.setattr(Selectbox, "_widget_state", property(sent_before_the_new_labels_arrived))
+    at.run()
+    assert not at.exception
+    assert at.session_state["conv1d_preset"] == "difference"
+    assert (at.text_input(key="conv1d_signal").value, at.text_input(key="conv1d_kernel").value) == (signal, kernel)
+    assert at.query_params.get("conv1d_preset") in ("difference", ["difference"])

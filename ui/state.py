@@ -11,7 +11,8 @@ from the URL's now stale value and fails ("The `value` 150 is greater than the `
 set a bound parameter itself. `ranged_slider()` keeps such a value in the URL by hand and clamps it to the range.
 
 `relabel_pickers()` (called by the frame after the language switch) makes every option widget show its option's label
-in the new language at once; see its docstring for why Streamlit does not do that by itself.
+in the new language at once; see its docstring for why Streamlit does not do that by itself. `keep_old_labels()`
+lets a picker still understand the labels its previous drawing showed, for a browser that sends one after the switch.
 """
 
 from __future__ import annotations
@@ -63,7 +64,9 @@ def choice(
             del st.query_params[key]  # reported by the frame as an ignored link setting
     if st.session_state[key] not in options:
         st.session_state[key] = default
+    old_labels = option_labels(key)
     value = widget(label, options, format_func=format_func, key=key, **kwargs)
+    keep_old_labels(key, old_labels)
     if value is None:
         value = default
     _write_url(key, value, default)
@@ -107,7 +110,9 @@ def choices(
     kept = in_order(st.session_state[key])
     if kept != st.session_state[key]:
         st.session_state[key] = kept
+    old_labels = option_labels(key)
     value = in_order(widget(label, options, format_func=format_func, key=key, **kwargs))
+    keep_old_labels(key, old_labels)
     _write_url(key, value, in_order(default))
     return value
 
@@ -127,23 +132,74 @@ _OPTION_SERDES = frozenset(
 LANG_SHOWN = "_frame_lang_shown"
 
 
-def _option_widget_keys() -> list[str]:
-    """Keys of this session's widgets (any page) that are option widgets (selectbox, radio, multiselect, ...)."""
+def _option_serde(key: str) -> Any:
+    """The serde Streamlit decodes option widget `key`'s next value with (the one its last drawing registered), or
+    None when `key` is not an option widget of this session."""
     from streamlit.runtime.state.session_state_proxy import get_session_state
 
     state = getattr(get_session_state(), "_state", None)
     if state is None or not hasattr(state, "get_widget_id_from_key"):
-        return []
-    keys = []
-    for key in list(st.session_state):
-        if not isinstance(key, str):
+        return None
+    widget_id = state.get_widget_id_from_key(key)
+    meta = state.get_widget_metadata(widget_id) if widget_id else None
+    serde = getattr(getattr(meta, "deserializer", None), "__self__", None)
+    return serde if type(serde).__name__ in _OPTION_SERDES else None
+
+
+def _option_widget_keys() -> list[str]:
+    """Keys of this session's widgets (any page) that are option widgets (selectbox, radio, multiselect, ...)."""
+    return [key for key in list(st.session_state) if isinstance(key, str) and _option_serde(key) is not None]
+
+
+LabelMap = dict[str, Any]  # an option widget's labels → its options
+
+
+def option_labels(key: str) -> LabelMap:
+    """label → option of option widget `key`, the labels its last drawing showed ({} for any other key). Only those:
+    labels kept from earlier drawings are not passed on again, so a picker whose labels change on every run (a
+    run's progress) does not pile them up."""
+    serde = _option_serde(key)
+    labels = getattr(serde, "formatted_options", None)
+    options = getattr(serde, "options", None)
+    if not isinstance(labels, list) or options is None or len(labels) != len(options):
+        return {}
+    return dict(zip(labels, options, strict=True))
+
+
+def keep_old_labels(key: str, old: LabelMap) -> None:
+    """Let option widget `key` still understand the labels in `old` (what `option_labels` gave before it was drawn
+    again), each as the same option, where a label of its own does not already mean something.
+
+    Why: an option widget's value travels from the browser as the option's *label*, and Streamlit decodes it with the
+    labels of the widget's last drawing, answering the label itself when it matches none. Right after a language
+    switch, a browser that has not yet received the new labels (a fragment's timed rerun during a training, a click
+    in that instant) sends the old language's label: decoded with the new labels it matched nothing, the widget's
+    `on_change` ran with a label instead of an option (the training lab's preset: KeyError, the form reset to the
+    default preset) and the choice was lost. With the old labels kept, it decodes to the option it names.
+    """
+    serde = _option_serde(key)
+    index = getattr(serde, "formatted_option_to_option_index", None)
+    options = getattr(serde, "options", None)
+    if not old or not isinstance(index, dict) or options is None:
+        return
+    for label, option in old.items():
+        if label in index:
             continue
-        widget_id = state.get_widget_id_from_key(key)
-        meta = state.get_widget_metadata(widget_id) if widget_id else None
-        serde = getattr(getattr(meta, "deserializer", None), "__self__", None)
-        if type(serde).__name__ in _OPTION_SERDES:
-            keys.append(key)
-    return keys
+        position = next((i for i, o in enumerate(options) if o == option), None)
+        if position is not None:
+            index[label] = position
+
+
+def every_option_label() -> dict[str, LabelMap]:
+    """`option_labels` of every option widget of the session (the frame takes it before a page draws)."""
+    return {key: option_labels(key) for key in _option_widget_keys()}
+
+
+def keep_every_old_label(old: dict[str, LabelMap]) -> None:
+    """`keep_old_labels` for every widget in `old` (the frame calls it after the page drew, for the pickers that are
+    not drawn through `choice` / `choices`, which keep their old labels as they draw)."""
+    for key, labels in old.items():
+        keep_old_labels(key, labels)
 
 
 def relabel_pickers(language: str, *, skip: tuple[str, ...] = ()) -> list[str]:
