@@ -156,10 +156,14 @@ def softmax_section() -> None:
     with view:
         try:
             logits = parse_numbers(logits_text, argument="logits", max_length=10)
+        except ValueError as err:  # a typo in the one box: said as such
+            st.warning(t("common.typed_numbers", message=str(err)), icon=":material/error:")
+            return  # only this section stops; the rest of the page stays
+        try:
             probabilities = A.softmax(logits, temperature=temperature)
         except ValueError as err:
             st.warning(t("common.invalid", message=str(err)), icon=":material/error:")
-            return  # only this section stops; the rest of the page stays
+            return
         classes = [t("activations.class_n", n=i) for i in range(logits.size)]
         reference = A.softmax(logits) if temperature != 1.0 else None
         title = (

@@ -120,9 +120,13 @@ with controls:
         help=t("conv1d.operation_help"),
     )
 
-try:
+try:  # a typo in one of the two boxes is said as such, not as settings that do not work together
     signal = parse_numbers(signal_text, argument="signal")
     kernel = parse_numbers(kernel_text, argument="kernel")
+except ValueError as err:
+    with view:
+        stop_with(err, what="common.typed_numbers")
+try:
     flip = OPERATIONS[operation]
     steps = conv1d_steps(signal, kernel, mode, flip)
     convolved = conv1d(signal, kernel, mode, flip=True)

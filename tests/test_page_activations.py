@@ -67,6 +67,7 @@ def test_bad_logits_show_friendly_warning(app_for):
     at.run()
     assert not at.exception
     assert "`logits`" in at.warning[0].value
+    assert at.warning[0].value.startswith("Check the numbers you typed:")
 
 
 def test_choose_activations_and_slope(app_for):

@@ -82,13 +82,16 @@ def test_korean(open_page):
 
 
 def test_junk_and_invalid_combination_show_a_friendly_warning(open_page):
-    """Junk numbers or a kernel longer than the signal in valid mode give the friendly warning, no exception."""
+    """Junk numbers or a kernel longer than the signal in valid mode give the friendly warning, no exception: a typo
+    is said as a typo in what was typed, an impossible combination as settings that do not work together."""
     at = open_page(conv1d_kernel="1, two")
     assert not at.exception
     assert "`kernel`" in at.warning[0].value
+    assert at.warning[0].value.startswith("Check the numbers you typed:")
     at = open_page(conv1d_signal="1, 2", conv1d_kernel="1, 2, 3", conv1d_mode="valid")
     assert not at.exception
     assert "valid" in at.warning[0].value and "`kernel`" in at.warning[0].value
+    assert at.warning[0].value.startswith("These settings don't work together:")
 
 
 def test_tampered_url_parameters_are_ignored_with_a_notice(open_page):

@@ -35,9 +35,13 @@ def end_page() -> NoReturn:
     raise PageEnd
 
 
-def stop_with(err: Exception) -> NoReturn:
-    """Show a core ValueError as a friendly message (never a traceback) and end this rerun."""
-    st.warning(t("common.invalid", message=str(err)), icon=":material/error:")
+def stop_with(err: Exception, *, what: str = "common.invalid") -> NoReturn:
+    """Show a core ValueError as a friendly message (never a traceback) and end this rerun.
+
+    what: the text key that says what is wrong, with `{message}` for the error: the settings together
+    ("common.invalid"), or one typed input ("common.typed_numbers").
+    """
+    st.warning(t(what, message=str(err)), icon=":material/error:")
     end_page()
 
 

@@ -25,6 +25,10 @@ TEXTS = {
         "en": "These settings don't work together: {message}",
         "ko": "이 설정 조합은 사용할 수 없습니다: {message}",
     },
+    "common.typed_numbers": {
+        "en": "Check the numbers you typed: {message}",
+        "ko": "입력한 숫자를 확인하세요: {message}",
+    },
     "common.equivalent_code": {
         "en": "The same computation in Keras / SciPy, with the current settings:",
         "ko": "현재 설정과 같은 계산을 케라스 / SciPy 코드로:",
