@@ -67,7 +67,20 @@ def test_conv1d_step_link_past_the_end_is_clamped(open_link):
     last = len(conv1d_steps([1, 2, 3], [1, 1], "full")) - 1
     assert at.slider(key="conv1d_step").value == at.slider(key="conv1d_step").max == last
     assert at.query_params["conv1d_step"] in ("3", ["3"])  # AppTest keeps one value as str or list
-    assert "conv1d_step=99" in " ".join(i.value for i in at.info)
+    assert f"conv1d_step=99` → `{last}`" in " ".join(i.value for i in at.info)  # says what is used instead
+
+
+def test_the_notice_says_the_value_used_instead_of_a_links(open_link):
+    """A link value the widget could not hold is named with the value the page uses instead (a fractional kernel
+    size is rounded by the number input, an unknown option falls back to the default), so the notice never
+    contradicts what the page shows; an unknown key has no value to name."""
+    at = open_link("app_pages/conv2d.py", conv2d_kh="2.5", conv2d_kernel="nope", bogus="1")
+    assert not at.exception
+    notice = " ".join(i.value for i in at.info)
+    used_kh = at.number_input(key="conv2d_kh").value
+    assert f"`conv2d_kh=2.5` → `{used_kh}`" in notice, notice
+    assert f"`conv2d_kernel=nope` → `{at.session_state['conv2d_kernel']}`" in notice, notice
+    assert "`bogus=1`" in notice and "`bogus=1` →" not in notice
 
 
 def test_ignored_query_params_logic():
@@ -181,7 +194,7 @@ def test_a_layer_stack_link_is_quoted_as_plain_text(open_link):
     at = open_link("app_pages/shapes.py", shapes_stack=stack)
     assert not at.exception
     notices = [i.value for i in at.info if "example" in i.value]
-    assert len(notices) == 2, notices  # the editor's and the frame's
+    assert len(notices) == 1, notices  # the editor's, with the reason (the frame does not list it again)
     for notice in notices:
         assert len(notice) < 600, len(notice)
         html = MarkdownIt("commonmark").render(notice)

@@ -203,3 +203,14 @@ def test_racer_chips_speak_the_page_language_and_links_keep_ids(open_link):
     assert at.query_params["optimizers_racers"] == ["momentum", "nesterov"]
     chips.set_value(["sgd", "nesterov"]).run()
     assert at.query_params["optimizers_racers"] == ["sgd", "nesterov"]
+
+
+def test_a_link_naming_only_unknown_optimizers_races_the_default_ones(open_link):
+    """?optimizers_racers=foo: the link value is ignored (and said to be), so the page races its default optimizers
+    rather than none ("Pick at least one optimizer")."""
+    default = open_link("app_pages/optimizers.py").button_group(key="optimizers_racers").value
+    at = open_link("app_pages/optimizers.py", optimizers_racers="foo")
+    assert not at.exception
+    assert at.button_group(key="optimizers_racers").value == default != []
+    notices = " ".join(i.value for i in at.info)
+    assert "`optimizers_racers=foo` →" in notices and "Pick at least one" not in notices

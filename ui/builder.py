@@ -134,7 +134,8 @@ def _init(key: str, default: list[Spec], allowed: tuple[str, ...], url: bool) ->
             claim_query_param(key)  # the stack text is this editor's own URL state, not a widget value
         except ValueError as err:
             stack = default
-            del st.query_params[key]  # the frame lists it among the ignored link settings
+            del st.query_params[key]
+            claim_query_param(key)  # this editor's own notice names it, with the reason: not the frame's list too
             st.session_state[_k(key, "notice")] = str(err)
     st.session_state[key] = stack
     st.session_state[_k(key, "ids")] = _fresh_ids(key, len(stack))

@@ -166,6 +166,7 @@ def report_ignored_query_params(before: dict[str, list[str]], placeholder) -> No
         if isinstance(key, str) and key not in (URL_CHECKED, URL_CLAIMED)
     }
     dropped = [p for p in ignored_query_params(before, values) if p.split("=", 1)[0] not in claimed]
+    used = {key: shown for key in {p.split("=", 1)[0] for p in dropped} if (shown := _shown_value(values.get(key)))}
     for key in list(st.query_params):
         if key in claimed:
             continue
@@ -175,7 +176,21 @@ def report_ignored_query_params(before: dict[str, list[str]], placeholder) -> No
             except StreamlitAPIException:  # a widget-bound parameter: Streamlit keeps it in sync itself
                 pass
     if dropped:
-        placeholder.info(t("common.ignored_url", params=notice_list(dropped)), icon=":material/link_off:")
+        placeholder.info(t("common.ignored_url", params=notice_list(dropped, used)), icon=":material/link_off:")
+
+
+def _shown_value(value: object) -> str | None:
+    """A setting's value as the notice writes what is used instead of a link's value (`2.5` → `2`, a step past the
+    end → the last one): numbers, texts, yes/no and lists of them; None for anything else (not a setting)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | str):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list | tuple) and all(type(v) in (int, float, str) for v in value):
+        return ",".join(_shown_value(v) or "" for v in value)
+    return None
 
 
 NOTICE_CHARS = 40  # a link value is shown cut to this many characters
@@ -213,13 +228,17 @@ def plain(text: str, limit: int = 300) -> str:
     return re.sub(r"(?i)\b(www)\.", r"\1\\.", flat)
 
 
-def notice_list(params: list[str]) -> str:
-    """ "`a=1`, `b=x`, … and 3 more": user-supplied "key=value" texts for a notice, as plain text (code spans),
-    each key and value cut to NOTICE_CHARS characters, at most NOTICE_ITEMS of them."""
+def notice_list(params: list[str], used: Mapping[str, str] | None = None) -> str:
+    """ "`a=1` → `2`, `b=x`, … and 3 more": user-supplied "key=value" texts for a notice, as plain text (code spans),
+    each key and value cut to NOTICE_CHARS characters, at most NOTICE_ITEMS of them; where `used` names the value the
+    setting holds instead (the widget's default, or the link's value clamped or rounded into range), after an arrow."""
     shown = []
     for param in params[:NOTICE_ITEMS]:
         key, sep, value = param.partition("=")
-        shown.append(code_span(cut(key) + sep + cut(value)))
+        text = code_span(cut(key) + sep + cut(value))
+        if used and key in used:
+            text += " → " + code_span(cut(used[key]))
+        shown.append(text)
     text = ", ".join(shown)
     if len(params) > NOTICE_ITEMS:
         text += " " + t("common.and_more", n=len(params) - NOTICE_ITEMS)

@@ -92,8 +92,8 @@ def choices(
         default: the initially chosen ids; when exactly these are chosen, the URL parameter is removed.
         format_func: the (translated) label of an option.
     Returns:
-        The chosen ids, in the order of `options`. A link naming an unknown id keeps the known ones (the frame
-        lists the link setting as ignored).
+        The chosen ids, in the order of `options`. A link naming an unknown id keeps the known ones, and one naming
+        only unknown ids gets `default` (the frame lists the link setting as ignored, with the value used).
     """
     options = list(options)
 
@@ -104,7 +104,7 @@ def choices(
     if key not in st.session_state:
         raws = st.query_params.get_all(key)
         picked = [by_text[r] for r in raws if r in by_text]
-        st.session_state[key] = picked if raws else list(default)
+        st.session_state[key] = picked if picked else list(default)
         if len(picked) < len(raws):
             del st.query_params[key]  # reported by the frame as an ignored link setting
     kept = in_order(st.session_state[key])

@@ -35,8 +35,9 @@ TEXTS = {
     },
     "common.copy": {"en": "Copy code", "ko": "코드 복사"},
     "common.ignored_url": {
-        "en": "Some settings in the link were invalid, out of range or unknown and were ignored: {params}",
-        "ko": "링크의 일부 설정이 잘못되었거나 범위를 벗어났거나 알 수 없어 무시했습니다: {params}",
+        "en": "Some settings in the link were invalid, out of range or unknown and were ignored "
+        "(→ the value used instead): {params}",
+        "ko": "링크의 일부 설정이 잘못되었거나 범위를 벗어났거나 알 수 없어 무시했습니다(→ 대신 쓴 값): {params}",
     },
     "upload.unreadable": {
         "en": "“{name}” could not be used as an image. {message}",
