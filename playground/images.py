@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,6 +88,17 @@ def _check_options(mode: str, max_side: int | None) -> int | None:
     """Checks `mode`; returns `max_side` as an int (or None)."""
     check_choice("mode", mode, MODES)
     return None if max_side is None else check_int("max_side", max_side, low=1)
+
+
+def _declared_too_many(err: Exception) -> ValueError:
+    """Pillow refused the header itself (its own bomb limit, ~89 M pixels, is checked in `Image.open`, before ours):
+    the same message as `_too_many_pixels`, with our limit, not Pillow's words and limit."""
+    found = re.search(r"\((\d+) pixels\)", str(err))
+    declared = f"{int(found.group(1)):,} pixels" if found else "more pixels than that"
+    return ValueError(
+        f"This image is too large: it declares {declared}, more than the {MAX_PIXELS:,} allowed. "
+        "Please upload a smaller picture."
+    )
 
 
 def _too_many_pixels(width: int, height: int) -> ValueError:
@@ -194,10 +206,8 @@ def load_image(data: bytes, *, mode: str = "RGB", max_side: int | None = None) -
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             im: Image.Image = Image.open(io.BytesIO(bytes(data)), formats=ALLOWED_FORMATS)
-        except Image.DecompressionBombError as err:
-            raise ValueError(f"This image declares too many pixels to open safely ({err}).") from None
-        except Image.DecompressionBombWarning as err:
-            raise ValueError(f"This image declares too many pixels to open safely ({err}).") from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
+            raise _declared_too_many(err) from None
         except _DECODE_ERRORS:
             raise ValueError(
                 "This file is not an image that can be opened here. Allowed formats: "
@@ -230,7 +240,7 @@ def load_image(data: bytes, *, mode: str = "RGB", max_side: int | None = None) -
                 im = ImageOps.exif_transpose(im)
                 im = _to_mode(im, mode)
             except Image.DecompressionBombWarning as err:
-                raise ValueError(f"This image declares too many pixels to open safely ({err}).") from None
+                raise _declared_too_many(err) from None
             except _DECODE_ERRORS as err:
                 raise ValueError(f"This {fmt} file is damaged or incomplete and cannot be decoded ({err}).") from None
 
