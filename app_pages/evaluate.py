@@ -235,6 +235,8 @@ with tab_inside:
                 st.caption(t("evaluate.downscaled", h=loaded.original_size[0], w=loaded.original_size[1]))
             image, steps = images.to_fashion_mnist(loaded.array)
             original = loaded.array
+            if not image.any():  # one flat colour, or fully transparent: nothing stands out of the background
+                st.warning(t("evaluate.photo_blank"), icon=":material/hide_image:")
         p_image = ev.predict_proba(run.model, image)[0]
         st.image(pixelated(image, 6), caption=t("evaluate.model_sees"))
         st.markdown(t("evaluate.prediction", label=names[int(p_image.argmax())], p=f"{p_image.max():.1%}"))

@@ -198,3 +198,25 @@ def test_draw_your_own_renders_the_real_canvas(page):
     at.run()
     assert not at.exception
     assert any("Draw on the white square" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "RGB"], ids=["fully-transparent", "one-flat-colour"])
+def test_a_blank_photo_says_the_model_sees_nothing(page, mode):
+    """A fully transparent or single-colour upload still gets a prediction (the model does see a black image), but
+    the page says that nothing stands out, so the answer means little; a real photo gets no such warning."""
+    from PIL import Image
+
+    from tests.test_images import encode, quadrants
+
+    at, _run = page
+    at.query_params["evaluate_source"] = "upload"
+    at.run()
+    blank = Image.new(mode, (40, 30), (0, 0, 0, 0) if mode == "RGBA" else (200, 120, 40))
+    at.file_uploader(key="evaluate_upload").set_value(("blank.png", encode(blank, "PNG"), "image/png"))
+    at.run()
+    assert not at.exception
+    assert any("Nothing stands out" in w.value for w in at.warning)
+    photo = encode(Image.fromarray(quadrants(96, 64)), "PNG")
+    at.file_uploader(key="evaluate_upload").set_value(("shirt.png", photo, "image/png"))
+    at.run()
+    assert not at.exception and not any("Nothing stands out" in w.value for w in at.warning)

@@ -131,6 +131,14 @@ TEXTS = {
     "evaluate.draw_softmax_title": {"en": "Your model on your drawing", "ko": "내 그림에 대한 내 모델의 출력"},
     "evaluate.photo_softmax_title": {"en": "Your model on this photo", "ko": "이 사진에 대한 내 모델의 출력"},
     "evaluate.upload": {"en": "Upload a photo of a piece of clothing", "ko": "옷 사진 올리기"},
+    "evaluate.photo_blank": {
+        "en": "Nothing stands out from the background of this picture (one flat colour, or fully transparent), so "
+        "the model sees an all-black 28 × 28 image and its answer below means little. Try a photo of one piece of "
+        "clothing on a plain background.",
+        "ko": "이 사진에는 배경과 구별되는 물체가 없습니다(한 가지 색이거나 완전히 투명함). 그래서 모델은 "
+        "온통 검은 28 × 28 이미지를 보게 되고, 아래 답은 별 의미가 없습니다. 단색 배경 위의 옷 한 벌 사진을 "
+        "올려 보세요.",
+    },
     "evaluate.upload_hint": {
         "en": "A photo of one item on a plain background works best. It is converted to a 28×28 grey image like "
         "Fashion-MNIST (the steps are shown).",
