@@ -59,7 +59,9 @@ def per_class_figure(
             orientation="h",
             marker_color=BASE,
             text=[f"{a:.1%}" if np.isfinite(a) else "–" for a in acc],
-            textposition="auto",
+            # Inside a long bar, after a short one: a class at 0 % (no bar at all) still reads "0.0%".
+            textposition=["inside" if np.isfinite(a) and a >= 0.15 else "outside" for a in acc],
+            cliponaxis=False,
             hovertemplate="%{y}: %{x:.1f} %<extra></extra>",
         )
     )

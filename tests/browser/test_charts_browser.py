@@ -3,6 +3,7 @@ it looks as Streamlit draws charts, and it keeps filling its column when the win
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from tests.browser.conftest import exceptions_on, open_until_drawn
@@ -68,3 +69,36 @@ def test_a_chart_follows_its_column_when_the_window_resizes(conv2d):
     )
     narrow = pg.evaluate(STATE, OUTPUT)
     assert abs(narrow["width"] - narrow["column"]) <= 2, narrow
+
+
+def test_per_class_accuracy_labels_every_class_even_at_zero(browser):
+    """Evaluate's per-class bars: a class the model never gets right has no bar, so its label must still be drawn
+    ("0.0%" after the empty bar, inside the plot), not vanish and read as missing data."""
+    import json
+
+    from playground.figures.evaluation import per_class_figure
+    from ui.charts import _plotly_js_source
+
+    figure = per_class_figure(
+        np.array([0.0, 0.05, 0.9]), ["Trouser", "Sandal", "Bag"], x_title="accuracy", y_title="class"
+    ).to_plotly_json()
+    pg = browser.new_page(viewport={"width": 700, "height": 500})
+    try:
+        pg.set_content('<div id="chart" style="width:640px"></div>')
+        pg.add_script_tag(path=str(_plotly_js_source()))
+        texts = pg.evaluate(
+            """async (fig) => {
+              const gd = document.getElementById('chart');
+              await Plotly.newPlot(gd, fig.data, fig.layout);
+              const box = gd.getBoundingClientRect();
+              return [...gd.querySelectorAll('.bartext')].map(t => {
+                const r = t.getBoundingClientRect();
+                return {text: t.textContent, visible: r.width > 0 && r.left >= box.left && r.right <= box.right};
+              });
+            }""",
+            json.loads(json.dumps(figure, default=lambda v: v.tolist())),
+        )
+    finally:
+        pg.close()
+    assert [t["text"] for t in texts] == ["0.0%", "5.0%", "90.0%"], texts
+    assert all(t["visible"] for t in texts), texts
