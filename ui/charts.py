@@ -21,6 +21,8 @@ reruns and calls `Plotly.react` with the new figure, which redraws once and only
   every `st.plotly_chart` (fonts, greys, grid colours; captured from chromium by scripts/capture_plotly_theme.py),
   merged the same way, and titles are bold as there. No shadow DOM (`isolate_styles=False`): Plotly's own styles
   live in the page's head.
+* A chart with a title of its own that is narrower than 520 px (a phone) has no toolbar: Plotly puts it at the top
+  right, on the title (the compare page's curves, the evaluate page's charts on a phone).
 * A click on a point (`on_select`, `selection_mode="points"`) calls `on_select` with that point, as
   `st.plotly_chart`'s selection did; `clicked_points(key)` reads it in the callback. Unlike `st.plotly_chart`,
   a click on any trace counts (a heatmap cell too), so a big map's click targets are one invisible heatmap, not
@@ -55,6 +57,7 @@ JS = """
 const THEME = __THEME__;
 const DEFAULT_TEMPLATE = __DEFAULT_TEMPLATE__;
 const SRC = __SRC__;
+const NARROW_PX = 520;
 let loading = null;
 function plotly() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -98,6 +101,11 @@ function draw(gd, parentElement) {
   const figure = JSON.parse(data.figure);
   const layout = themed(figure);
   const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
+  // A chart narrower than NARROW_PX with a title of its own (a phone, a narrow column): Plotly's toolbar, at the top
+  // right, would sit on the title. No toolbar there; a page can still turn it off anywhere with its config.
+  const title = (figure.layout || {}).title;
+  const titled = typeof title === 'string' ? title !== '' : !!(title && title.text);
+  if (titled && parentElement.clientWidth < NARROW_PX) config.displayModeBar = false;
   plotly().then((Plotly) => {
     if (!gd.isConnected || gd.__drawn !== data) return;  // gone, or a newer figure is on its way
     return stopPlaying(Plotly, gd).then(() => {

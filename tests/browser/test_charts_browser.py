@@ -102,3 +102,17 @@ def test_per_class_accuracy_labels_every_class_even_at_zero(browser):
         pg.close()
     assert [t["text"] for t in texts] == ["0.0%", "5.0%", "90.0%"], texts
     assert all(t["visible"] for t in texts), texts
+
+
+@pytest.mark.parametrize(("width", "toolbar"), [(1400, True), (390, False)])
+def test_a_titled_chart_on_a_phone_has_no_toolbar_on_its_title(browser, server, width, toolbar):
+    """Plotly's toolbar sits at a chart's top right, where a phone-width chart's own title runs (it covered the
+    compare page's "Accuracy per epoch"): a titled chart narrower than 520 px has none; a wide one keeps it."""
+    key = "activations_neuron_chart"  # a chart with a title of its own, a column wide at 1400 px
+    context, pg = open_until_drawn(browser, server, "activations", {"width": width, "height": 900}, key)
+    try:
+        assert pg.locator(f".st-key-{key} .gtitle").count() == 1
+        assert (pg.locator(f".st-key-{key} .modebar").count() > 0) is toolbar
+        assert not exceptions_on(pg)
+    finally:
+        context.close()
