@@ -178,3 +178,24 @@ def test_st_plotly_chart_gets_point_targets_it_reports_clicks_on(fresh_charts):
     assert len(values) == BIG[0] * BIG[1]
     np.testing.assert_array_equal(_expected_map().astype(np.float32)[y.astype(int), x.astype(int)], values)
     assert "%{customdata:" in targets["hovertemplate"]
+
+
+def test_receptive_field_numbers_are_written_only_where_they_fit():
+    """The receptive-field chart writes values into its cells only when the longest fits a cell: a photo's values
+    (0.0902, 0.00392, …) across 7 columns ran together; shorter values in fewer columns, and a grid's integers, are
+    written; every value stays on hover."""
+    import numpy as np
+
+    from playground.figures.convolution import receptive_window_figure
+
+    def heatmap(image, rows, cols):
+        figure = receptive_window_figure(image, (0, 0, 0, 0), rows, cols)
+        return next(tr for tr in figure.data if tr.type == "heatmap")
+
+    photo = np.random.default_rng(0).random((40, 40)) / 7  # values like 0.0902, 0.00392
+    wide = heatmap(photo, range(10, 15), range(10, 15))  # a 5×5 field and 1 cell around: 7 columns
+    assert wide.texttemplate is None and "%{z" in wide.hovertemplate
+    two_places = np.round(np.random.default_rng(1).random((40, 40)), 2)  # 0.65, 0.09, …
+    assert heatmap(two_places, range(10, 13), range(10, 13)).texttemplate == "%{z:.3~g}"  # 5 columns
+    grid = np.arange(49, dtype=float).reshape(7, 7)
+    assert heatmap(grid, [1, 2, 3], [1, 2, 3]).texttemplate == "%{z:.3~g}"  # the whole 7×7 grid, ≤ 2 digits a cell

@@ -1089,13 +1089,16 @@ def products_grid_figure(
     return _figure([trace], layout)
 
 
+TEXT_CHARS_ACROSS = 40  # characters that fit across the receptive-field chart's plot at 11 px (see below)
+
+
 def receptive_window_figure(
     padded: np.ndarray,
     padding: tuple[int, int, int, int],
     rows: Sequence[int],
     cols: Sequence[int],
     *,
-    margin: int = 2,
+    margin: int = 1,
     value_format: str = ".3~g",
     hover_name: str = "value",
     x_title: str = "column (padded input)",
@@ -1117,6 +1120,11 @@ def receptive_window_figure(
         r0, r1, c0, c1 = 0, hp - 1, 0, wp - 1
     part = np.asarray(padded[r0 : r1 + 1, c0 : c1 + 1], dtype=float)
     span = max(part.shape)
+    # Values are written in only when the longest fits its cell: the chart sits in a ~350 px column, ~280 px of
+    # plot, and an 11 px digit is ~6.5 px wide, so `span` cells hold about 43 / span characters each (a photo's
+    # "0.0902" next to "0.00392" in 7 columns ran together).
+    longest = max(len(format(float(v), value_format.replace("~", ""))) for v in part.ravel())
+    fits = span <= 12 and longest * span <= TEXT_CHARS_ACROSS
     colorscale, zmin, zmax = map_scale(part)
     trace = _heatmap_trace(
         part,
@@ -1126,7 +1134,7 @@ def receptive_window_figure(
         x=np.arange(c0, c1 + 1),
         y=np.arange(r0, r1 + 1),
         showscale=False,
-        texttemplate=f"%{{z:{value_format}}}" if span <= 12 else None,
+        texttemplate=f"%{{z:{value_format}}}" if fits else None,
         textfont=dict(size=11),
         hovertemplate=f"row %{{y}}, column %{{x}}<br>{hover_name} %{{z:.6~g}}<extra></extra>",
     )
