@@ -119,7 +119,8 @@ def _pick_cell() -> None:
 
 
 def _map_label(title: str, shape: tuple[int, ...]) -> None:
-    st.markdown(f"**{title}** · {'×'.join(map(str, shape))}")
+    """The bold name of a map and its shape ("**Feature map (output)** · 5×5"); an empty shape: there is none."""
+    st.markdown(f"**{title}** · {'×'.join(map(str, shape)) if shape else t('conv2d.no_map')}")
 
 
 def _input_figure(image: np.ndarray, picture: np.ndarray | None, window=None):

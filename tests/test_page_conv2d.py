@@ -80,6 +80,8 @@ def test_invalid_combinations_show_a_friendly_warning(open_page):
     at = open_page(conv2d_kh="7", conv2d_dilation="3")
     assert not at.exception
     assert "`kernel_size`" in at.warning[0].value
+    # The map's label says there is none, instead of ending in a bare "·".
+    assert any(m.value == "**Feature map (output)** · none with these settings (see why below)" for m in at.markdown)
 
 
 def test_tampered_url_parameters_are_ignored_with_a_notice(open_page):

@@ -216,6 +216,7 @@ TEXTS.update(
         "conv2d.fig_input": {"en": "Input", "ko": "입력"},
         "conv2d.fig_kernel": {"en": "Kernel", "ko": "커널"},
         "conv2d.fig_output": {"en": "Feature map (output)", "ko": "특성 맵(출력)"},
+        "conv2d.no_map": {"en": "none with these settings (see why below)", "ko": "이 설정으로는 없음(아래 이유 참고)"},
         "conv2d.value": {"en": "value", "ko": "값"},
         "conv2d.weight": {"en": "weight", "ko": "가중치"},
         "conv2d.click_hint": {
