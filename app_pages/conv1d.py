@@ -9,6 +9,7 @@ from playground.convolution import MODES, PRESETS_1D, conv1d, conv1d_steps, pars
 from playground.figures.convolution import conv1d_compare_figure, conv1d_step_figure
 from ui.charts import plotly_chart, shown_frame
 from ui.i18n import t
+from ui.links import CONV1D_OWN_NUMBERS
 from ui.page import header, show_code, stop_with
 from ui.state import choice, ranged_slider
 
@@ -19,7 +20,36 @@ def _numbers(values) -> str:
     return ", ".join(f"{v:.4g}" for v in values)
 
 
+CUSTOM = CONV1D_OWN_NUMBERS  # the picker's entry for numbers typed by hand (matching no example)
+
+
+def _typed(key: str, default: str) -> str:
+    """The text of box `key` as this run will show it: its state, else the link's value, else the default."""
+    value = st.session_state.get(key, st.query_params.get(key, default))
+    return value if isinstance(value, str) else default
+
+
+def _same(typed: np.ndarray, example) -> bool:
+    """The typed numbers are the example's, to the 4 significant digits the boxes show (1/3 is "0.3333")."""
+    example = np.asarray(example, dtype=float)
+    return typed.shape == example.shape and bool(np.allclose(typed, example, rtol=1e-3, atol=1e-12))
+
+
+def _matching_preset(signal_text: str, kernel_text: str) -> str:
+    """The example whose numbers the two boxes hold (however they are spaced), else CUSTOM."""
+    try:
+        signal, kernel = parse_numbers(signal_text, argument="signal"), parse_numbers(kernel_text, argument="kernel")
+    except ValueError:
+        return CUSTOM
+    for name, (s, k) in PRESETS_1D.items():
+        if _same(signal, s) and _same(kernel, k):
+            return name
+    return CUSTOM
+
+
 def _load_preset() -> None:
+    if st.session_state["conv1d_preset"] == CUSTOM:  # "your own numbers": keep what was typed
+        return
     signal, kernel = PRESETS_1D[st.session_state["conv1d_preset"]]
     st.session_state["conv1d_signal"] = _numbers(signal)
     st.session_state["conv1d_kernel"] = _numbers(kernel)
@@ -75,16 +105,29 @@ header("conv1d")
 controls, view = st.columns([1, 2.4], gap="large")
 
 with controls:
+    default_signal, default_kernel = PRESETS_1D["notes"]
+    linked = st.query_params.get("conv1d_preset")
+    if (
+        "conv1d_preset" not in st.session_state
+        and linked in PRESETS_1D
+        and not ({"conv1d_signal", "conv1d_kernel"} & set(st.query_params))
+    ):  # a link naming only an example opens on that example's numbers
+        st.session_state["conv1d_signal"], st.session_state["conv1d_kernel"] = map(_numbers, PRESETS_1D[linked])
+    # The picker names the example the boxes hold, or "your own numbers" once they are edited by hand.
+    shown = _matching_preset(
+        _typed("conv1d_signal", _numbers(default_signal)), _typed("conv1d_kernel", _numbers(default_kernel))
+    )
+    if st.session_state.get("conv1d_preset") != shown:
+        st.session_state["conv1d_preset"] = shown
     choice(
         st.selectbox,
         t("conv1d.preset"),
-        list(PRESETS_1D),
+        [*PRESETS_1D, CUSTOM],
         key="conv1d_preset",
         format_func=lambda p: t(f"conv1d.preset_{p}"),
         on_change=_load_preset,
         help=t("conv1d.preset_help"),
     )
-    default_signal, default_kernel = PRESETS_1D["notes"]
     signal_text = st.text_input(
         t("conv1d.signal"),
         _numbers(default_signal),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from playground.convolution import conv1d, conv1d_steps
+from playground.convolution import PRESETS_1D, conv1d, conv1d_steps
 from playground.figures.convolution import conv1d_step_figure
 from tests.helpers import charts, codes, link_fixture
 
@@ -133,3 +133,24 @@ def test_step_figure_frames_carry_the_cores_products():
         filled = ~np.isnan(output_so_far)
         assert filled.sum() == step.position + 1
         np.testing.assert_allclose(output_so_far[filled], [s.value for s in steps[: step.position + 1]])
+
+
+def test_the_example_picker_names_what_the_boxes_hold(open_page):
+    """Editing the numbers by hand turns the example picker to "Your own numbers" (it no longer claims the course-notes
+    example); typing an example's numbers back names it again; a link naming only an example opens on its numbers."""
+    at = open_page()
+    assert at.selectbox(key="conv1d_preset").value == "notes"
+    at.text_input(key="conv1d_signal").set_value("1, 2, 3, 5").run()
+    assert at.selectbox(key="conv1d_preset").value == "custom"
+    assert at.text_input(key="conv1d_signal").value == "1, 2, 3, 5"  # what was typed is kept
+    at.text_input(key="conv1d_signal").set_value("1 2 3 4").run()
+    assert at.selectbox(key="conv1d_preset").value == "notes"
+    at.selectbox(key="conv1d_preset").set_value("difference").run()
+    signal, kernel = PRESETS_1D["difference"]
+    assert at.text_input(key="conv1d_signal").value == ", ".join(f"{v:.4g}" for v in signal)
+    assert at.selectbox(key="conv1d_preset").value == "difference"
+    linked = open_page(conv1d_preset="moving_average")
+    assert not linked.exception and not any("ignored" in i.value for i in linked.info)  # nothing ignored
+    assert linked.selectbox(key="conv1d_preset").value == "moving_average"
+    expected = ", ".join(f"{v:.4g}" for v in PRESETS_1D["moving_average"][1])
+    assert linked.text_input(key="conv1d_kernel").value == expected

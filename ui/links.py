@@ -83,12 +83,14 @@ def _optimizer_hyper() -> dict[str, Param]:
     return params
 
 
+CONV1D_OWN_NUMBERS = "custom"  # the 1-D example picker's entry for numbers typed by hand (app_pages/conv1d.py)
+
 FRAME: dict[str, Param] = {"lang": one_of(("en", "ko"))}
 """Parameters of the frame (app.py), valid on every page."""
 
 LINKS: dict[str, dict[str, Param]] = {
     "conv1d": {
-        "conv1d_preset": one_of(PRESETS_1D),
+        "conv1d_preset": one_of((*PRESETS_1D, CONV1D_OWN_NUMBERS)),
         "conv1d_signal": TEXT,
         "conv1d_kernel": TEXT,
         "conv1d_mode": one_of(MODES),

@@ -20,6 +20,7 @@ TEXTS = {
     "conv1d.preset_notes": {"en": "Course notes: [1, 2, 3, 4] and [1, 2]", "ko": "강의 노트: [1, 2, 3, 4]와 [1, 2]"},
     "conv1d.preset_moving_average": {"en": "Moving average (smoothing)", "ko": "이동 평균(부드럽게)"},
     "conv1d.preset_difference": {"en": "Difference (finds edges)", "ko": "차분(경계 찾기)"},
+    "conv1d.preset_custom": {"en": "Your own numbers", "ko": "직접 입력한 숫자"},
     "conv1d.preset_asymmetric": {"en": "Asymmetric kernel (flip matters)", "ko": "비대칭 커널(반전이 중요)"},
     "conv1d.preset_impulse": {"en": "Impulse (copies the kernel)", "ko": "임펄스(커널이 복사됨)"},
     "conv1d.signal": {"en": "Signal x", "ko": "신호 x"},
