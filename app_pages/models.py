@@ -102,7 +102,7 @@ def _tree_table(tree: list) -> dict[str, list]:
         t("models.col_path"): [("\u2003" * e.depth) + e.path.rsplit("/", 1)[-1] + ("/" if e.kind == "group" else "")
                                for e in tree],
         t("models.col_shape"): ["" if e.shape is None else str(e.shape) for e in tree],
-        t("models.col_values"): [e.size if e.kind == "dataset" else None for e in tree],
+        t("models.col_values"): [f"{e.size:,}" if e.kind == "dataset" else "" for e in tree],  # a folder: none
         t("models.col_variable"): [e.name for e in tree],
     }  # fmt: skip
 

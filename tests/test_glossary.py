@@ -229,3 +229,13 @@ def test_unknown_comment_key_is_refused():
 
     with pytest.raises(ValueError, match="comments: unknown key"):
         keras_code([], comments={"trainning": "x"})
+
+
+def test_a_run_of_one_epoch_is_not_worded_as_epochs(monkeypatch):
+    """ "all 1 epochs done" read wrong: one epoch has its own wording; more keep the plural."""
+    import ui.i18n
+    from ui.training_status import event_text
+
+    monkeypatch.setattr(ui.i18n, "_last_language", "en")
+    assert event_text(Event("all_epochs", {"epochs": 1}, 1)) == "its one epoch done"
+    assert event_text(Event("all_epochs", {"epochs": 3}, 3)) == "all 3 epochs done"

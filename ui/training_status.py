@@ -58,7 +58,8 @@ def _shown(value: object) -> str:
 
 def event_text(event: Event) -> str:
     """An event in words, in the current language: `train.event.<code>` filled with its epoch and values."""
-    text = t(f"train.event.{event.code}", epoch=event.epoch, **{k: _shown(v) for k, v in event.values.items()})
+    code = "all_epochs_one" if event.code == "all_epochs" and event.values.get("epochs") == 1 else event.code
+    text = t(f"train.event.{code}", epoch=event.epoch, **{k: _shown(v) for k, v in event.values.items()})
     if event.code == "best" and event.values.get("restored"):
         text += t("train.event.best_restored")
     return text

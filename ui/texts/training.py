@@ -408,6 +408,7 @@ TEXTS = {
         "en": "all {epochs} epochs done",
         "ko": "{epochs} 에포크 모두 완료",
     },
+    "train.event.all_epochs_one": {"en": "its one epoch done", "ko": "1 에포크 완료"},
     "train.code_heading": {"en": "The same training in Keras", "ko": "같은 학습을 케라스 코드로"},
     "train.code_note": {
         "en": "The lab draws its stratified split with NumPy and the same seed; scikit-learn's `train_test_split` "
