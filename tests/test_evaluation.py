@@ -171,3 +171,14 @@ def test_bad_inputs_raise_value_errors_naming_the_argument(run, test_set):
         ev.feature_maps(run.model, np.zeros((2, 28, 28)))
     with pytest.raises(ValueError, match="top"):
         ev.confident_mistakes(np.full((2, 10), 0.1), np.array([0, 1]), top=-1)
+
+
+def test_compared_accuracy_curves_read_in_per_cent_as_in_the_lab():
+    """Compare's accuracy axis and hover read in per cent (0.87 → 87 %), as the training lab's; loss stays plain."""
+    from playground.figures.evaluation import curves_figure
+
+    history = {"loss": [0.9, 0.5], "accuracy": [0.7, 0.87], "val_accuracy": [0.68, 0.85]}
+    acc = curves_figure([("run-1", history)], "accuracy", x_title="epoch", y_title="accuracy")
+    assert acc.layout.yaxis.tickformat == ".0%" and all("%{y:.1%}" in tr.hovertemplate for tr in acc.data)
+    loss = curves_figure([("run-1", history)], "loss", x_title="epoch", y_title="loss")
+    assert loss.layout.yaxis.tickformat is None and "%{y:.4f}" in loss.data[0].hovertemplate

@@ -192,6 +192,7 @@ def curves_figure(
     One Okabe–Ito colour per run; training solid, validation (`val_<metric>`) dashed; epochs 1-based.
     """
     fig = go.Figure()
+    fmt = ".1%" if metric == "accuracy" else ".4f"  # accuracy in per cent, as the training lab shows it
     for i, (name, history) in enumerate(runs):
         color = CATEGORICAL[i % len(CATEGORICAL)]
         for key, dash, part in ((metric, "solid", train_name), (f"val_{metric}", "dash", val_name)):
@@ -206,9 +207,11 @@ def curves_figure(
                     name=f"{name} · {part}",
                     legendgroup=name,
                     line=dict(color=color, dash=dash),
-                    hovertemplate=f"{name} · {part}<br>epoch %{{x}}: %{{y:.4f}}<extra></extra>",
+                    hovertemplate=f"{name} · {part}<br>epoch %{{x}}: %{{y:{fmt}}}<extra></extra>",
                 )
             )
+    if metric == "accuracy":
+        fig.update_yaxes(tickformat=".0%")
     fig.update_xaxes(dtick=1 if max((len(h.get(metric) or []) for _, h in runs), default=0) <= 20 else None)
     fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.2))
     return style(fig, title=title, x_title=x_title, y_title=y_title, height=380)
