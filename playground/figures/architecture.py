@@ -136,7 +136,9 @@ def shape_flow_figure(
         decades = math.log10(max(max(values), 10))
         fig.update_yaxes(type="log", title_text=title, range=[0, decades * 1.12 + 0.3], dtick=1, row=row, col=1)
     fig.update_xaxes(tickangle=-35, row=2, col=1)
-    fig.update_layout(bargap=0.25, uniformtext=dict(minsize=9, mode="show"))
+    # A label that would have to shrink below 9 px to fit over its bar (a phone) is left out, not overlapped
+    # with its neighbours ("12×12×649216"); hover still gives it.
+    fig.update_layout(bargap=0.25, uniformtext=dict(minsize=9, mode="hide"))
     style(fig, height=height)
     # Room for the log ticks and titles on the left, long rotated layer names (global_average_pooling2d) below.
     fig.update_layout(margin=dict(l=80, b=90))
