@@ -47,12 +47,16 @@ def _matching_preset(signal_text: str, kernel_text: str) -> str:
     return CUSTOM
 
 
-def _load_preset() -> None:
-    if st.session_state["conv1d_preset"] == CUSTOM:  # "your own numbers": keep what was typed
-        return
-    signal, kernel = PRESETS_1D[st.session_state["conv1d_preset"]]
+def _fill_boxes(example: str) -> None:
+    """Put the numbers of `example` (a PRESETS_1D name) into the signal and kernel boxes."""
+    signal, kernel = PRESETS_1D[example]
     st.session_state["conv1d_signal"] = _numbers(signal)
     st.session_state["conv1d_kernel"] = _numbers(kernel)
+
+
+def _load_preset() -> None:
+    if st.session_state["conv1d_preset"] != CUSTOM:  # "your own numbers": keep what was typed
+        _fill_boxes(st.session_state["conv1d_preset"])
 
 
 def _move_step(delta: int, last: int) -> None:
@@ -112,7 +116,7 @@ with controls:
         and linked in PRESETS_1D
         and not ({"conv1d_signal", "conv1d_kernel"} & set(st.query_params))
     ):  # a link naming only an example opens on that example's numbers
-        st.session_state["conv1d_signal"], st.session_state["conv1d_kernel"] = map(_numbers, PRESETS_1D[linked])
+        _fill_boxes(linked)
     # The picker names the example the boxes hold, or "your own numbers" once they are edited by hand.
     shown = _matching_preset(
         _typed("conv1d_signal", _numbers(default_signal)), _typed("conv1d_kernel", _numbers(default_kernel))

@@ -64,9 +64,7 @@ def choice(
             del st.query_params[key]  # reported by the frame as an ignored link setting
     if st.session_state[key] not in options:
         st.session_state[key] = default
-    old_labels = option_labels(key)
     value = widget(label, options, format_func=format_func, key=key, **kwargs)
-    keep_old_labels(key, old_labels)
     if value is None:
         value = default
     _write_url(key, value, default)
@@ -110,9 +108,7 @@ def choices(
     kept = in_order(st.session_state[key])
     if kept != st.session_state[key]:
         st.session_state[key] = kept
-    old_labels = option_labels(key)
     value = in_order(widget(label, options, format_func=format_func, key=key, **kwargs))
-    keep_old_labels(key, old_labels)
     _write_url(key, value, in_order(default))
     return value
 
@@ -196,8 +192,8 @@ def every_option_label() -> dict[str, LabelMap]:
 
 
 def keep_every_old_label(old: dict[str, LabelMap]) -> None:
-    """`keep_old_labels` for every widget in `old` (the frame calls it after the page drew, for the pickers that are
-    not drawn through `choice` / `choices`, which keep their old labels as they draw)."""
+    """`keep_old_labels` for every widget in `old`. The frame calls it once the page has drawn, in a `finally`: a
+    run cut short by the next rerun request still keeps the old labels of the pickers it had drawn."""
     for key, labels in old.items():
         keep_old_labels(key, labels)
 
