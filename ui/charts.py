@@ -58,6 +58,7 @@ const THEME = __THEME__;
 const DEFAULT_TEMPLATE = __DEFAULT_TEMPLATE__;
 const SRC = __SRC__;
 const NARROW_PX = 520;
+const NEAR_PX = 200;
 let loading = null;
 function plotly() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -116,6 +117,7 @@ function draw(gd, parentElement) {
       // The new figure opens on its own frame: Play's `fromcurrent` and Step count from there, not from the frame
       // the old figure had reached (Plotly keeps `_currentFrame` across a react).
       if (gd._fullLayout) gd._fullLayout._currentFrame = null;
+      gd.style.minHeight = '';
       if (data.select && !gd.__clicks) {
         gd.__clicks = true;
         gd.on('plotly_click', (event) => gd.__select('select', { points: event.points.map((p) => ({
@@ -155,8 +157,22 @@ export default function ({ parentElement, data, setTriggerValue }) {
   }
   gd.__select = setTriggerValue;
   gd.__data = data;
-  // A chart that is not displayed (in a tab not chosen) has no width: it is drawn when it gets one, so a page's
-  // first paint draws only the charts a person can see. Afterwards a new width redraws it at that width.
+  // Until its first drawing a chart holds its height, so that the page does not jump when it is drawn.
+  if (!gd.__drawn) gd.style.minHeight = (data.height || 450) + 'px';
+  plotly().catch(() => {});  // loading starts now: a chart further down needs it as soon as it is scrolled to
+  // Drawn when near the window (NEAR_PX): a first paint and a rerun draw the charts a person can see, and a chart
+  // further down (or in a tab not chosen, or a closed expander) when it comes near. Streamlit's main area is what
+  // scrolls, so it is the root (a margin on the window would not reach past its clipping).
+  if (!gd.__seen) {
+    gd.__near = false;
+    const root = parentElement.closest('[data-testid="stMain"]');
+    gd.__seen = new IntersectionObserver((entries) => {
+      gd.__near = entries[entries.length - 1].isIntersecting;
+      if (gd.__near && gd.__drawn !== gd.__data && parentElement.clientWidth > 0) draw(gd, parentElement);
+    }, { root, rootMargin: NEAR_PX + 'px 0px' });
+    gd.__seen.observe(parentElement);
+  }
+  // A new width redraws a drawn chart at that width.
   if (!gd.__resize) {
     let width = parentElement.clientWidth;
     gd.__resize = new ResizeObserver(() => {
@@ -164,16 +180,26 @@ export default function ({ parentElement, data, setTriggerValue }) {
       if (now === width || !gd.isConnected) return;
       width = now;
       if (now === 0) return;
-      if (gd.__drawn !== gd.__data) draw(gd, parentElement);
+      if (gd.__drawn !== gd.__data) { if (gd.__near) draw(gd, parentElement); }
       else if (window.Plotly) window.Plotly.Plots.resize(gd);
     });
     gd.__resize.observe(parentElement);
   }
-  if (parentElement.clientWidth > 0) draw(gd, parentElement);
+  if (gd.__near && parentElement.clientWidth > 0 && gd.__drawn !== data) draw(gd, parentElement);
   return () => {
     gd.__resize.disconnect();
+    gd.__seen.disconnect();
     if (window.Plotly) window.Plotly.purge(gd);
   };
+}
+// Printing (an instructor's handout) shows every chart: those not yet drawn are drawn first.
+if (!window.__playgroundPrint) {
+  window.__playgroundPrint = true;
+  window.addEventListener('beforeprint', () => {
+    for (const gd of document.querySelectorAll('.playground-chart')) {
+      if (gd.__drawn !== gd.__data && gd.parentElement.clientWidth > 0) draw(gd, gd.parentElement);
+    }
+  });
 }
 """
 
@@ -318,6 +344,7 @@ def plotly_chart(
         "config": config or {},
         "select": on_select is not None,
         "frame": on_frame is not None,
+        "height": (figure.get("layout") or {}).get("height"),
     }
     callbacks = {}
     if on_select is not None:

@@ -236,9 +236,54 @@ def open_until_drawn(browser, server, path: str, viewport: dict, chart_key: str)
     pg = context.new_page()
     pg.goto(server.url(path))
     wait_for_app(pg)
+    chart = pg.locator(f".st-key-{chart_key}")
+    chart.scroll_into_view_if_needed()  # drawn when it comes near the window
     pg.wait_for_selector(f".st-key-{chart_key} .js-plotly-plot .main-svg")
     return context, pg
 
 
 def exceptions_on(pg) -> list[str]:
     return [e.inner_text() for e in pg.query_selector_all('[data-testid="stException"]')]
+
+
+# Charts are drawn when they come near the window (ui/charts.py, NEAR_PX): a chart further down is drawn once a person
+# scrolls to it. True when every chart near the window shows its newest figure.
+NEAR_CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stMain"] .playground-chart')].every(gd => {
+  const r = gd.parentElement.getBoundingClientRect();
+  const near = r.width > 0 && r.bottom > -200 && r.top < innerHeight + 200;
+  return !near || (gd.__drawn === gd.__data && !!gd.querySelector('.main-svg') && !gd.style.minHeight);
+})"""
+MAIN_SCROLL = """() => { const m = document.querySelector('[data-testid="stMain"]');
+  return [m.scrollTop, m.scrollHeight - m.clientHeight]; }"""
+
+
+def scroll_main(pg, dy: float, timeout: float = 30_000) -> bool:
+    """Turn the mouse wheel over the page's main area by `dy` px (as a person scrolls), wait until the scroll has
+    stopped and the charts near the window are drawn. False when the page could not scroll that way any further."""
+    box = pg.locator('[data-testid="stMain"]').bounding_box()
+    # at the main area's left padding: over a chart or a table the wheel could be taken by it
+    pg.mouse.move(box["x"] + 6, box["y"] + min(box["height"] * 0.5, 400))
+    before = pg.evaluate(MAIN_SCROLL)[0]
+    pg.mouse.wheel(0, dy)
+    last, still = None, 0
+    for _ in range(100):  # smooth scrolling: wait for three equal readings
+        pg.wait_for_timeout(50)
+        now = pg.evaluate(MAIN_SCROLL)[0]
+        still = still + 1 if now == last else 0
+        last = now
+        if still >= 3:
+            break
+    pg.wait_for_function(NEAR_CHARTS_DRAWN, timeout=timeout)
+    return last != before
+
+
+def scroll_through(pg, timeout: float = 30_000) -> None:
+    """Scroll the main area from top to bottom most of a window at a time, every chart on the way drawn, then back to
+    the top: what a person reading the whole page sees (and what a check of every chart needs)."""
+    step = pg.viewport_size["height"] * 0.8
+    for _ in range(200):
+        if not scroll_main(pg, step, timeout):
+            break
+    for _ in range(200):
+        if not scroll_main(pg, -10 * step, timeout):
+            break

@@ -6,7 +6,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.browser.conftest import exceptions_on, open_until_drawn
+from tests.browser.conftest import (
+    MAIN_SCROLL,
+    NEAR_CHARTS_DRAWN,
+    exceptions_on,
+    open_until_drawn,
+    scroll_main,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -113,6 +120,60 @@ def test_a_titled_chart_on_a_phone_has_no_toolbar_on_its_title(browser, server, 
     try:
         assert pg.locator(f".st-key-{key} .gtitle").count() == 1
         assert (pg.locator(f".st-key-{key} .modebar").count() > 0) is toolbar
+        assert not exceptions_on(pg)
+    finally:
+        context.close()
+
+
+# What a chart shows: drawn at all, the names of the traces it draws and its box's height.
+SHOWN = """key => { const gd = document.querySelector(`.st-key-${key} .playground-chart`);
+  return {drawn: !!gd.querySelector('.main-svg'), names: (gd.data || []).map(t => t.name),
+          height: Math.round(gd.parentElement.getBoundingClientRect().height)}; }"""
+# Registered after the page's own listener: what every chart shows at the moment the page is printed.
+AT_PRINT = """() => addEventListener('beforeprint', () => { window.__atPrint = [...document.querySelectorAll(
+  '[data-testid="stMain"] .playground-chart')].map(gd => !!gd.querySelector('.main-svg') && gd.__drawn === gd.__data);
+})"""
+
+
+def test_a_chart_further_down_is_drawn_when_scrolled_to(browser, server):
+    """A first paint draws the charts in and near the window; one further down keeps its height (the page does not
+    jump) and is drawn when the mouse wheel brings it near, with the newest settings (a change made while it was out
+    of sight shows when it comes back), and printing the page draws every chart."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        pg = context.new_page()
+        pg.goto(server.url("activations"))
+        wait_for_app(pg)
+        pg.wait_for_function(NEAR_CHARTS_DRAWN)
+        far = "activations_vanishing_chart"  # ~1,270 px down: out of a 900 px window and its 200 px margin
+        assert pg.evaluate(SHOWN, "activations_functions_chart")["drawn"]
+        before = pg.evaluate(SHOWN, far)
+        assert not before["drawn"], "a chart far below the window was drawn at first paint"
+        assert before["height"] == 320, before  # its figure's height, held until it is drawn
+        height = pg.evaluate(MAIN_SCROLL)[1]
+        assert scroll_main(pg, 500)
+        shown = pg.evaluate(SHOWN, far)
+        assert shown["drawn"] and shown["height"] == 320, shown
+        assert shown["names"] == ["sigmoid", "tanh", "ReLU"], shown
+        assert abs(pg.evaluate(MAIN_SCROLL)[1] - height) <= 2, "the page's height changed when the chart was drawn"
+        # back up, add leaky ReLU: the chart, out of sight, is not drawn again until it comes back into view
+        while scroll_main(pg, -2000):
+            pass
+        pg.locator('[data-testid="stButtonGroup"] button', has_text="leaky_relu").first.click()
+        pg.wait_for_function(
+            "() => [...document.querySelectorAll('.st-key-activations_functions_chart .legendtext')]"
+            ".some(t => t.textContent === 'leaky ReLU')"
+        )
+        wait_for_app(pg, settle_ms=500)
+        assert pg.evaluate(SHOWN, far)["names"] == ["sigmoid", "tanh", "ReLU"]
+        assert scroll_main(pg, 500)
+        assert pg.evaluate(SHOWN, far)["names"] == ["sigmoid", "tanh", "ReLU", "leaky ReLU"]
+        # the neuron chart (~3,100 px down) was never scrolled to: printing draws it (and every other) first
+        assert not pg.evaluate(SHOWN, "activations_neuron_chart")["drawn"]
+        pg.evaluate(AT_PRINT)
+        pg.pdf()
+        at_print = pg.evaluate("window.__atPrint")
+        assert at_print and all(at_print), at_print
         assert not exceptions_on(pg)
     finally:
         context.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import felt
-from tests.browser.conftest import exceptions_on, wait_for_app
+from tests.browser.conftest import exceptions_on, scroll_main, scroll_through, wait_for_app
 from ui.pages import HOME, PAGES
 
 pytestmark = pytest.mark.browser
@@ -93,9 +93,17 @@ DETECT = r"""() => {
 }"""
 
 
+# Bottom of the open panel of the tab strip holding `tab`, relative to the bottom of the window (> 0: further down).
+PANEL_BELOW = """tab => { const panel = [...tab.closest('[data-testid="stTabs"]').querySelectorAll('[role="tabpanel"]')]
+  .find(p => p.getBoundingClientRect().height > 0);
+  return panel ? panel.getBoundingClientRect().bottom - innerHeight : 0; }"""
+
+
 def layout_findings(pg) -> list[str]:
-    """Findings on the page as shown, then with each tab of each tab strip opened in turn (clicked, as a person
-    does); duplicates removed, order kept."""
+    """Findings on the page read from top to bottom (charts are drawn when scrolled to), then with each tab of each
+    tab strip opened in turn (clicked, as a person does) and its panel read down to its end; duplicates removed,
+    order kept."""
+    scroll_through(pg)
     found = list(pg.evaluate(DETECT))
     tabs = pg.locator('[data-testid="stMain"] [data-testid="stTabs"] [role="tab"]')
     for i in range(tabs.count()):
@@ -105,6 +113,9 @@ def layout_findings(pg) -> list[str]:
         tab.scroll_into_view_if_needed()
         tab.click()
         pg.wait_for_timeout(250)  # Plotly redraws a chart that becomes visible at its real size
+        for _ in range(50):
+            if tab.evaluate(PANEL_BELOW) <= 0 or not scroll_main(pg, pg.viewport_size["height"] * 0.8):
+                break
         name = tab.inner_text().strip()
         found += [f"{f} (tab {name!r})" for f in pg.evaluate(DETECT) if f not in found]
     return list(dict.fromkeys(found))
