@@ -293,6 +293,59 @@ def first_paints(browser, server) -> list[tuple[str, object, object]]:
     return out
 
 
+# The first chart of the page that a first paint left undrawn (further down than the window and its 200 px margin,
+# ui/charts.py): its key and its top relative to the window.
+FIRST_UNDRAWN = """() => { for (const gd of document.querySelectorAll('[data-testid="stMain"] .playground-chart')) {
+  const r = gd.parentElement.getBoundingClientRect();
+  if (r.width > 0 && !gd.querySelector('.main-svg')) {
+    const box = gd.closest('[class*="st-key-"]');
+    return [box ? [...box.classList].find(c => c.startsWith('st-key-')).slice(7) : '?', r.top]; } }
+  return null; }"""
+
+
+def scroll_draws(browser, server) -> list[tuple[str, str, object]]:
+    """(url path, chart key, seconds or error text) for every page whose first paint left a chart undrawn:
+    one turn of the mouse wheel that brings the first such chart to 200 px below the window's top, timed from the
+    wheel to the last DOM change (the chart drawn). A returning visit (cache warm), a fresh session per page."""
+    from tests.browser import felt
+    from ui.pages import PAGES
+
+    out = []
+    context = browser.new_context(viewport=VIEWPORT)
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
+    felt.install(context)
+    try:
+        for page_def in PAGES:
+            pg = context.new_page()
+            try:
+                felt.first_paint(pg, server.url(page_def.url_path))
+                found = pg.evaluate(FIRST_UNDRAWN)
+                if found is None:
+                    continue
+                key, top = found
+                box = pg.locator('[data-testid="stMain"]').bounding_box()
+                pg.mouse.move(box["x"] + 6, box["y"] + 400)  # the main area's padding: no chart takes the wheel
+                felt.reset(pg)
+                pg.mouse.wheel(0, top - 200)
+                deadline = time.monotonic() + 60
+                while True:  # no script run to wait for: the first mutation after the wheel, then 600 ms still
+                    f = pg.evaluate("({...window.__felt, now: performance.now()})")
+                    if f["t0"] and f["last"] > f["t0"] and f["now"] - f["last"] >= 600:
+                        break
+                    if time.monotonic() > deadline:
+                        raise TimeoutError("nothing was drawn within 60 s of the wheel")
+                    pg.wait_for_timeout(50)
+                drawn = pg.evaluate(f"() => !!document.querySelector('.st-key-{key} .main-svg')")
+                out.append((page_def.url_path, key, (f["last"] - f["t0"]) / 1000 if drawn else "not drawn"))
+            except Exception as err:  # noqa: BLE001 (reported in the table; the other pages still run)
+                out.append((page_def.url_path, "?", f"{type(err).__name__}: {str(err).splitlines()[0][:120]}"))
+            finally:
+                pg.close()
+    finally:
+        context.close()
+    return out
+
+
 def _ms(v: float) -> str:
     return "—" if v != v else f"{v * 1e3:.0f}"
 
@@ -339,12 +392,14 @@ def run(*, quick: bool | None = None) -> str:
     started = time.time()
     results: list[CaseResult] = []
     paints: list = []
+    scrolls: list = []
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
         try:
             with Server(base_env=ENV_AT_START, run_log=artifacts / f"felt-runs-{os.getpid()}.log") as server:
                 paints = first_paints(browser, server)  # first: every page's first paint in a fresh server
                 print(f"  felt: first paint of {len(paints)} pages done", flush=True)
+                scrolls = scroll_draws(browser, server)
                 for case in CASES:
                     results.append(run_case(browser, server, case, repeats, artifacts, 1 if quick else 3))
                     print(f"  felt: {case.name}: {_verdict(results[-1])}", flush=True)
@@ -372,6 +427,7 @@ def run(*, quick: bool | None = None) -> str:
                 _verdict(r),
             ]
         )
+    scroll_rows = [[path, key, s if isinstance(s, str) else f"{s * 1e3:.0f}"] for path, key, s in scrolls]
     paint_rows = []
     for path, s, back in paints:
         if isinstance(s, str):
@@ -434,6 +490,12 @@ def run(*, quick: bool | None = None) -> str:
         "page before (Streamlit's code and Plotly.js cached), as a learner opening a shared link; a new session all "
         "the same. The goal is read on the first visit. KB = websocket bytes of the first visit.",
         markdown_table(["page", "first visit s", "returning s", "script runs", "KB", "met? (first visit)"], paint_rows),
+        "### Charts further down: the wheel → the chart drawn",
+        "A chart is drawn when it comes within 200 px of the window (ui/charts.py), so a first paint and every rerun "
+        "leave out the charts further down the page. What a person waits for one when scrolling to it: one turn of "
+        "the mouse wheel bringing the page's first undrawn chart into the window, timed to the last DOM change "
+        "(a returning visit, fresh session).",
+        markdown_table(["page", "chart", "wheel → drawn ms"], scroll_rows) if scroll_rows else "No page left one.",
         f"Felt part: {time.time() - started:.0f} s.",
     ]
     return "\n\n".join(parts)

@@ -76,16 +76,19 @@ class LocalRayCluster:
             if self.proc.poll() is not None:
                 self.stop()
                 raise RuntimeError(f"ray head exited; see {self.temp / 'head.log'}")
-            if "ray start --address" in (self.temp / "head.log").read_text() or self._port_open():
+            head_up = "ray start --address" in (self.temp / "head.log").read_text() or self._port_open(self.port)
+            # the dashboard (the state API) comes up after the head, later still on a busy box
+            if head_up and (self.dashboard_port is None or self._port_open(self.dashboard_port)):
                 return
             time.sleep(0.5)
         self.stop()
         raise RuntimeError(f"ray head did not start within {timeout_s} s; see {self.temp / 'head.log'}")
 
-    def _port_open(self) -> bool:
+    @staticmethod
+    def _port_open(port: int) -> bool:
         with socket.socket() as s:
             s.settimeout(0.5)
-            return s.connect_ex(("127.0.0.1", self.port)) == 0
+            return s.connect_ex(("127.0.0.1", port)) == 0
 
     def stop(self, grace_s: float = 10) -> None:
         pgid = self.proc.pid

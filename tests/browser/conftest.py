@@ -253,6 +253,10 @@ NEAR_CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stMain
   const near = r.width > 0 && r.bottom > -200 && r.top < innerHeight + 200;
   return !near || (gd.__drawn === gd.__data && !!gd.querySelector('.main-svg') && !gd.style.minHeight);
 })"""
+# Keys of the displayed charts (not in a closed tab or expander) that are not drawn.
+UNDRAWN = """() => [...document.querySelectorAll('[data-testid="stMain"] .playground-chart')]
+  .filter(gd => gd.parentElement.getBoundingClientRect().width > 0 && !gd.querySelector('.main-svg'))
+  .map(gd => [...gd.closest('[class*="st-key-"]').classList].find(c => c.startsWith('st-key-')))"""
 MAIN_SCROLL = """() => { const m = document.querySelector('[data-testid="stMain"]');
   return [m.scrollTop, m.scrollHeight - m.clientHeight]; }"""
 
@@ -284,6 +288,8 @@ def scroll_through(pg, timeout: float = 30_000) -> None:
     for _ in range(200):
         if not scroll_main(pg, step, timeout):
             break
+    undrawn = pg.evaluate(UNDRAWN)
+    assert not undrawn, f"charts not drawn after scrolling the page to its end: {undrawn}"
     for _ in range(200):
         if not scroll_main(pg, -10 * step, timeout):
             break

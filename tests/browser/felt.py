@@ -3,7 +3,8 @@
 A page gets an init script (before any of Streamlit's own code runs) that records, on the page's clock
 (`performance.now()`, 0 = navigation start):
 
-* `t0` — the last `keydown` / `pointerdown` anywhere in the document (capture phase, so no widget can hide it);
+* `t0` — the last `keydown` / `pointerdown` / `wheel` anywhere in the document (capture phase, so no widget can hide
+  it);
 * `last` — the last DOM mutation anywhere in the document (child list, attributes, text), i.e. the last thing a
   person could see change: Plotly finishing a chart is a mutation of its SVG, a metric's new value one of its text.
   Changes to a canvas's children are left out: they are fallback content, never drawn (the data editor's grid
@@ -27,7 +28,7 @@ INIT_SCRIPT = """
   if (window.__felt) return;
   const felt = window.__felt = {t0: 0, last: 0, states: [], mutations: 0};
   const now = () => performance.now();
-  for (const type of ['keydown', 'pointerdown']) {
+  for (const type of ['keydown', 'pointerdown', 'wheel']) {
     document.addEventListener(type, () => { felt.t0 = now(); }, true);
   }
   const watch = () => {

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, exceptions_on, wait_for_app
+from tests.browser.conftest import ARTIFACTS, exceptions_on, scroll_through, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -236,6 +236,7 @@ def test_nothing_clipped(browser, server, width):
                 if path == "augmentation":
                     pg.locator('[data-testid="stImage"] img').first.wait_for(timeout=180_000)
                     settle(pg)
+                scroll_through(pg)  # charts are drawn when scrolled to: read the page to its end
                 problems += [f"{path} ({lang}, {width} px): {p}" for p in pg.evaluate(OVERFLOWS)]
                 ARTIFACTS.mkdir(parents=True, exist_ok=True)
                 pg.screenshot(path=ARTIFACTS / f"blocks-{path}-{width}-{lang}.png")
