@@ -197,6 +197,9 @@ export default function ({ parentElement, data, setTriggerValue }) {
   return () => {
     gd.__resize.disconnect();
     gd.__seen.disconnect();
+    // Should Streamlit mount the chart again in the same element, it starts afresh: observed, and drawn when near.
+    gd.__resize = gd.__seen = gd.__drawn = null;
+    gd.__clicks = gd.__frames = false;  // purge removes Plotly's event handlers too
     if (window.Plotly) window.Plotly.purge(gd);
   };
 }
