@@ -247,7 +247,8 @@ with view:
         if results is not None and mode in results:
             row[t("transfer.col_val_accuracy")] = round(results[mode].val_accuracy, 4)
         rows.append(row)
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="transfer_counts_table")
+    # three rows: st.dataframe's grid (its 0.5 MB chunk, a canvas) cost the page's first paint ~0.4 s (bench/NOTES.md)
+    st.table(pd.DataFrame(rows), hide_index=True)
 
     st.subheader(t("transfer.code"))
     tabs = st.tabs([_mode_label(m) for m in transfer.MODES])

@@ -26,7 +26,7 @@ def test_smoke_counts_and_strip(app_for):
     assert at.title[0].value == "Transfer learning"
     assert len(charts(at)) == 1  # the layer strip; curves come after a run
     assert not at.warning
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert isinstance(table, pd.DataFrame)
     described = transfer.describe_modes()
     assert table["trainable"].tolist() == [described[m][0] for m in transfer.MODES]
