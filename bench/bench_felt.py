@@ -308,6 +308,7 @@ def scroll_draws(browser, server) -> list[tuple[str, str, object]]:
     one turn of the mouse wheel that brings the first such chart to 200 px below the window's top, timed from the
     wheel to the last DOM change (the chart drawn). A returning visit (cache warm), a fresh session per page."""
     from tests.browser import felt
+    from tests.browser.conftest import wheel
     from ui.pages import PAGES
 
     out = []
@@ -323,20 +324,11 @@ def scroll_draws(browser, server) -> list[tuple[str, str, object]]:
                 if found is None:
                     continue
                 key, top = found
-                box = pg.locator('[data-testid="stMain"]').bounding_box()
-                pg.mouse.move(box["x"] + 6, box["y"] + 400)  # the main area's padding: no chart takes the wheel
-                felt.reset(pg)
-                pg.mouse.wheel(0, top - 200)
-                deadline = time.monotonic() + 60
-                while True:  # no script run to wait for: the first mutation after the wheel, then 600 ms still
-                    f = pg.evaluate("({...window.__felt, now: performance.now()})")
-                    if f["t0"] and f["last"] > f["t0"] and f["now"] - f["last"] >= 600:
-                        break
-                    if time.monotonic() > deadline:
-                        raise TimeoutError("nothing was drawn within 60 s of the wheel")
-                    pg.wait_for_timeout(50)
+                sample = felt.measure(
+                    pg, lambda pg=pg, dy=top - 200: wheel(pg, dy), expect_run=False, expect_change=True, timeout_s=60
+                )
                 drawn = pg.evaluate(f"() => !!document.querySelector('.st-key-{key} .main-svg')")
-                out.append((page_def.url_path, key, (f["last"] - f["t0"]) / 1000 if drawn else "not drawn"))
+                out.append((page_def.url_path, key, sample.latency if drawn else "not drawn"))
             except Exception as err:  # noqa: BLE001 (reported in the table; the other pages still run)
                 out.append((page_def.url_path, "?", f"{type(err).__name__}: {str(err).splitlines()[0][:120]}"))
             finally:

@@ -52,6 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STATIC_DIR = ROOT / "static"  # Streamlit serves <app folder>/static/* at /app/static/*
 THEME_FILE = Path(__file__).resolve().parent / "assets" / "plotly_theme.json"
 COMPONENT = "playground_plotly_chart"
+NEAR_PX = 200  # a chart is drawn when it comes this close to the window (the browser tests wait on the same margin)
 
 # The component's code: one function Streamlit calls with the new `data` on every rerun of a mounted chart.
 # `parentElement` stays the same element while the chart's key stays on the page, so the Plotly graph div inside it
@@ -61,7 +62,7 @@ const THEME = __THEME__;
 const DEFAULT_TEMPLATE = __DEFAULT_TEMPLATE__;
 const SRC = __SRC__;
 const NARROW_PX = 520;
-const NEAR_PX = 200;
+const NEAR_PX = __NEAR_PX__;
 let loading = null;
 function plotly() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -97,6 +98,11 @@ function themed(figure) {
   }
   layout.autosize = true;
   return layout;
+}
+// Draw the newest figure if the chart shows an older one (or none), is displayed and is near the window (or
+// `anywhere`: printing).
+function drawIfDue(gd, parentElement, anywhere = false) {
+  if ((anywhere || gd.__near) && gd.__drawn !== gd.__data && parentElement.clientWidth > 0) draw(gd, parentElement);
 }
 // Draw `gd.__data` (the newest figure the chart was given) with Plotly.react.
 function draw(gd, parentElement) {
@@ -176,7 +182,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
     const root = parentElement.closest('[data-testid="stMain"]');
     gd.__seen = new IntersectionObserver((entries) => {
       gd.__near = entries[entries.length - 1].isIntersecting;
-      if (gd.__near && gd.__drawn !== gd.__data && parentElement.clientWidth > 0) draw(gd, parentElement);
+      drawIfDue(gd, parentElement);
     }, { root, rootMargin: NEAR_PX + 'px 0px' });
     gd.__seen.observe(parentElement);
   }
@@ -188,12 +194,12 @@ export default function ({ parentElement, data, setTriggerValue }) {
       if (now === width || !gd.isConnected) return;
       width = now;
       if (now === 0) return;
-      if (gd.__drawn !== gd.__data) { if (gd.__near) draw(gd, parentElement); }
+      if (gd.__drawn !== gd.__data) drawIfDue(gd, parentElement);
       else if (window.Plotly) window.Plotly.Plots.resize(gd);
     });
     gd.__resize.observe(parentElement);
   }
-  if (gd.__near && parentElement.clientWidth > 0 && gd.__drawn !== data) draw(gd, parentElement);
+  drawIfDue(gd, parentElement);
   return () => {
     gd.__resize.disconnect();
     gd.__seen.disconnect();
@@ -207,9 +213,7 @@ export default function ({ parentElement, data, setTriggerValue }) {
 if (!window.__playgroundPrint) {
   window.__playgroundPrint = true;
   window.addEventListener('beforeprint', () => {
-    for (const gd of document.querySelectorAll('.playground-chart')) {
-      if (gd.__drawn !== gd.__data && gd.parentElement.clientWidth > 0) draw(gd, gd.parentElement);
-    }
+    for (const gd of document.querySelectorAll('.playground-chart')) drawIfDue(gd, gd.parentElement, true);
   });
 }
 """
@@ -289,6 +293,7 @@ def _component() -> Callable[..., Any]:
         JS.replace("__THEME__", theme)
         .replace("__DEFAULT_TEMPLATE__", to_json_plotly(_default_template()))
         .replace("__SRC__", f"new URL({json.dumps(src)}, document.baseURI).href")
+        .replace("__NEAR_PX__", str(NEAR_PX))
     )
     return st.components.v2.component(COMPONENT, js=js, html="", isolate_styles=False)
 

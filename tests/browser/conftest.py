@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from ui.charts import NEAR_PX
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", ROOT / "test-artifacts"))
@@ -250,9 +251,9 @@ def exceptions_on(pg) -> list[str]:
 # scrolls to it. True when every chart near the window shows its newest figure.
 NEAR_CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stMain"] .playground-chart')].every(gd => {
   const r = gd.parentElement.getBoundingClientRect();
-  const near = r.width > 0 && r.bottom > -200 && r.top < innerHeight + 200;
+  const near = r.width > 0 && r.bottom > -NEAR_PX && r.top < innerHeight + NEAR_PX;
   return !near || (gd.__drawn === gd.__data && !!gd.querySelector('.main-svg') && !gd.style.minHeight);
-})"""
+})""".replace("NEAR_PX", str(NEAR_PX))
 # Keys of the displayed charts (not in a closed tab or expander) that are not drawn.
 UNDRAWN = """() => [...document.querySelectorAll('[data-testid="stMain"] .playground-chart')]
   .filter(gd => gd.parentElement.getBoundingClientRect().width > 0 && !gd.querySelector('.main-svg'))
@@ -261,14 +262,19 @@ MAIN_SCROLL = """() => { const m = document.querySelector('[data-testid="stMain"
   return [m.scrollTop, m.scrollHeight - m.clientHeight]; }"""
 
 
+def wheel(pg, dy: float) -> None:
+    """Turn the mouse wheel by `dy` px over the page's main area, at its left padding (over a chart or a table the
+    wheel could be taken by it)."""
+    box = pg.locator('[data-testid="stMain"]').bounding_box()
+    pg.mouse.move(box["x"] + 6, box["y"] + min(box["height"] * 0.5, 400))
+    pg.mouse.wheel(0, dy)
+
+
 def scroll_main(pg, dy: float, timeout: float = 30_000) -> bool:
     """Turn the mouse wheel over the page's main area by `dy` px (as a person scrolls), wait until the scroll has
     stopped and the charts near the window are drawn. False when the page could not scroll that way any further."""
-    box = pg.locator('[data-testid="stMain"]').bounding_box()
-    # at the main area's left padding: over a chart or a table the wheel could be taken by it
-    pg.mouse.move(box["x"] + 6, box["y"] + min(box["height"] * 0.5, 400))
     before = pg.evaluate(MAIN_SCROLL)[0]
-    pg.mouse.wheel(0, dy)
+    wheel(pg, dy)
     last, still = None, 0
     for _ in range(100):  # smooth scrolling: wait for three equal readings
         pg.wait_for_timeout(50)

@@ -140,12 +140,15 @@ def measure(
     quiet_ms: float = 600,
     expect_run: bool = True,
     run_grace_ms: float = 1500,
+    expect_change: bool = False,
     timeout_s: float = 90,
 ) -> Sample:
-    """Do `action` (a key press or click) and time it to the last DOM change of the page it causes.
+    """Do `action` (a key press, click or wheel turn) and time it to the last DOM change of the page it causes.
 
     Waits for the script run that the action starts (when `expect_run`; if none starts within `run_grace_ms`, e.g.
-    an action the browser handles alone, it stops waiting for one), then for `quiet_ms` without any mutation.
+    an action the browser handles alone, it stops waiting for one), then for `quiet_ms` without any mutation. With
+    `expect_change`, a page that was already still counts only once something changed after the action (an action the
+    browser answers alone and a little later, such as a chart drawn when scrolled to).
     """
     before = reset(pg)
     bytes_before = counter.total if counter else 0
@@ -154,7 +157,7 @@ def measure(
     need_run = expect_run
     while True:
         ok, felt = settled(pg, since=before, quiet_ms=quiet_ms, need_run=need_run)
-        if ok:
+        if ok and (not expect_change or felt["last"] > (felt["t0"] or before)):
             break
         if need_run and felt["now"] - before > run_grace_ms and felt["state"] == "notRunning":
             need_run = False  # nothing ran: the browser answered alone (or the value did not change)
