@@ -30,11 +30,23 @@ relabel_pickers(current_language(), skip=(LANG_KEY,))  # before any page widget:
 
 
 def _page(p):
-    return st.Page(p.script, title=t(f"{p.key}.title"), icon=p.icon, url_path=p.url_path, default=p is HOME)
+    # The home page is served at `/`; Streamlit would reserve its url_path all the same, so it has none here and
+    # `/home` is the hidden page below.
+    url_path = "" if p is HOME else p.url_path
+    return st.Page(p.script, title=t(f"{p.key}.title"), icon=p.icon, url_path=url_path, default=p is HOME)
+
+
+home = _page(HOME)
+
+
+def _home_alias() -> None:
+    """`/home` (the home page's name in ui/pages.py, and what people type) opens the home page at `/`, with the
+    link's settings (`/home?lang=ko`)."""
+    st.switch_page(home, query_params=st.query_params.to_dict())
 
 
 LAB = next(p for p in PAGES if p.key == "train")
-navigation = {"": [_page(HOME)]}
+navigation = {"": [home, st.Page(_home_alias, title=t("home.title"), url_path=HOME.url_path, visibility="hidden")]}
 for section in SECTIONS:
     navigation[t(section)] = [_page(p) for p in PAGES if p.section == section]
 

@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOAL_P50_S, GOAL_P95_S, GOAL_FIRST_PAINT_S, GOAL_KB = 0.3, 0.6, 2.0, 300
 VIEWPORT = {"width": 1400, "height": 900}
 PAGE_TIMEOUT_MS = 120_000
+FIRST_VISITS = 3  # first visits per page; the goal is read on their median
 
 
 @dataclass(frozen=True)
@@ -250,13 +251,15 @@ def render_floor(browser, figures: list[dict], artifacts: Path, slug: str, repea
         context.close()
 
 
-def first_paints(browser, server) -> list[tuple[str, object, object]]:
-    """(url path, first visit, returning visit) of every page, each opened as a fresh session.
+def first_paints(browser, server, visits: int = FIRST_VISITS) -> list[tuple[str, object, object, list[float]]]:
+    """(url path, first visit, returning visit, every first visit's seconds) of every page, each a fresh session.
 
-    First visit: a new browser context (no HTTP cache: Streamlit's code, fonts and Plotly.js all load and compile).
+    First visit: a new browser context (no HTTP cache: Streamlit's code, fonts and Plotly.js all load and compile),
+    `visits` times; the entry is the median one (one visit on this shared box varies by as much as a page is over
+    or under the goal: bench/NOTES.md, thirteenth pass).
     Returning visit: a new tab in one context that has already shown the home page, as a learner opening a shared
     link in the browser they used before (the cache holds the app's code; the session is still new).
-    Each entry is a felt.Sample, or the error's text."""
+    Each visit is a felt.Sample, or the error's text."""
     from tests.browser import felt
     from ui.pages import HOME, PAGES
 
@@ -282,12 +285,17 @@ def first_paints(browser, server) -> list[tuple[str, object, object]]:
         paint(returning, "")  # fills the cache, as an earlier visit would
         for page_def in (HOME, *PAGES):
             path = "" if page_def is HOME else page_def.url_path
-            fresh = context()
-            try:
-                first = paint(fresh, path)
-            finally:
-                fresh.close()
-            out.append((page_def.url_path, first, paint(returning, path)))
+            firsts = []
+            for _ in range(visits):
+                fresh = context()
+                try:
+                    firsts.append(paint(fresh, path))
+                finally:
+                    fresh.close()
+            failed = [f for f in firsts if isinstance(f, str)]
+            timed = sorted((f for f in firsts if not isinstance(f, str)), key=lambda f: f.latency)
+            first = failed[0] if failed else timed[len(timed) // 2]
+            out.append((page_def.url_path, first, paint(returning, path), [f.latency for f in timed]))
     finally:
         returning.close()
     return out
@@ -379,6 +387,7 @@ def run(*, quick: bool | None = None) -> str:
 
     quick = bool(int(os.environ.get("BENCH_QUICK", "0") or 0)) if quick is None else quick
     repeats = 3 if quick else 10
+    first_visits = 1 if quick else FIRST_VISITS
     artifacts = Path(os.environ.get("ARTIFACTS_DIR") or tempfile.mkdtemp(prefix="bench-artifacts-"))
     artifacts.mkdir(parents=True, exist_ok=True)
     started = time.time()
@@ -389,7 +398,7 @@ def run(*, quick: bool | None = None) -> str:
         browser = launch_chromium(pw)
         try:
             with Server(base_env=ENV_AT_START, run_log=artifacts / f"felt-runs-{os.getpid()}.log") as server:
-                paints = first_paints(browser, server)  # first: every page's first paint in a fresh server
+                paints = first_paints(browser, server, first_visits)  # first: every page's first paint, fresh server
                 print(f"  felt: first paint of {len(paints)} pages done", flush=True)
                 scrolls = scroll_draws(browser, server)
                 for case in CASES:
@@ -421,13 +430,16 @@ def run(*, quick: bool | None = None) -> str:
         )
     scroll_rows = [[path, key, s if isinstance(s, str) else f"{s * 1e3:.0f}"] for path, key, s in scrolls]
     paint_rows = []
-    for path, s, back in paints:
+    for path, s, back, seconds in paints:
         if isinstance(s, str):
-            paint_rows.append([path, "—", "—", "—", "—", "error: " + s])
+            paint_rows.append([path, "—", "—", "—", "—", "—", "error: " + s])
         else:
             ok = "yes" if s.latency <= GOAL_FIRST_PAINT_S else "no"
             again = back if isinstance(back, str) else f"{back.latency:.2f}"
-            paint_rows.append([path, f"{s.latency:.2f}", again, s.script_runs, f"{s.bytes_received / 1024:.0f}", ok])
+            spread = f"{min(seconds):.2f}–{max(seconds):.2f}"
+            paint_rows.append(
+                [path, f"{s.latency:.2f}", spread, again, s.script_runs, f"{s.bytes_received / 1024:.0f}", ok]
+            )
     measured = [r for r in results if not r.error and r.samples]
     RESULTS.clear()
     RESULTS.update(
@@ -445,11 +457,14 @@ def run(*, quick: bool | None = None) -> str:
             "worst_p50": max((r.stat("latency", 50) for r in measured), default=float("nan")),
             "worst_p95": max((r.stat("latency", 95) for r in measured), default=float("nan")),
             "worst_kb": max((r.stat("bytes_received", 50) / 1024 for r in measured), default=float("nan")),
-            "worst_first_paint": max((s.latency for _, s, _ in paints if not isinstance(s, str)), default=float("nan")),
-            "worst_returning_paint": max(
-                (b.latency for _, _, b in paints if not isinstance(b, str)), default=float("nan")
+            "worst_first_paint": max(
+                (s.latency for _, s, _, _ in paints if not isinstance(s, str)), default=float("nan")
             ),
-            "first_paint_errors": [p for p, s, b in paints if isinstance(s, str) or isinstance(b, str)],
+            "worst_returning_paint": max(
+                (b.latency for _, _, b, _ in paints if not isinstance(b, str)), default=float("nan")
+            ),
+            "first_paint_errors": [p for p, s, b, _ in paints if isinstance(s, str) or isinstance(b, str)],
+            "first_visits": first_visits,
             "repeats": repeats,
         }
     )
@@ -479,10 +494,13 @@ def run(*, quick: bool | None = None) -> str:
         ),
         "### Where the time goes (cases that miss a goal)\n\n" + ("\n".join(f"- {m}" for m in missed) or "None."),
         "### First paint of every page (fresh session; goal ≤ 2 s)",
-        "First visit: a new browser profile (nothing cached). Returning: a new tab of a browser that showed the home "
-        "page before (Streamlit's code and Plotly.js cached), as a learner opening a shared link; a new session all "
-        "the same. The goal is read on the first visit. KB = websocket bytes of the first visit.",
-        markdown_table(["page", "first visit s", "returning s", "script runs", "KB", "met? (first visit)"], paint_rows),
+        f"First visit: a new browser profile (nothing cached), {first_visits} times; the median is shown with the "
+        "range. Returning: a new tab of a browser that showed the home page before (Streamlit's code and Plotly.js "
+        "cached), as a learner opening a shared link; a new session all the same. The goal is read on the first "
+        "visits' median. KB = websocket bytes of that visit.",
+        markdown_table(
+            ["page", "first visit s", "range s", "returning s", "script runs", "KB", "met? (first visit)"], paint_rows
+        ),
         "### Charts further down: the wheel → the chart drawn",
         "A chart is drawn when it comes within 200 px of the window (ui/charts.py), so a first paint and every rerun "
         "leave out the charts further down the page. What a person waits for one when scrolling to it: one turn of "
