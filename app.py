@@ -41,8 +41,8 @@ home = _page(HOME)
 
 def _home_alias() -> None:
     """`/home` (the home page's name in ui/pages.py, and what people type) opens the home page at `/`, with the
-    link's settings (`/home?lang=ko`)."""
-    st.switch_page(home, query_params=st.query_params.to_dict())
+    link's settings as they came (`/home?lang=ko`): the home page's run reads them, and says which it ignored."""
+    st.switch_page(home, query_params=url_before)
 
 
 LAB = next(p for p in PAGES if p.key == "train")
@@ -63,4 +63,5 @@ except PageEnd:  # a page ended early (ui.page.end_page): the frame still finish
     pass
 finally:
     keep_every_old_label(old_labels)
-    report_ignored_query_params(url_before, url_notice)
+    if page.url_path != HOME.url_path:  # `/home` hands the link to the home page's run, which reports on it
+        report_ignored_query_params(url_before, url_notice)

@@ -119,14 +119,16 @@ def test_share_link_opens_the_same_view(server, browser, page):
         other.close()
 
 
-@pytest.mark.parametrize(("path", "lang"), [("home", "en"), ("home?lang=ko", "ko")])
+@pytest.mark.parametrize(("path", "lang"), [("home", "en"), ("home?lang=ko", "ko"), ("home?home_typo=1", "en")])
 def test_home_by_its_name_opens_the_home_page(server, page, path, lang):
     """`/home` (the home page's url_path in ui/pages.py, and what a person types) opens the home page at `/` with the
-    link's settings, not Streamlit's "Page not found"."""
+    link's settings, not Streamlit's "Page not found"; a setting the link got wrong is named, as on `/`."""
     page.goto(server.url(path))
     wait_for_app(page)
     expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(label("home.title", lang))
     assert page.url.split("?")[0] == server.url(""), page.url
     assert ("lang=ko" in page.url) == (lang == "ko"), page.url
     assert not page.get_by_text("Page not found").count()
+    if "typo" in path:
+        expect(page.locator('[data-testid="stAlert"]', has_text="home_typo=1")).to_be_visible()
     assert not exceptions_on(page)
