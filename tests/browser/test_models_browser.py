@@ -12,9 +12,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import hostile_files as hf
-from tests.browser.conftest import exceptions_on
+from tests.browser.conftest import exceptions_on, wait_for_app
 from tests.browser.load_harness import wait_idle
 from ui.i18n import t
 
@@ -44,11 +45,14 @@ def test_a_second_model_file_survives_the_page_growing_while_it_uploads(browser,
     try:
         pg = ctx.new_page()
         pg.goto(server.url("models"))
-        wait_idle(pg)
-        pg.get_by_role("tab", name=t("models.tab_keras")).click()
-        wait_idle(pg)
+        wait_for_app(pg)
+        tab = pg.get_by_role("tab", name=t("models.tab_keras"))
+        tab.click()
+        expect(tab).to_have_attribute("aria-selected", "true")
+        wait_for_app(pg)  # the tab's own rerun (on_change="rerun") has ended: it cannot overlap the first upload
 
         _choose(pg, "first.keras", data)
+        expect(pg.locator(UPLOADER)).to_contain_text("first.keras")
         pg.locator(LOAD).click()  # Playwright waits until the upload's rerun has enabled it
         pg.get_by_text(LOADED).first.wait_for()
         wait_idle(pg)
