@@ -251,9 +251,9 @@ def exceptions_on(pg) -> list[str]:
 # scrolls to it. True when every chart near the window shows its newest figure.
 NEAR_CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stMain"] .playground-chart')].every(gd => {
   const r = gd.parentElement.getBoundingClientRect();
-  const near = r.width > 0 && r.bottom > -NEAR_PX && r.top < innerHeight + NEAR_PX;
+  const near = r.width > 0 && r.bottom > -__NEAR_PX__ && r.top < innerHeight + __NEAR_PX__;
   return !near || (gd.__drawn === gd.__data && !!gd.querySelector('.main-svg') && !gd.style.minHeight);
-})""".replace("NEAR_PX", str(NEAR_PX))
+})""".replace("__NEAR_PX__", str(NEAR_PX))  # the placeholder ui/charts.py fills in the component the same way
 # Keys of the displayed charts (not in a closed tab or expander) that are not drawn.
 UNDRAWN = """() => [...document.querySelectorAll('[data-testid="stMain"] .playground-chart')]
   .filter(gd => gd.parentElement.getBoundingClientRect().width > 0 && !gd.querySelector('.main-svg'))
