@@ -1,7 +1,9 @@
 """Activations: functions and derivatives, the vanishing gradient, softmax with temperature, the perceptron.
 
-Each section is a fragment: a control reruns only the section it belongs to (its chart(s) and code), not the page.
-The choice of functions and leaky ReLU's slope feed several sections, so they stay outside and rerun the page.
+One section is shown at a time, picked above them, and only that one is built (each costs the first paint of the
+page ~0.15-0.3 s in the browser). Each is a fragment: a control reruns only its section. The chosen functions and
+leaky ReLU's slope are drawn in every section that uses them and keep their value between sections; every setting
+of every section stays in the page's link (ui.state.linked_slider).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from playground.figures.blocks import curves_figure, gradient_depth_figure, soft
 from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import header, show_code
+from ui.state import choice, choices, linked_slider, linked_text
 
 NAMES = list(A.ACTIVATIONS)
 
@@ -27,87 +30,84 @@ def _label(name: str) -> str:
     return t(f"activations.name_{name}")
 
 
-header("activations")
-
-# 1. Function and derivative -------------------------------------------------------------------------------
-st.subheader(t("activations.curves_heading"))
-controls, view = st.columns([1, 2.4], gap="large")
-with controls:
-    chosen = st.pills(  # every function visible as a chip (a multiselect clipped them in a narrow column)
+def _chosen() -> list[str]:
+    """The functions to compare (chips; kept while another section is shown), in the order of NAMES."""
+    chosen = choices(  # every function visible as a chip (a multiselect clipped them in a narrow column)
+        st.pills,
         t("activations.chosen"),
         NAMES,
+        key="activations_chosen",
+        default=["sigmoid", "tanh", "relu"],
         selection_mode="multi",
         wrap=True,  # in a column Streamlit would keep one row and scroll it sideways
-        default=["sigmoid", "tanh", "relu"],
-        key="activations_chosen",
-        bind="query-params",
         help=t("activations.chosen_help"),
+        persist_state="session",
     )
-    chosen = [n for n in NAMES if n in (chosen or [])]
-    slope = st.slider(
+    return [n for n in NAMES if n in chosen]
+
+
+def _slope() -> float:
+    """Leaky ReLU's slope α (one value for every section that draws leaky ReLU)."""
+    return linked_slider(
         t("activations.slope"),
         0.0,
         0.5,
         0.2,
         0.01,
         key="activations_slope",
-        bind="query-params",
         help=t("activations.slope_help", function=f"{A.LEAKY_RELU_SLOPE:g}", layer=f"{A.LEAKY_RELU_LAYER_SLOPE:g}"),
     )
-    for name in chosen:
-        act = A.get(name)
-        st.latex(act.formula.replace(r"\alpha", f"{slope:g}"))
 
 
+# 1. Function and derivative -------------------------------------------------------------------------------
 @st.fragment
-def curves(chosen: list[str], slope: float) -> None:
-    """The input range and the two charts it changes."""
-    x_max = st.slider(t("activations.x_max"), 1.0, 12.0, 6.0, 0.5, key="activations_x_max", bind="query-params")
-    if not chosen:
-        st.info(t("activations.none_chosen"), icon=":material/info:")
-        return
-    x = np.linspace(-x_max, x_max, 201)  # odd: z = 0 (ReLU's kink) is a sample
-    values = {_label(n): A.get(n).function(x, **_kwargs(n, slope)) for n in chosen}
-    slopes = {_label(n): A.get(n).derivative(x, **_kwargs(n, slope)) for n in chosen}
-    left, right = st.columns(2)
-    with left:
-        fig = curves_figure(x, values, title=t("activations.function_title"), x_title="z", y_title="f(z)")
-        plotly_chart(fig, key="activations_functions_chart")
-    with right:
-        fig = curves_figure(x, slopes, title=t("activations.derivative_title"), x_title="z", y_title="f′(z)")
-        plotly_chart(fig, key="activations_derivatives_chart")
-
-
-with view:
-    curves(chosen, slope)
-    st.markdown(t("activations.curves_explain"))
-show_code(
-    "import keras\n"
-    + "\n".join(
-        f"keras.activations.{n}(x{', negative_slope=' + format(slope, 'g') if n == 'leaky_relu' else ''})"
-        for n in (chosen or NAMES)
-    ),
-    key="activations_code",
-)
+def curves() -> None:
+    """The chosen functions' formulas, curves and derivatives over the input range."""
+    controls, view = st.columns([1, 2.4], gap="large")
+    with controls:
+        chosen = _chosen()
+        slope = _slope()
+        for name in chosen:
+            st.latex(A.get(name).formula.replace(r"\alpha", f"{slope:g}"))
+        x_max = linked_slider(t("activations.x_max"), 1.0, 12.0, 6.0, 0.5, key="activations_x_max")
+    with view:
+        if not chosen:
+            st.info(t("activations.none_chosen"), icon=":material/info:")
+        else:
+            x = np.linspace(-x_max, x_max, 201)  # odd: z = 0 (ReLU's kink) is a sample
+            values = {_label(n): A.get(n).function(x, **_kwargs(n, slope)) for n in chosen}
+            slopes = {_label(n): A.get(n).derivative(x, **_kwargs(n, slope)) for n in chosen}
+            left, right = st.columns(2)
+            with left:
+                fig = curves_figure(x, values, title=t("activations.function_title"), x_title="z", y_title="f(z)")
+                plotly_chart(fig, key="activations_functions_chart")
+            with right:
+                fig = curves_figure(x, slopes, title=t("activations.derivative_title"), x_title="z", y_title="f′(z)")
+                plotly_chart(fig, key="activations_derivatives_chart")
+        st.markdown(t("activations.curves_explain"))
+    show_code(
+        "import keras\n"
+        + "\n".join(
+            f"keras.activations.{n}(x{', negative_slope=' + format(slope, 'g') if n == 'leaky_relu' else ''})"
+            for n in (chosen or NAMES)
+        ),
+        key="activations_code",
+    )
 
 
 # 2. Vanishing gradient --------------------------------------------------------------------------------------
 @st.fragment
-def vanishing(shown: list[str], slope: float) -> None:
+def vanishing() -> None:
+    """|∂a_k/∂a_0| through k layers of each chosen function (all of them when none is chosen)."""
     controls, view = st.columns([1, 2.4], gap="large")
     with controls:
-        depth = st.slider(t("activations.depth"), 1, 40, 10, key="activations_depth", bind="query-params")
-        weight = st.slider(
-            t("activations.weight"),
-            0.1,
-            4.0,
-            1.0,
-            0.1,
-            key="activations_weight",
-            bind="query-params",
-            help=t("activations.weight_help"),
+        shown = _chosen() or NAMES
+        slope = _slope() if "leaky_relu" in shown else A.LEAKY_RELU_SLOPE
+        depth = linked_slider(t("activations.depth"), 1, 40, 10, key="activations_depth")
+        weight = linked_slider(
+            t("activations.weight"), 0.1, 4.0, 1.0, 0.1, key="activations_weight", help=t("activations.weight_help")
         )
-        x0 = st.slider(t("activations.x0"), -3.0, 3.0, 0.5, 0.1, key="activations_x0", bind="query-params")
+        x0 = linked_slider(t("activations.x0"), -3.0, 3.0, 0.5, 0.1, key="activations_x0")
     with view:
         gradients = {_label(n): A.chain_gradient(n, x0, depth, weight=weight, **_kwargs(n, slope))[1] for n in shown}
         st.markdown(f"**{t('activations.vanishing_title')}**")  # as text: a long title wraps on a phone
@@ -126,31 +126,21 @@ def vanishing(shown: list[str], slope: float) -> None:
         st.markdown(t("activations.vanishing_explain", depth=depth, bound=f"{0.25**depth:.1e}"))
 
 
-st.divider()
-st.subheader(t("activations.vanishing_heading"))
-vanishing(chosen or NAMES, slope)
-
-
 # 3. Softmax -------------------------------------------------------------------------------------------------
 @st.fragment
 def softmax_section() -> None:
     controls, view = st.columns([1, 2.4], gap="large")
     with controls:
-        logits_text = st.text_input(
-            t("activations.logits"),
-            "2.0, 1.0, 0.1, -1.0",
-            key="activations_logits",
-            bind="query-params",
-            help=t("activations.logits_help"),
+        logits_text = linked_text(
+            t("activations.logits"), "2.0, 1.0, 0.1, -1.0", key="activations_logits", help=t("activations.logits_help")
         )
-        temperature = st.slider(
+        temperature = linked_slider(
             t("activations.temperature"),
             0.1,
             5.0,
             1.0,
             0.1,
             key="activations_temperature",
-            bind="query-params",
             help=t("activations.temperature_help"),
         )
     with view:
@@ -202,31 +192,26 @@ def softmax_section() -> None:
     )
 
 
-st.divider()
-st.subheader(t("activations.softmax_heading"))
-softmax_section()
-
-
 # 4. Perceptron ----------------------------------------------------------------------------------------------
 @st.fragment
-def perceptron(slope: float) -> None:
+def perceptron() -> None:
+    """One neuron: a = f(w₁x₁ + w₂x₂ + b), with the point (z, a) on f's curve."""
+    st.markdown(t("activations.perceptron_intro"))
     controls, view = st.columns([1, 2.4], gap="large")
     with controls:
-        neuron = st.selectbox(t("activations.neuron_activation"), NAMES, key="activations_neuron", bind="query-params")
+        neuron = choice(
+            st.selectbox, t("activations.neuron_activation"), NAMES, key="activations_neuron", persist_state="session"
+        )
+        slope = _slope() if neuron == "leaky_relu" else A.LEAKY_RELU_SLOPE  # α matters to leaky ReLU only
         a, b = st.columns(2)
-        x1 = a.slider("x₁", -3.0, 3.0, 1.0, 0.1, key="activations_x1", bind="query-params")
-        x2 = b.slider("x₂", -3.0, 3.0, -0.5, 0.1, key="activations_x2", bind="query-params")
-        w1 = a.slider("w₁", -3.0, 3.0, 0.8, 0.1, key="activations_w1", bind="query-params")
-        w2 = b.slider("w₂", -3.0, 3.0, 1.2, 0.1, key="activations_w2", bind="query-params")
-        bias = st.slider(
-            t("activations.bias"),
-            -5.0,
-            5.0,
-            0.5,
-            0.1,
-            key="activations_bias",
-            bind="query-params",
-            help=t("activations.bias_help"),
+        with a:
+            x1 = linked_slider("x₁", -3.0, 3.0, 1.0, 0.1, key="activations_x1")
+            w1 = linked_slider("w₁", -3.0, 3.0, 0.8, 0.1, key="activations_w1")
+        with b:
+            x2 = linked_slider("x₂", -3.0, 3.0, -0.5, 0.1, key="activations_x2")
+            w2 = linked_slider("w₂", -3.0, 3.0, 1.2, 0.1, key="activations_w2")
+        bias = linked_slider(
+            t("activations.bias"), -5.0, 5.0, 0.5, 0.1, key="activations_bias", help=t("activations.bias_help")
         )
     with view:
         z, out = A.perceptron([x1, x2], [w1, w2], bias, neuron, **_kwargs(neuron, slope))
@@ -259,7 +244,21 @@ def perceptron(slope: float) -> None:
     )
 
 
-st.divider()
-st.subheader(t("activations.perceptron_heading"))
-st.markdown(t("activations.perceptron_intro"))
-perceptron(slope)
+# The page: one section at a time (building all four made the page's first paint ~0.5 s slower: bench/NOTES.md) -----
+SECTIONS = {
+    "curves": ("activations.curves_heading", curves),
+    "vanishing": ("activations.vanishing_heading", vanishing),
+    "softmax": ("activations.softmax_heading", softmax_section),
+    "perceptron": ("activations.perceptron_heading", perceptron),
+}
+
+header("activations")
+section = choice(
+    st.segmented_control,
+    t("activations.section"),
+    list(SECTIONS),
+    key="activations_section",
+    format_func=lambda s: t(SECTIONS[s][0]),
+    label_visibility="collapsed",
+)
+SECTIONS[section][1]()

@@ -23,7 +23,7 @@ PINNED: dict[str, str] = {
     "pooling_col:int pooling_shift_rows:int pooling_shift_cols:int pooling_steps:bool pooling_compare:bool "
     "pooling_compare_what:str",
     "shapes": "shapes_input:str shapes_h:int shapes_w:int shapes_c:int shapes_stack:str",
-    "activations": "activations_chosen:list activations_x_max:float activations_slope:float activations_depth:int "
+    "activations": "activations_section:str activations_chosen:list activations_x_max:float activations_slope:float activations_depth:int "
     "activations_weight:float activations_x0:float activations_logits:str activations_temperature:float "
     "activations_neuron:str activations_x1:float activations_x2:float activations_w1:float activations_w2:float "
     "activations_bias:float",
@@ -81,6 +81,9 @@ SCENES: dict[str, list[dict[str, str]]] = {
     ],
     "pooling": [{"pooling_source": "photo", "pooling_stride_default": "false", "pooling_compare": "true"}],
     "shapes": [{"shapes_input": "custom", "shapes_stack": stack_to_text([{"type": "Flatten"}])}],
+    "activations": [
+        {"activations_section": s, "activations_neuron": "leaky_relu"} for s in ("vanishing", "softmax", "perceptron")
+    ],
 }
 CONCEPT_PAGES = [
     "conv1d",
@@ -143,6 +146,7 @@ def test_page_uses_exactly_its_declared_parameters(url_path, monkeypatch):
     types and choice ids; a parameter it keeps in the URL by itself stays there when a link carries it."""
     written: dict[str, Param] = {}
     choice, choices, ranged_slider = ui.state.choice, ui.state.choices, ui.state.ranged_slider
+    linked_slider, linked_text = ui.state.linked_slider, ui.state.linked_text
 
     def recording_choice(widget, label, options, *, key, **kwargs):
         written[key] = Param(*_choice_kind(list(options)))
@@ -156,6 +160,16 @@ def test_page_uses_exactly_its_declared_parameters(url_path, monkeypatch):
         written[key] = Param("int")
         return ranged_slider(label, min_value, max_value, default, key=key, **kwargs)
 
+    def recording_linked_slider(label, min_value, max_value, value, step=None, *, key, **kwargs):
+        written[key] = Param("int" if isinstance(value, int) else "float")
+        return linked_slider(label, min_value, max_value, value, step, key=key, **kwargs)
+
+    def recording_linked_text(label, value, *, key, **kwargs):
+        written[key] = Param("str")
+        return linked_text(label, value, key=key, **kwargs)
+
+    monkeypatch.setattr(ui.state, "linked_slider", recording_linked_slider)
+    monkeypatch.setattr(ui.state, "linked_text", recording_linked_text)
     monkeypatch.setattr(ui.state, "choice", recording_choice)
     monkeypatch.setattr(ui.state, "choices", recording_choices)
     monkeypatch.setattr(ui.state, "ranged_slider", recording_slider)

@@ -147,6 +147,7 @@ LINKS: dict[str, dict[str, Param]] = {
         "shapes_stack": TEXT,  # the layer stack as text (playground.architecture.stack_to_text)
     },
     "activations": {
+        "activations_section": one_of(("curves", "vanishing", "softmax", "perceptron")),
         "activations_chosen": some_of(ACTIVATIONS),
         "activations_x_max": FLOAT,
         "activations_slope": FLOAT,

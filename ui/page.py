@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import NoReturn
 
 import streamlit as st
@@ -140,6 +140,7 @@ def snapshot_query_params() -> dict[str, list[str]]:
 
 URL_CHECKED = "_frame_url_checked"
 URL_CLAIMED = "_frame_url_claimed"
+URL_PENDING = "_frame_url_pending"  # (page url_path, {key: raws}): link settings of parts not drawn yet
 
 
 def claim_query_param(key: str) -> None:
@@ -150,33 +151,67 @@ def claim_query_param(key: str) -> None:
     st.session_state.setdefault(URL_CLAIMED, set()).add(key)
 
 
-def report_ignored_query_params(before: dict[str, list[str]], placeholder) -> None:
-    """After the session's first run: say which URL settings of the opened link were ignored, drop unknown ones.
+def report_ignored_query_params(
+    before: dict[str, list[str]], placeholder, *, page: str = "", declared: Collection[str] = ()
+) -> None:
+    """Say which URL settings of the opened link were ignored, and drop unknown ones.
 
-    Only the first run reads a link (later URL changes are the widgets' own writes, which are not "ignored"
-    settings; a link typed into the address bar starts a new session).
+    On the session's first run: every setting no widget took, except the page's `declared` parameters (ui/links.py)
+    whose widget was not drawn, being in a part of the page not built yet (a section not picked): those stay in the
+    URL, pending, and are judged on the first run that draws their widget (ui.state.linked_slider reads them then),
+    while the learner stays on `page`. Later URL changes are the widgets' own writes, not "ignored" settings (a link
+    typed into the address bar starts a new session).
     """
     if st.session_state.get(URL_CHECKED):
+        _report_pending(placeholder, page)
         return
     st.session_state[URL_CHECKED] = True
     claimed = st.session_state.get(URL_CLAIMED, set())
-    values = {
-        key: st.session_state[key]
-        for key in st.session_state
-        if isinstance(key, str) and key not in (URL_CHECKED, URL_CLAIMED)
-    }
-    dropped = [p for p in ignored_query_params(before, values) if p.split("=", 1)[0] not in claimed]
-    used = {key: shown for key in {p.split("=", 1)[0] for p in dropped} if (shown := _shown_value(values.get(key)))}
+    values = _values()
+    pending = {key: raws for key, raws in before.items() if key in declared and key not in values}
+    if pending:
+        st.session_state[URL_PENDING] = (page, pending)
+    dropped = [p for p in ignored_query_params(before, values) if p.split("=", 1)[0] not in claimed | set(pending)]
     for key in list(st.query_params):
-        if key in claimed:
+        if key in claimed or key in pending:
             continue
         if key not in values or not _denotes(st.query_params.get_all(key), values[key]):
             try:
                 del st.query_params[key]
             except StreamlitAPIException:  # a widget-bound parameter: Streamlit keeps it in sync itself
                 pass
-    if dropped:
-        placeholder.info(t("common.ignored_url", params=notice_list(dropped, used)), icon=":material/link_off:")
+    _notice(placeholder, dropped, values)
+
+
+def _values() -> dict[str, object]:
+    """The session's values by key (widgets' and the page's), without the frame's own bookkeeping."""
+    own = (URL_CHECKED, URL_CLAIMED, URL_PENDING)
+    return {key: st.session_state[key] for key in st.session_state if isinstance(key, str) and key not in own}
+
+
+def _report_pending(placeholder, page: str) -> None:
+    """Judge the link settings still pending (see `report_ignored_query_params`) whose widget this run drew; forget
+    them all once the learner is on another page (that page's link no longer carries them)."""
+    where, pending = st.session_state.get(URL_PENDING, ("", {}))
+    if not pending:
+        return
+    if where != page:
+        del st.session_state[URL_PENDING]
+        return
+    values = _values()
+    judged = {key: raws for key, raws in pending.items() if key in values}
+    if not judged:
+        return
+    st.session_state[URL_PENDING] = (page, {k: r for k, r in pending.items() if k not in judged})
+    _notice(placeholder, ignored_query_params(judged, values), values)
+
+
+def _notice(placeholder, dropped: list[str], values: Mapping[str, object]) -> None:
+    """The notice listing the `dropped` link settings ("key=value"), with the value used instead where there is one."""
+    if not dropped:
+        return
+    used = {key: shown for key in {p.split("=", 1)[0] for p in dropped} if (shown := _shown_value(values.get(key)))}
+    placeholder.info(t("common.ignored_url", params=notice_list(dropped, used)), icon=":material/link_off:")
 
 
 def _shown_value(value: object) -> str | None:

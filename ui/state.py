@@ -10,6 +10,12 @@ bound either: when its range changes or it comes back after a run without it, St
 from the URL's now stale value and fails ("The `value` 150 is greater than the `max_value` 10"), and a page may not
 set a bound parameter itself. `ranged_slider()` keeps such a value in the URL by hand and clamps it to the range.
 
+A widget in a part of a page that is built only when shown (a section picked from several, a closed expander) cannot
+be bound either: Streamlit drops a bound parameter from the URL at the end of a run in which its widget is not drawn.
+`linked_slider()` and `linked_text()` keep such a value in the session while the part is hidden and in the URL by
+hand; `choice()` / `choices()` do the same given ``persist_state="session"``. The frame keeps a link's settings of
+a part not shown yet in the URL until that part is drawn, and reports the ones it refuses then (ui.page).
+
 `relabel_pickers()` (called by the frame after the language switch) makes every option widget show its option's label
 in the new language at once; see its docstring for why Streamlit does not do that by itself. `keep_old_labels()`
 lets a picker still understand the labels its previous drawing showed, for a browser that sends one after the switch.
@@ -17,20 +23,28 @@ lets a picker still understand the labels its previous drawing showed, for a bro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import streamlit as st
 
+LINKS_KEPT = "_links_kept"  # {key: default} of the by-hand linked widgets whose value the session keeps when hidden
 
-def _write_url(key: str, value: Any, default: Any) -> None:
+
+def _write_url(key: str, value: Any, default: Any, *, kept: bool = False) -> None:
     """Keep `?key=<value>` in the URL (`?key=a&key=b` for a list), or no parameter at all when the value is the
-    default."""
+    default. kept: the widget keeps its value while hidden (`persist_state="session"`), so the frame may write its
+    parameter on runs that do not draw it (`keep_hidden_links`)."""
+    if kept:
+        st.session_state.setdefault(LINKS_KEPT, {})[key] = default
     if value == default:
         if key in st.query_params:
             del st.query_params[key]
-    else:
-        st.query_params[key] = [str(v) for v in value] if isinstance(value, list) else str(value)
+        return
+    text = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+    if st.query_params.get_all(key) != text:
+        st.query_params[key] = text if isinstance(value, list) else text[0]
 
 
 def choice(
@@ -67,7 +81,7 @@ def choice(
     value = widget(label, options, format_func=format_func, key=key, **kwargs)
     if value is None:
         value = default
-    _write_url(key, value, default)
+    _write_url(key, value, default, kept=kwargs.get("persist_state") == "session")
     return value
 
 
@@ -109,7 +123,7 @@ def choices(
     if kept != st.session_state[key]:
         st.session_state[key] = kept
     value = in_order(widget(label, options, format_func=format_func, key=key, **kwargs))
-    _write_url(key, value, in_order(default))
+    _write_url(key, value, in_order(default), kept=kwargs.get("persist_state") == "session")
     return value
 
 
@@ -260,3 +274,77 @@ def ranged_slider(label: str, min_value: int, max_value: int, default: int, *, k
         value = st.slider(label, min_value, max_value, key=key, **kwargs)
     _write_url(key, value, default)
     return value
+
+
+def keep_hidden_links(keys: Iterable[str]) -> None:
+    """Write the URL parameters of this page's by-hand linked widgets from the values the session keeps, drawn in this
+    run or not (a hidden section's): after a trip to another page and back, a copied link still holds every setting,
+    not only those of the section in view. The frame calls it after the page's run.
+
+    keys: the page's link parameters (ui.links.params_of).
+    """
+    kept = st.session_state.get(LINKS_KEPT, {})
+    for key in keys:
+        if key in kept and key in st.session_state:
+            _write_url(key, st.session_state[key], kept[key])
+
+
+def _seed(key: str, parse: Callable[[str], Any], default: Any) -> None:
+    """Before a by-hand linked widget is first drawn in the session: its value from the link, `parse(raw)` (None for
+    a value it refuses: the parameter is dropped and the frame reports it), else `default`."""
+    if key in st.session_state:
+        return
+    raw = st.query_params.get(key)
+    value = parse(raw) if raw is not None else default
+    if value is None:
+        del st.query_params[key]
+        value = default
+    st.session_state[key] = value
+
+
+def linked_slider(
+    label: str,
+    min_value: float,
+    max_value: float,
+    value: float,
+    step: float | None = None,
+    *,
+    key: str,
+    **kwargs: Any,
+) -> Any:
+    """`st.slider` (one int or float value) that keeps its value in the URL as `?key=<value>` by the page, not bound,
+    so it may sit in a part of the page that is not always built (see the module docstring).
+
+    A link's value is taken when it is a number of the slider's type within [min_value, max_value], else refused.
+    The value is kept in the session while the slider is not drawn.
+    """
+    number = type(value)
+
+    def parse(raw: str) -> Any:
+        try:
+            parsed = float(raw)
+        except ValueError:
+            return None
+        if not math.isfinite(parsed) or not min_value <= parsed <= max_value:
+            return None
+        if number is int:
+            return int(parsed) if parsed.is_integer() else None
+        return parsed
+
+    _seed(key, parse, value)
+    out = st.slider(label, min_value, max_value, step=step, key=key, persist_state="session", **kwargs)
+    _write_url(key, out, value, kept=True)
+    return out
+
+
+def linked_text(label: str, value: str, *, key: str, max_chars: int | None = None, **kwargs: Any) -> str:
+    """`st.text_input` that keeps its text in the URL by the page (`linked_slider` for a number). A link's text longer
+    than `max_chars` is refused."""
+
+    def parse(raw: str) -> str | None:
+        return raw if max_chars is None or len(raw) <= max_chars else None
+
+    _seed(key, parse, value)
+    out = st.text_input(label, key=key, max_chars=max_chars, persist_state="session", **kwargs)
+    _write_url(key, out, value, kept=True)
+    return out

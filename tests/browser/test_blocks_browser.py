@@ -4,6 +4,7 @@ does (clicks, key presses), each asserting what the page shows; and nothing clip
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -12,7 +13,15 @@ from tests.browser.conftest import ARTIFACTS, exceptions_on, scroll_through, wai
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("activations", "dropout", "optimizers", "shapes", "augmentation")
+ACTIVATIONS_SECTIONS = ("vanishing", "softmax", "perceptron")  # the first, "curves", is the page as it opens
+PAGES = (
+    "activations",
+    *(f"activations?activations_section={s}" for s in ACTIVATIONS_SECTIONS),
+    "dropout",
+    "optimizers",
+    "shapes",
+    "augmentation",
+)
 
 # Every element that must fit its own box, and, for Plotly, titles that must fit the chart and stay clear of
 # Plotly's toolbar (shown on hover, top right). Returns a description of each offender.
@@ -101,6 +110,46 @@ def test_activations_pills_and_range(person, server):
         pg.keyboard.press("ArrowRight")
     expect(pg.locator('[data-testid="stSlider"]', has_text="Input range").first).to_contain_text("11.00")
     expect(ticks.filter(has_text="10").first).to_be_visible(timeout=WAIT_MS)  # the z axis now reaches ±10
+    assert not exceptions_on(pg)
+
+
+def section(pg, label: str):
+    """The button of the activations page's section `label` (the segmented control above the sections)."""
+    return pg.locator(".st-key-activations_section button", has_text=label).first
+
+
+def test_activations_sections_keep_every_setting_in_the_link(person, server):
+    """Clicking a section builds it in place of the one shown; a setting moved in one section stays, on screen and in
+    the page's link, while others are shown, and a reload of that link brings back the section and every setting.
+    A link's out-of-range setting of a section not shown is reported when that section is picked."""
+    pg = person
+    open_page(pg, server, "activations?activations_depth=99")
+    assert not pg.locator('[data-testid="stAlert"]').count()  # the depth belongs to a section not shown yet
+    section(pg, "Softmax").click()
+    expect(pg.locator(".st-key-activations_softmax_chart .main-svg").first).to_be_visible(timeout=WAIT_MS)
+    expect(pg.locator(".st-key-activations_functions_chart")).to_have_count(0)
+    slider(pg, "Temperature").focus()
+    for _ in range(10):  # 1.0 → 2.0
+        pg.keyboard.press("ArrowRight")
+    expect(pg.locator('[data-testid="stSlider"]', has_text="Temperature").first).to_contain_text("2.00")
+    settle(pg)
+    section(pg, "Vanishing").click()
+    notice = pg.locator('[data-testid="stAlert"]', has_text="activations_depth=99")
+    expect(notice).to_be_visible(timeout=WAIT_MS)  # judged now that its slider is drawn: out of 1-40
+    expect(pg.locator('[data-testid="stSlider"]', has_text="Number of layers").first).to_contain_text("10")
+    slider(pg, "Number of layers").focus()
+    pg.keyboard.press("ArrowRight")  # 10 → 11
+    expect(pg.locator('[data-testid="stSlider"]', has_text="Number of layers").first).to_contain_text("11")
+    settle(pg)
+    query = parse_qs(urlparse(pg.url).query)
+    assert query["activations_section"] == ["vanishing"], query
+    assert query["activations_temperature"] == ["2.0"] and query["activations_depth"] == ["11"], query
+    pg.reload()
+    wait_for_app(pg)
+    expect(pg.locator(".st-key-activations_vanishing_chart")).to_have_count(1)
+    expect(pg.locator('[data-testid="stSlider"]', has_text="Number of layers").first).to_contain_text("11")
+    section(pg, "Softmax").click()
+    expect(pg.locator('[data-testid="stSlider"]', has_text="Temperature").first).to_contain_text("2.00")
     assert not exceptions_on(pg)
 
 
@@ -232,14 +281,15 @@ def test_nothing_clipped(browser, server, width):
         problems = []
         for path in PAGES:
             for lang in ("en", "ko") if width == 390 else ("en",):
-                open_page(pg, server, path + ("?lang=ko" if lang == "ko" else ""))
+                open_page(pg, server, path + (("&" if "?" in path else "?") + "lang=ko" if lang == "ko" else ""))
                 if path == "augmentation":
                     pg.locator('[data-testid="stImage"] img').first.wait_for(timeout=180_000)
                     settle(pg)
                 scroll_through(pg)  # charts are drawn when scrolled to: read the page to its end
                 problems += [f"{path} ({lang}, {width} px): {p}" for p in pg.evaluate(OVERFLOWS)]
                 ARTIFACTS.mkdir(parents=True, exist_ok=True)
-                pg.screenshot(path=ARTIFACTS / f"blocks-{path}-{width}-{lang}.png")
+                name = re.sub(r"\W+", "-", path)
+                pg.screenshot(path=ARTIFACTS / f"blocks-{name}-{width}-{lang}.png")
         assert not problems, "\n".join(problems)
     finally:
         context.close()

@@ -116,7 +116,8 @@ def test_a_titled_chart_on_a_phone_has_no_toolbar_on_its_title(browser, server, 
     """Plotly's toolbar sits at a chart's top right, where a phone-width chart's own title runs (it covered the
     compare page's "Accuracy per epoch"): a titled chart narrower than 520 px has none; a wide one keeps it."""
     key = "activations_neuron_chart"  # a chart with a title of its own, a column wide at 1400 px
-    context, pg = open_until_drawn(browser, server, "activations", {"width": width, "height": 900}, key)
+    path = "activations?activations_section=perceptron"
+    context, pg = open_until_drawn(browser, server, path, {"width": width, "height": 900}, key)
     try:
         assert pg.locator(f".st-key-{key} .gtitle").count() == 1
         assert (pg.locator(f".st-key-{key} .modebar").count() > 0) is toolbar
@@ -128,6 +129,7 @@ def test_a_titled_chart_on_a_phone_has_no_toolbar_on_its_title(browser, server, 
 # What a chart shows: drawn at all, the names of the traces it draws and its box's height.
 SHOWN = """key => { const gd = document.querySelector(`.st-key-${key} .playground-chart`);
   return {drawn: !!gd.querySelector('.main-svg'), names: (gd.data || []).map(t => t.name),
+          last: gd._fullData ? Array.from(gd._fullData[gd._fullData.length - 1].y || []) : [],
           height: Math.round(gd.parentElement.getBoundingClientRect().height)}; }"""
 # Registered after the page's own listener: what every chart shows at the moment the page is printed.
 AT_PRINT = """() => addEventListener('beforeprint', () => { window.__atPrint = [...document.querySelectorAll(
@@ -142,38 +144,44 @@ def test_a_chart_further_down_is_drawn_when_scrolled_to(browser, server):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     try:
         pg = context.new_page()
-        pg.goto(server.url("activations"))
+        pg.goto(server.url("dropout"))
         wait_for_app(pg)
         pg.wait_for_function(NEAR_CHARTS_DRAWN)
-        far = "activations_vanishing_chart"  # ~1,270 px down: out of a 900 px window and its 200 px margin
-        assert pg.evaluate(SHOWN, "activations_functions_chart")["drawn"]
+        far = "dropout_expected_chart"  # ~1,500 px down: out of a 900 px window and its 200 px margin
+        assert pg.evaluate(SHOWN, "dropout_units_chart")["drawn"]
         before = pg.evaluate(SHOWN, far)
         assert not before["drawn"], "a chart far below the window was drawn at first paint"
-        assert before["height"] == 320, before  # its figure's height, held until it is drawn
+        assert before["height"] == 300, before  # its figure's height, held until it is drawn
         height = pg.evaluate(MAIN_SCROLL)[1]
-        assert scroll_main(pg, 500)
+        assert scroll_main(pg, 800)
         shown = pg.evaluate(SHOWN, far)
-        assert shown["drawn"] and shown["height"] == 320, shown
-        assert shown["names"] == ["sigmoid", "tanh", "ReLU"], shown
+        assert shown["drawn"] and shown["height"] == 300 and shown["last"], shown
         assert abs(pg.evaluate(MAIN_SCROLL)[1] - height) <= 2, "the page's height changed when the chart was drawn"
-        # back up, add leaky ReLU: the chart, out of sight, is not drawn again until it comes back into view
+        # back up, change the rate: the chart, out of sight, is not drawn again until it comes back into view
         while scroll_main(pg, -2000):
             pass
-        pg.locator('[data-testid="stButtonGroup"] button', has_text="leaky_relu").first.click()
-        pg.wait_for_function(
-            "() => [...document.querySelectorAll('.st-key-activations_functions_chart .legendtext')]"
-            ".some(t => t.textContent === 'leaky ReLU')"
-        )
+        rate = pg.locator('[data-testid="stSlider"]', has_text="Dropout rate").first.locator("input[type=range]")
+        rate.focus()
+        for _ in range(4):  # 0.5 → 0.3: fewer units dropped, another mean of the outputs
+            pg.keyboard.press("ArrowLeft")
+        expect_rate = pg.locator('[data-testid="stSlider"]', has_text="Dropout rate").first
+        pg.wait_for_function("el => el.textContent.includes('0.30')", arg=expect_rate.element_handle())
         wait_for_app(pg, settle_ms=500)
-        assert pg.evaluate(SHOWN, far)["names"] == ["sigmoid", "tanh", "ReLU"]
-        assert scroll_main(pg, 500)
-        assert pg.evaluate(SHOWN, far)["names"] == ["sigmoid", "tanh", "ReLU", "leaky ReLU"]
-        # the neuron chart (~3,100 px down) was never scrolled to: printing draws it (and every other) first
-        assert not pg.evaluate(SHOWN, "activations_neuron_chart")["drawn"]
+        assert pg.evaluate(SHOWN, far)["last"] == shown["last"]
+        assert scroll_main(pg, 800)
+        now = pg.evaluate(SHOWN, far)
+        assert now["drawn"] and now["last"] != shown["last"], "the chart did not show the new rate when scrolled to"
+        assert not exceptions_on(pg)
+        # the optimizers' batch-size charts (~3,100 px down) were never scrolled to: printing draws them (and every
+        # other chart) first
+        pg.goto(server.url("optimizers"))
+        wait_for_app(pg)
+        pg.wait_for_function(NEAR_CHARTS_DRAWN)
+        assert not pg.evaluate(SHOWN, "optimizers_batch_chart")["drawn"]
         pg.evaluate(AT_PRINT)
         pg.pdf()
         at_print = pg.evaluate("window.__atPrint")
-        assert at_print and all(at_print), at_print
+        assert at_print and len(at_print) >= 4 and all(at_print), at_print
         assert not exceptions_on(pg)
     finally:
         context.close()

@@ -14,6 +14,7 @@ TEXTS = {
     "activations.name_tanh": {"en": "tanh", "ko": "하이퍼볼릭 탄젠트(tanh)"},
     "activations.name_relu": {"en": "ReLU", "ko": "렐루(ReLU)"},
     "activations.name_leaky_relu": {"en": "leaky ReLU", "ko": "리키 렐루(leaky ReLU)"},
+    "activations.section": {"en": "Section of the page", "ko": "페이지의 부분"},
     "activations.curves_heading": {"en": "The function and its derivative", "ko": "함수와 도함수"},
     "activations.chosen": {"en": "Activation functions (Keras names)", "ko": "활성화 함수 (케라스 이름)"},
     "activations.chosen_help": {
