@@ -23,7 +23,8 @@ PINNED: dict[str, str] = {
     "pooling_col:int pooling_shift_rows:int pooling_shift_cols:int pooling_steps:bool pooling_compare:bool "
     "pooling_compare_what:str",
     "shapes": "shapes_input:str shapes_h:int shapes_w:int shapes_c:int shapes_stack:str",
-    "activations": "activations_section:str activations_chosen:list activations_x_max:float activations_slope:float activations_depth:int "
+    "activations": "activations_section:str activations_chosen:list activations_x_max:float activations_slope:float "
+    "activations_depth:int "
     "activations_weight:float activations_x0:float activations_logits:str activations_temperature:float "
     "activations_neuron:str activations_x1:float activations_x2:float activations_w1:float activations_w2:float "
     "activations_bias:float",
