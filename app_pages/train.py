@@ -389,16 +389,16 @@ with view:
     if problem is None:
         rows = summarize(model_specs(config), INPUT_SHAPE)
         with st.expander(t("train.summary_heading"), expanded=job is None, icon=":material/table_rows:"):
-            st.dataframe(
+            st.table(  # a dozen rows: st.dataframe's grid (a 0.5 MB chunk, a canvas) slowed the lab's first paint
                 pd.DataFrame(
                     {
                         t("train.col_layer"): [f"{r['name']} ({r['type']})" for r in rows],
                         t("train.col_shape"): [format_shape(r["output_shape"]) for r in rows],
-                        t("train.col_params"): [r["params"] for r in rows],
+                        t("train.col_params"): [f"{r['params']:,}" for r in rows],
                     }
                 ),
+                border="horizontal",
                 hide_index=True,
-                key="train_summary",
             )
             st.caption(t("train.total_params", n=f"{totals(rows)['params']:,}"))
             st.caption(t("train.loss_note"))
