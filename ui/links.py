@@ -7,7 +7,9 @@ that the parameters it binds or writes are exactly the ones declared here.
 
 Widget keys and link parameters are the same names (page-prefixed keys, see DESIGN.md). A parameter is one of:
 a widget bound with ``bind="query-params"``, a choice kept in the URL by ``ui.state.choice`` / ``ranged_slider``,
-or state a page writes itself (the 2-D kernel stack, the layer stack of the shapes page).
+a widget of a part of a page built only when shown, kept by ``ui.state.linked_slider`` / ``linked_text`` (the
+activations page's sections), or state a page writes itself (the 2-D kernel stack, the layer stack of the shapes
+page). The frame keeps a page's declared parameters whose widget a run did not draw in the URL (ui.page).
 """
 
 from __future__ import annotations
