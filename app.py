@@ -5,13 +5,20 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import LANG_KEY, LANGUAGE_NAMES, current_language, t
-from ui.links import params_of
+from ui.links import LINKS, params_of
 from ui.owner import keep_owner_cookie
 from ui.page import PageEnd, drop_non_finite_query_params, report_ignored_query_params, snapshot_query_params
 from ui.pages import HOME, PAGES, SECTIONS
 from ui.presenter import presenter_mode
 from ui.runtime import keep_keras_session_between_runs, warm_up_in_background
-from ui.state import choice, every_option_label, keep_every_old_label, keep_hidden_links, relabel_pickers
+from ui.state import (
+    choice,
+    every_option_label,
+    follow_link_on_entry,
+    keep_every_old_label,
+    keep_hidden_links,
+    relabel_pickers,
+)
 from ui.training_status import sidebar_badge
 
 st.set_page_config(page_title="CNN Playground", page_icon=":material/grid_on:", layout="wide")
@@ -58,6 +65,8 @@ with st.sidebar:
     # After st.navigation: the badge links to the lab, and page links need the registered pages.
     sidebar_badge(on_lab_page=page.url_path == LAB.url_path)
 url_notice = st.empty()
+declared = params_of(page.url_path)
+follow_link_on_entry(page.url_path, LINKS.get(page.url_path, {}))  # the page's own settings, not `lang`
 try:
     page.run()
 except PageEnd:  # a page ended early (ui.page.end_page): the frame still finishes its own work
@@ -65,6 +74,5 @@ except PageEnd:  # a page ended early (ui.page.end_page): the frame still finish
 finally:
     keep_every_old_label(old_labels)
     if page.url_path != HOME.url_path:  # `/home` hands the link to the home page's run, which reports on it
-        declared = params_of(page.url_path)
         report_ignored_query_params(url_before, url_notice, page=page.url_path, declared=declared)
         keep_hidden_links(declared)

@@ -260,5 +260,6 @@ section = choice(
     key="activations_section",
     format_func=lambda s: t(SECTIONS[s][0]),
     label_visibility="collapsed",
+    persist_state="session",  # back on the page from another, the learner finds the section they left
 )
 SECTIONS[section][1]()

@@ -187,3 +187,31 @@ def test_tampered_url_params(app_for):
     assert "activations_depth=999" in notice and "activations_bogus" not in notice
     assert at.slider(key="activations_depth").value == 10
     assert "activations_depth" not in at.query_params
+
+
+def test_a_link_inside_the_app_wins_over_the_kept_settings(app_for):
+    """Back on the page from another one without its settings in the URL (the sidebar), the learner finds the section
+    and values they left; through a link carrying some (a lesson's scene), the link's values and the defaults show,
+    as in a new tab."""
+    at = app_for(PAGE)
+    at.run()
+    show(at, "softmax")
+    at.slider(key="activations_temperature").set_value(3.0).run()
+    at.switch_page("app_pages/dropout.py")
+    for key in list(at.query_params):
+        del at.query_params[key]
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.slider(key="activations_temperature").value == 3.0
+    assert at.query_params["activations_section"] == "softmax" and at.query_params["activations_temperature"] == "3.0"
+    at.switch_page("app_pages/dropout.py")
+    for key in list(at.query_params):
+        del at.query_params[key]
+    at.run()
+    at.query_params["activations_section"] = "softmax"
+    at.query_params["activations_logits"] = "1, 2"
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.text_input(key="activations_logits").value == "1, 2"
+    assert at.slider(key="activations_temperature").value == 1.0

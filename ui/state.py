@@ -289,6 +289,28 @@ def keep_hidden_links(keys: Iterable[str]) -> None:
             _write_url(key, st.session_state[key], kept[key])
 
 
+PAGE_SHOWN = "_links_page_shown"  # the url_path of the page the last full run drew
+
+
+def follow_link_on_entry(page: str, keys: Iterable[str]) -> None:
+    """When the learner comes to `page` from another page with some of its settings in the URL (a lesson's scene, a
+    link inside the app), the link wins over what the session kept from an earlier visit: every kept value of the
+    page is forgotten, so each linked widget takes the link's value or its default, as a link opened in a new tab
+    would. Coming without any of them (the sidebar), the page keeps the learner's settings. Call before the page runs.
+
+    keys: the page's link parameters (ui.links.params_of).
+    """
+    entered = st.session_state.get(PAGE_SHOWN) != page
+    st.session_state[PAGE_SHOWN] = page
+    keys = list(keys)
+    if not entered or not any(key in st.query_params for key in keys):
+        return
+    kept = st.session_state.get(LINKS_KEPT, {})
+    for key in keys:
+        if key in kept and key in st.session_state:
+            del st.session_state[key]
+
+
 def _seed(key: str, parse: Callable[[str], Any], default: Any) -> None:
     """Before a by-hand linked widget is first drawn in the session: its value from the link, `parse(raw)` (None for
     a value it refuses: the parameter is dropped and the frame reports it), else `default`."""

@@ -153,6 +153,44 @@ def test_activations_sections_keep_every_setting_in_the_link(person, server):
     assert not exceptions_on(pg)
 
 
+def test_activations_keep_their_settings_through_the_sidebar_but_a_lesson_link_wins(person, server):
+    """Back on the activations page through the sidebar, the learner finds the section and the value they left; opened
+    from a lesson's "Open this view on its own page", the page shows the scene's settings and defaults instead."""
+    pg = person
+    open_page(pg, server, "activations")
+    layers = pg.locator('[data-testid="stSlider"]', has_text="Number of layers").first
+    section(pg, "Vanishing").click()
+    expect(layers).to_contain_text("10", timeout=WAIT_MS)
+    slider(pg, "Number of layers").focus()
+    pg.keyboard.press("ArrowRight")  # 10 → 11
+    expect(layers).to_contain_text("11")
+    settle(pg)
+    sidebar = pg.locator('[data-testid="stSidebarNav"]')
+    sidebar.get_by_role("link", name="Dropout", exact=True).click()
+    pg.wait_for_url("**/dropout**")
+    settle(pg)
+    sidebar.get_by_role("link", name="Activations", exact=True).click()
+    pg.wait_for_url("**/activations**")
+    expect(layers).to_contain_text("11", timeout=WAIT_MS)
+    settle(pg)
+    assert parse_qs(urlparse(pg.url).query).get("activations_depth") == ["11"], pg.url
+    sidebar.get_by_role("link", name="Lessons", exact=True).click()
+    pg.wait_for_url("**/lessons**")
+    heading = pg.locator('[data-testid="stMain"] h3').first
+    for _ in range(3):  # to scene 4: the activation functions
+        settle(pg)
+        pg.get_by_role("button", name="Next").click()
+    expect(heading).to_contain_text("Activation functions", timeout=WAIT_MS)
+    settle(pg)
+    pg.get_by_text("Open this view on its own page").click()
+    pg.wait_for_url("**/activations?**")
+    expect(legend(pg).filter(has_text="leaky ReLU")).to_have_count(1, timeout=WAIT_MS)  # the scene: all four
+    expect(legend(pg)).to_have_count(4)
+    section(pg, "Vanishing").click()
+    expect(layers).to_contain_text("10", timeout=WAIT_MS)  # the default: the link did not carry the kept 11
+    assert not exceptions_on(pg)
+
+
 def test_dropout_resample_and_rate(person, server):
     """The re-sample button draws a new seed (the mask changes); ArrowRight on the rate changes the kept scale."""
     pg = person
