@@ -110,6 +110,43 @@ def _edited(df: pd.DataFrame, what: str) -> np.ndarray:
     return array
 
 
+def _editable(base: np.ndarray, *, key: str, what: str) -> np.ndarray:
+    """`base` (a grid or a kernel) with the learner's edits, typed in an editor (`st.data_editor` `key`) inside an
+    expander that is built only when opened: the editor's grid (a canvas, and a 0.5 MB chunk for the first one) cost
+    the page's first paint ~0.2 s each (bench/NOTES.md). The edits are kept in the session while it is closed; a
+    closed kernel shows its weights as a small table.
+
+    what: "grid" or "kernel" (the texts `conv2d.edit_<what>`, `conv2d.<what>_help` and `conv2d.<what>_cell_invalid`).
+    """
+    kept = f"{key}_values"
+    values = st.session_state.get(kept, base)
+    above = st.container()  # the closed kernel's weights go above its "Edit" expander
+    box = st.expander(t(f"conv2d.edit_{what}"), key=f"{key}_open", on_change="rerun", icon=":material/edit:")
+    shown = f"{key}_shown"  # what the editor started from when it was opened: its data stays put while it is open
+    if not box.open:
+        st.session_state.pop(shown, None)
+        if what == "kernel":
+            weights = pd.DataFrame(values).map(lambda v: f"{v:.4g}")
+            weights.columns = [str(c) for c in weights.columns]
+            above.table(weights, hide_index=True, border="horizontal")
+        return values
+    with box:
+        st.caption(t(f"conv2d.{what}_help"))
+        df = st.data_editor(
+            _frame(st.session_state.setdefault(shown, values)),
+            key=key,
+            hide_index=True,
+            width="stretch",
+            column_config=_small_columns(values.shape[1]),
+        )
+    values = _edited(df, what)
+    if values.shape == base.shape and not np.array_equal(values, base):
+        st.session_state[kept] = values
+    else:
+        st.session_state.pop(kept, None)
+    return values
+
+
 def _pick_cell() -> None:
     """A click on the feature map selects that cell (x = column, y = row of the clicked target)."""
     points = clicked_points("conv2d_output_chart")
@@ -181,15 +218,7 @@ with controls:
             key="conv2d_grid",
             format_func=lambda g: t(f"conv2d.grid_{g}"),
         )
-        st.caption(t("conv2d.grid_help"))
-        edited = st.data_editor(
-            _frame(GRIDS[grid_id]),
-            key=f"conv2d_grid_editor_{grid_id}",
-            hide_index=True,
-            width="stretch",
-            column_config=_small_columns(GRIDS[grid_id].shape[1]),
-        )
-        image = _edited(edited, "grid")
+        image = _editable(GRIDS[grid_id], key=f"conv2d_grid_editor_{grid_id}", what="grid")
     else:
         color = choice(
             st.segmented_control,
@@ -240,15 +269,9 @@ with controls:
     size_rows, size_cols = st.columns(2)
     kh = size_rows.number_input(t("conv2d.kh"), 1, 7, 3, key="conv2d_kh", bind="query-params")
     kw = size_cols.number_input(t("conv2d.kw"), 1, 7, 3, key="conv2d_kw", bind="query-params")
-    st.caption(t("conv2d.kernel_edit_help"))
-    kernel_df = st.data_editor(
-        _frame(resize_kernel(KERNELS[kernel_id], (kh, kw))),
-        column_config=_small_columns(kw),
-        key=f"conv2d_kernel_editor_{kernel_id}_{kh}_{kw}",
-        hide_index=True,
-        width="stretch",
+    kernel = _editable(
+        resize_kernel(KERNELS[kernel_id], (kh, kw)), key=f"conv2d_kernel_editor_{kernel_id}_{kh}_{kw}", what="kernel"
     )
-    kernel = _edited(kernel_df, "kernel")
     if color == "rgb":
         st.caption(t("conv2d.channel_weights_help"))
         weight_cols = st.columns(3)

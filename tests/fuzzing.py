@@ -210,6 +210,11 @@ def discover(at: Any, *, buttons: bool = False, button_filter: Callable[[Any], b
     for el in at.data_editor:
         if el.key and not getattr(el.proto, "disabled", False):
             knobs.append(Knob("data_editor", el, el.key, f"data_editor {el.key}"))
+    for el in at.expander:  # one built only when opened (on_change="rerun"): opened and closed as a person clicks it
+        widget_id = getattr(el.proto, "id", "")
+        if widget_id.startswith("$$ID-"):
+            key = widget_id.split("-", 2)[2]
+            knobs.append(Knob("expander", el, key, f"expander {key}"))
     if buttons:
         for el in at.button:
             if button_filter is None or button_filter(el):
@@ -406,13 +411,15 @@ def random_value(knob: Knob, at: Any, rng: np.random.Generator) -> Any:
         return random_text(str(knob.element.value or ""), rng, int(getattr(knob.element.proto, "max_chars", 0) or 0))
     if k == "data_editor":
         return _editor_state(knob, at, rng)
+    if k == "expander":
+        return bool(rng.random() < 0.7)  # mostly opened: what is inside gets fuzzed too
     if k == "button":
         return "click"
     raise ValueError(f"unknown knob kind {k}")
 
 
 def apply(knob: Knob, at: Any, value: Any) -> None:
-    if knob.kind == "data_editor":
+    if knob.kind in ("data_editor", "expander"):
         at.session_state[knob.key] = value
     elif knob.kind == "button":
         knob.element.click()
@@ -422,7 +429,7 @@ def apply(knob: Knob, at: Any, value: Any) -> None:
 
 def replay_line(knob: Knob, value: Any) -> str:
     """One line of AppTest code that replays this step."""
-    if knob.kind == "data_editor":
+    if knob.kind in ("data_editor", "expander"):
         return f"at.session_state[{knob.key!r}] = {value!r}"
     finder = {
         "segmented": "button_group",

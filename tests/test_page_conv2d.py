@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+
+import numpy as np
 import pytest
 
 from playground.convolution import GRIDS, conv2d, explain_conv2d_cell, output_size_formula
 from playground.kernels import KERNELS
-from tests.helpers import charts, codes, link_fixture, metrics
+from tests.helpers import chart, charts, codes, link_fixture, metrics
 
 SCRIPT = "app_pages/conv2d.py"
 
@@ -181,3 +184,40 @@ def test_compare_is_off_by_default(open_page):
     """Without the toggle no second map is drawn."""
     at = open_page()
     assert not any("conv2d_compare_chart" in c.id for c in charts(at))
+
+
+def _feature_map(at) -> np.ndarray:
+    """The values the output chart draws (its heatmap's z, decoded from plotly.py's typed-array form)."""
+    z = next(tr for tr in chart(at, "conv2d_output_chart").spec["data"] if tr.get("type") == "heatmap")["z"]
+    if isinstance(z, dict):
+        shape = [int(n) for n in str(z.get("shape", "-1")).split(",")]
+        return np.frombuffer(base64.b64decode(z["bdata"]), dtype=z["dtype"]).reshape(shape)
+    return np.asarray(z, float)
+
+
+def test_edits_are_kept_while_the_editor_is_closed(open_page):
+    """The grid and kernel editors are built only when their expander is opened; an edit changes the feature map to
+    what the core computes and stays, in the map and in the closed kernel's table, after the expander is closed; it
+    is the editor's starting point when opened again."""
+    at = open_page()
+    assert not at.data_editor  # both closed: nothing of the editors' grid on the first paint
+    assert at.table[0].value.astype(float).to_numpy().tolist() == KERNELS["identity"].tolist()
+    kernel_key = "conv2d_kernel_editor_identity_3_3"
+    at.session_state[f"{kernel_key}_open"] = True  # as the click on its label does
+    at.run()
+    assert [e.key for e in at.data_editor] == [kernel_key]
+    at.session_state[kernel_key] = {"edited_rows": {0: {"0": 2.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    kernel = KERNELS["identity"].astype(float)
+    kernel[0, 0] = 2.0
+    expected = conv2d(GRIDS["digit_7"], kernel)
+    np.testing.assert_allclose(_feature_map(at).reshape(expected.shape), expected)
+    at.session_state[f"{kernel_key}_open"] = False
+    at.run()
+    assert not at.exception and not at.data_editor
+    assert at.table[0].value.astype(float).to_numpy().tolist() == kernel.tolist()
+    np.testing.assert_allclose(_feature_map(at).reshape(expected.shape), expected)
+    at.session_state[f"{kernel_key}_open"] = True
+    at.run()
+    assert at.data_editor[0].value.to_numpy().tolist() == kernel.tolist()

@@ -165,3 +165,45 @@ def test_on_a_phone_the_feature_map_follows_the_controls(browser, server):
         assert output["y"] < picture["y"]
     finally:
         context.close()
+
+
+# The value the output chart draws at (row, col) (its heatmap's calcdata: rows × columns).
+OUTPUT_AT = """([row, col]) => {
+  const gd = document.querySelector('.st-key-conv2d_output_chart .js-plotly-plot');
+  return gd.calcdata.find(cd => cd[0].trace.type === 'heatmap')[0].z[row][col];
+}"""
+
+
+def test_a_kernel_weight_typed_in_its_editor_changes_the_map_and_stays(browser, server):
+    """A click on "Edit the kernel's weights" opens the kernel's editor (built only then); a click on the centre
+    weight, a typed 2 and Enter double the identity kernel's output; closed again, the map and the kernel's table keep
+    the 2."""
+    context, pg = open_until_drawn(browser, server, "conv2d", WIDE, "conv2d_output_chart")
+    try:
+        assert pg.evaluate(OUTPUT_AT, [0, 0]) == 9  # identity kernel on the digit 7: input (1, 1)
+        assert pg.locator('[data-testid="stDataFrame"]').count() == 0  # no editor's grid on the first paint
+        pg.locator('[data-testid="stExpander"] summary', has_text="Edit the kernel's weights").click()
+        editor = pg.locator(".st-key-conv2d_kernel_editor_identity_3_3")
+        expect(editor.locator("canvas").first).to_be_visible(timeout=60_000)
+        wait_for_app(pg)
+        editor.scroll_into_view_if_needed()
+        box = editor.bounding_box()
+        rows = 4  # the header and three rows of weights, of one height each
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 2.5 / rows
+        pg.mouse.click(x, y)  # the centre weight: column 1, row 1
+        pg.wait_for_timeout(300)  # as a person looks at the selected cell before typing
+        pg.keyboard.type("2")
+        overlay = pg.locator("#portal textarea, #portal input").first  # glide-data-grid's cell editor
+        expect(overlay).to_have_value("2", timeout=10_000)
+        pg.keyboard.press("Enter")
+        pg.wait_for_function(f"() => ({OUTPUT_AT})([0, 0]) === 18", timeout=60_000)
+        wait_for_app(pg)
+        pg.locator('[data-testid="stExpander"] summary', has_text="Edit the kernel's weights").click()
+        expect(pg.locator(".st-key-conv2d_kernel_editor_identity_3_3 canvas")).to_have_count(0, timeout=60_000)
+        wait_for_app(pg)
+        table = pg.locator('[data-testid="stTable"]').first
+        expect(table.locator("tr").nth(2)).to_contain_text("2")
+        assert pg.evaluate(OUTPUT_AT, [0, 0]) == 18
+        assert not exceptions_on(pg)
+    finally:
+        context.close()

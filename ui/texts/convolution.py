@@ -162,7 +162,9 @@ TEXTS.update(
         "conv2d.kernel": {"en": "Kernel", "ko": "커널"},
         "conv2d.kh": {"en": "Kernel rows", "ko": "커널 행 수"},
         "conv2d.kw": {"en": "Kernel columns", "ko": "커널 열 수"},
-        "conv2d.kernel_edit_help": {
+        "conv2d.edit_grid": {"en": "Edit the grid's numbers", "ko": "격자의 숫자 고치기"},
+        "conv2d.edit_kernel": {"en": "Edit the kernel's weights", "ko": "커널 가중치 고치기"},
+        "conv2d.kernel_help": {
             "en": "The kernel's weights — double-click to edit. A network learns these numbers.",
             "ko": "커널의 가중치입니다. 두 번 클릭해 고칠 수 있습니다. 신경망은 이 숫자를 학습합니다.",
         },
