@@ -189,7 +189,7 @@ def _same_runs(before, after) -> list[str]:
 def _settings(at) -> dict[str, object]:
     out = {}
     for knob in fuzzing.discover(at):
-        if knob.key and knob.kind not in ("button", "data_editor"):
+        if knob.key and knob.kind not in ("button", "data_editor", "expander"):
             out[knob.key] = knob.element.value
     return out
 
