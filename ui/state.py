@@ -298,7 +298,7 @@ def follow_link_on_entry(page: str, keys: Iterable[str]) -> None:
     page is forgotten, so each linked widget takes the link's value or its default, as a link opened in a new tab
     would. Coming without any of them (the sidebar), the page keeps the learner's settings. Call before the page runs.
 
-    keys: the page's link parameters (ui.links.params_of).
+    keys: the page's own link parameters (ui.links.LINKS[page]; not the frame's `lang`, which every link may carry).
     """
     entered = st.session_state.get(PAGE_SHOWN) != page
     st.session_state[PAGE_SHOWN] = page
