@@ -30,7 +30,7 @@ PINNED: dict[str, str] = {
     "activations_bias:float",
     "dropout": "dropout_rate:float dropout_training:bool dropout_keras:bool dropout_seed:int dropout_units:int "
     "dropout_map_size:int dropout_samples:int",
-    "optimizers": "optimizers_surface:str optimizers_conditioning:float optimizers_racers:list "
+    "optimizers": "optimizers_section:str optimizers_surface:str optimizers_conditioning:float optimizers_racers:list "
     "optimizers_start_x:float optimizers_start_y:float optimizers_steps:int optimizers_step:int "
     "optimizers_sgd_learning_rate:float "
     "optimizers_momentum_learning_rate:float optimizers_momentum_momentum:float "
@@ -85,6 +85,7 @@ SCENES: dict[str, list[dict[str, str]]] = {
     "activations": [
         {"activations_section": s, "activations_neuron": "leaky_relu"} for s in ("vanishing", "softmax", "perceptron")
     ],
+    "optimizers": [{"optimizers_section": "batch"}],
 }
 CONCEPT_PAGES = [
     "conv1d",
@@ -147,7 +148,7 @@ def test_page_uses_exactly_its_declared_parameters(url_path, monkeypatch):
     types and choice ids; a parameter it keeps in the URL by itself stays there when a link carries it."""
     written: dict[str, Param] = {}
     choice, choices, ranged_slider = ui.state.choice, ui.state.choices, ui.state.ranged_slider
-    linked_slider, linked_text = ui.state.linked_slider, ui.state.linked_text
+    linked_number, linked_text = ui.state.linked_number, ui.state.linked_text
 
     def recording_choice(widget, label, options, *, key, **kwargs):
         written[key] = Param(*_choice_kind(list(options)))
@@ -161,15 +162,15 @@ def test_page_uses_exactly_its_declared_parameters(url_path, monkeypatch):
         written[key] = Param("int")
         return ranged_slider(label, min_value, max_value, default, key=key, **kwargs)
 
-    def recording_linked_slider(label, min_value, max_value, value, step=None, *, key, **kwargs):
+    def recording_linked_number(widget, label, min_value, max_value, value, step=None, *, key, **kwargs):
         written[key] = Param("int" if isinstance(value, int) else "float")
-        return linked_slider(label, min_value, max_value, value, step, key=key, **kwargs)
+        return linked_number(widget, label, min_value, max_value, value, step, key=key, **kwargs)
 
     def recording_linked_text(label, value, *, key, **kwargs):
         written[key] = Param("str")
         return linked_text(label, value, key=key, **kwargs)
 
-    monkeypatch.setattr(ui.state, "linked_slider", recording_linked_slider)
+    monkeypatch.setattr(ui.state, "linked_number", recording_linked_number)  # linked_slider calls it too
     monkeypatch.setattr(ui.state, "linked_text", recording_linked_text)
     monkeypatch.setattr(ui.state, "choice", recording_choice)
     monkeypatch.setattr(ui.state, "choices", recording_choices)
@@ -197,5 +198,7 @@ def test_page_uses_exactly_its_declared_parameters(url_path, monkeypatch):
 
 
 def _choice_kind(options: list[object]) -> tuple[str, tuple[str, ...]]:
+    """A choice's kind from its option ids: int ids, or text ids that all read as numbers (the epsilons "1e-07", ...)."""
     ints = options and all(isinstance(o, int) and not isinstance(o, bool) for o in options)
-    return ("int" if ints else "str"), tuple(str(o) for o in options)
+    texts = tuple(str(o) for o in options)
+    return ("int" if ints else _kind_of(texts)), texts

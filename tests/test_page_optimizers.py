@@ -40,14 +40,38 @@ def expected_position(surface, racer, lr, start, steps, step, **hyper) -> str:
     return f"({x:.4g}, {y:.4g})"
 
 
+def open_racers(at, *racers: str):
+    """Open these racers' hyper-parameter expanders, as a click on their labels does (AppTest cannot click one), and
+    run: their widgets are built only then."""
+    for racer in racers:
+        at.session_state[f"optimizers_{racer}_open"] = True
+    at.run()
+    assert not at.exception
+    return at
+
+
 def test_smoke(app_for):
-    """The default race renders: contour + loss charts, the summary table and one state table with every optimizer."""
+    """The race section renders first: contour + loss charts, the summary table and one state table with every
+    optimizer; only SGD's hyper-parameters are built (its expander is the open one), and no batch-size part."""
     at = run_page(app_for)
     assert at.title[0].value == "Optimizers"
-    assert len(charts(at)) == 4  # race paths and loss, batch-size paths and loss
-    assert len(at.table) == 3  # the race, the state, the batch sizes
+    assert len(charts(at)) == 2  # race paths and loss
+    assert len(at.table) == 2  # the race, the state
     assert set(at.table[1].value["optimizer"]) == {"SGD", "Momentum", "AdaGrad", "RMSProp", "Adam"}
+    assert [n.key for n in at.number_input] == [
+        "optimizers_start_x",
+        "optimizers_start_y",
+        "optimizers_sgd_learning_rate",
+    ]
     assert not at.warning
+
+
+def test_batch_section_smoke(app_for):
+    """The batch-size section: its paths and loss charts and its table, and none of the race's widgets."""
+    at = run_page(app_for, optimizers_section="batch")
+    assert [c.id.rsplit("-", 1)[-1] for c in charts(at)] == ["optimizers_batch_chart", "optimizers_batch_loss_chart"]
+    assert len(at.table) == 1
+    assert not any(n.key == "optimizers_start_x" for n in at.number_input)
 
 
 def test_positions_equal_core(app_for):
@@ -65,7 +89,7 @@ def test_positions_equal_core(app_for):
 
 def test_hyper_parameters_and_step_change_the_result(app_for):
     """Changing momentum, Adam's beta_1, the learning rate, steps and the shown step follows the core."""
-    at = run_page(app_for)
+    at = open_racers(run_page(app_for), "momentum", "adam")
     at.button_group(key="optimizers_racers").set_value(["momentum", "adam"])
     at.slider(key="optimizers_momentum_momentum").set_value(0.5)
     at.slider(key="optimizers_adam_beta_1").set_value(0.8)
@@ -106,6 +130,9 @@ def test_choosing_a_surface_applies_its_suggestions(app_for, surface):
     assert not at.exception
     s = SURFACES[surface]
     assert at.number_input(key="optimizers_start_x").value == s.start[0]
+    assert at.number_input(key="optimizers_sgd_learning_rate").value == s.learning_rates["sgd"]
+    assert at.session_state["optimizers_adam_learning_rate"] == s.learning_rates["adam"]  # its expander is closed
+    open_racers(at, "adam")
     assert at.number_input(key="optimizers_adam_learning_rate").value == s.learning_rates["adam"]
     assert positions(at)["Adam"] == expected_position(s, "adam", s.learning_rates["adam"], s.start, 150, 150)
     assert not at.warning  # the suggested rates do not diverge
@@ -179,8 +206,8 @@ def test_batch_size_section_shows_the_core_paths_and_keras_fit(app_for):
     the code box fits with the same batch sizes."""
     from playground.minibatch import N_SAMPLES, least_squares, make_samples, minibatch_sgd
 
-    at = run_page(app_for, optimizers_batch_sizes=["1", "32"], optimizers_batch_steps="60")
-    table = at.table[2].value
+    at = run_page(app_for, optimizers_section="batch", optimizers_batch_sizes=["1", "32"], optimizers_batch_steps="60")
+    table = at.table[0].value
     assert list(table["batch_size"]) == ["1", "32"]
     x, y = make_samples(N_SAMPLES)
     w, b = least_squares(x, y)
@@ -214,3 +241,71 @@ def test_a_link_naming_only_unknown_optimizers_races_the_default_ones(open_link)
     assert at.button_group(key="optimizers_racers").value == default != []
     notices = " ".join(i.value for i in at.info)
     assert "`optimizers_racers=foo` →" in notices and "Pick at least one" not in notices
+
+
+def test_a_closed_racers_link_settings_are_used_and_kept(open_link):
+    """Adam's expander is closed (its widgets are not built), yet a link's beta_1 and epsilon race: positions and the
+    code follow them, and the link keeps them."""
+    at = open_link(
+        PAGE,
+        optimizers_racers="adam",
+        optimizers_adam_beta_1="0.8",
+        optimizers_adam_epsilon="1e-04",
+        optimizers_step="9",
+    )
+    assert not at.exception and not at.info
+    assert not any(s.key == "optimizers_adam_beta_1" for s in at.slider)  # closed: not built
+    bowl = SURFACES["bowl"]
+    lr = bowl.learning_rates["adam"]
+    assert positions(at)["Adam"] == expected_position(bowl, "adam", lr, bowl.start, 150, 9, beta_1=0.8, epsilon=1e-4)
+    assert f"keras.optimizers.Adam(learning_rate={lr:g}, beta_1=0.8, epsilon=0.0001)" in codes(at)[0].value
+    assert at.query_params["optimizers_adam_beta_1"] == "0.8"
+    assert at.query_params["optimizers_adam_epsilon"] == "1e-04"
+
+
+def test_a_closed_racers_refused_link_setting_is_reported_at_once(open_link):
+    """A link's epsilon that is not one of the slider's values, for a closed expander: said at once (not only when
+    the expander is opened), and the default races."""
+    at = open_link(PAGE, optimizers_adam_epsilon="5", optimizers_rmsprop_rho="2")
+    notice = " ".join(i.value for i in at.info)
+    assert "optimizers_adam_epsilon=5" in notice and "optimizers_rmsprop_rho=2" in notice
+    assert "optimizers_adam_epsilon" not in at.query_params
+    assert at.session_state["optimizers_adam_epsilon"] == "1e-07"
+
+
+def test_settings_typed_in_an_expander_stay_when_it_closes(app_for):
+    """Adam's learning rate and epsilon set in its open expander still race once it is closed, and come back in it."""
+    at = open_racers(run_page(app_for, optimizers_racers="adam"), "adam")
+    at.number_input(key="optimizers_adam_learning_rate").set_value(0.05)
+    at.select_slider(key="optimizers_adam_epsilon").set_value("1e-03")
+    at.run()
+    at.session_state["optimizers_adam_open"] = False
+    at.run()
+    assert not at.exception
+    assert not any(n.key == "optimizers_adam_learning_rate" for n in at.number_input)
+    bowl = SURFACES["bowl"]
+    assert positions(at)["Adam"] == expected_position(bowl, "adam", 0.05, bowl.start, 150, 150, epsilon=1e-3)
+    assert at.query_params["optimizers_adam_learning_rate"] == "0.05"
+    open_racers(at, "adam")
+    assert at.number_input(key="optimizers_adam_learning_rate").value == 0.05
+    assert at.select_slider(key="optimizers_adam_epsilon").value == "1e-03"
+
+
+def test_the_other_section_keeps_every_setting_in_the_link(app_for):
+    """Settings of the race stay in the URL (and in the session) while the batch-size section is shown, and the other
+    way round; a link to the batch section with race settings opens the race with them."""
+    at = run_page(app_for)
+    at.slider(key="optimizers_steps").set_value(60).run()
+    at.button_group(key="optimizers_section").set_value("batch").run()
+    at.slider(key="optimizers_batch_steps").set_value(40).run()
+    assert not at.exception
+    assert at.query_params["optimizers_steps"] == "60" and at.query_params["optimizers_batch_steps"] == "40"
+    at.button_group(key="optimizers_section").set_value("race").run()
+    assert at.slider(key="optimizers_steps").value == 60
+    assert at.query_params["optimizers_batch_steps"] == "40"
+
+    linked = run_page(app_for, optimizers_section="batch", optimizers_steps="60", optimizers_surface="beale")
+    assert not linked.info and linked.query_params["optimizers_steps"] == "60"
+    linked.button_group(key="optimizers_section").set_value("race").run()
+    assert linked.slider(key="optimizers_steps").value == 60
+    assert linked.selectbox(key="optimizers_surface").value == "beale"

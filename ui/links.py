@@ -7,9 +7,10 @@ that the parameters it binds or writes are exactly the ones declared here.
 
 Widget keys and link parameters are the same names (page-prefixed keys, see DESIGN.md). A parameter is one of:
 a widget bound with ``bind="query-params"``, a choice kept in the URL by ``ui.state.choice`` / ``ranged_slider``,
-a widget of a part of a page built only when shown, kept by ``ui.state.linked_slider`` / ``linked_text`` (the
-activations page's sections), or state a page writes itself (the 2-D kernel stack, the layer stack of the shapes
-page). The frame keeps a page's declared parameters whose widget a run did not draw in the URL (ui.page).
+a widget of a part of a page built only when shown, kept by ``ui.state.linked_number`` / ``linked_text`` (the
+activations and optimizers pages' sections, a racer's closed expander), or state a page writes itself (the 2-D kernel
+stack, the layer stack of the shapes page). The frame keeps a page's declared parameters whose widget a run did not
+draw in the URL (ui.page).
 """
 
 from __future__ import annotations
@@ -175,6 +176,7 @@ LINKS: dict[str, dict[str, Param]] = {
         "dropout_samples": one_of((10, 100, 1000, 5000)),
     },
     "optimizers": {
+        "optimizers_section": one_of(("race", "batch")),
         "optimizers_surface": one_of(SURFACES),
         "optimizers_conditioning": FLOAT,
         "optimizers_racers": some_of(RACERS),

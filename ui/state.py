@@ -12,9 +12,11 @@ set a bound parameter itself. `ranged_slider()` keeps such a value in the URL by
 
 A widget in a part of a page that is built only when shown (a section picked from several, a closed expander) cannot
 be bound either: Streamlit drops a bound parameter from the URL at the end of a run in which its widget is not drawn.
-`linked_slider()` and `linked_text()` keep such a value in the session while the part is hidden and in the URL by
-hand; `choice()` / `choices()` do the same given ``persist_state="session"``. The frame keeps a link's settings of
-a part not shown yet in the URL until that part is drawn, and reports the ones it refuses then (ui.page).
+`linked_number()` (a slider or a number input) and `linked_text()` keep such a value in the session while the part is
+hidden and in the URL by hand; `choice()` / `choices()` do the same given ``persist_state="session"``. Given
+``shown=False`` (the part is not built in this run), `linked_number()` and `choice()` draw nothing and return the
+kept value. The frame keeps a link's settings of a part not shown yet in the URL until that part is drawn, and
+reports the ones it refuses then (ui.page).
 
 `relabel_pickers()` (called by the frame after the language switch) makes every option widget show its option's label
 in the new language at once; see its docstring for why Streamlit does not do that by itself. `keep_old_labels()`
@@ -55,33 +57,33 @@ def choice(
     key: str,
     default: Any = None,
     format_func: Callable[[Any], str] = str,
+    shown: bool = True,
     **kwargs: Any,
 ) -> Any:
-    """Render `widget` (st.selectbox, st.radio, st.segmented_control, st.pills, or the sidebar's) with
-    the value in the URL as `?key=<str(option)>`.
+    """Render `widget` (st.selectbox, st.radio, st.segmented_control, st.pills, st.select_slider, or the sidebar's)
+    with the value in the URL as `?key=<str(option)>`.
 
     Args:
         widget: the Streamlit widget function.
         options: option ids (str/int/...); `str(option)` is what appears in the URL.
         default: the initial option (the first one if None); when chosen, the URL parameter is removed.
         format_func: the (translated) label of an option.
+        shown: False for a widget whose part of the page is not built in this run (a closed expander): nothing is
+            drawn, the value the session keeps (or the link's) is returned and stays in the URL. Such a widget is
+            drawn with `persist_state="session"` when shown.
     Returns:
         The selected option id (never None: a deselected segmented control falls back to `default`).
     """
     options = list(options)
     default = options[0] if default is None else default
     by_text = {str(o): o for o in options}
-    if key not in st.session_state:
-        raw = st.query_params.get(key)
-        st.session_state[key] = by_text.get(raw, default) if raw is not None else default
-        if raw is not None and raw not in by_text:
-            del st.query_params[key]  # reported by the frame as an ignored link setting
+    _seed(key, by_text.get, default)  # a link's unknown id: dropped, reported by the frame as an ignored setting
     if st.session_state[key] not in options:
         st.session_state[key] = default
-    value = widget(label, options, format_func=format_func, key=key, **kwargs)
+    value = widget(label, options, format_func=format_func, key=key, **kwargs) if shown else st.session_state[key]
     if value is None:
         value = default
-    _write_url(key, value, default, kept=kwargs.get("persist_state") == "session")
+    _write_url(key, value, default, kept=not shown or kwargs.get("persist_state") == "session")
     return value
 
 
@@ -261,18 +263,16 @@ def ranged_slider(label: str, min_value: int, max_value: int, default: int, *, k
     is `default`. When the range is a single value no slider is drawn and that value is returned.
 
     Returns:
-        The chosen value, always within [min_value, max_value].
+        The chosen value, always within [min_value, max_value]. Given `persist_state="session"` the value is kept
+        (and stays in the URL) while the slider's part of the page is not built.
     """
     default = min(max(default, min_value), max_value)
-    if key not in st.session_state:
-        raw = st.query_params.get(key, "")
-        digits = raw[1:] if raw.startswith("-") else raw
-        st.session_state[key] = int(raw) if digits.isdigit() and len(digits) < 10 else default
+    _seed(key, _number_parser(-(10**9), 10**9, int), default)  # any int: clamped into the range below
     value = min(max(int(st.session_state[key]), min_value), max_value)
     st.session_state[key] = value
     if max_value > min_value:
         value = st.slider(label, min_value, max_value, key=key, **kwargs)
-    _write_url(key, value, default)
+    _write_url(key, value, default, kept=kwargs.get("persist_state") == "session")
     return value
 
 
@@ -324,23 +324,8 @@ def _seed(key: str, parse: Callable[[str], Any], default: Any) -> None:
     st.session_state[key] = value
 
 
-def linked_slider(
-    label: str,
-    min_value: float,
-    max_value: float,
-    value: float,
-    step: float | None = None,
-    *,
-    key: str,
-    **kwargs: Any,
-) -> Any:
-    """`st.slider` (one int or float value) that keeps its value in the URL as `?key=<value>` by the page, not bound,
-    so it may sit in a part of the page that is not always built (see the module docstring).
-
-    A link's value is taken when it is a number of the slider's type within [min_value, max_value], else refused.
-    The value is kept in the session while the slider is not drawn.
-    """
-    number = type(value)
+def _number_parser(min_value: float, max_value: float, number: type) -> Callable[[str], Any]:
+    """A link value's parser for a number widget: a number of type `number` within [min_value, max_value], else None."""
 
     def parse(raw: str) -> Any:
         try:
@@ -353,10 +338,54 @@ def linked_slider(
             return int(parsed) if parsed.is_integer() else None
         return parsed
 
-    _seed(key, parse, value)
-    out = st.slider(label, min_value, max_value, step=step, key=key, persist_state="session", **kwargs)
+    return parse
+
+
+def linked_number(
+    widget: Callable[..., Any],
+    label: str,
+    min_value: float,
+    max_value: float,
+    value: float,
+    step: float | None = None,
+    *,
+    key: str,
+    shown: bool = True,
+    **kwargs: Any,
+) -> Any:
+    """`widget` (st.slider or st.number_input, one int or float value) that keeps its value in the URL as
+    `?key=<value>` by the page, not bound, so it may sit in a part of the page that is not always built (see the
+    module docstring).
+
+    A link's value is taken when it is a number of `value`'s type within [min_value, max_value], else refused.
+    The value is kept in the session while the widget is not drawn.
+
+    Args:
+        value: the default (no URL parameter when the value is this).
+        shown: False when the widget's part of the page is not built in this run (a closed expander): nothing is
+            drawn and the kept value (or the link's, or `value`) is returned.
+    """
+    _seed(key, _number_parser(min_value, max_value, type(value)), value)
+    if shown:
+        out = widget(label, min_value, max_value, step=step, key=key, persist_state="session", **kwargs)
+    else:
+        out = st.session_state[key]
     _write_url(key, out, value, kept=True)
     return out
+
+
+def linked_slider(
+    label: str,
+    min_value: float,
+    max_value: float,
+    value: float,
+    step: float | None = None,
+    *,
+    key: str,
+    **kwargs: Any,
+) -> Any:
+    """`linked_number` drawn as `st.slider`."""
+    return linked_number(st.slider, label, min_value, max_value, value, step, key=key, **kwargs)
 
 
 def linked_text(label: str, value: str, *, key: str, max_chars: int | None = None, **kwargs: Any) -> str:

@@ -19,6 +19,7 @@ PAGES = (
     *(f"activations?activations_section={s}" for s in ACTIVATIONS_SECTIONS),
     "dropout",
     "optimizers",
+    "optimizers?optimizers_section=batch",
     "shapes",
     "augmentation",
 )
@@ -113,9 +114,9 @@ def test_activations_pills_and_range(person, server):
     assert not exceptions_on(pg)
 
 
-def section(pg, label: str):
-    """The button of the activations page's section `label` (the segmented control above the sections)."""
-    return pg.locator(".st-key-activations_section button", has_text=label).first
+def section(pg, label: str, page: str = "activations"):
+    """The button of `page`'s section `label` (the segmented control above the sections)."""
+    return pg.locator(f".st-key-{page}_section button", has_text=label).first
 
 
 def test_activations_sections_keep_every_setting_in_the_link(person, server):
@@ -221,18 +222,59 @@ def test_optimizers_race_picker_and_tuning(person, server):
     expect(legend(pg).filter(has_text="Nesterov")).to_have_count(1, timeout=WAIT_MS)
     expect(_row(pg, "Nesterov")).to_be_visible()
 
-    before = _row(pg, "Momentum").inner_text()
+    before = _row(pg, "Momentum").text_content()
     pg.locator('[data-testid="stExpander"] summary', has_text="Momentum").first.click()
     lr = pg.locator('[data-testid="stExpander"]', has_text="Momentum").first.locator("input").first
     lr.focus()
     pg.keyboard.press("ArrowDown")
     expect(_row(pg, "Momentum")).not_to_have_text(before, timeout=WAIT_MS)
 
-    before = _row(pg, "Adam").inner_text()
+    before = _row(pg, "Adam").text_content()
     slider(pg, "Steps").focus()
     pg.keyboard.press("ArrowLeft")  # 150 → 140 steps
     expect(_row(pg, "Adam")).not_to_have_text(before, timeout=WAIT_MS)
     expect(pg.locator('[data-testid="stSlider"]', has_text="Show step").first).to_contain_text("140")
+    assert not exceptions_on(pg)
+
+
+def test_optimizers_closed_racers_and_sections_keep_their_settings(person, server):
+    """Adam's expander builds its sliders when clicked open; beta_1 moved with the keys changes Adam's row, which stays
+    so once the expander is closed again and the batch-size section is shown; a reload of the page's link brings back
+    the batch section's setting and, in the race, Adam's beta_1."""
+    pg = person
+    open_page(pg, server, "optimizers?optimizers_racers=adam")
+    adam = pg.locator('[data-testid="stExpander"]', has_text="Adam").first
+    expect(adam.locator('[data-testid="stSlider"]')).to_have_count(0)  # closed: not built
+    before = _row(pg, "Adam").text_content()
+    adam.locator("summary").click()
+    beta = adam.locator('[data-testid="stSlider"]', has_text="beta_1").first
+    beta.locator("input[type=range]").focus()
+    pg.keyboard.press("ArrowLeft")  # 0.9 → 0.899
+    expect(beta).to_contain_text("0.899", timeout=WAIT_MS)
+    expect(_row(pg, "Adam")).not_to_have_text(before, timeout=WAIT_MS)
+    moved = _row(pg, "Adam").text_content()
+    settle(pg)
+    adam.locator("summary").click()
+    expect(adam.locator('[data-testid="stSlider"]')).to_have_count(0, timeout=WAIT_MS)
+    settle(pg)
+    expect(_row(pg, "Adam")).to_have_text(moved)
+
+    section(pg, "Batch size", page="optimizers").click()
+    steps = pg.locator('[data-testid="stSlider"]', has_text="steps").first
+    expect(steps).to_contain_text("100", timeout=WAIT_MS)
+    expect(_row(pg, "Adam")).to_have_count(0)
+    steps.locator("input[type=range]").focus()
+    pg.keyboard.press("ArrowRight")  # 100 → 110 steps
+    expect(steps).to_contain_text("110")
+    settle(pg)
+    query = parse_qs(urlparse(pg.url).query)
+    assert query["optimizers_section"] == ["batch"] and query["optimizers_batch_steps"] == ["110"], query
+    assert query["optimizers_adam_beta_1"] == ["0.899"], query  # the race's setting, its section not shown
+    pg.reload()
+    wait_for_app(pg)
+    expect(steps).to_contain_text("110", timeout=WAIT_MS)
+    section(pg, "race", page="optimizers").click()
+    expect(_row(pg, "Adam")).to_have_text(moved, timeout=WAIT_MS)
     assert not exceptions_on(pg)
 
 

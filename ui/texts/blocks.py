@@ -269,6 +269,9 @@ TEXTS = {
         "ko": "f = ½(x² + κy²): y 방향이 x 방향보다 κ배 가파릅니다. κ가 크면 좁은 골짜기가 되어 SGD가 지그재그로 "
         "움직이거나 lr·κ > 2 이면 발산합니다.",
     },
+    "optimizers.section": {"en": "Section of the page", "ko": "페이지의 부분"},
+    "optimizers.section_race": {"en": "The race on a loss surface", "ko": "손실 곡면 위의 경주"},
+    "optimizers.section_batch": {"en": "Batch size", "ko": "배치 크기"},
     "optimizers.racers": {"en": "Optimizers in the race", "ko": "경주에 참가하는 옵티마이저"},
     "optimizers.racer_sgd": {"en": "SGD", "ko": "SGD"},
     "optimizers.racer_momentum": {"en": "Momentum", "ko": "모멘텀"},
