@@ -699,6 +699,8 @@ def check_url_case(at: Any, case: UrlCase, bound: dict[str, Knob]) -> list[str]:
             continue
         knob = bound[key]
         if clearly_invalid(knob, raws):
+            if key not in at.session_state and key in at.query_params:
+                continue  # its widget was not drawn (the page stopped before it): pending, judged when drawn (ui.page)
             if listed_all and f"{cut(key)}=" not in notice:
                 problems.append(f"invalid {key}={raws!r} ({knob.kind}) not in the notice {notice!r}")
             try:
@@ -712,31 +714,51 @@ def check_url_case(at: Any, case: UrlCase, bound: dict[str, Knob]) -> list[str]:
     return problems
 
 
+def _other_number(knob: Knob) -> int | float | None:
+    """A valid value of a one-value slider or number input other than its current one (its max, else its min), or
+    None (a range slider, a number input without bounds, or min = max)."""
+    p, current = knob.element.proto, knob.element.value
+    if knob.kind == "slider" and not knob.extra.get("range"):
+        lo, hi = p.min, p.max
+    elif knob.kind == "number_input" and p.has_min and p.has_max:
+        lo, hi = p.min, p.max
+    else:
+        return None
+    is_int = p.data_type == (SLIDER_INT if knob.kind == "slider" else NUMBER_INT)
+    lo, hi = (int(lo), int(hi)) if is_int else (lo, hi)
+    other = hi if current != hi else lo
+    return None if other == current else other
+
+
 def bound_knobs(at: Any, script: str, setup: Callable[[Any], None] | None = None) -> dict[str, Knob]:
     """The page's widgets whose value lives in the URL: `bind="query-params"` ones (their proto names the query
-    key) and `ui.state.choice` ones, found by a probe run that puts a valid non-default option in the URL."""
+    key), and the ones a page links by hand (`ui.state.choice`, `linked_number`, `ranged_slider`), found by a probe
+    run that puts a valid non-default option or number in the URL and sees the widget take it."""
     knobs = {k.key: k for k in discover(at) if k.key}
     bound = {key: k for key, k in knobs.items() if getattr(k.element.proto, "query_param_key", "")}
-    probe_knobs = {
-        key: k
-        for key, k in knobs.items()
-        if key not in bound and k.kind in ("selectbox", "radio", "segmented") and len(k.options or []) > 1
-    }
-    if probe_knobs:
+    options: dict[str, Any] = {}
+    numbers: dict[str, Any] = {}
+    for key, k in knobs.items():
+        if key in bound:
+            continue
+        if k.kind in ("selectbox", "radio", "segmented") and len(k.options or []) > 1:
+            options[key] = next(o for o in k.options if o != k.element.value)
+        elif k.kind in ("slider", "number_input") and (number := _other_number(k)) is not None:
+            numbers[key] = number
+    # two probes: another option of a section picker would hide the numbers of the section in view
+    for wanted in (options, numbers):
+        if not wanted:
+            continue
         probe = page_app(script)
         if setup is not None:
             setup(probe)
-        wanted = {}
-        for key, k in probe_knobs.items():
-            current = k.element.value
-            other = next(o for o in k.options if o != current)
-            wanted[key] = other
+        for key, other in wanted.items():
             probe.query_params[key] = str(other)
         probe.run()
         for key, other in wanted.items():
             try:
                 if probe.session_state[key] == other:
-                    bound[key] = probe_knobs[key]
+                    bound[key] = knobs[key]
             except KeyError:
                 pass
     return bound
