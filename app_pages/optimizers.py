@@ -120,11 +120,12 @@ def _hyper_widget(racer: str, name: str, default: float, *, shown: bool) -> floa
 
 
 def _racer_settings(key: str, surface_name: str) -> tuple[float, dict]:
-    """`key`'s learning rate and hyper-parameters, drawn in its expander, which is built only when open."""
+    """`key`'s learning rate and hyper-parameters, drawn in its expander, which is built only when open. The
+    expander's label shows the learning rate, so the closed ones can be compared at a glance."""
     racer = RACERS[key]
-    box = st.expander(_racer_label(key), expanded=key == "sgd", key=f"optimizers_{key}_open", on_change="rerun")
-    with box:
-        lr = linked_number(
+
+    def learning_rate(shown: bool) -> float:
+        return linked_number(
             st.number_input,
             "`learning_rate`",
             1e-5,
@@ -132,10 +133,15 @@ def _racer_settings(key: str, surface_name: str) -> tuple[float, dict]:
             SURFACES[surface_name].learning_rates[key],  # a link naming only the surface gets its defaults
             0.001,
             key=f"optimizers_{key}_learning_rate",
-            shown=box.open,
+            shown=shown,
             format="%.5g",
             help=t("optimizers.help_learning_rate"),
         )
+
+    label = f"{_racer_label(key)} · lr = {learning_rate(shown=False):.5g}"
+    box = st.expander(label, expanded=key == "sgd", key=f"optimizers_{key}_open", on_change="rerun")
+    with box:
+        lr = learning_rate(shown=box.open)
         hyper = dict(racer.hyper)
         for name in racer.tunable:
             default = hyper.get(name, HYPER_DEFAULTS[racer.optimizer][name])

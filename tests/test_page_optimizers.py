@@ -283,6 +283,7 @@ def test_settings_typed_in_an_expander_stay_when_it_closes(app_for):
     at.run()
     assert not at.exception
     assert not any(n.key == "optimizers_adam_learning_rate" for n in at.number_input)
+    assert "Adam · lr = 0.05" in [e.label for e in at.expander]  # the closed expander says its learning rate
     bowl = SURFACES["bowl"]
     assert positions(at)["Adam"] == expected_position(bowl, "adam", 0.05, bowl.start, 150, 150, epsilon=1e-3)
     assert at.query_params["optimizers_adam_learning_rate"] == "0.05"
