@@ -80,6 +80,8 @@ def choice(
     _seed(key, by_text.get, default)  # a link's unknown id: dropped, reported by the frame as an ignored setting
     if st.session_state[key] not in options:
         st.session_state[key] = default
+    if widget in (st.segmented_control, st.pills):
+        kwargs.setdefault("wrap", True)  # in a column Streamlit keeps one row and scrolls it sideways, hiding options
     value = widget(label, options, format_func=format_func, key=key, **kwargs) if shown else st.session_state[key]
     if value is None:
         value = default
