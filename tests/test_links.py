@@ -198,7 +198,7 @@ def test_page_uses_exactly_its_declared_parameters(url_path, monkeypatch):
 
 
 def _choice_kind(options: list[object]) -> tuple[str, tuple[str, ...]]:
-    """A choice's kind from its option ids: int ids, or text ids that all read as numbers (the epsilons "1e-07", ...)."""
+    """A choice's kind from its option ids: int ids, or text ids that all read as numbers (epsilons: "1e-07")."""
     ints = options and all(isinstance(o, int) and not isinstance(o, bool) for o in options)
     texts = tuple(str(o) for o in options)
     return ("int" if ints else _kind_of(texts)), texts
