@@ -16,7 +16,7 @@ from playground.convolution import parse_numbers
 from playground.figures.blocks import curves_figure, gradient_depth_figure, softmax_figure
 from ui.charts import plotly_chart
 from ui.i18n import t
-from ui.page import header, show_code
+from ui.page import header, one_section, show_code
 from ui.state import choice, choices, linked_slider, linked_text
 
 NAMES = list(A.ACTIVATIONS)
@@ -253,13 +253,4 @@ SECTIONS = {
 }
 
 header("activations")
-section = choice(
-    st.segmented_control,
-    t("activations.section"),
-    list(SECTIONS),
-    key="activations_section",
-    format_func=lambda s: t(SECTIONS[s][0]),
-    label_visibility="collapsed",
-    persist_state="session",  # back on the page from another, the learner finds the section they left
-)
-SECTIONS[section][1]()
+one_section("activations", SECTIONS)

@@ -27,7 +27,7 @@ from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
 from ui.charts import plotly_chart
 from ui.code_block import code_block
 from ui.i18n import t
-from ui.page import header, stop_with
+from ui.page import header, one_section, stop_with
 from ui.state import choice, choices, linked_number, linked_slider, ranged_slider
 
 EPSILONS = ["1e-08", "1e-07", "1e-06", "1e-05", "1e-04", "1e-03", "1e-02", "1e-01", "1e+00"]  # ids, as in links
@@ -426,13 +426,4 @@ def batch() -> None:
 SECTIONS = {"race": ("optimizers.section_race", race), "batch": ("optimizers.section_batch", batch)}
 
 header("optimizers")
-section = choice(
-    st.segmented_control,
-    t("optimizers.section"),
-    list(SECTIONS),
-    key="optimizers_section",
-    format_func=lambda s: t(SECTIONS[s][0]),
-    label_visibility="collapsed",
-    persist_state="session",  # back on the page from another, the learner finds the section they left
-)
-SECTIONS[section][1]()
+one_section("optimizers", SECTIONS)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import NoReturn
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from ui import state
 from ui.code_block import code_block
 from ui.i18n import t
 from ui.texts import TEXTS
@@ -19,6 +20,25 @@ def header(page_key: str) -> None:
     """Title and one-paragraph intro of a page, from `<page_key>.title` and `<page_key>.intro`."""
     st.title(t(f"{page_key}.title"))
     st.markdown(t(f"{page_key}.intro"))
+
+
+def one_section(page_key: str, sections: Mapping[str, tuple[str, Callable[[], None]]]) -> None:
+    """Build one of a page's sections, the one picked in a segmented control above them: a section not shown costs the
+    page's first paint nothing (bench/NOTES.md). The pick is `?<page_key>_section=<id>` in the link and is kept in the
+    session, so back on the page from another the learner finds the section they left.
+
+    sections: id → (text key of its name, the function that builds it), in the order shown.
+    """
+    section = state.choice(  # called through the module: tests/test_links.py records what ui.state.choice writes
+        st.segmented_control,
+        t("common.section"),
+        list(sections),
+        key=f"{page_key}_section",
+        format_func=lambda s: t(sections[s][0]),
+        label_visibility="collapsed",
+        persist_state="session",
+    )
+    sections[section][1]()
 
 
 class PageEnd(Exception):  # noqa: N818 (a signal, not an error)

@@ -14,7 +14,6 @@ TEXTS = {
     "activations.name_tanh": {"en": "tanh", "ko": "하이퍼볼릭 탄젠트(tanh)"},
     "activations.name_relu": {"en": "ReLU", "ko": "렐루(ReLU)"},
     "activations.name_leaky_relu": {"en": "leaky ReLU", "ko": "리키 렐루(leaky ReLU)"},
-    "activations.section": {"en": "Section of the page", "ko": "페이지의 부분"},
     "activations.curves_heading": {"en": "The function and its derivative", "ko": "함수와 도함수"},
     "activations.chosen": {"en": "Activation functions (Keras names)", "ko": "활성화 함수 (케라스 이름)"},
     "activations.chosen_help": {
@@ -269,7 +268,6 @@ TEXTS = {
         "ko": "f = ½(x² + κy²): y 방향이 x 방향보다 κ배 가파릅니다. κ가 크면 좁은 골짜기가 되어 SGD가 지그재그로 "
         "움직이거나 lr·κ > 2 이면 발산합니다.",
     },
-    "optimizers.section": {"en": "Section of the page", "ko": "페이지의 부분"},
     "optimizers.section_race": {"en": "The race on a loss surface", "ko": "손실 곡면 위의 경주"},
     "optimizers.section_batch": {"en": "Batch size", "ko": "배치 크기"},
     "optimizers.racers": {"en": "Optimizers in the race", "ko": "경주에 참가하는 옵티마이저"},

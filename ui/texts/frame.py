@@ -34,6 +34,7 @@ TEXTS = {
         "ko": "현재 설정과 같은 계산을 케라스 / SciPy 코드로:",
     },
     "common.copy": {"en": "Copy code", "ko": "코드 복사"},
+    "common.section": {"en": "Section of the page", "ko": "페이지의 부분"},
     "common.ignored_url": {
         "en": "Some settings in the link were invalid, out of range or unknown and were ignored "
         "(→ the value used instead): {params}",
