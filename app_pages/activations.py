@@ -15,7 +15,7 @@ from playground import activations as A
 from playground.convolution import parse_numbers
 from playground.figures.blocks import curves_figure, gradient_depth_figure, softmax_figure
 from ui.charts import plotly_chart
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.page import header, one_section, show_code
 from ui.state import choice, choices, linked_slider, linked_text
 
@@ -147,12 +147,12 @@ def softmax_section() -> None:
         try:
             logits = parse_numbers(logits_text, argument="logits", max_length=10)
         except ValueError as err:  # a typo in the one box: said as such
-            st.warning(t("common.typed_numbers", message=str(err)), icon=":material/error:")
+            st.warning(t("common.typed_numbers", message=say(err)), icon=":material/error:")
             return  # only this section stops; the rest of the page stays
         try:
             probabilities = A.softmax(logits, temperature=temperature)
         except ValueError as err:
-            st.warning(t("common.invalid", message=str(err)), icon=":material/error:")
+            st.warning(t("common.invalid", message=say(err)), icon=":material/error:")
             return
         classes = [t("activations.class_n", n=i) for i in range(logits.size)]
         reference = A.softmax(logits) if temperature != 1.0 else None

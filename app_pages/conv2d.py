@@ -27,7 +27,7 @@ from playground.images import SAMPLES, load_sample
 from playground.kernels import KERNELS, resize_kernel
 from ui.charts import clicked_points, plotly_chart
 from ui.code_block import code_block
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.page import end_page, header, plain
 from ui.state import choice
 from ui.uploads import decoded_image
@@ -191,7 +191,7 @@ def _settings_error(err: ValueError, shape: tuple[int, ...], kh: int, kw: int, s
         )
     else:
         why = t("common.invalid", message="")
-    st.warning(f"{t('conv2d.err_no_output', why=why)}\n\n{err}", icon=":material/block:")
+    st.warning(f"{t('conv2d.err_no_output', why=why)}\n\n{say(err)}", icon=":material/block:")
 
 
 header("conv2d")
@@ -238,7 +238,7 @@ with controls:
                 decoded = decoded_image(upload, key="conv2d_upload", mode=mode, max_side=MAX_SIDE)
             except ValueError as err:  # the file, not the settings: say so (its name and the reason as plain text)
                 st.error(
-                    t("conv2d.upload_unreadable", name=plain(upload.name, 80), message=plain(str(err))),
+                    t("conv2d.upload_unreadable", name=plain(upload.name, 80), message=plain(say(err))),
                     icon=":material/error:",
                 )
                 end_page()
@@ -532,7 +532,7 @@ def _flip_view(image: np.ndarray) -> None:
     try:
         correlated, convolved = correlate2d_vs_convolve2d(gray, kernel)
     except ValueError as err:
-        st.warning(t("conv2d.flip_invalid", message=str(err)))
+        st.warning(t("conv2d.flip_invalid", message=say(err)))
         return
     st.markdown(t("conv2d.flip_explained"))
     plotly_chart(
@@ -561,7 +561,7 @@ def _stack_view(image: np.ndarray) -> None:
     try:
         maps = conv2d(image, bank, **settings)  # (H', W', filters)
     except ValueError as err:
-        st.warning(t("common.invalid", message=str(err)))
+        st.warning(t("common.invalid", message=say(err)))
         return
     st.metric(t("conv2d.stack_shape"), "×".join(map(str, maps.shape)))
     plotly_chart(
@@ -604,7 +604,7 @@ def compare(image: np.ndarray, feature_map: np.ndarray) -> None:
         other_map = conv2d(image, w4, bias=[bias], **other_settings)[:, :, 0]
     except ValueError as err:
         other_map = None
-        problem = str(err)
+        problem = say(err)
     columns = st.columns(2)
     for column, side, name, z in (
         (columns[0], "this", this_name, feature_map),

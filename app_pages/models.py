@@ -7,7 +7,7 @@ import streamlit as st
 from playground import checkpoint, export, file_contents, persistence
 from playground.lab.codegen import training_script
 from ui.code_block import code_block
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.page import code_comments, header, show_code
 from ui.runs import add_run, forget_runs, new_run_id, pick_run, session_runs
 from ui.store import get_store
@@ -204,7 +204,7 @@ with weights_tab:
                             source.config, weights_file.getvalue(), run_id=new_run_id(f"{source.run_id}-weights")
                         )
                 except ValueError as err:
-                    st.error(t("models.refused", message=str(err)), icon=":material/block:")
+                    st.error(t("models.refused", message=say(err)), icon=":material/block:")
                 else:
                     add_run(new)
                     st.success(t("models.weights_restored", run=new.run_id), icon=":material/check_circle:")
@@ -234,7 +234,7 @@ with keras_tab:
                 with st.spinner(t("models.checking")):
                     new, notes = persistence.load_keras_upload(keras_file.getvalue(), run_id=new_run_id("uploaded"))
             except ValueError as err:
-                st.error(t("models.refused", message=str(err)), icon=":material/block:")
+                st.error(t("models.refused", message=say(err)), icon=":material/block:")
             else:
                 add_run(new)
                 st.success(t("models.keras_loaded", run=new.run_id), icon=":material/check_circle:")

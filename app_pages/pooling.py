@@ -26,7 +26,7 @@ from playground.pooling import (
     pool2d_steps,
 )
 from ui.charts import clicked_points, plotly_chart
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.page import header, show_code, stop_with
 from ui.state import choice
 
@@ -240,7 +240,7 @@ def compare() -> None:
         try:
             z = pool2d(x, pool, strides=chosen["step"], padding=chosen["pad"], mode=chosen["kind"])
         except ValueError as err:
-            z = str(err)
+            z = say(err)
         maps.append((_setting_name(what, **chosen), z))
     for column, side, (name, z) in zip(st.columns(2), ("this", "other"), maps, strict=True):
         with column:
@@ -271,7 +271,7 @@ def shift_demo() -> None:
     try:
         shifted = compare_shifted(x, rows=dr, cols=dc, pool_size=pool, mode=mode, **settings)
     except ValueError as err:
-        st.warning(t("common.invalid", message=str(err)))
+        st.warning(t("common.invalid", message=say(err)))
         return
     c1, c2 = st.columns(2)
     c1.metric(t("pooling.input_changed"), f"{shifted.input_changed:.0%}")

@@ -20,7 +20,7 @@ from playground.figures.architecture import shape_flow_figure
 from ui.builder import layer_stack_editor, set_stack
 from ui.charts import plotly_chart
 from ui.code_block import code_block
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.page import header
 from ui.state import choice
 
@@ -84,12 +84,12 @@ def input_and_summary(specs: list[dict]) -> None:
     except LayerError as err:
         rows, failure = err.rows, err
     except ValueError as err:  # in a fragment: show it and end this fragment's run (stop_with ends the page's)
-        st.warning(t("common.invalid", message=str(err)), icon=":material/error:")
+        st.warning(t("common.invalid", message=say(err)), icon=":material/error:")
         return
 
     st.subheader(t("shapes.summary_heading"))
     if failure is not None:
-        message = t("shapes.broken_at", number=failure.index + 1, type=failure.layer_type, reason=str(failure))
+        message = t("shapes.broken_at", number=failure.index + 1, type=failure.layer_type, reason=say(failure))
         st.error(message, icon=":material/block:")
         st.caption(t("shapes.broken_hint", number=failure.index + 1))
     elif not rows:
@@ -136,7 +136,7 @@ def input_and_summary(specs: list[dict]) -> None:
             input_label=t("shapes.flow_input"),
             volume_title=t("shapes.flow_volume"),
             params_title=t("shapes.flow_params"),
-            failed=(f"✗ {failure.layer_type}", str(failure)) if failure is not None else None,
+            failed=(f"✗ {failure.layer_type}", say(failure)) if failure is not None else None,
         )
         plotly_chart(fig, width="stretch", key="shapes_flow")
         st.caption(t("shapes.flow_caption"))

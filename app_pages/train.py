@@ -24,7 +24,7 @@ from playground.lab.validate import validate_config
 from playground.run import SESSION_AUGMENTATION, TrainConfig
 from ui.builder import brief, layer_stack_editor, set_stack
 from ui.charts import plotly_chart
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.page import code_comments, header, show_code
 from ui.runs import class_names, new_run_id
 from ui.state import choice
@@ -383,7 +383,7 @@ with view:
         help=t("train.stop_help"),
     )
     if problem is not None:
-        st.warning(t("common.invalid", message=str(problem)), icon=":material/error:")
+        st.warning(t("common.invalid", message=say(problem)), icon=":material/error:")
     st.fragment(live_view, run_every=POLL_S if active else None)()
 
     if problem is None:

@@ -10,7 +10,7 @@ import streamlit as st
 from playground import transfer
 from playground.figures.further import image_grid, layer_strip_figure, transfer_curves
 from ui.charts import plotly_chart
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.page import code_comments, end_page, header, show_code, stop_with
 from ui.state import choice
 
@@ -147,7 +147,7 @@ with view:
             else:
                 base_weights = _shipped_base()
         except ValueError as err:
-            st.warning(t("transfer.no_base", message=str(err)), icon=":material/error:")
+            st.warning(t("transfer.no_base", message=say(err)), icon=":material/error:")
             end_page()
         total_epochs = 3 * int(epochs)
         bar = st.progress(0.0, text=t("transfer.starting"))
@@ -285,7 +285,7 @@ with view:
             except ValueError as err:
                 stop_with(err)
             except Exception as err:  # a damaged cache file must not break the page
-                st.info(f"{type(err).__name__}: {err}", icon=":material/error:")
+                st.info(f"{type(err).__name__}: {say(err)}", icon=":material/error:")
             else:
                 top = maps.mean(axis=(0, 1)).argsort()[::-1][:16]
                 fig = image_grid(

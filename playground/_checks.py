@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from playground.messages import Phrase, Problem
+
 __all__ = [
     "check_array",
     "check_arguments",
@@ -28,31 +30,73 @@ __all__ = [
 ]
 
 
-def invalid(argument: str, expected: str, received: object, *, show: str | None = None) -> ValueError:
+def invalid(
+    argument: str, expected: str, received: object, *, show: str | Phrase | None = None, **values: Any
+) -> Problem:
     """The ValueError for `argument`: ``Invalid value received for argument `x`. Expected …. Received: x=…``.
 
     Args:
-        argument: the argument's name (Keras's name where there is one); several as "a and b".
-        expected: what is allowed, as a phrase ("an integer in [1, 7]").
+        argument: the argument's name (Keras's name where there is one); two as "a and b".
+        expected: what is allowed, as a phrase template filled with `values` ("an odd integer in the range
+            [{low}, {high}]"; literal braces doubled). A page translates it (ui/texts/errors.py), so no f-strings.
         received: the value that came in (shown with repr for strings).
-        show: how to show what came in, when not ``argument=repr(received)`` (e.g. "shape=(3, 4)").
+        show: how to show what came in, when not ``argument=repr(received)`` (e.g. "shape=(3, 4)"): shown as it is;
+            a `Phrase` when it holds words ("{count} layers").
+        **values: the fields of `expected`.
     """
     if show is None:
         shown = repr(received) if isinstance(received, str) else received
         show = f"{argument}={shown}"
-    names = " and ".join(f"`{name}`" for name in argument.split(" and "))
-    plural = "arguments" if " and " in argument else "argument"
-    return ValueError(f"Invalid value received for {plural} {names}. Expected {expected}. Received: {show}")
+    what = Phrase(expected, **values)
+    names = argument.split(" and ")
+    if len(names) == 2:
+        return Problem(
+            "Invalid value received for arguments `{first}` and `{second}`. Expected {expected}. Received: {received}",
+            first=names[0],
+            second=names[1],
+            expected=what,
+            received=show,
+        )
+    return Problem(
+        "Invalid value received for argument `{argument}`. Expected {expected}. Received: {received}",
+        argument=argument,
+        expected=what,
+        received=show,
+    )
 
 
-def _interval(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
+# What a number must be, by which bounds it has: (low given, high given) → template per open/closed side.
+_BOUNDED = {
+    "an integer": {
+        (True, True): "an integer in the range {interval}",
+        (True, False): "an integer ≥ {low}",
+        (False, True): "an integer ≤ {high}",
+        (False, False): "an integer",
+    },
+    "a number": {
+        (True, True): "a number in the range {interval}",
+        (True, False): "a number ≥ {low}",
+        (False, True): "a number ≤ {high}",
+        (False, False): "a finite number",
+    },
+}
+_OPEN = {"a number ≥ {low}": "a number > {low}", "a number ≤ {high}": "a number < {high}"}
+
+
+def _bounded(
+    noun: str, low: float | None, high: float | None, low_open: bool = False, high_open: bool = False
+) -> tuple[str, dict[str, str]]:
+    """The template and values saying `noun` within the bounds: ("an integer in the range {interval}",
+    {"interval": "[1, 7]"}), ("a number > {low}", {"low": "0"})."""
+    template = _BOUNDED[noun][low is not None, high is not None]
     if low is not None and high is not None:
-        return f"in the range {'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+        interval = f"{'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+        return template, {"interval": interval}
     if low is not None:
-        return f"{'>' if low_open else '≥'} {low:g}"
+        return (_OPEN[template] if low_open else template), {"low": f"{low:g}"}
     if high is not None:
-        return f"{'<' if high_open else '≤'} {high:g}"
-    return ""
+        return (_OPEN[template] if high_open else template), {"high": f"{high:g}"}
+    return template, {}
 
 
 def check_int(
@@ -64,8 +108,8 @@ def check_int(
     if not ok and whole_floats and isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_):
         ok = math.isfinite(float(value)) and float(value).is_integer()
     if not ok or (low is not None and int(value) < low) or (high is not None and int(value) > high):
-        where = _interval(low, high, False, False)
-        raise invalid(argument, f"an integer {where}".strip(), value)
+        template, bounds = _bounded("an integer", low, high)
+        raise invalid(argument, template, value, **bounds)
     return int(value)
 
 
@@ -87,21 +131,22 @@ def check_number(
             or (high is not None and (v > high or (high_open and v == high)))
         )
     if not ok:
-        where = _interval(low, high, low_open, high_open)
-        raise invalid(argument, f"a number {where}" if where else "a finite number", value)
+        template, bounds = _bounded("a number", low, high, low_open, high_open)
+        raise invalid(argument, template, value, **bounds)
     return float(value)
 
 
 def check_pair(argument: str, value: Any, *, low: int = 1) -> tuple[int, int]:
     """An integer or a pair of integers, each ≥ `low`, as a pair (rows, columns) — Keras's ``kernel_size=3``."""
     pair = tuple(value) if isinstance(value, tuple | list | np.ndarray) else (value, value)
-    what = "positive integer" if low == 1 else f"integer ≥ {low}"
     try:
         if len(pair) != 2:
             raise ValueError
         return check_int(argument, pair[0], low=low), check_int(argument, pair[1], low=low)
     except ValueError:
-        raise invalid(argument, f"a {what} or a pair of {what}s", value) from None
+        if low == 1:
+            raise invalid(argument, "a positive integer or a pair of positive integers", value) from None
+        raise invalid(argument, "an integer ≥ {low} or a pair of integers ≥ {low}", value, low=low) from None
 
 
 def check_bool(argument: str, value: Any) -> bool:
@@ -117,7 +162,7 @@ def check_choice(argument: str, value: Any, allowed: Iterable[Any], *, lower: bo
     if lower and isinstance(value, str):
         value = value.lower()
     if value not in allowed:
-        raise invalid(argument, f"one of {', '.join(repr(a) for a in allowed)}", value)
+        raise invalid(argument, "one of {allowed}", value, allowed=", ".join(repr(a) for a in allowed))
     return value
 
 
@@ -127,9 +172,12 @@ def check_arguments(given: Mapping[str, Any], allowed: Iterable[str], owner: str
     unknown = sorted(set(given) - set(allowed))
     if unknown:
         name = unknown[0]
-        raise ValueError(
-            f"Invalid argument `{name}` for {owner}. Expected an argument of {owner} ({', '.join(allowed) or 'none'}). "
-            f"Received: {name}={given[name]!r}"
+        raise Problem(
+            "Invalid argument `{name}` for {owner}. Expected an argument of {owner} ({allowed}). Received: {received}",
+            name=name,
+            owner=owner,
+            allowed=", ".join(allowed) or "—",
+            received=f"{name}={given[name]!r}",
         )
 
 
@@ -151,13 +199,17 @@ def check_array(
         keep = float32 and isinstance(value, np.ndarray) and value.dtype == np.float32
         array = value if keep else np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise invalid(argument, "a numeric array", value, show=f"{argument} of type {type(value).__name__}") from None
+        shown = Phrase("{argument} of type {type}", argument=argument, type=type(value).__name__)
+        raise invalid(argument, "a numeric array", value, show=shown) from None
     if ndims is not None and array.ndim not in (ndims := tuple(ndims)):
-        dims = " or ".join(f"{n}-D" for n in ndims)
-        raise invalid(argument, f"a {dims} array", value, show=f"{argument} with shape {array.shape}")
+        dims = " / ".join(f"{n}-D" for n in ndims)
+        shown = Phrase("{argument} with shape {shape}", argument=argument, shape=array.shape)
+        raise invalid(argument, "a {dims} array", value, show=shown, dims=dims)
     if not empty and array.size == 0:
-        raise invalid(argument, "at least one value", value, show=f"{argument} with shape {array.shape}")
+        shown = Phrase("{argument} with shape {shape}", argument=argument, shape=array.shape)
+        raise invalid(argument, "at least one value", value, show=shown)
     if finite and not np.all(np.isfinite(array)):
         bad = array[~np.isfinite(array)].flat[0]
-        raise invalid(argument, "finite numbers (no inf or NaN)", value, show=f"{argument} containing {bad}")
+        shown = Phrase("{argument} containing {bad}", argument=argument, bad=bad)
+        raise invalid(argument, "finite numbers (no inf or NaN)", value, show=shown)
     return array

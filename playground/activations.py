@@ -17,6 +17,7 @@ import numpy as np
 import scipy.special
 
 from playground._checks import check_array, check_choice, check_int, check_number, invalid
+from playground.messages import Phrase
 
 __all__ = [
     "ACTIVATIONS",
@@ -126,7 +127,7 @@ def softmax(x: np.ndarray | list[float], axis: int = -1, *, temperature: float =
     temp = _check_temperature(temperature)
     x = _as_float(x)
     if x.ndim == 0:
-        raise invalid("x", "at least one logit", x, show="a scalar")
+        raise invalid("x", "at least one logit", x, show=Phrase("a scalar"))
     return scipy.special.softmax(x / temp, axis=axis)
 
 
@@ -216,7 +217,8 @@ def perceptron(
     x = _as_float(inputs, "inputs").ravel()
     w = _as_float(weights, "weights").ravel()
     if x.shape != w.shape:
-        raise invalid("weights", f"one weight per input ({x.size})", weights, show=f"{w.size} weights")
+        shown = Phrase("{count} weights", count=w.size)
+        raise invalid("weights", "one weight per input ({count})", weights, show=shown, count=x.size)
     z = float(x @ w + float(_as_float(bias, "bias")))
     a = float(get(activation).function(z, **activation_kwargs))
     return z, a

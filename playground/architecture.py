@@ -38,6 +38,7 @@ from playground._checks import (
     invalid,
 )
 from playground.geometry import output_size, output_size_formula, output_size_rule
+from playground.messages import Phrase, Problem
 
 Spec = dict[str, Any]
 Shape = tuple[int, ...]
@@ -171,8 +172,10 @@ NOTES_300_STACK: list[Spec] = [
 ]
 
 
-class LayerError(ValueError):
+class LayerError(Problem):
     """A stack Keras could not build: which layer (0-based `index`), and the rows computed before it.
+
+    Its message is `problem`'s (template and values, so a page can translate it): "Layer 2 (Conv2D): {reason}".
 
     Attributes:
         index: position of the failing layer in the stack.
@@ -181,8 +184,10 @@ class LayerError(ValueError):
         rows: :func:`summarize` rows of the layers before it (they build fine).
     """
 
-    def __init__(self, message: str, *, index: int, layer_type: str, input_shape: Shape | None, rows: list[dict]):
-        super().__init__(message)
+    def __init__(
+        self, problem: Problem, *, index: int, layer_type: str, input_shape: Shape | None, rows: list[dict]
+    ) -> None:
+        super().__init__(problem.template, **problem.values)
         self.index = index
         self.layer_type = layer_type
         self.input_shape = input_shape
@@ -224,7 +229,7 @@ def normalize_spec(spec: Spec) -> Spec:
             (Keras refuses that combination).
     """
     if not isinstance(spec, dict):
-        raise invalid("spec", 'a dict like {"type": "Dense", "units": 10}', spec)
+        raise invalid("spec", 'a dict like {{"type": "Dense", "units": 10}}', spec)
     layer_type = check_choice("type", spec.get("type"), LAYER_TYPES)
     args = LAYER_TYPES[layer_type]
     check_arguments({k: v for k, v in spec.items() if k != "type"}, sorted(a.name for a in args), layer_type)
@@ -248,13 +253,22 @@ def _pair(value: int | tuple[int, int]) -> tuple[int, int]:
 
 
 def _check_input_shape(input_shape: Any) -> Shape:
-    expected = f"1 to 3 positive integers, each at most {MAX_INPUT_SIZE}, like (28, 28, 1)"
     try:
         shape: tuple[Any, ...] = tuple(input_shape)
     except TypeError:
-        raise invalid("input_shape", expected, input_shape) from None
+        raise invalid(
+            "input_shape",
+            "1 to 3 positive integers, each at most {limit}, like (28, 28, 1)",
+            input_shape,
+            limit=MAX_INPUT_SIZE,
+        ) from None
     if not 1 <= len(shape) <= 3 or not all(type(v) is int and 1 <= v <= MAX_INPUT_SIZE for v in shape):
-        raise invalid("input_shape", expected, input_shape)
+        raise invalid(
+            "input_shape",
+            "1 to 3 positive integers, each at most {limit}, like (28, 28, 1)",
+            input_shape,
+            limit=MAX_INPUT_SIZE,
+        )
     return tuple(int(v) for v in shape)
 
 
@@ -315,6 +329,9 @@ def padding_rules(spec: Spec) -> dict[str, str]:
     return rules
 
 
+_AXES = {"height": Phrase("height"), "width": Phrase("width")}  # the axis named in a layer's refusal
+
+
 def _layer(spec: Spec, shape: Shape) -> tuple[Shape, int, int, str, str]:
     """One layer on an input of `shape`: (output shape, trainable, non-trainable, params formula, shape formula).
 
@@ -322,9 +339,11 @@ def _layer(spec: Spec, shape: Shape) -> tuple[Shape, int, int, str, str]:
     """
     kind = spec["type"]
     if kind in _SPATIAL_TYPES and len(shape) != 3:
-        raise ValueError(
-            f"{kind} needs a 3-D input (height, width, channels), but this one is {len(shape)}-D; "
-            "move it before Flatten / global pooling, or use a 3-D input shape"
+        raise Problem(
+            "{kind} needs a 3-D input (height, width, channels), but this one is {ndim}-D; "
+            "move it before Flatten / global pooling, or use a 3-D input shape",
+            kind=kind,
+            ndim=len(shape),
         )
     if kind == "Conv2D":
         (h, w, c), ks, st, dl = shape, _pair(spec["kernel_size"]), _pair(spec["strides"]), _pair(spec["dilation_rate"])
@@ -333,10 +352,13 @@ def _layer(spec: Spec, shape: Shape) -> tuple[Shape, int, int, str, str]:
             try:
                 sizes.append(output_size(n, k, strides=s, padding=spec["padding"], dilation_rate=d))
             except ValueError:
-                span = f"{k}" if d == 1 else f"{k}, dilated to {(k - 1) * d + 1}"
-                raise ValueError(
-                    f"the kernel {axis} ({span}) is larger than the input {axis} ({n}) with padding='valid', so the "
-                    "output would be empty; use padding='same', a smaller kernel_size, or less downsampling before it"
+                span = k if d == 1 else Phrase("{size}, dilated to {dilated}", size=k, dilated=(k - 1) * d + 1)
+                raise Problem(
+                    "the kernel {axis} ({span}) is larger than the input {axis} ({size}) with padding='valid', so the "
+                    "output would be empty; use padding='same', a smaller kernel_size, or less downsampling before it",
+                    axis=_AXES[axis],
+                    span=span,
+                    size=n,
                 ) from None
             formulas.append(output_size_formula(n, k, strides=s, padding=spec["padding"], dilation_rate=d))
         filters = spec["filters"]
@@ -354,9 +376,13 @@ def _layer(spec: Spec, shape: Shape) -> tuple[Shape, int, int, str, str]:
             try:
                 sizes.append(output_size(n, p, strides=s, padding=spec["padding"]))
             except ValueError:
-                raise ValueError(
-                    f"the pooling window {axis} ({p}) is larger than the input {axis} ({n}) with padding='valid', so "
-                    "the output would be empty; use padding='same', a smaller pool_size, or less downsampling before it"
+                raise Problem(
+                    "the pooling window {axis} ({window}) is larger than the input {axis} ({size}) with "
+                    "padding='valid', so the output would be empty; use padding='same', a smaller pool_size, or less "
+                    "downsampling before it",
+                    axis=_AXES[axis],
+                    window=p,
+                    size=n,
                 ) from None
             formulas.append(output_size_formula(n, p, strides=s, padding=spec["padding"]))
         return (sizes[0], sizes[1], c), 0, 0, "0", _spatial_formula(formulas)
@@ -407,22 +433,29 @@ def summarize(specs: list[Spec], input_shape: tuple[int, ...]) -> list[dict]:
     if not isinstance(specs, list | tuple):
         raise invalid("specs", "a list of layer specs", specs)
     if len(specs) > MAX_LAYERS:
-        raise invalid("specs", f"at most {MAX_LAYERS} layers", specs, show=f"{len(specs)} layers")
+        shown = Phrase("{count} layers", count=len(specs))
+        raise invalid("specs", "at most {limit} layers", specs, show=shown, limit=MAX_LAYERS)
     rows: list[dict] = []
     counts: dict[str, int] = {}
     for index, raw in enumerate(specs):
         kind = raw.get("type") if isinstance(raw, dict) else None
-        label = f"Layer {index + 1} ({kind if isinstance(kind, str) else '?'})"
+        label = kind if isinstance(kind, str) else "?"
         try:
             spec = normalize_spec(raw)
         except ValueError as err:
-            message = f"{label}: {err}"
-            raise LayerError(message, index=index, layer_type=str(kind), input_shape=None, rows=rows) from None
+            problem = Problem("Layer {index} ({kind}): {reason}", index=index + 1, kind=label, reason=err)
+            raise LayerError(problem, index=index, layer_type=str(kind), input_shape=None, rows=rows) from None
         try:
             out, trainable, frozen, formula, shape_formula = _layer(spec, shape)
         except ValueError as err:
             raise LayerError(
-                f"{label} cannot be built on input shape {format_shape(shape)}: {err}",
+                Problem(
+                    "Layer {index} ({kind}) cannot be built on input shape {shape}: {reason}",
+                    index=index + 1,
+                    kind=label,
+                    shape=format_shape(shape),
+                    reason=err,
+                ),
                 index=index,
                 layer_type=spec["type"],
                 input_shape=shape,
@@ -509,7 +542,7 @@ def to_keras_code(specs: list[Spec], input_shape: tuple[int, ...], *, api: str =
             sources.append(_layer_source(normalize_spec(raw)))
         except ValueError as err:
             kind = raw.get("type") if isinstance(raw, dict) else "?"
-            raise ValueError(f"Layer {index + 1} ({kind}): {err}") from None
+            raise Problem("Layer {index} ({kind}): {reason}", index=index + 1, kind=kind, reason=err) from None
     lines = ["import keras", "from keras import layers", ""]
     if api == "sequential":
         lines.append("model = keras.Sequential(")
@@ -605,28 +638,33 @@ def stack_from_text(text: str, *, max_layers: int = MAX_LAYERS) -> list[Spec]:
             the message names the layer (1-based) and the piece.
     """
     if not isinstance(text, str) or len(text) > 100 * max_layers:
-        raise invalid("stack", f"a text of at most {100 * max_layers} characters", text, show="a longer text")
+        shown = Phrase("a longer text")
+        raise invalid("stack", "a text of at most {limit} characters", text, show=shown, limit=100 * max_layers)
     if not text.strip():
         return []
     chunks = text.strip().split(_LAYER_SEP)
     if len(chunks) > max_layers:
-        raise invalid("stack", f"at most {max_layers} layers", text, show=f"{len(chunks)} layers")
+        shown = Phrase("{count} layers", count=len(chunks))
+        raise invalid("stack", "at most {limit} layers", text, show=shown, limit=max_layers)
     specs = []
     for index, chunk in enumerate(chunks):
         layer_type, *pieces = chunk.split(_ARG_SEP)
         if layer_type not in LAYER_TYPES:
-            raise ValueError(f"Layer {index + 1}: {invalid('type', 'a known layer type', layer_type)}")
+            reason = invalid("type", "a known layer type", layer_type)
+            raise Problem("Layer {index}: {reason}", index=index + 1, reason=reason)
         args = {a.name: a for a in LAYER_TYPES[layer_type]}
         spec: Spec = {"type": layer_type}
         for piece in pieces:
             name, sep, value = piece.partition(_VALUE_SEP)
             if not sep or name not in args or name in spec:
-                raise ValueError(f"Layer {index + 1} ({layer_type}): cannot read {piece!r}")
+                raise Problem(
+                    "Layer {index} ({kind}): cannot read {piece}", index=index + 1, kind=layer_type, piece=repr(piece)
+                )
             spec[name] = _parse_value(args[name], value)
         try:
             specs.append(normalize_spec(spec))
         except ValueError as err:
-            raise ValueError(f"Layer {index + 1} ({layer_type}): {err}") from None
+            raise Problem("Layer {index} ({kind}): {reason}", index=index + 1, kind=layer_type, reason=err) from None
     return specs
 
 

@@ -92,7 +92,7 @@ def validate_spec(spec: dict[str, Any]) -> dict[str, Any]:
         ValueError: not a dict, unknown "type", unknown argument, or a factor out of range.
     """
     if not isinstance(spec, dict):
-        raise invalid("type", 'a layer spec, a dict like {"type": "RandomFlip", "mode": "horizontal"}', spec)
+        raise invalid("type", 'a layer spec, a dict like {{"type": "RandomFlip", "mode": "horizontal"}}', spec)
     layer = check_choice("type", spec.get("type"), sorted(LAYER_TYPES))
     arguments = {k: v for k, v in spec.items() if k != "type"}
     check_arguments(arguments, sorted(_ALLOWED_ARGS[layer]), layer)
@@ -104,7 +104,15 @@ def validate_spec(spec: dict[str, Any]) -> dict[str, Any]:
     low, high = next(d.factor_range for d in AUGMENTATIONS.values() if d.layer == layer and d.factor_args)
     first = "factor" if layer in {"RandomRotation", "RandomContrast"} else "height_factor"
     if first not in arguments:
-        raise invalid(first, f"a number in the range [{low:g}, {high:g}] ({layer} needs it)", None, show=repr(spec))
+        raise invalid(
+            first,
+            "a number in the range [{low:g}, {high:g}] ({layer} needs it)",
+            None,
+            show=repr(spec),
+            low=low,
+            high=high,
+            layer=layer,
+        )
     for name, value in arguments.items():
         if name == "width_factor" and value is None:
             clean[name] = None

@@ -37,8 +37,23 @@ def check_filepath(filepath: str, *, save_weights_only: bool = False) -> str:
     save_weights_only = check_bool("save_weights_only", save_weights_only)
     allowed = KERAS3_EXTENSIONS[save_weights_only]
     if not isinstance(filepath, str) or not filepath.endswith(allowed):
-        what = "a name ending in " + " or ".join(f"`{e}`" for e in allowed)
-        raise invalid("filepath", f"{what} when save_weights_only={save_weights_only}", filepath)
+        endings = [f"`{e}`" for e in allowed]
+        if len(endings) == 1:
+            raise invalid(
+                "filepath",
+                "a name ending in {ending} when save_weights_only={save_weights_only}",
+                filepath,
+                ending=endings[0],
+                save_weights_only=save_weights_only,
+            )
+        raise invalid(
+            "filepath",
+            "a name ending in {first} or {second} when save_weights_only={save_weights_only}",
+            filepath,
+            first=", ".join(endings[:-1]),
+            second=endings[-1],
+            save_weights_only=save_weights_only,
+        )
     return filepath
 
 
@@ -52,7 +67,7 @@ def checkpoint_name(filepath: str, epoch: int, logs: dict[str, Any]) -> str:
     try:
         return filepath.format(epoch=epoch + 1, **logs)
     except KeyError as err:
-        raise invalid("filepath", f"placeholders among epoch, {', '.join(logs)}", filepath) from err
+        raise invalid("filepath", "placeholders among epoch, {names}", filepath, names=", ".join(logs)) from err
 
 
 def load_checkpoint(run: Run, *, run_id: str) -> Run:

@@ -29,6 +29,7 @@ from playground.geometry import MAX_STEP_CELLS, IntPair, Padding, axis_padding, 
 from playground.geometry import PADDINGS as PADDINGS  # re-exported: pages and tests import them from here
 from playground.geometry import output_size as output_size
 from playground.geometry import output_size_formula as output_size_formula
+from playground.messages import Phrase
 
 Mode = Literal["full", "same", "valid"]
 
@@ -66,17 +67,22 @@ def parse_numbers(text: str, *, argument: str = "signal", max_length: int = MAX_
     if not parts:
         raise invalid(argument, "at least one number, separated by commas", text)
     if len(parts) > max_length:
-        raise invalid(argument, f"at most {max_length} numbers", text, show=f"{len(parts)} numbers")
+        shown = Phrase("{count} numbers", count=len(parts))
+        raise invalid(argument, "at most {limit} numbers", text, show=shown, limit=max_length)
     values = []
     for part in parts:
         try:
             number = float(part)
         except ValueError:
             raise invalid(
-                argument, "numbers separated by commas, like 1, 2, 3", text, show=f"{part!r} in {text!r}"
+                argument,
+                "numbers separated by commas, like 1, 2, 3",
+                text,
+                show=Phrase("{part} in {text}", part=repr(part), text=repr(text)),
             ) from None
         if not math.isfinite(number):
-            raise invalid(argument, "finite numbers (no NaN or infinity)", text, show=f"{part!r} in {text!r}")
+            shown = Phrase("{part} in {text}", part=repr(part), text=repr(text))
+            raise invalid(argument, "finite numbers (no NaN or infinity)", text, show=shown)
         values.append(number)
     return np.array(values)
 
@@ -101,9 +107,10 @@ def _check_conv1d(signal: object, kernel: object, mode: object) -> tuple[np.ndar
     if checked == "valid" and k.size > x.size:
         raise invalid(
             "kernel",
-            f'a kernel no longer than the signal in "valid" mode (signal length {x.size})',
+            'a kernel no longer than the signal in "valid" mode (signal length {length})',
             kernel,
-            show=f"kernel of length {k.size}",
+            show=Phrase("kernel of length {length}", length=k.size),
+            length=x.size,
         )
     return x, k, checked
 
@@ -270,10 +277,10 @@ def _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias, *, keep_f
     if w.shape[2] != x.shape[2]:
         raise invalid(
             "kernel",
-            f"one kernel per input channel: shape (kh, kw, {x.shape[2]}, filters) for an image with "
-            f"{x.shape[2]} channel(s)",
+            "one kernel per input channel: shape (kh, kw, {channels}, filters) for an image with {channels} channel(s)",
             kernel,
-            show=f"kernel with shape {w.shape}",
+            show=Phrase("{argument} with shape {shape}", argument="kernel", shape=w.shape),
+            channels=x.shape[2],
         )
     s = check_pair("strides", strides)
     d = check_pair("dilation_rate", dilation_rate)
@@ -296,7 +303,8 @@ def _plan_conv2d(image, kernel, strides, padding, dilation_rate, bias, *, keep_f
         if b.size == 1:
             b = np.repeat(b, filters)
         if b.size != filters:
-            raise invalid("bias", f"one value per filter ({filters})", bias, show=f"bias with shape {np.shape(bias)}")
+            shown = Phrase("{argument} with shape {shape}", argument="bias", shape=np.shape(bias))
+            raise invalid("bias", "one value per filter ({filters})", bias, show=shown, filters=filters)
     return _Conv2DPlan(x, w, s, d, (top, bottom, left, right), b, squeeze)
 
 
@@ -632,7 +640,14 @@ def conv2d_steps(
     h_out = (plan.image.shape[0] + top + bottom - effective_size(kh, plan.dilation[0])) // plan.strides[0] + 1
     w_out = (plan.image.shape[1] + left + right - effective_size(kw, plan.dilation[1])) // plan.strides[1] + 1
     if h_out * w_out > max_cells:
-        raise invalid("max_cells", f"an int ≥ the output's {h_out}×{w_out} = {h_out * w_out} cells", max_cells)
+        raise invalid(
+            "max_cells",
+            "an int ≥ the output's {rows}×{cols} = {cells} cells",
+            max_cells,
+            rows=h_out,
+            cols=w_out,
+            cells=h_out * w_out,
+        )
     return [
         explain_conv2d_cell(
             image,

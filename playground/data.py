@@ -253,9 +253,12 @@ def train_validation_split(
     if validation_split > 0 and not 1 <= n_val < n:
         raise invalid(
             "validation_split",
-            f"a split leaving at least 1 validation and 1 training image; with train_size={n} it leaves "
-            f"{n_val} validation and {n - n_val} training images",
+            "a split leaving at least 1 validation and 1 training image; with train_size={train_size} it leaves "
+            "{validation} validation and {training} training images",
             validation_split,
+            train_size=n,
+            validation=n_val,
+            training=n - n_val,
         )
     rng = np.random.default_rng(seed)
     subset = np.arange(len(y)) if n == len(y) else _stratified_take(y, n, rng)[0]
@@ -277,6 +280,12 @@ def samples_per_class(y: np.ndarray, per_class: int, *, seed: int = 0) -> np.nda
     for c in range(NUM_CLASSES):  # ten classes, not pixels: a plain loop reads best
         members = np.flatnonzero(y == c)
         if len(members) < per_class:
-            raise invalid("per_class", f"at most {len(members)}, the number of images of class {c}", per_class)
+            raise invalid(
+                "per_class",
+                "at most {count}, the number of images of class {label}",
+                per_class,
+                count=len(members),
+                label=c,
+            )
         rows.append(np.sort(rng.choice(members, size=per_class, replace=False)))
     return np.stack(rows)

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from playground._checks import check_int, invalid
+from playground.messages import Phrase, Problem
 
 #: Layer types whose outputs are drawn as feature maps (their output is (H, W, C)).
 FEATURE_MAP_LAYERS = (
@@ -53,7 +54,8 @@ def _check_labels(y: np.ndarray, num_classes: int, name: str) -> np.ndarray:
         show = f"{name}.shape={y.shape}, dtype={y.dtype}"
         raise invalid(name, "a 1-D array of integer class labels", y, show=show)
     if y.size and (y.min() < 0 or y.max() >= num_classes):
-        raise invalid(name, f"labels in the range [0, {num_classes - 1}]", y, show=f"min={y.min()}, max={y.max()}")
+        show = f"min={y.min()}, max={y.max()}"
+        raise invalid(name, "labels in the range [0, {high}]", y, show=show, high=num_classes - 1)
     return y.astype(np.int64)
 
 
@@ -95,10 +97,10 @@ def evaluate_model(
     x = as_model_input(images)
     y = np.asarray(labels)
     if len(x) != len(y) or len(x) == 0:
-        show = f"{len(x)} images, {len(y)} labels"
+        show = Phrase("{images} images, {labels} labels", images=len(x), labels=len(y))
         raise invalid("images and labels", "the same non-zero number of images and labels", x, show=show)
     if not getattr(model, "compiled", False):
-        raise ValueError("The model is not compiled, so `evaluate()` cannot run. Compile it first (loss + accuracy).")
+        raise Problem("The model is not compiled, so `evaluate()` cannot run. Compile it first (loss + accuracy).")
     total = -(-len(x) // batch_size)
 
     class _Progress(keras.callbacks.Callback):
@@ -109,7 +111,9 @@ def evaluate_model(
     result = model.evaluate(x, y, batch_size=batch_size, verbose=0, return_dict=True, callbacks=[_Progress()])
     key = _accuracy_key(result)
     if key is None:
-        raise ValueError(f"The model was compiled without an accuracy metric. Received metrics: {sorted(result)}")
+        raise Problem(
+            "The model was compiled without an accuracy metric. Received metrics: {metrics}", metrics=sorted(result)
+        )
     return {"loss": float(result["loss"]), "accuracy": float(result[key])}
 
 
@@ -155,7 +159,8 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int) -
     t = _check_labels(y_true, num_classes, "y_true")
     p = _check_labels(y_pred, num_classes, "y_pred")
     if t.shape != p.shape:
-        raise invalid("y_true and y_pred", "the same length", t, show=f"{t.shape[0]} and {p.shape[0]}")
+        shown = Phrase("{first_length} and {second_length}", first_length=t.shape[0], second_length=p.shape[0])
+        raise invalid("y_true and y_pred", "the same length", t, show=shown)
     return np.bincount(t * num_classes + p, minlength=num_classes * num_classes).reshape(num_classes, num_classes)
 
 
@@ -191,7 +196,8 @@ def confident_mistakes(proba: np.ndarray, y_true: np.ndarray, *, top: int = 12) 
         raise invalid("proba", "an array of shape (N, K)", proba, show=f"shape={proba.shape}")
     y = _check_labels(y_true, proba.shape[1], "y_true")
     if len(y) != len(proba):
-        raise invalid("proba and y_true", "the same length", proba, show=f"{len(proba)} and {len(y)}")
+        shown = Phrase("{first_length} and {second_length}", first_length=len(proba), second_length=len(y))
+        raise invalid("proba and y_true", "the same length", proba, show=shown)
     top = check_int("top", top, low=0)
     pred = proba.argmax(axis=1)
     wrong = np.flatnonzero(pred != y)

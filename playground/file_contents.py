@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from playground.architecture import snake_name
+from playground.messages import Problem
 
 __all__ = ["Entry", "hdf5_tree", "keras_archive", "name_variables", "section_values", "variable_names"]
 
@@ -71,7 +72,7 @@ def hdf5_tree(data: bytes) -> list[Entry]:
         with h5py.File(io.BytesIO(bytes(data)), "r") as f:
             f.visititems(visit)
     except (OSError, ValueError, KeyError) as err:
-        raise ValueError(f"This is not a readable HDF5 file ({err}).") from None
+        raise Problem("This is not a readable HDF5 file ({reason}).", reason=str(err)) from None
     return entries
 
 
@@ -88,11 +89,11 @@ def keras_archive(data: bytes) -> dict[str, Any]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(bytes(data)))
     except (zipfile.BadZipFile, OSError) as err:
-        raise ValueError(f"This is not a `.keras` file: not a zip archive ({err}).") from None
+        raise Problem("This is not a `.keras` file: not a zip archive ({reason}).", reason=str(err)) from None
     with archive:
         names = archive.namelist()
         if "config.json" not in names:
-            raise ValueError("This `.keras` file has no config.json.")
+            raise Problem("This `.keras` file has no config.json.")
         entries = [Entry(i.filename, "file", size=i.file_size) for i in archive.infolist()]
         config = json.loads(archive.read("config.json"))
         metadata = json.loads(archive.read("metadata.json")) if "metadata.json" in names else {}

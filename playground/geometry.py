@@ -16,6 +16,7 @@ import math
 from typing import Literal
 
 from playground._checks import check_choice, check_int, invalid
+from playground.messages import Phrase
 
 MAX_STEP_CELLS = 256  # conv2d_steps / pool2d_steps: beyond this many output cells a step-through is too long to watch
 
@@ -61,12 +62,35 @@ def axis_padding(
     if padding == "same":
         return same_padding(size, k_eff, strides)
     if k_eff > size:
-        span = f"{kernel_size}" if dilation_rate == 1 else f"{kernel_size} (dilated to {k_eff})"
+        if dilation_rate == 1:
+            shown = Phrase(
+                "{argument}={kernel_size} on an input of size {size}",
+                argument=argument,
+                kernel_size=kernel_size,
+                size=size,
+            )
+        else:
+            shown = Phrase(
+                "{argument}={kernel_size} (dilated to {dilated}) on an input of size {size}",
+                argument=argument,
+                kernel_size=kernel_size,
+                dilated=k_eff,
+                size=size,
+            )
+        if window == "window":
+            raise invalid(
+                argument,
+                'a window no larger than the input, at most {size} here; use padding "same" or a smaller window',
+                kernel_size,
+                show=shown,
+                size=size,
+            )
         raise invalid(
             argument,
-            f'a {window} no larger than the input, at most {size} here; use padding "same" or a smaller {window}',
+            'a kernel no larger than the input, at most {size} here; use padding "same" or a smaller kernel',
             kernel_size,
-            show=f"{argument}={span} on an input of size {size}",
+            show=shown,
+            size=size,
         )
     return 0, 0
 

@@ -30,6 +30,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from playground._checks import check_choice, check_int, invalid
+from playground.messages import Phrase, Problem
 
 ALLOWED_FORMATS: tuple[str, ...] = ("PNG", "JPEG", "GIF", "BMP", "WEBP", "TIFF")
 MAX_PIXELS: int = 25_000_000  # 5000 × 5000 declared; the decode budget below is the tighter limit
@@ -90,21 +91,32 @@ def _check_options(mode: str, max_side: int | None) -> int | None:
     return None if max_side is None else check_int("max_side", max_side, low=1)
 
 
-def _declared_too_many(err: Exception) -> ValueError:
+def _declared_too_many(err: Exception) -> Problem:
     """Pillow refused the header itself (its own bomb limit, ~89 M pixels, is checked in `Image.open`, before ours):
     the same message as `_too_many_pixels`, with our limit, not Pillow's words and limit."""
     found = re.search(r"\((\d+) pixels\)", str(err))
-    declared = f"{int(found.group(1)):,} pixels" if found else "more pixels than that"
-    return ValueError(
-        f"This image is too large: it declares {declared}, more than the {MAX_PIXELS:,} allowed. "
-        "Please upload a smaller picture."
+    if found is None:
+        return Problem(
+            "This image is too large: it declares more pixels than the {limit:,} allowed. Please upload a smaller "
+            "picture.",
+            limit=MAX_PIXELS,
+        )
+    return Problem(
+        "This image is too large: it declares {pixels:,} pixels, more than the {limit:,} allowed. Please upload a "
+        "smaller picture.",
+        pixels=int(found.group(1)),
+        limit=MAX_PIXELS,
     )
 
 
-def _too_many_pixels(width: int, height: int) -> ValueError:
-    return ValueError(
-        f"This image is too large: it declares {width} × {height} = {width * height:,} pixels, "
-        f"more than the {MAX_PIXELS:,} allowed. Please upload a smaller picture."
+def _too_many_pixels(width: int, height: int) -> Problem:
+    return Problem(
+        "This image is too large: it declares {width} × {height} = {pixels:,} pixels, more than the {limit:,} "
+        "allowed. Please upload a smaller picture.",
+        width=width,
+        height=height,
+        pixels=width * height,
+        limit=MAX_PIXELS,
     )
 
 
@@ -117,11 +129,15 @@ def decoded_bytes(mode: str, size: tuple[int, int], *, has_alpha: bool = False) 
     return pixels * (stored + working)
 
 
-def _over_budget(mode: str, size: tuple[int, int], need: int) -> ValueError:
-    return ValueError(
-        f"This image would take {need / 2**20:.0f} MB to decode ({size[0]} × {size[1]} pixels in mode {mode}); "
-        f"this server decodes up to {MAX_DECODED_BYTES / 2**20:.0f} MB per image. Please upload a smaller picture "
-        "(or save it as an 8-bit JPEG)."
+def _over_budget(mode: str, size: tuple[int, int], need: int) -> Problem:
+    return Problem(
+        "This image would take {need_mb:.0f} MB to decode ({width} × {height} pixels in mode {mode}); this server "
+        "decodes up to {limit_mb:.0f} MB per image. Please upload a smaller picture (or save it as an 8-bit JPEG).",
+        need_mb=need / 2**20,
+        width=size[0],
+        height=size[1],
+        mode=mode,
+        limit_mb=MAX_DECODED_BYTES / 2**20,
     )
 
 
@@ -198,9 +214,10 @@ def load_image(data: bytes, *, mode: str = "RGB", max_side: int | None = None) -
     """
     max_side = _check_options(mode, max_side)
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise invalid("data", "the file's bytes", data, show=f"data of type {type(data).__name__}")
+        shown = Phrase("{argument} of type {type}", argument="data", type=type(data).__name__)
+        raise invalid("data", "the file's bytes", data, show=shown)
     if len(data) == 0:
-        raise ValueError("The file is empty (0 bytes). Please choose an image file (PNG, JPEG, GIF, BMP, WebP, TIFF).")
+        raise Problem("The file is empty (0 bytes). Please choose an image file (PNG, JPEG, GIF, BMP, WebP, TIFF).")
 
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -209,18 +226,21 @@ def load_image(data: bytes, *, mode: str = "RGB", max_side: int | None = None) -
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as err:
             raise _declared_too_many(err) from None
         except _DECODE_ERRORS:
-            raise ValueError(
-                "This file is not an image that can be opened here. Allowed formats: "
-                + ", ".join(ALLOWED_FORMATS)
-                + "."
+            raise Problem(
+                "This file is not an image that can be opened here. Allowed formats: {formats}.",
+                formats=", ".join(ALLOWED_FORMATS),
             ) from None
         with im:
             fmt = im.format or "?"
             if fmt not in ALLOWED_FORMATS:  # defensive: `formats=` already restricts the decoders
-                raise ValueError(f"Image format {fmt} is not allowed. Allowed formats: {', '.join(ALLOWED_FORMATS)}.")
+                raise Problem(
+                    "Image format {format} is not allowed. Allowed formats: {formats}.",
+                    format=fmt,
+                    formats=", ".join(ALLOWED_FORMATS),
+                )
             width, height = im.size  # from the header: nothing is decoded yet
             if width < 1 or height < 1:
-                raise ValueError(f"This image declares an empty size ({width} × {height}).")
+                raise Problem("This image declares an empty size ({width} × {height}).", width=width, height=height)
             if width * height > MAX_PIXELS:
                 raise _too_many_pixels(width, height)
             has_alpha = im.mode in {"RGBA", "LA", "PA", "La", "RGBa"} or "transparency" in im.info
@@ -242,7 +262,11 @@ def load_image(data: bytes, *, mode: str = "RGB", max_side: int | None = None) -
             except Image.DecompressionBombWarning as err:
                 raise _declared_too_many(err) from None
             except _DECODE_ERRORS as err:
-                raise ValueError(f"This {fmt} file is damaged or incomplete and cannot be decoded ({err}).") from None
+                raise Problem(
+                    "This {format} file is damaged or incomplete and cannot be decoded ({reason}).",
+                    format=fmt,
+                    reason=err,
+                ) from None
 
     original_size = (height, width) if not _transposed(original_orientation) else (width, height)
     downscaled = False

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from playground._checks import check_int
+from playground.messages import Phrase, Problem
 
 # The largest preset (course_notes) has ~0.5 M parameters and a 40,000-value activation for one image.
 MAX_PARAMS = 2_500_000  # 5× the largest preset
@@ -60,15 +61,24 @@ class ModelCost:
     largest_layer: str
 
 
-class CostError(ValueError):
-    """The config cannot be costed (an unknown layer, a shape that does not work): refused, like a bad file."""
+class CostError(Problem):
+    """The config cannot be costed (an unknown layer, a shape that does not work): refused, like a bad file.
+
+    Raised with the reason as a `Phrase` (``CostError(Phrase("layer {name} has no config", name=name))``): a
+    fragment that the refusing sentence quotes ("… cannot be worked out ({reason}) …"), translated with it.
+    """
+
+    def __init__(self, reason: Phrase, /) -> None:
+        super().__init__(reason.template, **reason.values)
 
 
 def _pair(value: Any, name: str) -> tuple[int, int]:
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = (value, value)
     if not isinstance(value, list | tuple) or len(value) != 2:
-        raise CostError(f"`{name}` must be an integer or a pair of integers, not {str(value)[:40]}")
+        raise CostError(
+            Phrase("`{name}` must be an integer or a pair of integers, not {value}", name=name, value=str(value)[:40])
+        )
     return check_int(name, value[0], low=1), check_int(name, value[1], low=1)
 
 
@@ -77,22 +87,24 @@ def _windows(n: int, k: int, s: int, d: int, padding: str) -> int:
     if padding == "same":
         return math.ceil(n / s)
     if padding != "valid":
-        raise CostError(f"padding must be 'valid' or 'same', not {str(padding)[:20]}")
+        raise CostError(Phrase("padding must be 'valid' or 'same', not {padding}", padding=str(padding)[:20]))
     if n < effective:
-        raise CostError(f"a window of {effective} does not fit an input of {n}")
+        raise CostError(Phrase("a window of {window} does not fit an input of {size}", window=effective, size=n))
     return (n - effective) // s + 1
 
 
 def _spatial(shape: Shape, name: str, cls: str) -> Shape:
     if len(shape) != 3:
-        raise CostError(f"layer {name} ({cls}) needs an (H, W, C) input, got {shape}")
+        raise CostError(
+            Phrase("layer {name} ({kind}) needs an (H, W, C) input, got {shape}", name=name, kind=cls, shape=shape)
+        )
     return shape
 
 
 def _layer_cost(cls: str, cfg: Mapping[str, Any], inputs: list[Shape], name: str) -> tuple[Shape, int]:
     """(output shape without the batch axis, parameter count) of one layer."""
     if cfg.get("data_format", "channels_last") not in (None, "channels_last"):
-        raise CostError(f"layer {name}: only channels_last models are accepted")
+        raise CostError(Phrase("layer {name}: only channels_last models are accepted", name=name))
     x = inputs[0]
     if cls in SHAPE_KEEPING:
         return x, 0
@@ -133,7 +145,9 @@ def _layer_cost(cls: str, cfg: Mapping[str, Any], inputs: list[Shape], name: str
             (t, b), (left, r) = pad
             t, b, left, r = (check_int("padding", v, low=0) for v in (t, b, left, r))
         except (TypeError, ValueError) as err:
-            raise CostError(f"layer {name}: unreadable padding {str(pad)[:40]}") from err
+            raise CostError(
+                Phrase("layer {name}: unreadable padding {padding}", name=name, padding=str(pad)[:40])
+            ) from err
         return (h + t + b, w + left + r, c), 0
     if cls == "Flatten":
         return (math.prod(x),), 0
@@ -143,7 +157,9 @@ def _layer_cost(cls: str, cfg: Mapping[str, Any], inputs: list[Shape], name: str
         if target.count(-1) == 1 and known > 0:
             target[target.index(-1)] = math.prod(x) // known
         if math.prod(target) != math.prod(x) or any(v < 1 for v in target):
-            raise CostError(f"layer {name}: cannot reshape {x} to {tuple(target)}")
+            raise CostError(
+                Phrase("layer {name}: cannot reshape {shape} to {target}", name=name, shape=x, target=tuple(target))
+            )
         return tuple(target), 0
     if cls == "Dense":
         units = check_int("units", cfg.get("units"), low=1)
@@ -155,7 +171,7 @@ def _layer_cost(cls: str, cfg: Mapping[str, Any], inputs: list[Shape], name: str
         return x, (x[-1] if cfg.get("center", True) else 0) + (x[-1] if cfg.get("scale", True) else 0)
     if cls == "Add":
         if any(s != x for s in inputs):
-            raise CostError(f"layer {name}: Add needs equal shapes, got {inputs}")
+            raise CostError(Phrase("layer {name}: Add needs equal shapes, got {shapes}", name=name, shapes=inputs))
         return x, 0
     if cls == "Concatenate":
         axis = cfg.get("axis", -1)
@@ -164,13 +180,13 @@ def _layer_cost(cls: str, cfg: Mapping[str, Any], inputs: list[Shape], name: str
         out = list(x)
         out[axis] = total
         return tuple(out), 0
-    raise CostError(f"the cost of layer {name} ({str(cls)[:40]}) cannot be computed")
+    raise CostError(Phrase("the cost of layer {name} ({kind}) cannot be computed", name=name, kind=str(cls)[:40]))
 
 
 def _input_shape(layer_cfg: Mapping[str, Any]) -> Shape:
     shape = layer_cfg.get("batch_shape") or layer_cfg.get("batch_input_shape")
     if not isinstance(shape, list | tuple) or len(shape) < 2:
-        raise CostError("the model's input shape is missing from config.json")
+        raise CostError(Phrase("the model's input shape is missing from config.json"))
     return tuple(check_int("input shape", v, low=1) for v in shape[1:])
 
 
@@ -190,13 +206,13 @@ def config_cost(config: Mapping[str, Any]) -> ModelCost:
 def _model_cost(config: Mapping[str, Any], given: Shape | None, *, depth: int) -> tuple[ModelCost, Shape]:
     """(cost, output shape) of a model config; `given` is the input shape when the model is used as a layer."""
     if depth > 4:
-        raise CostError("models nested more than 4 deep are not accepted")
+        raise CostError(Phrase("models nested more than 4 deep are not accepted"))
     if not isinstance(config, Mapping) or not isinstance(config.get("config"), Mapping):
-        raise CostError("config.json does not describe a Keras model")
+        raise CostError(Phrase("config.json does not describe a Keras model"))
     kind, body = config.get("class_name"), config["config"]
     layers = body.get("layers")
     if not isinstance(layers, list) or not layers:
-        raise CostError("the model has no layers")
+        raise CostError(Phrase("the model has no layers"))
     params, largest, largest_name = 0, 0, ""
 
     def account(name: str, shape: Shape, p: int, inner: ModelCost | None = None) -> None:
@@ -209,11 +225,11 @@ def _model_cost(config: Mapping[str, Any], given: Shape | None, *, depth: int) -
     def layer_cost(cls: str, cfg: Any, inputs: list[Shape], name: str) -> tuple[Shape, int, ModelCost | None]:
         if cls in MODEL_KINDS:
             if len(inputs) != 1:
-                raise CostError(f"layer {name}: a nested model takes one input")
+                raise CostError(Phrase("layer {name}: a nested model takes one input", name=name))
             inner, out = _model_cost({"class_name": cls, "config": cfg}, inputs[0], depth=depth + 1)
             return out, inner.params, inner
         if not isinstance(cfg, Mapping):
-            raise CostError(f"layer {name} has no config")
+            raise CostError(Phrase("layer {name} has no config", name=name))
         out, p = _layer_cost(cls, cfg, inputs, name)
         return out, p, None
 
@@ -222,7 +238,7 @@ def _model_cost(config: Mapping[str, Any], given: Shape | None, *, depth: int) -
         build = body.get("build_input_shape")
         for layer in layers:
             if not isinstance(layer, Mapping):
-                raise CostError("a layer of the model is not described")
+                raise CostError(Phrase("a layer of the model is not described"))
             cls, cfg = layer.get("class_name"), layer.get("config") or {}
             name = str(cfg.get("name", cls))[:40]
             if cls == "InputLayer":
@@ -231,18 +247,18 @@ def _model_cost(config: Mapping[str, Any], given: Shape | None, *, depth: int) -
                 continue
             if shape is None:
                 if not isinstance(build, list | tuple):
-                    raise CostError("the model's input shape is missing from config.json")
+                    raise CostError(Phrase("the model's input shape is missing from config.json"))
                 shape = tuple(check_int("input shape", v, low=1) for v in build[1:])
             shape, p, inner = layer_cost(str(cls), cfg, [shape], name)
             account(name, shape, p, inner)
         if shape is None:
-            raise CostError("the model's input shape is missing from config.json")
+            raise CostError(Phrase("the model's input shape is missing from config.json"))
         return ModelCost(params, largest, largest_name), shape
     if kind in ("Functional", "Model"):
         shapes: dict[str, Shape] = {}
         for layer in layers:  # Keras writes layers in an order where inputs come first
             if not isinstance(layer, Mapping):
-                raise CostError("a layer of the model is not described")
+                raise CostError(Phrase("a layer of the model is not described"))
             cls, cfg = layer.get("class_name"), layer.get("config") or {}
             name = str(layer.get("name") or cfg.get("name"))
             if cls == "InputLayer":
@@ -251,13 +267,19 @@ def _model_cost(config: Mapping[str, Any], given: Shape | None, *, depth: int) -
                 continue
             nodes = layer.get("inbound_nodes") or []
             if len(nodes) != 1:
-                raise CostError(f"layer {name[:40]} is used {len(nodes)} times; shared layers are not accepted")
+                raise CostError(
+                    Phrase(
+                        "layer {name} is used {count} times; shared layers are not accepted",
+                        name=name[:40],
+                        count=len(nodes),
+                    )
+                )
             try:
                 sources = [t["config"]["keras_history"][0] for t in _tensors(nodes[0])]
             except (KeyError, IndexError, TypeError):
-                raise CostError(f"layer {name[:40]}: unreadable inputs") from None
+                raise CostError(Phrase("layer {name}: unreadable inputs", name=name[:40])) from None
             if not sources or any(s not in shapes for s in sources):
-                raise CostError(f"layer {name[:40]} reads a tensor that no earlier layer makes")
+                raise CostError(Phrase("layer {name} reads a tensor that no earlier layer makes", name=name[:40]))
             shapes[name], p, inner = layer_cost(str(cls), cfg, [shapes[s] for s in sources], name[:40])
             account(name[:40], shapes[name], p, inner)
         outputs = body.get("output_layers")
@@ -266,9 +288,9 @@ def _model_cost(config: Mapping[str, Any], given: Shape | None, *, depth: int) -
                 outputs = [outputs]  # a single output written as [name, node, tensor]
             out_shape = shapes[outputs[0][0]]
         except (KeyError, IndexError, TypeError):
-            raise CostError("the model's output layer is missing from config.json") from None
+            raise CostError(Phrase("the model's output layer is missing from config.json")) from None
         return ModelCost(params, largest, largest_name), out_shape
-    raise CostError(f"unknown model kind {str(kind)[:40]}")
+    raise CostError(Phrase("unknown model kind {kind}", kind=str(kind)[:40]))
 
 
 def _tensors(node: Any) -> list[dict[str, Any]]:
@@ -295,14 +317,19 @@ def check_config_budget(
     """`config_cost(config)`, or ValueError naming the numbers when a budget is exceeded."""
     cost = config_cost(config)
     if cost.params > max_params:
-        raise ValueError(
-            f"This model has {cost.params:,} parameters; this server accepts up to {max_params:,} "
-            "(5× the largest model the lab trains)."
+        raise Problem(
+            "This model has {params:,} parameters; this server accepts up to {limit:,} "
+            "(5× the largest model the lab trains).",
+            params=cost.params,
+            limit=max_params,
         )
     if cost.largest_activation > max_activation:
-        raise ValueError(
-            f"Layer {cost.largest_layer} of this model produces {cost.largest_activation:,} values per image; this "
-            f"server accepts up to {max_activation:,} (5× the largest model the lab trains)."
+        raise Problem(
+            "Layer {layer} of this model produces {values:,} values per image; this "
+            "server accepts up to {limit:,} (5× the largest model the lab trains).",
+            layer=cost.largest_layer,
+            values=cost.largest_activation,
+            limit=max_activation,
         )
     return cost
 
@@ -336,22 +363,27 @@ def check_h5(
             link = group.get(key, getlink=True)
             path_ = f"{prefix}{key}"
             if isinstance(link, h5py.ExternalLink):
-                raise ValueError(f"This weights file links to another file ({path_}); refused.")
+                raise Problem("This weights file links to another file ({path}); refused.", path=path_)
             if isinstance(link, h5py.SoftLink):
-                raise ValueError(f"This weights file contains a link ({path_}); a Keras weights file has none.")
+                raise Problem("This weights file contains a link ({path}); a Keras weights file has none.", path=path_)
             obj = group[key]
             if isinstance(obj, h5py.Group):
                 walk(obj, path_ + "/")
             elif isinstance(obj, h5py.Dataset):
                 if obj.external:
-                    raise ValueError(
-                        f"Dataset {path_} of this weights file is stored in another file on disk (HDF5 external "
-                        "storage); refused: it could make the server read its own files."
+                    raise Problem(
+                        "Dataset {path} of this weights file is stored in another file on disk (HDF5 external "
+                        "storage); refused: it could make the server read its own files.",
+                        path=path_,
                     )
                 if obj.is_virtual:
-                    raise ValueError(f"Dataset {path_} of this weights file is a virtual dataset; refused.")
+                    raise Problem("Dataset {path} of this weights file is a virtual dataset; refused.", path=path_)
                 if obj.dtype.kind not in "biuf":
-                    raise ValueError(f"Dataset {path_} of this weights file is not numeric ({obj.dtype}); refused.")
+                    raise Problem(
+                        "Dataset {path} of this weights file is not numeric ({dtype}); refused.",
+                        path=path_,
+                        dtype=str(obj.dtype),
+                    )
                 found[path_] = tuple(int(n) for n in obj.shape)
                 dtypes[path_] = np.dtype(obj.dtype).name
 
@@ -361,23 +393,35 @@ def check_h5(
     except ValueError:
         raise
     except Exception as err:  # h5py raises OSError, KeyError, RuntimeError on damaged files
-        raise ValueError(f"The weights file could not be read as HDF5 ({str(err)[:120]}).") from None
+        raise Problem("The weights file could not be read as HDF5 ({reason}).", reason=str(err)[:120]) from None
     if expected is not None:
         for name, (shape, dtype) in expected.items():
             if name not in found:
-                raise ValueError(f"The weights file has no {name}, which the model needs (shape {tuple(shape)}).")
+                raise Problem(
+                    "The weights file has no {name}, which the model needs (shape {shape}).",
+                    name=name,
+                    shape=tuple(shape),
+                )
             if found[name] != tuple(shape) or dtypes[name] != dtype:
-                raise ValueError(
-                    f"{name} in the weights file is {found[name]} {dtypes[name]}; the model needs "
-                    f"{tuple(shape)} {dtype}."
+                raise Problem(
+                    "{name} in the weights file is {shape} {dtype}; the model needs {needed_shape} {needed_dtype}.",
+                    name=name,
+                    shape=found[name],
+                    dtype=dtypes[name],
+                    needed_shape=tuple(shape),
+                    needed_dtype=dtype,
                 )
         shapes = {tuple(shape) for shape, _dtype in expected.values()} | {()}
         for name in sorted(set(found) - set(expected)):
             if optional and name.startswith(optional) and found[name] not in shapes:
-                raise ValueError(
-                    f"{name} in the weights file has shape {found[name]}, which no weight of the model has."
+                raise Problem(
+                    "{name} in the weights file has shape {shape}, which no weight of the model has.",
+                    name=name,
+                    shape=found[name],
                 )
         extra = sorted(n for n in set(found) - set(expected) if not (optional and n.startswith(optional)))
         if extra:
-            raise ValueError(f"The weights file holds datasets the model does not have: {', '.join(extra[:5])}.")
+            raise Problem(
+                "The weights file holds datasets the model does not have: {names}.", names=", ".join(extra[:5])
+            )
     return found

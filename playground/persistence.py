@@ -36,7 +36,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from playground._checks import invalid
 from playground.lab.options import INPUT_SHAPE, LOSS
+from playground.messages import Phrase, Problem
 from playground.model_budget import CostError, ModelCost, check_config_budget, check_h5
 from playground.run import Run, TrainConfig
 
@@ -166,13 +168,16 @@ def _mb(size: int, other: int) -> str:
 def _check_size(data: bytes, what: str) -> None:
     limit = MAX_UPLOAD_BYTES
     if not isinstance(data, bytes | bytearray):
-        raise ValueError(f"Invalid value received for argument `data`. Expected bytes. Received: {type(data).__name__}")
+        raise invalid("data", "bytes", data, show=type(data).__name__)
     if len(data) == 0:
-        raise ValueError(f"The {what} file is empty.")
+        raise Problem("The {what} file is empty.", what=what)
     if len(data) > limit:
-        raise ValueError(
-            f"The {what} file is too large: {_mb(len(data), limit)} MB. The limit is {_mb(limit, len(data))} MB "
-            "(a model of this playground is well under 5 MB)."
+        raise Problem(
+            "The {what} file is too large: {size} MB. The limit is {limit} MB "
+            "(a model of this playground is well under 5 MB).",
+            what=what,
+            size=_mb(len(data), limit),
+            limit=_mb(limit, len(data)),
         )
 
 
@@ -199,7 +204,7 @@ def _check_built_budget(model: Any) -> ModelCost:
     try:
         return check_config_budget(keras.saving.serialize_keras_object(model))
     except CostError as err:
-        raise ValueError(f"The size of this model cannot be worked out ({err}); refused.") from None
+        raise Problem("The size of this model cannot be worked out ({reason}); refused.", reason=err) from None
 
 
 def _describe(shapes: dict[str, tuple[int, ...]]) -> str:
@@ -233,7 +238,7 @@ def restore_weights(config: TrainConfig, data: bytes, *, run_id: str) -> Run:
     """
     _check_size(data, ".weights.h5")
     if not bytes(data[:8]) == HDF5_SIGNATURE:
-        raise ValueError("This is not a `.weights.h5` file (it does not start with the HDF5 signature).")
+        raise Problem("This is not a `.weights.h5` file (it does not start with the HDF5 signature).")
     from playground.lab.model import build_model  # the lab's own builder: the run's architecture, compiled
 
     model = build_model(config)
@@ -247,16 +252,17 @@ def restore_weights(config: TrainConfig, data: bytes, *, run_id: str) -> Run:
         got = {k: v for k, v in check_h5(uploaded).items() if k.startswith("layers/")}  # links, storage, VDS
         want = {k: shape for k, (shape, _dtype) in want_full.items() if k.startswith("layers/")}
         if got != want:
-            raise ValueError(
+            raise Problem(
                 "These weights belong to a different architecture than the chosen run's model, so they cannot be "
-                f"restored into it. The model needs: {_describe(want) or 'no weights'}. "
-                f"The file holds: {_describe(got) or 'no layer weights'}."
+                "restored into it. The model needs: {needed}. The file holds: {held}.",
+                needed=_describe(want) or Phrase("no weights"),
+                held=_describe(got) or Phrase("no layer weights"),
             )
         check_h5(uploaded, {k: v for k, v in want_full.items() if k.startswith("layers/")})  # dtypes, extras
         try:
             model.load_weights(uploaded)
         except Exception as err:
-            raise ValueError(f"Keras could not load these weights: {err}") from None
+            raise Problem("Keras could not load these weights: {reason}", reason=str(err)) from None
     return Run(run_id=run_id, config=config, history={}, status="restored", model=model)
 
 
@@ -288,28 +294,30 @@ def _quoted(name: object) -> str:
     return f"`{text}`"
 
 
-def _refusal(obj: dict[str, Any], keras: Any) -> str | None:
+def _refusal(obj: dict[str, Any], keras: Any) -> Phrase | None:
     """Why a serialized object is not allowed (None when it is)."""
     name = obj.get("class_name")
     module = obj.get("module")
     registered = obj.get("registered_name")
     if not isinstance(name, str):
-        return f"an object without a proper class name ({_quoted(repr(name))})"
+        return Phrase("an object without a proper class name ({name})", name=_quoted(repr(name)))
     if name in ("Lambda", "__lambda__"):
-        return "a Lambda layer (it carries Python code, which would run on this server)"
+        return Phrase("a Lambda layer (it carries Python code, which would run on this server)")
     if name in ALLOWED_INTERNALS:
         return None
     if name == "function":
         fn = obj.get("config")
         if isinstance(fn, str) and any(hasattr(getattr(keras, ns), fn) for ns in FUNCTION_NAMESPACES):
             return None
-        return f"a custom function ({_quoted(fn)})"
+        return Phrase("a custom function ({name})", name=_quoted(fn))
     if registered not in (None, name):
-        return f"a custom object {_quoted(registered)}"
+        return Phrase("a custom object {name}", name=_quoted(registered))
     if name in ALLOWED_MODELS and module in ("keras", "keras.models", "keras.src.models.functional", None):
         return None
     if module == "keras.layers":
-        return None if name in ALLOWED_LAYERS else f"the layer {_quoted(name)}, which this app does not accept"
+        if name in ALLOWED_LAYERS:
+            return None
+        return Phrase("the layer {name}, which this app does not accept", name=_quoted(name))
     for ns in SAFE_NAMESPACES:
         if module == f"keras.{ns}":
             target = keras
@@ -317,8 +325,8 @@ def _refusal(obj: dict[str, Any], keras: Any) -> str | None:
                 target = getattr(target, part)
             if isinstance(getattr(target, name, None), type):
                 return None
-            return f"the unknown object {_quoted(f'{module}.{name}')}"
-    return f"the unknown object {_quoted(f'{module}.{name}' if module else name)}"
+            return Phrase("the unknown object {name}", name=_quoted(f"{module}.{name}"))
+    return Phrase("the unknown object {name}", name=_quoted(f"{module}.{name}" if module else name))
 
 
 def inspect_keras_archive(data: bytes) -> dict[str, Any]:
@@ -339,63 +347,70 @@ def inspect_keras_archive(data: bytes) -> dict[str, Any]:
 
     _check_size(data, ".keras")
     if not bytes(data[:4]) == ZIP_SIGNATURE:
-        raise ValueError("This is not a `.keras` file: a `.keras` file is a zip archive, and this one is not.")
+        raise Problem("This is not a `.keras` file: a `.keras` file is a zip archive, and this one is not.")
     try:
         archive = zipfile.ZipFile(io.BytesIO(bytes(data)))
     except (zipfile.BadZipFile, OSError) as err:
-        raise ValueError(f"This `.keras` file is not a readable zip archive ({err}).") from None
+        raise Problem("This `.keras` file is not a readable zip archive ({reason}).", reason=str(err)) from None
     with archive:
         entries = archive.infolist()
         if len(entries) > MAX_ZIP_ENTRIES:
-            raise ValueError(f"This `.keras` file holds {len(entries)} files; a Keras model file holds 3.")
+            raise Problem("This `.keras` file holds {count} files; a Keras model file holds 3.", count=len(entries))
         names = [e.filename for e in entries]
         unexpected = sorted(set(names) - KERAS_ARCHIVE_FILES)
         if unexpected:
-            raise ValueError(
-                "This `.keras` file contains files a Keras model file does not have: " + ", ".join(unexpected[:5])
+            raise Problem(
+                "This `.keras` file contains files a Keras model file does not have: {names}",
+                names=", ".join(unexpected[:5]),
             )
         if len(set(names)) != len(names):
-            raise ValueError("This `.keras` file lists the same file twice; refused.")
+            raise Problem("This `.keras` file lists the same file twice; refused.")
         if "config.json" not in names:
-            raise ValueError("This `.keras` file has no config.json, so it is not a Keras model file.")
+            raise Problem("This `.keras` file has no config.json, so it is not a Keras model file.")
         if any(e.flag_bits & 0x1 for e in entries):
-            raise ValueError("This `.keras` file is encrypted; refused.")
+            raise Problem("This `.keras` file is encrypted; refused.")
         total = sum(e.file_size for e in entries)
         packed = sum(e.compress_size for e in entries)
         if total > MAX_UNCOMPRESSED_BYTES:
-            raise ValueError(
-                f"This `.keras` file would unpack to {total / 1e6:.0f} MB (limit {MAX_UNCOMPRESSED_BYTES / 1e6:.0f} "
-                "MB); refused as a possible zip bomb."
+            raise Problem(
+                "This `.keras` file would unpack to {size_mb:.0f} MB (limit {limit_mb:.0f} MB); refused as a possible "
+                "zip bomb.",
+                size_mb=total / 1e6,
+                limit_mb=MAX_UNCOMPRESSED_BYTES / 1e6,
             )
         for e in [*entries, None]:
             size, comp = (total, packed) if e is None else (e.file_size, e.compress_size)
             if size > 1024 * 1024 and size > MAX_COMPRESSION_RATIO * max(comp, 1):
-                raise ValueError(
-                    f"This `.keras` file is compressed {size / max(comp, 1):.0f}:1 (limit {MAX_COMPRESSION_RATIO}:1); "
-                    "refused as a possible zip bomb."
+                raise Problem(
+                    "This `.keras` file is compressed {ratio:.0f}:1 (limit {limit}:1); refused as a possible zip bomb.",
+                    ratio=size / max(comp, 1),
+                    limit=MAX_COMPRESSION_RATIO,
                 )
         info = archive.getinfo("config.json")
         if info.file_size > MAX_CONFIG_BYTES:
-            raise ValueError(f"config.json is {info.file_size / 1e6:.1f} MB, far more than a model config needs.")
+            raise Problem(
+                "config.json is {size_mb:.1f} MB, far more than a model config needs.", size_mb=info.file_size / 1e6
+            )
         try:
             with archive.open(info) as f:
                 raw = f.read(MAX_CONFIG_BYTES + 1)
             config = json.loads(raw.decode("utf-8"))
         except (zipfile.BadZipFile, OSError, UnicodeDecodeError, ValueError, RecursionError) as err:
-            raise ValueError(f"config.json in this `.keras` file is damaged ({err}).") from None
+            raise Problem("config.json in this `.keras` file is damaged ({reason}).", reason=str(err)) from None
         if not isinstance(config, dict) or "class_name" not in config:
-            raise ValueError("config.json in this `.keras` file does not describe a Keras model.")
+            raise Problem("config.json in this `.keras` file does not describe a Keras model.")
         for obj in _walk_objects(config):
             reason = _refusal(obj, keras)
             if reason is not None:
-                raise ValueError(
-                    f"This model was refused because it contains {reason}. Only standard Keras layers load."
+                raise Problem(
+                    "This model was refused because it contains {reason}. Only standard Keras layers load.",
+                    reason=reason,
                 )
         try:
             cost = check_config_budget(config)  # from the config alone: nothing is built
         except CostError as err:
-            raise ValueError(
-                f"This model was refused: its size cannot be worked out from config.json ({err})."
+            raise Problem(
+                "This model was refused: its size cannot be worked out from config.json ({reason}).", reason=err
             ) from None
         if "model.weights.h5" in names:
             _check_embedded_weights(archive, cost)
@@ -413,9 +428,12 @@ def _check_embedded_weights(archive: zipfile.ZipFile, cost: ModelCost) -> None:
         values = sum(math.prod(shape) for shape in check_h5(path).values())
     limit = 3 * cost.params + 1024
     if values > limit:
-        raise ValueError(
-            f"The weights inside this `.keras` file hold {values:,} values; a model of {cost.params:,} parameters "
-            f"holds at most {limit:,} (with its optimizer state). Refused."
+        raise Problem(
+            "The weights inside this `.keras` file hold {values:,} values; a model of {params:,} parameters "
+            "holds at most {limit:,} (with its optimizer state). Refused.",
+            values=values,
+            params=cost.params,
+            limit=limit,
         )
 
 
@@ -466,7 +484,7 @@ def _check_embedded_against_config(archive: zipfile.ZipFile, config: dict[str, A
         reference = tmp / "reference.weights.h5"
         reference_model.save_weights(reference)
     except Exception as err:  # Keras raises many kinds on bad configs
-        raise ValueError(f"Keras refused this model file: {str(err)[:300]}") from None
+        raise Problem("Keras refused this model file: {reason}", reason=str(err)[:300]) from None
     want = {k: v for k, v in _h5_datasets(reference).items() if k.startswith("layers/")}
     with archive.open("model.weights.h5") as src:
         embedded = tmp / "embedded.weights.h5"
@@ -495,7 +513,7 @@ def load_checked_keras(data: bytes) -> Any:
         try:
             return keras.saving.load_model(path, compile=True, safe_mode=True)
         except Exception as err:  # Keras raises many kinds on bad files
-            raise ValueError(f"Keras refused this model file: {str(err)[:300]}") from None
+            raise Problem("Keras refused this model file: {reason}", reason=str(err)[:300]) from None
 
 
 def load_keras_upload(data: bytes, *, run_id: str) -> tuple[Run, list[str]]:
@@ -518,9 +536,17 @@ def load_keras_upload(data: bytes, *, run_id: str) -> tuple[Run, list[str]]:
     in_shape = tuple(model.inputs[0].shape[1:]) if getattr(model, "inputs", None) else None
     out_shape = tuple(model.outputs[0].shape[1:]) if getattr(model, "outputs", None) else None
     if len(getattr(model, "inputs", []) or []) != 1 or in_shape not in (INPUT_SHAPE, INPUT_SHAPE[:2]):
-        raise ValueError(f"This model takes inputs of shape {in_shape}; Fashion-MNIST images are {INPUT_SHAPE}.")
+        raise Problem(
+            "This model takes inputs of shape {shape}; Fashion-MNIST images are {expected}.",
+            shape=in_shape,
+            expected=INPUT_SHAPE,
+        )
     if out_shape != (NUM_CLASSES,):
-        raise ValueError(f"This model outputs shape {out_shape}; Fashion-MNIST needs {NUM_CLASSES} class scores.")
+        raise Problem(
+            "This model outputs shape {shape}; Fashion-MNIST needs {count} class scores.",
+            shape=out_shape,
+            count=NUM_CLASSES,
+        )
     notes = []
     optimizer = model.optimizer if getattr(model, "compiled", False) and model.optimizer is not None else "adam"
     front = []

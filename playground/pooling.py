@@ -15,6 +15,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from playground._checks import check_array, check_choice, check_int, check_pair, invalid
 from playground.geometry import MAX_STEP_CELLS, IntPair, Padding, axis_padding, check_padding
+from playground.messages import Phrase
 
 PoolMode = Literal["max", "average"]
 POOL_MODES: tuple[str, ...] = ("max", "average")
@@ -268,7 +269,14 @@ def pool2d_steps(
     h_out = (plan.x.shape[0] + top + bottom - plan.pool[0]) // plan.strides[0] + 1
     w_out = (plan.x.shape[1] + left + right - plan.pool[1]) // plan.strides[1] + 1
     if h_out * w_out > max_cells:
-        raise invalid("max_cells", f"an int ≥ the output's {h_out}×{w_out} = {h_out * w_out} cells", max_cells)
+        raise invalid(
+            "max_cells",
+            "an int ≥ the output's {rows}×{cols} = {cells} cells",
+            max_cells,
+            rows=h_out,
+            cols=w_out,
+            cells=h_out * w_out,
+        )
     return [
         explain_pool2d_cell(x, r, c, pool_size=pool_size, strides=strides, padding=padding, mode=mode, channel=channel)
         for r in range(h_out)
@@ -288,7 +296,9 @@ def shift(x: np.ndarray, rows: int = 0, cols: int = 1) -> np.ndarray:
     """
     a = np.asarray(x)
     if a.ndim not in (2, 3):
-        raise invalid("x", "a 2-D or 3-D array", x, show=f"x with shape {a.shape}")
+        raise invalid(
+            "x", "a 2-D or 3-D array", x, show=Phrase("{argument} with shape {shape}", argument="x", shape=a.shape)
+        )
     out = np.zeros_like(a)
     rows = check_int("rows", rows, low=1 - a.shape[0], high=a.shape[0] - 1)
     cols = check_int("cols", cols, low=1 - a.shape[1], high=a.shape[1] - 1)

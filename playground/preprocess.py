@@ -21,6 +21,7 @@ import numpy as np
 from PIL import Image
 
 from playground._checks import invalid
+from playground.messages import Phrase
 
 SIZE = 28  # Fashion-MNIST images are 28 × 28
 INK_LEVEL = 32  # a pixel this much darker than white (0 … 255) counts as ink
@@ -84,7 +85,14 @@ def drawing_to_fashion_mnist(image: np.ndarray) -> Preprocessed:
     grey = _grayscale(image)
     rows, cols = np.nonzero(grey <= 255 - INK_LEVEL)
     if rows.size == 0:
-        raise invalid("image", f"a drawing with at least one stroke (a pixel ≤ {255 - INK_LEVEL})", "blank canvas")
+        shown = Phrase("{argument}='blank canvas'", argument="image")
+        raise invalid(
+            "image",
+            "a drawing with at least one stroke (a pixel ≤ {level})",
+            "blank canvas",
+            show=shown,
+            level=255 - INK_LEVEL,
+        )
     top, bottom, left, right = int(rows.min()), int(rows.max()), int(cols.min()), int(cols.max())
     crop = grey[top : bottom + 1, left : right + 1]
     h, w = crop.shape

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from playground._checks import check_choice, check_number, invalid
+from playground.messages import Phrase
 
 __all__ = ["SURFACES", "Surface", "get_surface"]
 
@@ -192,7 +193,7 @@ def get_surface(name: str, *, conditioning: float | None = None) -> Surface:
     if conditioning is None:
         return SURFACES[name]
     if name != "bowl":
-        show = f"conditioning={conditioning} for surface {name!r}"
+        show = Phrase("{setting} for surface {surface}", setting=f"conditioning={conditioning}", surface=repr(name))
         raise invalid("conditioning", "None: only the bowl has a conditioning", conditioning, show=show)
     low, high = CONDITIONING_RANGE
     return _bowl(check_number("conditioning", conditioning, low=low, high=high))

@@ -32,6 +32,7 @@ import numpy as np
 from playground._checks import check_choice, check_int, check_number, invalid
 from playground._keras import load_keras
 from playground.code_comments import comments_with
+from playground.messages import Problem
 
 SOURCE_CLASSES: tuple[int, ...] = (0, 2, 3, 4, 6)  # T-shirt/top, Pullover, Dress, Coat, Shirt
 TARGET_CLASSES: tuple[int, ...] = (1, 5, 7, 8, 9)  # Trouser, Sandal, Sneaker, Bag, Ankle boot
@@ -154,7 +155,13 @@ def select_classes(
         members = np.flatnonzero(y == c)
         if per_class is not None:
             if len(members) < per_class:
-                raise invalid("per_class", f"at most {len(members)}, the number of images of class {c}", per_class)
+                raise invalid(
+                    "per_class",
+                    "at most {count}, the number of images of class {label}",
+                    per_class,
+                    count=len(members),
+                    label=c,
+                )
             members = np.sort(rng.choice(members, size=per_class, replace=False))
         chosen.append(members)
         labels.append(np.full(len(members), new_label, dtype=np.uint8))
@@ -264,12 +271,16 @@ def load_pretrained(path: str | os.PathLike = BASE_WEIGHTS):
     if not path.name.endswith(".weights.h5"):
         raise invalid("path", "a .weights.h5 file", str(path))
     if not path.is_file():
-        raise ValueError(f"The pretrained base weights are missing: {path}. Run `python scripts/pretrain_base.py`.")
+        raise Problem(
+            "The pretrained base weights are missing: {path}. Run `python scripts/pretrain_base.py`.", path=str(path)
+        )
     model = build_source_model()
     try:
         model.load_weights(str(path))
     except Exception as err:  # Keras raises ValueError/KeyError/OSError for foreign or damaged files
-        raise ValueError(f"These weights do not fit the base CNN ({type(err).__name__}: {err}).") from None
+        raise Problem(
+            "These weights do not fit the base CNN ({kind}: {reason}).", kind=type(err).__name__, reason=str(err)
+        ) from None
     model.compile(loss="sparse_categorical_crossentropy", metrics=["accuracy"])  # ready for evaluate()
     return model
 
@@ -399,7 +410,7 @@ def run_transfer(
     fine_tune_learning_rate = check_number("fine_tune_learning_rate", fine_tune_learning_rate, low=low_lr, high=high_lr)
     batch_size = check_int("batch_size", batch_size, low=1, high=4096, whole_floats=False)
     if not modes or any(m not in MODES for m in modes):
-        raise invalid("modes", f"a non-empty list from {', '.join(map(repr, MODES))}", list(modes))
+        raise invalid("modes", "a non-empty list from {modes}", list(modes), modes=", ".join(map(repr, MODES)))
     keras = load_keras()
     xs, ys = select_classes(x_train, y_train, TARGET_CLASSES, per_class=labels_per_class, seed=seed)
     xv, yv = select_classes(x_test, y_test, TARGET_CLASSES, per_class=val_per_class, seed=seed)

@@ -36,7 +36,7 @@ from playground.architecture import (
     stack_from_text,
     stack_to_text,
 )
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.page import claim_query_param, plain
 from ui.texts import TEXTS
 
@@ -136,7 +136,7 @@ def _init(key: str, default: list[Spec], allowed: tuple[str, ...], url: bool) ->
             stack = default
             del st.query_params[key]
             claim_query_param(key)  # this editor's own notice names it, with the reason: not the frame's list too
-            st.session_state[_k(key, "notice")] = str(err)
+            st.session_state[_k(key, "notice")] = say(err)
     st.session_state[key] = stack
     st.session_state[_k(key, "ids")] = _fresh_ids(key, len(stack))
     st.session_state[_k(key, "opened")] = None
@@ -213,7 +213,7 @@ def _edit(key: str, uid: int, arg: Arg) -> None:
     try:
         new = normalize_spec({**old, arg.name: _widget_value(key, uid, arg)})
     except ValueError as err:  # the one rule the form cannot express: Conv2D strides > 1 with dilation_rate > 1
-        st.session_state[_k(key, uid, "error")] = str(err)
+        st.session_state[_k(key, uid, "error")] = say(err)
         _forget_widgets(key, uid, arg)  # the form shows the old value again
         return
     st.session_state.pop(_k(key, uid, "error"), None)

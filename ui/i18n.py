@@ -8,7 +8,8 @@ import string
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ui.texts import LANGUAGES, TEXTS
+from playground.messages import Phrase, render
+from ui.texts import ERRORS, LANGUAGES, TEXTS
 
 LANGUAGE_NAMES = {"en": "English", "ko": "한국어"}
 LANG_KEY = "lang"
@@ -45,6 +46,20 @@ def t(key: str, /, **values: object) -> str:
     if not values:
         return text
     return fill_korean(text, values) if lang == "ko" else text.format(**values)
+
+
+def say(message: BaseException | Phrase | str) -> str:
+    """A core error (or any message) in the current language: a `playground.messages.Problem` is translated through
+    ui/texts' ERRORS table and filled with its values (a template without a translation stays English); any other
+    exception or text is its own text."""
+    lang = current_language()
+    if lang == "en":
+        return render(message, lambda template: template)
+
+    def translate(template: str) -> str:
+        return ERRORS.get(template, {}).get(lang, template)
+
+    return render(message, translate, fill=fill_korean if lang == "ko" else None)
 
 
 # A Korean particle has two forms, after a final consonant (받침) or after a vowel: 을/를, 이/가, 은/는, 과/와, 으로/로

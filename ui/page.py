@@ -12,7 +12,7 @@ from streamlit.errors import StreamlitAPIException
 
 from ui import state
 from ui.code_block import code_block
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.texts import TEXTS
 
 
@@ -61,7 +61,7 @@ def stop_with(err: Exception, *, what: str = "common.invalid") -> NoReturn:
     what: the text key that says what is wrong, with `{message}` for the error: the settings together
     ("common.invalid"), or one typed input ("common.typed_numbers").
     """
-    st.warning(t(what, message=str(err)), icon=":material/error:")
+    st.warning(t(what, message=say(err)), icon=":material/error:")
     end_page()
 
 

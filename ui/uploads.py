@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 import streamlit as st
 
 from playground import images
-from ui.i18n import t
+from ui.i18n import say, t
 from ui.page import end_page, plain
 
 _PREFIX = "_decoded_"
@@ -47,5 +47,5 @@ def decoded_image(upload: Any, *, key: str, mode: str = "RGB", max_side: int = 1
 
 def refuse_upload(upload: Any, err: Exception) -> NoReturn:
     """Say what is wrong with the uploaded file (not "these settings"), quoting its name as plain text; end the run."""
-    st.error(t("upload.unreadable", name=plain(upload.name, 80), message=plain(str(err))), icon=":material/error:")
+    st.error(t("upload.unreadable", name=plain(upload.name, 80), message=plain(say(err))), icon=":material/error:")
     end_page()

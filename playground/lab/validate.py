@@ -11,6 +11,7 @@ from typing import Any
 
 from playground._checks import check_choice, check_int, check_number, invalid
 from playground.lab.options import CALLBACKS, HYPERS, INPUT_SHAPE, MONITORS, OPTIMIZERS, TRAINING, Arg
+from playground.messages import Phrase, Problem
 from playground.run import TrainConfig
 
 
@@ -35,8 +36,11 @@ def check_optimizer(name: str, learning_rate: Any, params: Mapping[str, Any]) ->
     tunable = OPTIMIZERS[name].tunable
     for key, value in params.items():
         if key not in tunable:
-            expected = f"one of {', '.join(tunable)}" if tunable else "no hyper-parameters besides learning_rate"
-            raise invalid(key, f"an argument of the {name} optimizer: {expected}", value)
+            if tunable:
+                allowed = Phrase("one of {allowed}", allowed=", ".join(tunable))
+            else:
+                allowed = Phrase("no hyper-parameters besides learning_rate")
+            raise invalid(key, "an argument of the {name} optimizer: {allowed}", value, name=name, allowed=allowed)
         check_arg(HYPERS[key], value)
 
 
@@ -45,12 +49,18 @@ def check_callback(name: str, params: Mapping[str, Any], *, has_validation: bool
     rows = {arg.name: arg for arg in CALLBACKS[name].args}
     for key, value in params.items():
         if key not in rows:
-            raise invalid(f"{key}` of `{name}", f"one of {', '.join(rows)}", value, show=f"{key}={value!r}")
+            raise Problem(
+                "Invalid value received for argument `{key}` of `{name}`. Expected {expected}. Received: {received}",
+                key=key,
+                name=name,
+                expected=Phrase("one of {allowed}", allowed=", ".join(rows)),
+                received=f"{key}={value!r}",
+            )
         check_arg(rows[key], value)
     monitor = params.get("monitor", "val_loss")
     if isinstance(monitor, str) and monitor.startswith("val_") and not has_validation:
         allowed = ", ".join(repr(m) for m in MONITORS if not m.startswith("val_"))
-        raise invalid("monitor", f"one of {allowed} (there is no validation set)", monitor)
+        raise invalid("monitor", "one of {allowed} (there is no validation set)", monitor, allowed=allowed)
 
 
 def check_sizes(train_size: Any, validation_split: Any) -> None:
@@ -61,8 +71,10 @@ def check_sizes(train_size: Any, validation_split: Any) -> None:
     if validation_split > 0 and not 1 <= n_val < train_size:
         raise invalid(
             "validation_split",
-            f"a share that leaves at least one image on both sides of {train_size} (it leaves {n_val} to validate)",
+            "a share that leaves at least one image on both sides of {train_size} (it leaves {n_val} to validate)",
             validation_split,
+            train_size=train_size,
+            n_val=n_val,
         )
 
 
@@ -84,7 +96,7 @@ def validate_config(config: TrainConfig) -> None:
             "specs",
             "a last layer Dense(units=10, activation='softmax'): one probability per Fashion-MNIST class",
             last,
-            show=f"last layer={last!r}",
+            show=Phrase("last layer={layer}", layer=repr(last)),
         )
     check_optimizer(config.optimizer, config.learning_rate, dict(config.optimizer_params))
     for name in ("batch_size", "epochs", "seed"):

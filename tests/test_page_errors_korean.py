@@ -1,0 +1,87 @@
+"""On a Korean page, what went wrong is said in Korean: a typo, an impossible combination of settings, a bad upload.
+
+Each case drives the page as a learner would (a shared link's settings, a typed value, an uploaded file) with the
+language set to Korean, and reads the message shown: it names the same argument and values as the English one, and has
+no English word outside code (ui.glossary.english_words, as the glossary tests read every Korean page).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import page_app
+from ui.glossary import english_words
+
+
+def _messages(at) -> list[str]:
+    return [e.value for kind in ("warning", "error", "info") for e in getattr(at, kind)]
+
+
+def _only_korean(at, *must_contain: str) -> str:
+    assert not at.exception
+    shown = [m for m in _messages(at) if all(part in m for part in must_contain)]
+    assert shown, (must_contain, _messages(at))
+    message = shown[0]
+    words = english_words(re.sub(r"'[^']*'", " ", message))  # what the learner typed, quoted, is theirs
+    assert not words, (words, message)
+    assert "Invalid value" not in message and "Expected" not in message
+    return message
+
+
+def _open(script: str, **params: str):
+    at = page_app(script)
+    at.query_params["lang"] = "ko"
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_conv1d_typo_and_kernel_longer_than_signal():
+    at = _open("app_pages/conv1d.py", conv1d_kernel="1, two")
+    message = _only_korean(at, "`kernel`", "'two'")
+    assert message.startswith("입력한 숫자를 확인하세요")
+    at = _open("app_pages/conv1d.py", conv1d_signal="1, 2", conv1d_kernel="1, 2, 3", conv1d_mode="valid")
+    _only_korean(at, "`kernel`", "길이 3의 커널", "신호 길이 2")
+
+
+def test_conv2d_impossible_settings():
+    at = _open("app_pages/conv2d.py", conv2d_sh="2", conv2d_dilation="3")
+    _only_korean(at, "`dilation_rate`", "strides=(2, 1)")
+    at = _open("app_pages/conv2d.py", conv2d_kh="7", conv2d_dilation="3")
+    _only_korean(at, "`kernel_size`", "팽창하면 19")
+
+
+def test_conv2d_upload_that_is_not_an_image():
+    at = _open("app_pages/conv2d.py", conv2d_source="upload")
+    at.get("file_uploader")[0].set_value(("notes.png", b"this is not a picture", "image/png")).run()
+    message = _only_korean(at, "notes.png")
+    assert "PNG" in message  # the allowed formats
+
+
+def test_activations_typed_logits():
+    at = _open("app_pages/activations.py", activations_section="softmax")
+    at.text_input(key="activations_logits").set_value("1, two, 3").run()
+    _only_korean(at, "`logits`", "'two'")
+
+
+def test_shapes_stack_broken_at_a_layer():
+    """A Conv2D after Flatten: Keras's refusal of layer 3 is said in Korean, inside the page's own sentence."""
+    at = _open(
+        "app_pages/shapes.py",
+        shapes_stack="Conv2D__filters-8~Flatten~Conv2D",
+        shapes_input="custom",
+        shapes_h="20",
+        shapes_w="30",
+        shapes_c="2",
+    )
+    message = _only_korean(at, "Conv2D")
+    assert "3" in message
+
+
+def test_training_lab_model_without_the_softmax_output():
+    from playground.architecture import stack_to_text
+
+    stack = stack_to_text([{"type": "Flatten"}, {"type": "Dense", "units": 10}])
+    at = _open("app_pages/train.py", train_stack=stack)
+    _only_korean(at, "Dense(units=10, activation='softmax')")
+    assert at.button(key="train_start").disabled
