@@ -136,7 +136,7 @@ def _init(key: str, default: list[Spec], allowed: tuple[str, ...], url: bool) ->
             stack = default
             del st.query_params[key]
             claim_query_param(key)  # this editor's own notice names it, with the reason: not the frame's list too
-            st.session_state[_k(key, "notice")] = say(err)
+            st.session_state[_k(key, "notice")] = err  # said when shown: in the language of then
     st.session_state[key] = stack
     st.session_state[_k(key, "ids")] = _fresh_ids(key, len(stack))
     st.session_state[_k(key, "opened")] = None
@@ -213,7 +213,7 @@ def _edit(key: str, uid: int, arg: Arg) -> None:
     try:
         new = normalize_spec({**old, arg.name: _widget_value(key, uid, arg)})
     except ValueError as err:  # the one rule the form cannot express: Conv2D strides > 1 with dilation_rate > 1
-        st.session_state[_k(key, uid, "error")] = say(err)
+        st.session_state[_k(key, uid, "error")] = err
         _forget_widgets(key, uid, arg)  # the form shows the old value again
         return
     st.session_state.pop(_k(key, uid, "error"), None)
@@ -313,7 +313,7 @@ def _layer_card(key: str, position: int, uid: int, spec: Spec, count: int) -> No
     with card:
         error = st.session_state.get(_k(key, uid, "error"))
         if error:
-            st.warning(t("builder.refused", reason=error), icon=":material/error:")
+            st.warning(t("builder.refused", reason=say(error)), icon=":material/error:")
         args = LAYER_TYPES[spec["type"]]
         if not args:
             st.caption(t("builder.no_arguments"))
@@ -375,7 +375,7 @@ def layer_stack_editor(
 
     notice = st.session_state.pop(_k(key, "notice"), None)
     if notice:
-        st.info(t("builder.link_ignored", reason=plain(notice)), icon=":material/link_off:")  # quotes the link
+        st.info(t("builder.link_ignored", reason=plain(say(notice))), icon=":material/link_off:")  # quotes the link
 
     stack, ids = st.session_state[key], st.session_state[_k(key, "ids")]
     if not stack:

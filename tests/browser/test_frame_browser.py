@@ -132,3 +132,32 @@ def test_home_by_its_name_opens_the_home_page(server, page, path, lang):
     if "typo" in path:
         expect(page.locator('[data-testid="stAlert"]', has_text="home_typo=1")).to_be_visible()
     assert not exceptions_on(page)
+
+
+def test_a_typing_mistake_is_said_in_the_language_switched_to(server, page):
+    """A kernel typed with a word in it (click the box, select all, type, Enter) is refused with the core's reason;
+    clicking 한국어 says the same reason in Korean at once (the argument and what was typed kept), English again
+    after switching back. What was typed stays in the box throughout."""
+    page.goto(server.url("conv1d"))
+    wait_for_app(page)
+    box = page.locator(".st-key-conv1d_kernel input")
+    box.click()
+    box.press("ControlOrMeta+a")
+    box.type("1, two")
+    box.press("Enter")
+    wait_for_app(page)
+    warning = page.locator('[data-testid="stAlertContentWarning"]').first
+    expect(warning).to_contain_text("Check the numbers you typed", timeout=15_000)
+    expect(warning).to_contain_text("Expected numbers separated by commas")
+
+    switch_language(page, "한국어")
+    expect(warning).to_contain_text(label("common.typed_numbers", "ko").split(":")[0], timeout=15_000)
+    expect(warning).to_contain_text("허용: 1, 2, 3처럼 쉼표로 구분한 숫자들")
+    expect(warning).to_contain_text("'1, two' 안의 'two'")
+    expect(warning).not_to_contain_text("Expected")
+    expect(box).to_have_value("1, two")
+
+    switch_language(page, "English")
+    expect(warning).to_contain_text("Expected numbers separated by commas", timeout=15_000)
+    expect(box).to_have_value("1, two")
+    assert not exceptions_on(page)
