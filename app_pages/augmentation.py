@@ -13,7 +13,7 @@ from playground.images import SAMPLES, load_sample
 from playground.run import SESSION_AUGMENTATION
 from ui.code_block import code_block
 from ui.i18n import t
-from ui.page import code_comments, header, stop_with
+from ui.page import code_comments, data_reason, header, stop_with
 from ui.runs import class_names
 from ui.state import choice
 
@@ -111,7 +111,7 @@ def _draw(spec_key: tuple, n: int, seed: int, item_index: int, photo: str) -> No
         x_test, y_test, _ = _fashion_mnist()
         item, label = x_test[item_index], class_names()[int(y_test[item_index])]  # in the page's language
     except Exception as err:  # data missing: the page still works on the photo
-        st.info(t("augment.no_data", message=str(err)), icon=":material/info:")
+        st.info(t("augment.no_data", message=data_reason(err)), icon=":material/info:")
     try:
         with st.spinner(t("augment.computing")):
             picture = _photo(photo)

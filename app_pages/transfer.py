@@ -11,7 +11,7 @@ from playground import transfer
 from playground.figures.further import image_grid, layer_strip_figure, transfer_curves
 from ui.charts import plotly_chart
 from ui.i18n import say, t
-from ui.page import code_comments, end_page, header, show_code, stop_with
+from ui.page import code_comments, data_reason, end_page, header, show_code, stop_with
 from ui.state import choice
 
 LEARNING_RATE, FINE_TUNE_LEARNING_RATE = 1e-3, 1e-4
@@ -112,7 +112,7 @@ with view:
     try:
         (x_train, y_train), (x_test, y_test) = _data()
     except Exception as err:  # no Fashion-MNIST anywhere: say how to get it, never a traceback
-        st.warning(t("transfer.no_data", message=str(err)), icon=":material/database:")
+        st.warning(t("transfer.no_data", message=data_reason(err)), icon=":material/database:")
         end_page()
 
     if pretrain:

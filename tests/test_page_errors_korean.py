@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.conftest import page_app
 from ui.glossary import english_words
 
@@ -85,3 +87,32 @@ def test_training_lab_model_without_the_softmax_output():
     at = _open("app_pages/train.py", train_stack=stack)
     _only_korean(at, "Dense(units=10, activation='softmax')")
     assert at.button(key="train_start").disabled
+
+
+@pytest.fixture
+def no_fashion_mnist(monkeypatch, tmp_path):
+    """Fashion-MNIST nowhere (an empty folder, no Debian files, Keras offline), with every cached copy dropped."""
+    import streamlit as st
+
+    from playground import data
+
+    monkeypatch.setenv(data.ENV_VAR, str(tmp_path))
+    monkeypatch.setattr(data, "DEBIAN_DIR", tmp_path / "none")
+    monkeypatch.setattr(data, "_keras_load", lambda: (_ for _ in ()).throw(OSError("offline")))
+    data.load_fashion_mnist.cache_clear()
+    st.cache_resource.clear()
+    yield
+    data.load_fashion_mnist.cache_clear()
+    st.cache_resource.clear()
+
+
+@pytest.mark.parametrize("script", ["app_pages/transfer.py", "app_pages/augmentation.py"])
+def test_missing_fashion_mnist_is_explained_in_korean(no_fashion_mnist, script):
+    """The pages that need the data set say so, with the three ways to get it, in Korean (not the core's English)."""
+    at = _open(script)
+    for _ in range(120):  # the augmentation page draws Keras's images once its warm-up (a thread) is done
+        if any("FASHION_MNIST_DIR" in m for m in _messages(at)):
+            break
+        at.run()
+    message = _only_korean(at, "FASHION_MNIST_DIR", "dataset-fashion-mnist")
+    assert "환경 변수" in message

@@ -10,6 +10,8 @@ from typing import NoReturn
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from playground.data import DataUnavailableError
+from playground.messages import Problem
 from ui import state
 from ui.code_block import code_block
 from ui.i18n import say, t
@@ -63,6 +65,17 @@ def stop_with(err: Exception, *, what: str = "common.invalid") -> NoReturn:
     """
     st.warning(t(what, message=say(err)), icon=":material/error:")
     end_page()
+
+
+def data_reason(err: BaseException) -> str:
+    """Why Fashion-MNIST could not be loaded, in the page's language, to follow the page's own "… needs Fashion-MNIST":
+    missing (the three ways to get it), a damaged file (its own complaint quoted, and the ways), or any other reason
+    as `say` puts it."""
+    if isinstance(err, DataUnavailableError):
+        return t("data.missing_ways")
+    if isinstance(err, ValueError | OSError) and not isinstance(err, Problem):
+        return f"{t('data.corrupt', message=str(err))}\n\n{t('data.missing_ways')}"
+    return say(err)
 
 
 def show_code(code: str, *, key: str, label_key: str = "common.equivalent_code") -> None:

@@ -19,7 +19,7 @@ from playground.run import SESSION_RUNS, Run, run_from_record, run_record
 from playground.runstore import StoreUnavailable
 from ui.i18n import t
 from ui.owner import owner_token
-from ui.page import end_page
+from ui.page import data_reason, end_page
 from ui.store import get_store, show_notices
 from ui.texts import TEXTS
 
@@ -249,7 +249,7 @@ def get_test_set() -> tuple[np.ndarray, np.ndarray]:
     try:
         return load_test_set()
     except (RuntimeError, ValueError, OSError) as err:  # DataUnavailableError is a RuntimeError
-        st.error(str(err), icon=":material/database_off:")
+        st.error(f"{t('data.missing')}\n\n{data_reason(err)}", icon=":material/database_off:")
         end_page()
 
 
