@@ -176,7 +176,7 @@ def check_arguments(given: Mapping[str, Any], allowed: Iterable[str], owner: str
             "Invalid argument `{name}` for {owner}. Expected an argument of {owner} ({allowed}). Received: {received}",
             name=name,
             owner=owner,
-            allowed=", ".join(allowed) or "—",
+            allowed=", ".join(allowed) or Phrase("none"),
             received=f"{name}={given[name]!r}",
         )
 
@@ -202,7 +202,8 @@ def check_array(
         shown = Phrase("{argument} of type {type}", argument=argument, type=type(value).__name__)
         raise invalid(argument, "a numeric array", value, show=shown) from None
     if ndims is not None and array.ndim not in (ndims := tuple(ndims)):
-        dims = " / ".join(f"{n}-D" for n in ndims)
+        names = [f"{n}-D" for n in ndims]
+        dims = Phrase("{first} or {second}", first=names[0], second=names[1]) if len(names) == 2 else " / ".join(names)
         shown = Phrase("{argument} with shape {shape}", argument=argument, shape=array.shape)
         raise invalid(argument, "a {dims} array", value, show=shown, dims=dims)
     if not empty and array.size == 0:

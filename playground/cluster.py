@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from playground._checks import check_int, check_number
+from playground.messages import described
 
 POLL_S = 0.5
 CALL_TIMEOUT_S = 10.0
@@ -429,7 +430,7 @@ def _error_code(err: BaseException, ray: Any) -> str:
         return "cluster_lost"
     if isinstance(err, ConnectionError):
         return "cluster_lost"
-    return f"{type(err).__name__}: {err}"
+    return described(err)
 
 
 def _load_model(data: bytes) -> Any:

@@ -22,7 +22,7 @@ import string
 from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["Phrase", "Problem", "fields", "render"]
+__all__ = ["Phrase", "Problem", "described", "fields", "render"]
 
 Translate = Callable[[str], str]
 
@@ -57,6 +57,9 @@ class Phrase:
     def __repr__(self) -> str:
         return f"Phrase({str(self)!r})"
 
+    def __reduce__(self) -> tuple:
+        return (_phrase, (self.template, dict(self.values)))
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Phrase) and (self.template, self.values) == (other.template, other.values)
 
@@ -90,6 +93,16 @@ class Problem(ValueError):
         return self.phrase.values
 
 
+def _phrase(template: str, values: dict[str, Any]) -> Phrase:
+    return Phrase(template, **values)
+
+
+def described(err: BaseException) -> str:
+    """An error as a log line names it, ``"ValueError: …"``: a Problem is named as the ValueError it is."""
+    name = "ValueError" if isinstance(err, Problem) else type(err).__name__
+    return f"{name}: {err}"
+
+
 def _rebuild(cls: type[Problem], template: str, values: dict[str, Any], state: dict[str, Any]) -> Problem:
     problem = cls.__new__(cls)
     Problem.__init__(problem, template, **values)
@@ -115,5 +128,5 @@ def render(message: Phrase | BaseException | str, translate: Translate, fill: Ca
     template = translate(message.template)
     try:
         return fill(template, values) if fill else template.format(**values)
-    except (KeyError, IndexError, ValueError):  # a translation with a field the English has not: say it in English
-        return message.template.format(**values)
+    except (KeyError, IndexError, ValueError, TypeError):  # a broken translation: the whole message in English
+        return str(message)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import ast
 import re
+import string
 from pathlib import Path
 
 import pytest
 
 from playground._checks import _BOUNDED, _OPEN, check_int, check_number, check_pair, invalid
-from playground.messages import Phrase, Problem, fields, render
-from ui.glossary import english_words
+from playground.messages import Phrase, Problem, render
+from ui.glossary import english_words, stray_variants
 from ui.i18n import fill_korean
 from ui.texts import ERRORS
 
@@ -85,15 +86,29 @@ def test_templates_are_literal_strings():
 def test_every_core_template_has_a_korean_translation(template):
     assert template in ERRORS, f"no Korean for the error template {template!r} (add it to ui/texts/errors*.py)"
     korean = ERRORS[template]["ko"]
-    assert fields(korean) == fields(template), f"fields differ: {template!r} vs {korean!r}"
+    assert _specs(korean) == _specs(template), f"fields differ: {template!r} vs {korean!r}"
     assert korean != template
+    values = _samples(template)
+    assert template.format(**values) and fill_korean(korean, values)  # both fill with values of the English's kinds
+
+
+def _specs(template: str) -> set[tuple[str, str, str]]:
+    """Each field with its format spec and conversion: ``{pixels:,}`` → ("pixels", ",", "")."""
+    return {(name, spec or "", conv or "") for _, name, spec, conv in string.Formatter().parse(template) if name}
+
+
+def _samples(template: str) -> dict[str, object]:
+    """A value for each field of the kind its spec formats: 12345.6 for a numeric spec, 7 otherwise ("7" reads as
+    a number to Korean's particle rule, so a particle after any field is exercised)."""
+    return {name: 12345.6 if spec and spec[-1] in ",dfg%e" else 7 for name, spec, _ in _specs(template)}
 
 
 def test_translations_have_no_english_word():
-    """Outside code spans and the glossary's code words (ui.glossary.english_words), a translation is Korean."""
+    """Outside code spans and the glossary's code words (ui.glossary.english_words), a translation is Korean, in the
+    glossary's terms (케라스, not "Keras": ui.glossary.stray_variants)."""
     found = {}
     for template, entry in ERRORS.items():
-        words = english_words(re.sub(r"\{[^{}]*\}", " ", entry["ko"]))
+        words = english_words(re.sub(r"\{[^{}]*\}", " ", entry["ko"])) + stray_variants(entry["ko"])
         if words:
             found[template] = words
     assert not found, found
@@ -180,6 +195,21 @@ def test_problems_survive_pickling_with_their_template():
     assert type(back) is LayerError and str(back) == str(err)
     assert (back.index, back.layer_type, back.input_shape) == (1, "Dense", (8,))
     assert _korean(back) == _korean(err) != str(err)
+
+    from playground.model_budget import CostError
+
+    for other in (
+        CostError(Phrase("the cost of layer {name} ({kind}) cannot be computed", name="d", kind="Dense")),
+        Problem(
+            "This {format} file is damaged or incomplete and cannot be decoded ({reason}).",
+            format="PNG",
+            reason=OSError("truncated"),
+        ),
+    ):
+        for protocol in (0, pickle.HIGHEST_PROTOCOL):
+            back = pickle.loads(pickle.dumps(other, protocol=protocol))
+            assert type(back) is type(other) and str(back) == str(other)
+            assert _korean(back) == _korean(other) != str(other)
 
 
 def test_phrase_without_a_value_for_a_field_fails_where_it_is_written():

@@ -77,7 +77,7 @@ def test_shapes_stack_broken_at_a_layer():
         shapes_c="2",
     )
     message = _only_korean(at, "Conv2D")
-    assert "3" in message
+    assert "3번 층(Conv2D)" in message and "(None, 4032)" in message, message
 
 
 def test_training_lab_model_without_the_softmax_output():
@@ -116,3 +116,21 @@ def test_missing_fashion_mnist_is_explained_in_korean(no_fashion_mnist, script):
         at.run()
     message = _only_korean(at, "FASHION_MNIST_DIR", "dataset-fashion-mnist")
     assert "환경 변수" in message
+
+
+def test_a_bad_store_setting_is_a_korean_notice_not_a_crash(monkeypatch):
+    """An operator's typo in PLAYGROUND_RUN_TTL_DAYS turns saved runs off with a notice naming the setting, in the
+    page's language; every page still works (the store's notice used to read the check's fields as its own)."""
+    import streamlit as st
+
+    monkeypatch.setenv("PLAYGROUND_RUN_TTL_DAYS", "-1")
+    st.cache_resource.clear()
+    try:
+        at = _open("app_pages/train.py")
+    finally:
+        st.cache_resource.clear()
+    assert not at.exception
+    toasts = [toast.value for toast in at.toast]
+    notice = next(text for text in toasts if "PLAYGROUND_RUN_TTL_DAYS" in text)
+    assert "저장된 실행 기록을 쓸 수 없습니다" in notice and "0보다 큰 수" in notice, notice
+    assert not english_words(notice.replace("PLAYGROUND_RUN_TTL_DAYS", "")), notice

@@ -12,6 +12,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRe
 from playground import persistence
 from tests.helpers import codes
 from tests.test_evaluation import TINY_CONFIG, fashion_subset, tiny_run
+from ui.glossary import english_words
 
 
 @functools.cache
@@ -171,7 +172,8 @@ def test_lambda_keras_upload_is_refused_in_korean(monkeypatch):
     at.button(key="models_load_keras").click().run()
     assert not at.exception
     assert at.session_state["lab_runs"] == [run]
-    assert any("Lambda" in e.value and "기존 실행은 그대로" in e.value for e in at.error)
+    refusal = next(e.value for e in at.error if "Lambda" in e.value and "기존 실행은 그대로" in e.value)
+    assert not english_words(refusal), refusal  # the core's reason in Korean too, not only the page's sentence
 
 
 def test_unknown_url_params_are_reported(page):

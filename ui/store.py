@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from playground.runstore import RunStore, StoreNotice, StoreUnavailable, store_from_env
-from ui.i18n import t
+from ui.i18n import say, t
 
 _SHOWN = "_store_notices_shown"
 
@@ -18,10 +18,10 @@ _SHOWN = "_store_notices_shown"
 def _open_store() -> tuple[RunStore | None, tuple[StoreNotice, ...]]:
     try:
         store = store_from_env()
-    except (StoreUnavailable, OSError, ValueError) as err:
-        code = getattr(err, "code", "store_unreadable")
-        values = getattr(err, "values", {"reason": str(err)})
-        return None, (StoreNotice(code, dict(values)),)
+    except StoreUnavailable as err:
+        return None, (StoreNotice(err.code, dict(err.values)),)
+    except (OSError, ValueError) as err:  # a bad setting (a Problem, said in the page's language) or folder
+        return None, (StoreNotice("store_unreadable", {"reason": err}),)
     return store, tuple(store.notices)
 
 
@@ -35,7 +35,7 @@ def get_store() -> RunStore | None:
 
 
 def notice_text(notice: StoreNotice) -> str:
-    values = dict(notice.values)
+    values = {name: say(value) if isinstance(value, BaseException) else value for name, value in notice.values.items()}
     if "run_ids" in values:
         values["run_ids"] = ", ".join(values["run_ids"])
     return t(f"store.{notice.code}", **values)

@@ -36,6 +36,7 @@ from playground.lab.model import build_model, configure_tensorflow, keras_callba
 from playground.lab.progress import HISTORY_KEYS, EpochClock, JobSnapshot, make_recorder
 from playground.lab.validate import validate_config
 from playground.lab.watch import WatchFrame, make_watcher
+from playground.messages import described
 from playground.run import Event, Run, TrainConfig
 
 MAX_TRAININGS = max(1, int(os.environ.get("PLAYGROUND_MAX_TRAININGS", "1") or 1))
@@ -266,7 +267,7 @@ class TrainingJob:
         except Exception as err:  # the page shows the message; the thread must never die silently
             with self._lock:
                 self._state = "failed"
-                self._error = f"{type(err).__name__}: {err}"
+                self._error = described(err)
                 self._t_end = time.monotonic()
         finally:
             _SLOTS.release()

@@ -33,8 +33,10 @@ ERRORS = {
     "one of {allowed}": {"ko": "{allowed} 중 하나"},
     "True or False": {"ko": "True 또는 False"},
     "a numeric array": {"ko": "수로 된 배열"},
-    "{argument} of type {type}": {"ko": "{type} 형식의 {argument}"},
+    "{argument} of type {type}": {"ko": "자료형이 {type}인 {argument}"},
     "a {dims} array": {"ko": "{dims} 배열"},
+    "{first} or {second}": {"ko": "{first} 또는 {second}"},
+    "none": {"ko": "없음"},
     "{argument} with shape {shape}": {"ko": "모양이 {shape}인 {argument}"},
     "at least one value": {"ko": "값이 하나 이상 있는 배열"},
     "finite numbers (no inf or NaN)": {"ko": "유한한 수(`inf`나 `NaN` 없이)"},
@@ -84,7 +86,7 @@ ERRORS = {
         "ko": "{format} 형식은 허용되지 않습니다. 허용되는 형식: {formats}.",
     },
     "This image declares an empty size ({width} × {height}).": {
-        "ko": "이 이미지는 크기가 비어 있다고 적혀 있습니다({width} × {height}).",
+        "ko": "이 이미지에 적힌 크기가 비어 있습니다({width} × {height}).",
     },
     "This image is too large: it declares {width} × {height} = {pixels:,} pixels, more than the {limit:,} allowed. "
     "Please upload a smaller picture.": {
@@ -100,11 +102,11 @@ ERRORS = {
     },
     "This image would take {need_mb:.0f} MB to decode ({width} × {height} pixels in mode {mode}); this server "
     "decodes up to {limit_mb:.0f} MB per image. Please upload a smaller picture (or save it as an 8-bit JPEG).": {
-        "ko": "이 이미지를 풀려면 {need_mb:.0f} MB가 필요합니다({width} × {height} 픽셀, 모드 {mode}). 이 서버는 "
-        "이미지 하나에 {limit_mb:.0f} MB까지 풉니다. 더 작은 사진을 올려 주세요(또는 8비트 JPEG로 저장하세요).",
+        "ko": "이 이미지를 디코딩하려면 {need_mb:.0f} MB가 필요합니다({width} × {height} 픽셀, 모드 {mode}). 이 서버는 "
+        "이미지 하나에 {limit_mb:.0f} MB까지 디코딩합니다. 더 작은 사진을 올려 주세요(또는 8비트 JPEG로 저장하세요).",
     },
     "This {format} file is damaged or incomplete and cannot be decoded ({reason}).": {
-        "ko": "이 {format} 파일은 손상되었거나 일부가 없어 풀 수 없습니다({reason}).",
+        "ko": "이 {format} 파일은 손상되었거나 일부가 없어 디코딩할 수 없습니다({reason}).",
     },
     "a uint8 array of shape (H, W) or (H, W, 3)": {"ko": "모양이 (H, W) 또는 (H, W, 3)인 uint8 배열"},
     "a non-empty image": {"ko": "비어 있지 않은 이미지"},
@@ -113,7 +115,7 @@ ERRORS = {
     "two finite numbers (x, y)": {"ko": "유한한 수 두 개 (x, y)"},
     "{setting} for surface {surface}": {"ko": "표면 {surface}에 {setting}"},
     "None: only the bowl has a conditioning": {"ko": "`None`(조건수는 `bowl` 표면에만 있습니다)"},
-    "two arrays of one shape (N,)": {"ko": "모양이 (N,)으로 같은 배열 두 개"},
+    "two arrays of one shape (N,)": {"ko": "모양이 둘 다 (N,)인 배열 두 개"},
     # Figures and the lab's frames, the run store (their callers are the app's own code).
     "an array of shape (H, W, C)": {"ko": "모양이 (H, W, C)인 배열"},
     "an array of shape (H, W, C) with C ≥ 1": {"ko": "모양이 (H, W, C)이고 C ≥ 1인 배열"},

@@ -30,7 +30,7 @@ ERRORS = {
     },
     "no weights": {"ko": "가중치 없음"},
     "no layer weights": {"ko": "층 가중치 없음"},
-    "Keras could not load these weights: {reason}": {"ko": "Keras가 이 가중치를 불러오지 못했습니다: {reason}"},
+    "Keras could not load these weights: {reason}": {"ko": "케라스가 이 가중치를 불러오지 못했습니다: {reason}"},
     # persistence.py: a `.keras` upload, its zip directory and config.json.
     "This is not a `.keras` file: a `.keras` file is a zip archive, and this one is not.": {
         "ko": "`.keras` 파일이 아닙니다: `.keras` 파일은 zip 압축 파일인데, 이 파일은 그렇지 않습니다.",
@@ -39,16 +39,16 @@ ERRORS = {
         "ko": "이 `.keras` 파일은 읽을 수 있는 zip 압축 파일이 아닙니다({reason}).",
     },
     "This `.keras` file holds {count} files; a Keras model file holds 3.": {
-        "ko": "이 `.keras` 파일에는 파일이 {count}개 들어 있습니다. Keras 모델 파일에는 3개가 들어 있습니다.",
+        "ko": "이 `.keras` 파일에는 파일이 {count}개 들어 있습니다. 케라스 모델 파일에는 3개가 들어 있습니다.",
     },
     "This `.keras` file contains files a Keras model file does not have: {names}": {
-        "ko": "이 `.keras` 파일에는 Keras 모델 파일에 없는 파일이 들어 있습니다: {names}",
+        "ko": "이 `.keras` 파일에는 케라스 모델 파일에 없는 파일이 들어 있습니다: {names}",
     },
     "This `.keras` file lists the same file twice; refused.": {
         "ko": "이 `.keras` 파일에는 같은 파일이 두 번 들어 있어 거부했습니다.",
     },
     "This `.keras` file has no config.json, so it is not a Keras model file.": {
-        "ko": "이 `.keras` 파일에는 config.json이 없으므로 Keras 모델 파일이 아닙니다.",
+        "ko": "이 `.keras` 파일에는 config.json이 없으므로 케라스 모델 파일이 아닙니다.",
     },
     "This `.keras` file is encrypted; refused.": {"ko": "이 `.keras` 파일은 암호화되어 있어 거부했습니다."},
     "This `.keras` file would unpack to {size_mb:.0f} MB (limit {limit_mb:.0f} MB); refused as a possible zip bomb.": {
@@ -65,14 +65,14 @@ ERRORS = {
         "ko": "이 `.keras` 파일의 config.json이 손상되었습니다({reason}).",
     },
     "config.json in this `.keras` file does not describe a Keras model.": {
-        "ko": "이 `.keras` 파일의 config.json은 Keras 모델을 설명하지 않습니다.",
+        "ko": "이 `.keras` 파일의 config.json에 적힌 것은 케라스 모델이 아닙니다.",
     },
     "This model was refused because it contains {reason}. Only standard Keras layers load.": {
-        "ko": "이 모델에 다음이 들어 있어 거부했습니다: {reason}. 표준 Keras 층만 불러올 수 있습니다.",
+        "ko": "이 모델에 다음이 들어 있어 거부했습니다: {reason}. 표준 케라스 층만 불러올 수 있습니다.",
     },
     "an object without a proper class name ({name})": {"ko": "올바른 클래스 이름이 없는 객체({name})"},
     "a Lambda layer (it carries Python code, which would run on this server)": {
-        "ko": "Lambda 층(Python 코드를 담고 있어, 그 코드가 이 서버에서 실행됩니다)",
+        "ko": "Lambda 층(Python 코드가 들어 있어, 불러오면 이 서버에서 실행될 수 있습니다)",
     },
     "a custom function ({name})": {"ko": "사용자 정의 함수({name})"},
     "a custom object {name}": {"ko": "사용자 정의 객체 {name}"},
@@ -86,7 +86,7 @@ ERRORS = {
         "ko": "이 `.keras` 파일 안의 가중치에는 값이 {values:,}개 있습니다. 파라미터가 {params:,}개인 모델은 옵티마이저 "
         "상태까지 합쳐도 값이 많아야 {limit:,}개입니다. 그래서 거부했습니다.",
     },
-    "Keras refused this model file: {reason}": {"ko": "Keras가 이 모델 파일을 거부했습니다: {reason}"},
+    "Keras refused this model file: {reason}": {"ko": "케라스가 이 모델 파일을 거부했습니다: {reason}"},
     "This model takes inputs of shape {shape}; Fashion-MNIST images are {expected}.": {
         "ko": "이 모델의 입력 모양은 {shape}입니다. Fashion-MNIST 이미지의 모양은 {expected}입니다.",
     },
@@ -95,13 +95,13 @@ ERRORS = {
     },
     # model_budget.py: the budgets, read from config.json.
     "This model has {params:,} parameters; this server accepts up to {limit:,} (5× the largest model the lab trains).": {
-        "ko": "이 모델의 파라미터는 {params:,}개입니다. 이 서버는 {limit:,}개까지 받습니다(실험실에서 훈련하는 가장 큰 "
+        "ko": "이 모델의 파라미터는 {params:,}개입니다. 이 서버는 {limit:,}개까지 받습니다(학습 실험실에서 훈련하는 가장 큰 "
         "모델의 5배).",
     },
     "Layer {layer} of this model produces {values:,} values per image; this server accepts up to {limit:,} (5× the "
     "largest model the lab trains).": {
         "ko": "이 모델의 층 {layer}은(는) 이미지 한 장에 값 {values:,}개를 출력합니다. 이 서버는 {limit:,}개까지 "
-        "받습니다(실험실에서 훈련하는 가장 큰 모델의 5배).",
+        "받습니다(학습 실험실에서 훈련하는 가장 큰 모델의 5배).",
     },
     # model_budget.py: why a config cannot be costed (CostError), quoted inside the sentences above as {reason}.
     "`{name}` must be an integer or a pair of integers, not {value}": {
@@ -124,14 +124,14 @@ ERRORS = {
     "layer {name}: Add needs equal shapes, got {shapes}": {
         "ko": "층 {name}: Add에는 모양이 같은 입력이 필요한데 {shapes}을(를) 받았습니다",
     },
-    "the cost of layer {name} ({kind}) cannot be computed": {"ko": "층 {name}({kind})의 비용을 계산할 수 없습니다"},
+    "the cost of layer {name} ({kind}) cannot be computed": {"ko": "층 {name}({kind})의 크기를 계산할 수 없습니다"},
     "the model's input shape is missing from config.json": {"ko": "config.json에 모델의 입력 모양이 없습니다"},
     "models nested more than 4 deep are not accepted": {"ko": "4단계보다 깊이 중첩된 모델은 받지 않습니다"},
-    "config.json does not describe a Keras model": {"ko": "config.json이 Keras 모델을 설명하지 않습니다"},
+    "config.json does not describe a Keras model": {"ko": "config.json에 적힌 것은 케라스 모델이 아닙니다"},
     "the model has no layers": {"ko": "모델에 층이 없습니다"},
     "layer {name}: a nested model takes one input": {"ko": "층 {name}: 중첩된 모델은 입력을 하나만 받습니다"},
     "layer {name} has no config": {"ko": "층 {name}에 설정(config)이 없습니다"},
-    "a layer of the model is not described": {"ko": "모델의 층 하나가 설명되어 있지 않습니다"},
+    "a layer of the model is not described": {"ko": "모델의 층 하나가 config.json에 제대로 적혀 있지 않습니다"},
     "layer {name} is used {count} times; shared layers are not accepted": {
         "ko": "층 {name}이(가) {count}번 쓰였습니다. 공유 층은 받지 않습니다",
     },
@@ -146,7 +146,7 @@ ERRORS = {
         "ko": "이 가중치 파일은 다른 파일에 연결되어 있어({path}) 거부했습니다.",
     },
     "This weights file contains a link ({path}); a Keras weights file has none.": {
-        "ko": "이 가중치 파일에는 링크({path})가 들어 있습니다. Keras 가중치 파일에는 링크가 없습니다.",
+        "ko": "이 가중치 파일에는 링크({path})가 들어 있습니다. 케라스 가중치 파일에는 링크가 없습니다.",
     },
     "Dataset {path} of this weights file is stored in another file on disk (HDF5 external storage); refused: it could "
     "make the server read its own files.": {
@@ -188,7 +188,7 @@ ERRORS = {
     "a name ending in {first} or {second} when save_weights_only={save_weights_only}": {
         "ko": "save_weights_only={save_weights_only}일 때는 {first} 또는 {second}로 끝나는 파일 이름",
     },
-    "placeholders among epoch, {names}": {"ko": "`epoch`, {names} 중 하나를 쓰는 자리 표시자"},
+    "placeholders among epoch, {names}": {"ko": "`epoch`, {names} 중에서 고른 자리 표시자"},
     "a run whose ModelCheckpoint wrote a file": {"ko": "ModelCheckpoint가 파일을 저장한 실행"},
     # transfer.py: the pretrained base and the transfer settings.
     "as many images as labels": {"ko": "레이블과 같은 수의 이미지"},
@@ -197,7 +197,7 @@ ERRORS = {
     },
     "a .weights.h5 file": {"ko": ".weights.h5 파일"},
     "The pretrained base weights are missing: {path}. Run `python scripts/pretrain_base.py`.": {
-        "ko": "사전 훈련된 기반 CNN의 가중치 파일이 없습니다: {path}. `python scripts/pretrain_base.py`를 실행하십시오.",
+        "ko": "사전 훈련된 기반 CNN의 가중치 파일이 없습니다: {path}. `python scripts/pretrain_base.py`를 실행하세요.",
     },
     "These weights do not fit the base CNN ({kind}: {reason}).": {
         "ko": "이 가중치는 기반 CNN에 맞지 않습니다({kind}: {reason}).",

@@ -26,7 +26,7 @@ ERRORS = {
     "Layer {index} ({kind}): {reason}": {"ko": "{index}번 층({kind}): {reason}"},
     "Layer {index} ({kind}): cannot read {piece}": {"ko": "{index}번 층({kind}): {piece}을(를) 읽을 수 없습니다"},
     "Layer {index} ({kind}) cannot be built on input shape {shape}: {reason}": {
-        "ko": "{index}번 층({kind})을 입력 모양 {shape}에서 만들 수 없습니다: {reason}",
+        "ko": "{index}번 층({kind})을(를) 입력 모양 {shape}에서 만들 수 없습니다: {reason}",
     },
     "{kind} needs a 3-D input (height, width, channels), but this one is {ndim}-D; "
     "move it before Flatten / global pooling, or use a 3-D input shape": {
