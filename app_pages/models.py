@@ -278,5 +278,10 @@ st.subheader(t("store.title"))
 store = get_store()
 if store is not None:
     st.caption(t("store.kept_here", days=store.ttl_s / 86400))
-    if st.button(t("store.forget"), help=t("store.forget_help"), icon=":material/delete_forever:", key="models_forget"):
-        forget_runs()
+    st.button(  # forgotten in the callback, before this run draws the runs it would still list
+        t("store.forget"),
+        help=t("store.forget_help"),
+        icon=":material/delete_forever:",
+        key="models_forget",
+        on_click=forget_runs,
+    )
