@@ -163,6 +163,7 @@ def _move(key: str, uid: int, step: int) -> None:
     if 0 <= j < len(ids):
         ids[i], ids[j] = ids[j], ids[i]
         stack[i], stack[j] = stack[j], stack[i]
+        st.session_state[_k(key, "opened")] = uid  # its label (position) changed: keep the moved card open
         _sync_url(key)
 
 
@@ -214,7 +215,7 @@ def _edit(key: str, uid: int, arg: Arg) -> None:
         new = normalize_spec({**old, arg.name: _widget_value(key, uid, arg)})
     except ValueError as err:  # the one rule the form cannot express: Conv2D strides > 1 with dilation_rate > 1
         st.session_state[_k(key, uid, "error")] = err
-        _forget_widgets(key, uid, arg)  # the form shows the old value again
+        _restore_widgets(key, uid, arg, old[arg.name])  # the form shows the old value again
         return
     st.session_state.pop(_k(key, uid, "error"), None)
     st.session_state[key][i] = new
@@ -222,10 +223,15 @@ def _edit(key: str, uid: int, arg: Arg) -> None:
     _sync_url(key)
 
 
-def _forget_widgets(key: str, uid: int, arg: Arg) -> None:
-    names = [_k(key, uid, arg.name, axis) for axis in "hw"] if arg.kind in {"pair", "optional_pair"} else []
-    for name in names or [_k(key, uid, arg.name)]:
-        st.session_state.pop(name, None)
+def _restore_widgets(key: str, uid: int, arg: Arg, value: Any) -> None:
+    """Put the argument's widgets back to `value` (the spec's), as the card draws them. Written, not forgotten: a
+    widget whose state is dropped keeps the refused value in the browser and sends it again with every later rerun."""
+    if arg.kind in {"pair", "optional_pair"}:
+        h, w = (None, None) if value is None else (value if isinstance(value, tuple) else (value, value))
+        st.session_state[_k(key, uid, arg.name, "h")] = h
+        st.session_state[_k(key, uid, arg.name, "w")] = w
+    else:
+        st.session_state[_k(key, uid, arg.name)] = value
 
 
 # --------------------------------------------------------------------------------------------------------------------
