@@ -256,12 +256,7 @@ def _check_input_shape(input_shape: Any) -> Shape:
     try:
         shape: tuple[Any, ...] = tuple(input_shape)
     except TypeError:
-        raise invalid(
-            "input_shape",
-            "1 to 3 positive integers, each at most {limit}, like (28, 28, 1)",
-            input_shape,
-            limit=MAX_INPUT_SIZE,
-        ) from None
+        shape = ()  # not a sequence at all: refused below like any other bad shape
     if not 1 <= len(shape) <= 3 or not all(type(v) is int and 1 <= v <= MAX_INPUT_SIZE for v in shape):
         raise invalid(
             "input_shape",

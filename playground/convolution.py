@@ -25,7 +25,15 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided, sliding_window_view
 
 from playground._checks import check_array, check_choice, check_int, check_pair, invalid
-from playground.geometry import MAX_STEP_CELLS, IntPair, Padding, axis_padding, check_padding, effective_size
+from playground.geometry import (
+    MAX_STEP_CELLS,
+    IntPair,
+    Padding,
+    axis_padding,
+    check_padding,
+    check_step_cells,
+    effective_size,
+)
 from playground.geometry import PADDINGS as PADDINGS  # re-exported: pages and tests import them from here
 from playground.geometry import output_size as output_size
 from playground.geometry import output_size_formula as output_size_formula
@@ -639,15 +647,7 @@ def conv2d_steps(
     top, bottom, left, right = plan.padding
     h_out = (plan.image.shape[0] + top + bottom - effective_size(kh, plan.dilation[0])) // plan.strides[0] + 1
     w_out = (plan.image.shape[1] + left + right - effective_size(kw, plan.dilation[1])) // plan.strides[1] + 1
-    if h_out * w_out > max_cells:
-        raise invalid(
-            "max_cells",
-            "an int ≥ the output's {rows}×{cols} = {cells} cells",
-            max_cells,
-            rows=h_out,
-            cols=w_out,
-            cells=h_out * w_out,
-        )
+    check_step_cells(h_out, w_out, max_cells)
     return [
         explain_conv2d_cell(
             image,

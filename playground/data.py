@@ -278,14 +278,20 @@ def samples_per_class(y: np.ndarray, per_class: int, *, seed: int = 0) -> np.nda
     rng = np.random.default_rng(seed)
     rows = []
     for c in range(NUM_CLASSES):  # ten classes, not pixels: a plain loop reads best
-        members = np.flatnonzero(y == c)
-        if len(members) < per_class:
-            raise invalid(
-                "per_class",
-                "at most {count}, the number of images of class {label}",
-                per_class,
-                count=len(members),
-                label=c,
-            )
-        rows.append(np.sort(rng.choice(members, size=per_class, replace=False)))
+        rows.append(sample_class(y, c, per_class, rng))
     return np.stack(rows)
+
+
+def sample_class(y: np.ndarray, label: int, per_class: int, rng: np.random.Generator) -> np.ndarray:
+    """`per_class` indices of images of class `label`, drawn from `rng` without replacement, sorted: shape
+    (per_class,). Raises ValueError when the class has fewer images."""
+    members = np.flatnonzero(y == label)
+    if len(members) < per_class:
+        raise invalid(
+            "per_class",
+            "at most {count}, the number of images of class {label}",
+            per_class,
+            count=len(members),
+            label=label,
+        )
+    return np.sort(rng.choice(members, size=per_class, replace=False))

@@ -20,6 +20,20 @@ from playground.messages import Phrase
 
 MAX_STEP_CELLS = 256  # conv2d_steps / pool2d_steps: beyond this many output cells a step-through is too long to watch
 
+
+def check_step_cells(h_out: int, w_out: int, max_cells: int) -> None:
+    """A step-through of an `h_out` × `w_out` output has at most `max_cells` cells (conv2d_steps, pool2d_steps)."""
+    if h_out * w_out > max_cells:
+        raise invalid(
+            "max_cells",
+            "an int ≥ the output's {rows}×{cols} = {cells} cells",
+            max_cells,
+            rows=h_out,
+            cols=w_out,
+            cells=h_out * w_out,
+        )
+
+
 Padding = Literal["valid", "same"]
 IntPair = int | tuple[int, int]
 
@@ -62,32 +76,20 @@ def axis_padding(
     if padding == "same":
         return same_padding(size, k_eff, strides)
     if k_eff > size:
-        if dilation_rate == 1:
-            shown = Phrase(
-                "{argument}={kernel_size} on an input of size {size}",
-                argument=argument,
-                kernel_size=kernel_size,
-                size=size,
-            )
-        else:
-            shown = Phrase(
-                "{argument}={kernel_size} (dilated to {dilated}) on an input of size {size}",
-                argument=argument,
-                kernel_size=kernel_size,
-                dilated=k_eff,
-                size=size,
-            )
-        if window == "window":
-            raise invalid(
-                argument,
-                'a window no larger than the input, at most {size} here; use padding "same" or a smaller window',
-                kernel_size,
-                show=shown,
-                size=size,
-            )
+        shown = Phrase(
+            "{argument}={kernel_size} on an input of size {size}"
+            if dilation_rate == 1
+            else "{argument}={kernel_size} (dilated to {dilated}) on an input of size {size}",
+            argument=argument,
+            kernel_size=kernel_size,
+            dilated=k_eff,
+            size=size,
+        )
         raise invalid(
             argument,
-            'a kernel no larger than the input, at most {size} here; use padding "same" or a smaller kernel',
+            'a window no larger than the input, at most {size} here; use padding "same" or a smaller window'
+            if window == "window"
+            else 'a kernel no larger than the input, at most {size} here; use padding "same" or a smaller kernel',
             kernel_size,
             show=shown,
             size=size,

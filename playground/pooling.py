@@ -14,7 +14,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from playground._checks import check_array, check_choice, check_int, check_pair, invalid
-from playground.geometry import MAX_STEP_CELLS, IntPair, Padding, axis_padding, check_padding
+from playground.geometry import MAX_STEP_CELLS, IntPair, Padding, axis_padding, check_padding, check_step_cells
 from playground.messages import Phrase
 
 PoolMode = Literal["max", "average"]
@@ -268,15 +268,7 @@ def pool2d_steps(
     top, bottom, left, right = plan.padding
     h_out = (plan.x.shape[0] + top + bottom - plan.pool[0]) // plan.strides[0] + 1
     w_out = (plan.x.shape[1] + left + right - plan.pool[1]) // plan.strides[1] + 1
-    if h_out * w_out > max_cells:
-        raise invalid(
-            "max_cells",
-            "an int ≥ the output's {rows}×{cols} = {cells} cells",
-            max_cells,
-            rows=h_out,
-            cols=w_out,
-            cells=h_out * w_out,
-        )
+    check_step_cells(h_out, w_out, max_cells)
     return [
         explain_pool2d_cell(x, r, c, pool_size=pool_size, strides=strides, padding=padding, mode=mode, channel=channel)
         for r in range(h_out)

@@ -32,6 +32,7 @@ import numpy as np
 from playground._checks import check_choice, check_int, check_number, invalid
 from playground._keras import load_keras
 from playground.code_comments import comments_with
+from playground.data import sample_class
 from playground.messages import Problem
 
 SOURCE_CLASSES: tuple[int, ...] = (0, 2, 3, 4, 6)  # T-shirt/top, Pullover, Dress, Coat, Shirt
@@ -152,17 +153,7 @@ def select_classes(
     rng = np.random.default_rng(seed)
     chosen, labels = [], []
     for new_label, c in enumerate(classes):  # five classes: a plain loop reads best
-        members = np.flatnonzero(y == c)
-        if per_class is not None:
-            if len(members) < per_class:
-                raise invalid(
-                    "per_class",
-                    "at most {count}, the number of images of class {label}",
-                    per_class,
-                    count=len(members),
-                    label=c,
-                )
-            members = np.sort(rng.choice(members, size=per_class, replace=False))
+        members = np.flatnonzero(y == c) if per_class is None else sample_class(y, c, per_class, rng)
         chosen.append(members)
         labels.append(np.full(len(members), new_label, dtype=np.uint8))
     index = np.concatenate(chosen)

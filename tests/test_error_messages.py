@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from playground._checks import _BOUNDED, _OPEN, check_int, check_number, check_pair, invalid
-from playground.messages import Phrase, Problem, render
+from playground.messages import Phrase, Problem
 from ui.glossary import english_words, stray_variants
-from ui.i18n import fill_korean
+from ui.i18n import fill_korean, say
 from ui.texts import ERRORS
 
 CORE = Path(__file__).resolve().parents[1] / "playground"
@@ -64,9 +64,20 @@ def _template_args() -> list[tuple[str, int, ast.expr]]:
     return found
 
 
+def _literals(arg: ast.expr) -> list[str] | None:
+    """The template strings an argument can be: a literal, or either literal of ``"…" if cond else "…"``; None when
+    it is built at run time."""
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return [arg.value]
+    if isinstance(arg, ast.IfExp):
+        body, orelse = _literals(arg.body), _literals(arg.orelse)
+        return body + orelse if body is not None and orelse is not None else None
+    return None
+
+
 def _templates() -> set[str]:
     """Every template the core can raise: the literal ones in its source, and the bounded-number phrases."""
-    literal = {arg.value for _, _, arg in _template_args() if isinstance(arg, ast.Constant)}
+    literal = {template for _, _, arg in _template_args() for template in _literals(arg) or []}
     bounded = {template for table in _BOUNDED.values() for template in table.values()} | set(_OPEN.values())
     return literal | bounded
 
@@ -76,7 +87,7 @@ def test_templates_are_literal_strings():
     built = [
         f"{module}:{line}"
         for module, line, arg in _template_args()
-        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str))
+        if _literals(arg) is None
         and not (module == "_checks.py" and isinstance(arg, ast.Name) and arg.id in ("template", "expected"))
     ]
     assert not built, f"templates built at run time (use a literal with {{fields}}): {built}"
@@ -137,7 +148,7 @@ def test_modules_a_learner_reaches_raise_problems_not_bare_sentences():
 
 
 def _korean(message) -> str:
-    return render(message, lambda t: ERRORS.get(t, {}).get("ko", t), fill=fill_korean)
+    return say(message, lang="ko")
 
 
 def test_a_check_is_said_in_korean_with_its_values():

@@ -7,11 +7,11 @@ no English word outside code (ui.glossary.english_words, as the glossary tests r
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
 
-from tests.conftest import page_app
 from ui.glossary import english_words
 
 
@@ -30,45 +30,43 @@ def _only_korean(at, *must_contain: str) -> str:
     return message
 
 
-def _open(script: str, **params: str):
-    at = page_app(script)
-    at.query_params["lang"] = "ko"
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+@pytest.fixture
+def open_korean(open_link):
+    """The page opened as a shared link in Korean (conftest's open_link with lang=ko)."""
+    return functools.partial(open_link, lang="ko")
 
 
-def test_conv1d_typo_and_kernel_longer_than_signal():
-    at = _open("app_pages/conv1d.py", conv1d_kernel="1, two")
+def test_conv1d_typo_and_kernel_longer_than_signal(open_korean):
+    at = open_korean("app_pages/conv1d.py", conv1d_kernel="1, two")
     message = _only_korean(at, "`kernel`", "'two'")
     assert message.startswith("입력한 숫자를 확인하세요")
-    at = _open("app_pages/conv1d.py", conv1d_signal="1, 2", conv1d_kernel="1, 2, 3", conv1d_mode="valid")
+    at = open_korean("app_pages/conv1d.py", conv1d_signal="1, 2", conv1d_kernel="1, 2, 3", conv1d_mode="valid")
     _only_korean(at, "`kernel`", "길이 3의 커널", "신호 길이 2")
 
 
-def test_conv2d_impossible_settings():
-    at = _open("app_pages/conv2d.py", conv2d_sh="2", conv2d_dilation="3")
+def test_conv2d_impossible_settings(open_korean):
+    at = open_korean("app_pages/conv2d.py", conv2d_sh="2", conv2d_dilation="3")
     _only_korean(at, "`dilation_rate`", "strides=(2, 1)")
-    at = _open("app_pages/conv2d.py", conv2d_kh="7", conv2d_dilation="3")
+    at = open_korean("app_pages/conv2d.py", conv2d_kh="7", conv2d_dilation="3")
     _only_korean(at, "`kernel_size`", "팽창하면 19")
 
 
-def test_conv2d_upload_that_is_not_an_image():
-    at = _open("app_pages/conv2d.py", conv2d_source="upload")
+def test_conv2d_upload_that_is_not_an_image(open_korean):
+    at = open_korean("app_pages/conv2d.py", conv2d_source="upload")
     at.get("file_uploader")[0].set_value(("notes.png", b"this is not a picture", "image/png")).run()
     message = _only_korean(at, "notes.png")
     assert "PNG" in message  # the allowed formats
 
 
-def test_activations_typed_logits():
-    at = _open("app_pages/activations.py", activations_section="softmax")
+def test_activations_typed_logits(open_korean):
+    at = open_korean("app_pages/activations.py", activations_section="softmax")
     at.text_input(key="activations_logits").set_value("1, two, 3").run()
     _only_korean(at, "`logits`", "'two'")
 
 
-def test_shapes_stack_broken_at_a_layer():
+def test_shapes_stack_broken_at_a_layer(open_korean):
     """A Conv2D after Flatten: Keras's refusal of layer 3 is said in Korean, inside the page's own sentence."""
-    at = _open(
+    at = open_korean(
         "app_pages/shapes.py",
         shapes_stack="Conv2D__filters-8~Flatten~Conv2D",
         shapes_input="custom",
@@ -80,11 +78,11 @@ def test_shapes_stack_broken_at_a_layer():
     assert "3번 층(Conv2D)" in message and "(None, 4032)" in message, message
 
 
-def test_training_lab_model_without_the_softmax_output():
+def test_training_lab_model_without_the_softmax_output(open_korean):
     from playground.architecture import stack_to_text
 
     stack = stack_to_text([{"type": "Flatten"}, {"type": "Dense", "units": 10}])
-    at = _open("app_pages/train.py", train_stack=stack)
+    at = open_korean("app_pages/train.py", train_stack=stack)
     _only_korean(at, "Dense(units=10, activation='softmax')")
     assert at.button(key="train_start").disabled
 
@@ -107,9 +105,9 @@ def no_fashion_mnist(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize("script", ["app_pages/transfer.py", "app_pages/augmentation.py"])
-def test_missing_fashion_mnist_is_explained_in_korean(no_fashion_mnist, script):
+def test_missing_fashion_mnist_is_explained_in_korean(open_korean, no_fashion_mnist, script):
     """The pages that need the data set say so, with the three ways to get it, in Korean (not the core's English)."""
-    at = _open(script)
+    at = open_korean(script)
     for _ in range(120):  # the augmentation page draws Keras's images once its warm-up (a thread) is done
         if any("FASHION_MNIST_DIR" in m for m in _messages(at)):
             break
@@ -118,7 +116,7 @@ def test_missing_fashion_mnist_is_explained_in_korean(no_fashion_mnist, script):
     assert "환경 변수" in message
 
 
-def test_a_bad_store_setting_is_a_korean_notice_not_a_crash(monkeypatch):
+def test_a_bad_store_setting_is_a_korean_notice_not_a_crash(open_korean, monkeypatch):
     """An operator's typo in PLAYGROUND_RUN_TTL_DAYS turns saved runs off with a notice naming the setting, in the
     page's language; every page still works (the store's notice used to read the check's fields as its own)."""
     import streamlit as st
@@ -126,7 +124,7 @@ def test_a_bad_store_setting_is_a_korean_notice_not_a_crash(monkeypatch):
     monkeypatch.setenv("PLAYGROUND_RUN_TTL_DAYS", "-1")
     st.cache_resource.clear()
     try:
-        at = _open("app_pages/train.py")
+        at = open_korean("app_pages/train.py")
     finally:
         st.cache_resource.clear()
     assert not at.exception

@@ -223,11 +223,16 @@ def _edit(key: str, uid: int, arg: Arg) -> None:
     _sync_url(key)
 
 
+def _pair_fields(value: Any) -> tuple[Any, Any]:
+    """A pair argument's value (3, (3, 5) or None) as its card's two fields (height, width)."""
+    return (None, None) if value is None else (value if isinstance(value, tuple) else (value, value))
+
+
 def _restore_widgets(key: str, uid: int, arg: Arg, value: Any) -> None:
     """Put the argument's widgets back to `value` (the spec's), as the card draws them. Written, not forgotten: a
     widget whose state is dropped keeps the refused value in the browser and sends it again with every later rerun."""
     if arg.kind in {"pair", "optional_pair"}:
-        h, w = (None, None) if value is None else (value if isinstance(value, tuple) else (value, value))
+        h, w = _pair_fields(value)
         st.session_state[_k(key, uid, arg.name, "h")] = h
         st.session_state[_k(key, uid, arg.name, "w")] = w
     else:
@@ -254,7 +259,7 @@ def _arg_widget(key: str, uid: int, spec: Spec, arg: Arg, value: Any) -> None:
     callback: dict[str, Any] = dict(on_change=_edit, args=(key, uid, arg), help=arg_help(spec, arg))
     high: float = arg.high if arg.high is not None else (arg.ui_max or 0.0)  # choices and booleans have neither
     if arg.kind in {"pair", "optional_pair"}:
-        h, w = (None, None) if value is None else (value if isinstance(value, tuple) else (value, value))
+        h, w = _pair_fields(value)
         axis_names = {"h": t("builder.axis_h"), "w": t("builder.axis_w")}
         st.caption(f"{arg.name} ({axis_names['h']} × {axis_names['w']})", help=callback.pop("help"))
         left, right = st.columns(2, gap="small")

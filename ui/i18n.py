@@ -48,13 +48,13 @@ def t(key: str, /, **values: object) -> str:
     return fill_korean(text, values) if lang == "ko" else text.format(**values)
 
 
-def say(message: BaseException | Phrase | str) -> str:
-    """A core error (or any message) in the current language: a `playground.messages.Problem` is translated through
-    ui/texts' ERRORS table and filled with its values (a template without a translation stays English); any other
-    exception or text is its own text."""
-    lang = current_language()
+def say(message: BaseException | Phrase | str, *, lang: str | None = None) -> str:
+    """A core error (or any message) in the current language (or `lang`): a `playground.messages.Problem` is
+    translated through ui/texts' ERRORS table and filled with its values (a template without a translation stays
+    English); any other exception or text is its own text."""
+    lang = lang or current_language()
     if lang == "en":
-        return render(message, lambda template: template)
+        return str(message)  # a Problem's or Phrase's text is its English rendering
 
     def translate(template: str) -> str:
         return ERRORS.get(template, {}).get(lang, template)
