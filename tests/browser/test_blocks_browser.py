@@ -278,6 +278,38 @@ def test_optimizers_closed_racers_and_sections_keep_their_settings(person, serve
     assert not exceptions_on(pg)
 
 
+def test_optimizers_suggest_and_a_new_surface_reset_start_and_learning_rates(person, server):
+    """A link's own start and learning rate, then the Suggest button clicked: Rosenbrock's start point and Adam's
+    learning rate come back (what SURFACES suggests); picking Beale from the surface list with the mouse moves
+    them to Beale's. Adam's expander title shows the rate in use."""
+    from playground.surfaces import SURFACES
+
+    pg = person
+    open_page(
+        pg,
+        server,
+        "optimizers?optimizers_surface=rosenbrock&optimizers_racers=adam"
+        "&optimizers_start_x=1&optimizers_adam_learning_rate=0.5",
+    )
+    start_x = pg.locator('[data-testid="stNumberInput"]', has_text="Start x").first.locator("input")
+    adam = pg.locator('[data-testid="stExpander"] summary', has_text="Adam").first
+    expect(start_x).to_have_value("1.00")
+    expect(adam).to_contain_text("lr = 0.5")
+    pg.get_by_role("button", name="Suggested learning rates for this surface").click()
+    rosenbrock = SURFACES["rosenbrock"]
+    expect(start_x).to_have_value(f"{rosenbrock.start[0]:.2f}", timeout=WAIT_MS)
+    expect(adam).to_contain_text(f"lr = {rosenbrock.learning_rates['adam']:.5g}", timeout=WAIT_MS)
+
+    pg.locator('[data-testid="stSelectbox"]', has_text="Loss surface").first.click()
+    pg.get_by_role("option", name="Beale (plateaus and cliffs)").click()
+    beale = SURFACES["beale"]
+    expect(start_x).to_have_value(f"{beale.start[0]:.2f}", timeout=WAIT_MS)
+    expect(adam).to_contain_text(f"lr = {beale.learning_rates['adam']:.5g}", timeout=WAIT_MS)
+    settle(pg)
+    assert "optimizers_surface=beale" in pg.url
+    assert not exceptions_on(pg)
+
+
 def test_optimizers_play_replays_the_race(person, server):
     """The chart's ▶ button moves the optimizers' points back to the start and along their paths in the browser."""
     pg = person

@@ -207,3 +207,39 @@ def test_a_kernel_weight_typed_in_its_editor_changes_the_map_and_stays(browser, 
         assert not exceptions_on(pg)
     finally:
         context.close()
+
+
+# The drawn heatmap's rows and columns of the chart `key`, or None while it is not drawn.
+DRAWN_SHAPE = """(key) => {
+  const gd = document.querySelector(`.st-key-${key} .js-plotly-plot`);
+  const map = gd && gd.calcdata && gd.calcdata.find(cd => cd[0].trace.type === 'heatmap');
+  return map ? [map[0].z.length, map[0].z[0].length] : null;
+}"""
+
+
+def test_compare_with_another_setting_puts_two_maps_side_by_side(browser, server):
+    """The Compare switch, clicked: this padding's 5×5 map beside padding="same"'s 7×7; the "stride 1 ↔ 2" chip then
+    puts strides=(2, 2)'s 3×3 beside it; both labelled with their shapes and drawn at those shapes; the switch is in
+    the link; switched off, the maps go."""
+    context, pg = _open(browser, server, "conv2d", WIDE)
+    try:
+        main = pg.locator('[data-testid="stMain"]')
+        pg.get_by_text("Compare with another setting", exact=True).click()
+        expect(main).to_contain_text('Feature map (output) · padding="same" · 7×7', timeout=30_000)
+        expect(main).to_contain_text('Feature map (output) · padding="valid" · 5×5')
+        other = "conv2d_compare_chart_other"
+        pg.locator(f".st-key-{other}").scroll_into_view_if_needed()
+        pg.wait_for_function(f"() => ({DRAWN_SHAPE})('{other}')?.[0] === 7", timeout=30_000)
+        assert "conv2d_compare=true" in pg.url
+
+        pg.locator('[data-testid="stButtonGroup"] button', has_text="stride 1 ↔ 2").click()
+        expect(main).to_contain_text("Feature map (output) · strides=(2, 2) · 3×3", timeout=30_000)
+        expect(main).to_contain_text("Feature map (output) · strides=(1, 1) · 5×5")
+        pg.wait_for_function(f"() => ({DRAWN_SHAPE})('{other}')?.[0] === 3", timeout=30_000)
+        assert pg.evaluate(DRAWN_SHAPE, "conv2d_compare_chart_this") == [5, 5]
+
+        pg.get_by_text("Compare with another setting", exact=True).click()
+        expect(pg.locator(f".st-key-{other}")).to_have_count(0, timeout=30_000)
+        assert not exceptions_on(pg)
+    finally:
+        context.close()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from playground.lessons import compute_answer, load_lessons
 from tests.browser.conftest import SCRIPT_STATE, exceptions_on, wait_for_app
@@ -106,3 +109,71 @@ def test_open_this_view_shows_the_scene_settings(server, page):
     shape = page.locator('[data-testid="stMetric"]', has_text="Feature map shape")
     assert compute_answer(scene).value in shape.inner_text()
     assert not exceptions_on(page)
+
+
+def test_previous_next_and_the_scene_slider_move_through_the_lesson(server, page):
+    """Next and Previous step one scene (the link follows); the scene slider's End and Home keys jump to the last and
+    first scene, where Next, and then Previous, can no longer be clicked."""
+    count = len(NOTES.scenes)
+    page.goto(server.url("lessons?lessons_scene=2"))
+    wait_for_app(page)
+    _wait_heading(page, f"2 / {count}")
+    next_button = page.get_by_role("button", name="Next")
+    previous_button = page.get_by_role("button", name="Previous")
+    next_button.click()
+    _wait_heading(page, f"3 / {count} · {NOTES.scenes[2].title.en}")
+    _idle(page)
+    assert "lessons_scene=3" in page.url
+    previous_button.click()
+    _wait_heading(page, f"2 / {count}")
+    _idle(page)
+    assert "lessons_scene=2" in page.url
+
+    page.locator('[data-testid="stSlider"]', has_text="Scene").first.get_by_role("slider").focus()
+    page.keyboard.press("End")
+    _wait_heading(page, f"{count} / {count}")
+    _idle(page)
+    assert next_button.is_disabled() and previous_button.is_enabled()
+    page.keyboard.press("Home")
+    _wait_heading(page, f"1 / {count}")
+    _idle(page)
+    assert previous_button.is_disabled() and next_button.is_enabled()
+    assert "lessons_scene" not in page.url or "lessons_scene=1" in page.url
+    assert not exceptions_on(page)
+
+
+def test_presenter_saves_the_view_as_a_scene_and_exits_with_its_button(server, projector):
+    """In presenter mode on the 2-D page, "Save this view as a scene" opens the [[scene]] block for the view as it
+    stands (a kernel picked in the link, a stride typed on the page): a lesson file that opens this view. "Exit
+    presenter mode" brings the sidebar back and takes present=1 out of the link."""
+    from playground.lessons import parse_lesson
+
+    pg = projector
+    pg.goto(server.url("conv2d?conv2d_kernel=sobel_x&present=1"))
+    wait_for_app(pg, timeout=120_000)
+    pg.wait_for_selector('[data-testid="stSidebar"]', state="hidden", timeout=20_000)
+    stride = pg.locator('[data-testid="stMain"]').get_by_label("Stride (rows)", exact=True)
+    stride.fill("2")
+    stride.press("Enter")
+    pg.wait_for_url("**conv2d_sh=2**", timeout=30_000)
+    _idle(pg)
+
+    pg.get_by_role("button", name="Save this view as a scene").click()
+    dialog = pg.get_by_role("dialog")
+    expect(dialog).to_contain_text("[[scene]]", timeout=30_000)
+    block = dialog.locator("pre").first.inner_text()
+    assert 'page = "conv2d"' in block, block
+    query = re.search(r'query = "([^"]*)"', block).group(1)
+    assert "conv2d_kernel=sobel_x" in query and "conv2d_sh=2" in query and "present" not in query, query
+    lesson = parse_lesson(f'id = "saved"\ntitle = {{ en = "t", ko = "t" }}\n{block}', "saved.toml", known_pages())
+    assert [s.page for s in lesson.scenes] == ["conv2d"] and not lesson.problems, lesson.problems
+    dialog.get_by_role("button", name="Close").click()  # not Escape: presenter mode hears it as "leave"
+    expect(dialog).to_have_count(0, timeout=20_000)
+    pg.wait_for_timeout(500)
+    assert pg.locator('[data-testid="stSidebar"]').is_hidden()  # still presenting
+
+    pg.get_by_role("button", name="Exit presenter mode").click()
+    pg.wait_for_selector('[data-testid="stSidebar"]', state="visible", timeout=20_000)
+    _idle(pg)
+    assert "present=1" not in pg.url
+    assert not exceptions_on(pg)

@@ -87,3 +87,30 @@ def test_nothing_is_clipped(server, browser, artifacts, width, source):
         pg.screenshot(path=str(artifacts / f"pooling-{source}-{width}.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_compare_and_step_through_switches(pooling):
+    """The two switches below the explanation, clicked: Compare shows padding="same"'s 4×4 beside this 3×3, and the
+    "max ↔ average" chip puts AveragePooling2D beside MaxPooling2D; "Show the step-through" brings the window player
+    (its Step ▷ button moves to cell 2 of 9) and takes it away again. Both switches are in the link."""
+    pg = pooling
+    main = pg.locator("[data-testid='stMain']")
+    pg.get_by_text("Compare with another setting", exact=True).click()
+    expect(main).to_contain_text('Pooled output · padding="same" · 4×4', timeout=30_000)
+    expect(main).to_contain_text('Pooled output · padding="valid" · 3×3')
+    pg.locator('[data-testid="stButtonGroup"] button', has_text="max ↔ average").click()
+    expect(main).to_contain_text("Pooled output · AveragePooling2D · 3×3", timeout=30_000)
+    expect(main).to_contain_text("Pooled output · MaxPooling2D · 3×3")
+    assert "pooling_compare=true" in pg.url
+
+    chart = pg.locator(".st-key-pooling_steps_chart")
+    expect(chart).to_have_count(0)
+    pg.get_by_text("Show the step-through", exact=True).click()
+    chart.scroll_into_view_if_needed(timeout=30_000)
+    expect(chart.locator(".gtitle")).to_contain_text("cell 1 of 9", timeout=30_000)
+    chart.locator(".updatemenu-button", has_text="Step").click()
+    expect(chart.locator(".gtitle")).to_contain_text("cell 2 of 9", timeout=30_000)
+    assert "pooling_steps=true" in pg.url
+    pg.get_by_text("Show the step-through", exact=True).click()
+    expect(chart).to_have_count(0, timeout=30_000)
+    assert not exceptions_on(pg)
