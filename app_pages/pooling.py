@@ -78,7 +78,13 @@ with controls:
         format_func=lambda m: t(f"pooling.mode_{m}"),
     )
     pool = st.slider(t("pooling.pool_size"), 1, 4, 2, key="pooling_size", bind="query-params")
-    same_stride = st.toggle(t("pooling.stride_default"), True, key="pooling_stride_default", bind="query-params")
+    same_stride = st.toggle(
+        t("pooling.stride_default"),
+        True,
+        key="pooling_stride_default",
+        bind="query-params",
+        help=t("pooling.stride_default_help"),
+    )
     stride = pool
     if not same_stride:
         stride = st.slider(t("pooling.strides"), 1, 4, 2, key="pooling_strides", bind="query-params")

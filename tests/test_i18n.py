@@ -83,3 +83,20 @@ def test_korean_fill_fixes_the_particle_after_a_number(monkeypatch):
     assert fill_korean("{name}를", {"name": "SGD"}) == "SGD를"
     monkeypatch.setattr(ui.i18n, "_last_language", "ko")
     assert ui.i18n.t("conv2d.cell_total", sums="1 + 2", bias=0, value=3).count("0을") == 1
+
+
+# Streamlit renders texts as CommonMark (react-markdown): a closing ** right after punctuation ("▷", "}") and right
+# before a letter (a Korean particle: "**한 칸 ▷**은") is not a closing delimiter, and the asterisks show as typed.
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_bold_and_italic_markers_render(lang):
+    """Every text, its placeholders filled, renders with no stray ** or __ left on screen (code spans aside)."""
+    from markdown_it import MarkdownIt
+
+    markdown = MarkdownIt("commonmark")
+    stray = {}
+    for key, entry in TEXTS.items():
+        text = re.sub(r"\{(\w+)(?:[^}]*)\}", "x", entry[lang])
+        html = re.sub(r"<code>.*?</code>", "", markdown.render(text), flags=re.S)
+        if "**" in html or re.search(r"(?<!\w)__|__(?!\w)", html):
+            stray[key] = entry[lang][:80]
+    assert not stray, stray

@@ -298,7 +298,7 @@ TEXTS = {
     "models.checkpoint_none": {
         "en": "Run **{run}** has no checkpoint file here: ModelCheckpoint was off, or the run was restored from the "
         "run store after the server restarted (only the final model is kept there).",
-        "ko": "실행 **{run}**에는 여기 체크포인트 파일이 없습니다: ModelCheckpoint가 꺼져 있었거나, 서버가 다시 시작된 "
+        "ko": "**{run}** 실행에는 여기 체크포인트 파일이 없습니다: ModelCheckpoint가 꺼져 있었거나, 서버가 다시 시작된 "
         "뒤 실행 저장소에서 불러온 실행입니다(저장소에는 마지막 모델만 보관됩니다).",
     },
     "models.load_checkpoint": {"en": "Load the best checkpoint", "ko": "최고 체크포인트 불러오기"},

@@ -194,8 +194,8 @@ TEXTS.update(
             "en": "Pick a cell of the feature map (or click it in the output heatmap).",
             "ko": "특성 맵의 칸을 고르세요(출력 히트맵에서 클릭해도 됩니다).",
         },
-        "conv2d.row": {"en": "Row", "ko": "행"},
-        "conv2d.col": {"en": "Column", "ko": "열"},
+        "conv2d.row": {"en": "Row", "ko": "행 번호"},  # a lone 행, turned on a chart's y axis, reads as ㅎ0
+        "conv2d.col": {"en": "Column", "ko": "열 번호"},
         "conv2d.stack": {"en": "Several filters at once", "ko": "여러 필터를 한꺼번에"},
         "conv2d.stack_help": {
             "en": "Each filter gives one feature map; a Conv2D layer with n filters outputs n stacked maps.",
@@ -245,7 +245,7 @@ TEXTS.update(
         "conv2d.steps_intro": {
             "en": "**▶ Play** slides the kernel across the output in your browser, **❚❚ Pause** stops it, **Step ▷** "
             "moves one cell. Each frame shows the window on the input, input × weight, and their sum: the output cell.",
-            "ko": "**▶ 재생**은 브라우저에서 커널을 출력 전체로 밀고, **❚❚ 일시정지**는 멈추고, **한 칸 ▷**은 한 칸 "
+            "ko": "**▶ 재생** 버튼은 브라우저에서 커널을 출력 전체로 밀고, **❚❚ 일시정지** 버튼은 멈추고, **한 칸 ▷** 버튼은 한 칸 "
             "움직입니다. 각 장면은 입력 위의 창, 입력 × 가중치, 그리고 그 합인 출력 칸을 보여 줍니다.",
         },
         "conv2d.steps_title": {
@@ -415,8 +415,14 @@ TEXTS.update(
         "pooling.mode_average": {"en": "Average", "ko": "평균"},
         "pooling.pool_size": {"en": "Pool size", "ko": "풀링 크기(pool_size)"},
         "pooling.stride_default": {
-            "en": "Stride = pool size (Keras default)",
-            "ko": "스트라이드 = 풀링 크기(케라스 기본값)",
+            "en": "Stride = pool size",
+            "ko": "스트라이드 = 풀링 크기",
+        },
+        "pooling.stride_default_help": {
+            "en": "Keras's default (`strides=None`): the windows tile the input without overlapping. Switch off to "
+            "choose the stride yourself.",
+            "ko": "케라스의 기본값(`strides=None`)입니다. 창이 겹치지 않고 입력을 빈틈없이 덮습니다. 끄면 스트라이드를 "
+            "직접 고를 수 있습니다.",
         },
         "pooling.strides": {"en": "Stride", "ko": "스트라이드"},
         "pooling.padding": {"en": "Padding", "ko": "패딩"},
@@ -430,8 +436,8 @@ TEXTS.update(
             "en": "Output cell to explain: click one in the pooled output, or pick its row and column.",
             "ko": "설명할 출력 칸: 풀링 결과에서 칸을 클릭하거나 행과 열을 고르세요.",
         },
-        "pooling.row": {"en": "Row", "ko": "행"},
-        "pooling.col": {"en": "Column", "ko": "열"},
+        "pooling.row": {"en": "Row", "ko": "행 번호"},  # a lone 행, turned on a chart's y axis, reads as ㅎ0
+        "pooling.col": {"en": "Column", "ko": "열 번호"},
         "pooling.input_shape": {"en": "Input shape", "ko": "입력 크기"},
         "pooling.output_shape": {"en": "Output shape", "ko": "출력 크기"},
         "pooling.output_shape_help": {
@@ -481,7 +487,7 @@ TEXTS.update(
         "pooling.steps_intro": {
             "en": "**▶ Play** slides the pooling window across the output in your browser, **❚❚ Pause** stops it, "
             "**Step ▷** moves one cell. Each frame shows the window on the input, its values and the number it keeps.",
-            "ko": "**▶ 재생**은 브라우저에서 풀링 창을 출력 전체로 밀고, **❚❚ 일시정지**는 멈추고, **한 칸 ▷**은 한 칸 "
+            "ko": "**▶ 재생** 버튼은 브라우저에서 풀링 창을 출력 전체로 밀고, **❚❚ 일시정지** 버튼은 멈추고, **한 칸 ▷** 버튼은 한 칸 "
             "움직입니다. 각 장면은 입력 위의 창, 창의 값들, 그리고 남기는 수를 보여 줍니다.",
         },
         "pooling.steps_window": {"en": "Window", "ko": "창"},
