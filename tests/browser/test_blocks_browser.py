@@ -208,6 +208,36 @@ def test_dropout_resample_and_rate(person, server):
     assert not exceptions_on(pg)
 
 
+def test_dropout_inference_and_keras_masks_switches(person, server):
+    """ "Training (fit)" switched off: inference, every unit kept, scale × 1, nothing to re-sample, training=False in
+    the code. Switched on again and "Masks drawn by Keras" on: the kept count is the one keras.layers.Dropout itself
+    keeps for these units and this seed (computed here, by Keras), and the code says the mask shown is Keras's."""
+    import keras
+
+    from playground.dropout import example_units
+
+    pg = person
+    open_page(pg, server, "dropout")
+    metric = pg.locator('[data-testid="stMetric"]')
+    code = pg.locator(".st-key-dropout_code")
+    pg.get_by_text("Training (fit)", exact=True).click()
+    expect(metric.filter(has_text="units kept")).to_contain_text("24 / 24", timeout=WAIT_MS)
+    expect(metric.filter(has_text="scale of kept units")).to_contain_text("× 1")
+    expect(metric.first).to_contain_text("inference")
+    expect(pg.get_by_role("button", name="Re-sample")).to_be_disabled()
+    expect(code).to_contain_text("training=False")
+
+    pg.get_by_text("Training (fit)", exact=True).click()
+    expect(metric.first).to_contain_text("training", timeout=WAIT_MS)
+    pg.get_by_text("Masks drawn by Keras", exact=True).click()
+    units = example_units(24).astype("float32")[None, :]
+    kept = int((keras.ops.convert_to_numpy(keras.layers.Dropout(0.5, seed=42)(units, training=True)) != 0).sum())
+    expect(code).to_contain_text(f"keeps {kept} of 24 units", timeout=WAIT_MS)
+    expect(metric.filter(has_text="units kept")).to_contain_text(f"{kept} / 24")
+    assert "dropout_keras=true" in pg.url
+    assert not exceptions_on(pg)
+
+
 def _row(pg, racer: str):
     """The summary table's row of `racer` (its position and distance to the minimum)."""
     return pg.locator('[data-testid="stTable"]').first.locator("tr", has_text=racer).first
