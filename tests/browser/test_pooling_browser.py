@@ -114,3 +114,28 @@ def test_compare_and_step_through_switches(pooling):
     pg.get_by_text("Show the step-through", exact=True).click()
     expect(chart).to_have_count(0, timeout=30_000)
     assert not exceptions_on(pg)
+
+
+def test_a_picked_input_and_the_shift_sliders_give_the_cores_change(pooling):
+    """Input "Small grid" picked with the mouse, then Shift down 0 → 1 and Shift right 1 → 2 with the arrow keys: the
+    two percentages are what `compare_shifted` computes for the digit-7 grid (max pooling 2×2), and they are in the
+    link."""
+    from playground.convolution import GRIDS
+    from playground.pooling import compare_shifted
+
+    pg = pooling
+    pg.locator('[data-testid="stSelectbox"]', has_text="Input").first.click()
+    pg.get_by_role("option", name="Small grid").click()
+    wait_for_app(pg, timeout=120_000)
+    for label in ("Shift down (rows)", "Shift right (columns)"):
+        pg.locator('[data-testid="stSlider"]', has_text=label).first.get_by_role("slider").focus()
+        pg.keyboard.press("ArrowRight")
+        wait_for_app(pg)
+    shifted = compare_shifted(GRIDS["digit_7"], rows=1, cols=2, pool_size=2, mode="max")
+    metric = pg.locator("[data-testid='stMetric']")
+    expect(metric.filter(has_text="Pooled cells that changed")).to_contain_text(
+        f"{shifted.pooled_changed:.0%}", timeout=30_000
+    )
+    expect(metric.filter(has_text="Input cells that changed")).to_contain_text(f"{shifted.input_changed:.0%}")
+    assert "pooling_shift_rows=1" in pg.url and "pooling_shift_cols=2" in pg.url
+    assert not exceptions_on(pg)
