@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import Server, exceptions_on, wait_for_app
 from ui.texts import TEXTS
@@ -52,5 +53,27 @@ def test_train_one_epoch_then_confusion_matrix(small_server, browser, artifacts)
     assert len(z) == 10 and all(len(row) == 10 for row in z)
     assert sum(sum(row) for row in z) == 10_000  # every test image counted once
     pg.screenshot(path=str(artifacts / "evaluate-after-one-epoch.png"))
+    assert not exceptions_on(pg)
+
+    # One prediction: test image 7 typed; its true class is the real file's label.
+    from playground import data
+    from playground.architecture import summarize
+    from playground.lab.options import PRESETS
+
+    _, (_, y_test) = data.load_fashion_mnist()
+    main = pg.locator('[data-testid="stMain"]')
+    pg.get_by_role("tab", name=TEXTS["evaluate.tab_predict"]["en"]).click()
+    number = main.get_by_role("spinbutton", name=TEXTS["evaluate.image_index"]["en"])
+    number.fill("7")
+    number.press("Enter")
+    true_class = TEXTS[f"class.{int(y_test[7])}"]["en"]
+    expect(main).to_contain_text(TEXTS["evaluate.true_label"]["en"].format(label=true_class), timeout=60_000)
+    # Inside the model: the second layer's tab shows that layer's maps, of the shape the summary gives
+    pg.get_by_role("tab", name=TEXTS["evaluate.tab_inside"]["en"]).click()
+    layer = summarize(list(PRESETS["quick"].specs), (28, 28, 1))[1]
+    h, w, c = layer["output_shape"]
+    pg.get_by_role("tab", name=f"{layer['name']} ({layer['type']})").click()
+    caption = TEXTS["evaluate.layer_maps"]["en"].format(h=h, w=w, c=c)
+    expect(main.get_by_text(caption)).to_be_visible(timeout=60_000)
     assert not exceptions_on(pg)
     context.close()
