@@ -192,6 +192,34 @@ def test_activations_keep_their_settings_through_the_sidebar_but_a_lesson_link_w
     assert not exceptions_on(pg)
 
 
+def test_activations_neuron_inputs_give_keras_dense_output(person, server):
+    """The neuron section: tanh picked from the list, x₁ 1.0 → 1.5 (five → presses) and the bias 0.5 → -0.5 (ten ←):
+    the weighted sum and the output are what keras.layers.Dense(1, activation="tanh") computes with these weights
+    (computed here, by Keras)."""
+    import keras
+    import numpy as np
+
+    pg = person
+    open_page(pg, server, "activations?activations_section=perceptron")
+    pg.locator('[data-testid="stSelectbox"]', has_text="Activation of the neuron").first.click()
+    pg.get_by_role("option", name="tanh", exact=True).click()
+    wait_for_app(pg)
+    for label, key, presses in (("x₁", "ArrowRight", 5), ("Bias b", "ArrowLeft", 10)):
+        slider(pg, label).focus()
+        for _ in range(presses):
+            pg.keyboard.press(key)
+        settle(pg)
+    layer = keras.layers.Dense(1, activation="tanh")
+    layer.build((None, 2))
+    layer.set_weights([np.array([[0.8], [1.2]]), np.array([-0.5])])
+    out = float(keras.ops.convert_to_numpy(layer(np.array([[1.5, -0.5]], dtype="float32")))[0, 0])
+    metric = pg.locator('[data-testid="stMetric"]')
+    expect(metric.filter(has_text="weighted sum z")).to_contain_text(f"{0.8 * 1.5 + 1.2 * -0.5 - 0.5:.4f}")
+    expect(metric.filter(has_text="output a = f(z)")).to_contain_text(f"{out:.4f}", timeout=WAIT_MS)
+    expect(pg.locator(".st-key-activations_neuron_code")).to_contain_text('activation="tanh"')
+    assert not exceptions_on(pg)
+
+
 def test_dropout_resample_and_rate(person, server):
     """The re-sample button draws a new seed (the mask changes); ArrowRight on the rate changes the kept scale."""
     pg = person
