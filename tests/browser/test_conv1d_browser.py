@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from playwright.sync_api import expect
 
@@ -140,6 +141,37 @@ def test_back_and_next_count_from_where_the_figure_was_paused(conv1d):
     pg.get_by_role("button", name="Back").click()
     expect(pg.locator(f"{STEP_CHART} .gtitle").last).to_contain_text(f"Step {paused - 1} of 4", timeout=30_000)
     assert page_step(pg) == paused - 1 and not exceptions_on(pg)
+
+
+def test_example_picker_typed_numbers_and_the_operation(conv1d):
+    """Typing into the signal box turns the Example picker to "Your own numbers"; picking "Asymmetric kernel" with the
+    mouse fills both boxes with its numbers; each of the two operations, clicked, shows step 0's output equal to
+    scipy.signal's convolve / correlate (they differ here: the kernel is not symmetric)."""
+    import scipy.signal
+
+    from playground.convolution import PRESETS_1D
+
+    pg = conv1d
+    picker = pg.locator(".st-key-conv1d_preset input")
+    signal_box = pg.get_by_role("textbox", name="Signal")
+    signal_box.fill("1, 2, 3, 5")
+    signal_box.press("Enter")
+    expect(picker).to_have_value("Your own numbers", timeout=30_000)
+
+    picker.click()
+    pg.get_by_role("option", name="Asymmetric kernel (flip matters)").click()
+    signal, kernel = PRESETS_1D["asymmetric"]
+    expect(signal_box).to_have_value(", ".join(f"{v:g}" for v in signal), timeout=30_000)
+    for operation, reference in (("correlate", scipy.signal.correlate), ("convolve", scipy.signal.convolve)):
+        pg.get_by_text(f"{operation} (", exact=False).first.click()
+        expected = reference(np.array(signal, float), np.array(kernel, float), mode="full")[0]
+        pg.wait_for_function(
+            f"""() => {{ const t = document.querySelector('{STEP_CHART} .gtitle');
+                return t && / = {expected:g}$/.test(t.textContent.trim()); }}""",
+            timeout=30_000,
+        )
+        assert "y[0] =" in step_title(pg)
+    assert not exceptions_on(pg)
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
