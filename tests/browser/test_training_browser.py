@@ -77,3 +77,36 @@ def test_train_one_epoch_then_confusion_matrix(small_server, browser, artifacts)
     expect(main.get_by_text(caption)).to_be_visible(timeout=60_000)
     assert not exceptions_on(pg)
     context.close()
+
+
+def test_model_checkpoint_switched_on_then_the_best_epoch_restored(small_server, browser):
+    """ModelCheckpoint switched on in the lab's Callbacks box (a click), two epochs trained: Save & restore says which
+    epoch the checkpoint holds and "Load the best checkpoint" makes it a new run "…-best", which Evaluate then shows
+    first among the runs (the newest)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1400})
+    try:
+        pg = context.new_page()
+        pg.goto(small_server.url("train?train_preset=quick&train_epochs=2&train_size=200"))
+        wait_for_app(pg)
+        pg.locator(".st-key-train_ckpt label").first.click()
+        wait_for_app(pg)
+        assert "train_ckpt=true" in pg.url
+        pg.get_by_role("button", name=TEXTS["train.start"]["en"], exact=True).click()
+        finished = re.escape(TEXTS["train.badge_done"]["en"].split("{")[0].strip())
+        pg.get_by_text(re.compile(finished)).first.wait_for(timeout=180_000)
+        wait_for_app(pg)
+
+        pg.get_by_role("link", name=TEXTS["models.title"]["en"]).first.click()
+        main = pg.locator('[data-testid="stMain"]')
+        expect(main).to_contain_text("its ModelCheckpoint file holds the model of its best epoch", timeout=120_000)
+        pg.get_by_role("button", name=TEXTS["models.load_checkpoint"]["en"]).click()
+        loaded = pg.locator('[data-testid="stAlertContentSuccess"]', has_text="Loaded the best checkpoint")
+        expect(loaded).to_be_visible(timeout=120_000)
+        best = re.search(r"new run (\S+-best)", loaded.inner_text()).group(1)
+        pg.get_by_role("link", name=TEXTS["models.to_evaluate"]["en"]).click()
+        pg.wait_for_url("**/evaluate**", timeout=30_000)
+        wait_for_app(pg, timeout=120_000)
+        expect(pg.locator(".st-key-evaluate_run input")).to_have_value(re.compile(re.escape(best)), timeout=60_000)
+        assert not exceptions_on(pg)
+    finally:
+        context.close()
