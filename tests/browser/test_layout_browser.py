@@ -1,6 +1,7 @@
-"""Nothing clipped: every page at 1400 px and 390 px wide (the pages with a column of controls at 1280 px too), every
-tab opened, checked in the real browser for boxes whose content does not fit (chart titles, tab strips, code blocks,
-buttons, multiselect chips and pills, metrics, headings) and for elements sticking out of the page column, and the page
+"""Nothing clipped: every page at 1400 px and 390 px wide (the pages with a column of controls at 1280 px too, in
+English and in Korean), every tab opened, checked in the real browser for boxes whose content does not fit (chart
+titles, tab strips, code blocks, buttons, multiselect chips and pills, metrics, headings, any text Streamlit cuts with
+"…") and for elements sticking out of the page column, and the page
 itself scrolling sideways (a full-page screenshot of each page at 390 px lands in
 test-artifacts/layout-<page>-phone.png).
 
@@ -28,10 +29,12 @@ WIDTHS = {
 # control or a row of chips that fits at 1400 px may not at 1280 px).
 COLUMN_PAGES = ("conv1d", "conv2d", "pooling", "shapes", "activations", "dropout", "optimizers", "augmentation")
 CASES = [
-    (page_def, width)
+    (page_def, width, "en")
     for page_def in (HOME, *PAGES)
     for width in WIDTHS
     if width != "laptop" or page_def.url_path in COLUMN_PAGES
+] + [  # Korean labels are often longer: the column pages at the narrowest column
+    (page_def, "laptop", "ko") for page_def in PAGES if page_def.url_path in COLUMN_PAGES
 ]
 # At 1400 px (the felt-latency bench's width) every chart's labels fit the margins it asks for, give or take a few px
 # of font metrics between chromium builds; a margin that is really too small misses by tens of px and costs a second
@@ -86,6 +89,8 @@ DETECT = r"""() => {
   q('[data-testid="stMetricValue"], [data-testid="stMetricLabel"]').forEach(e => {
       overflow('metric', e); e.querySelectorAll('div, p').forEach(c => overflow('metric', c)); });
   q('h1, h2, h3').forEach(e => overflow('heading', e));
+  // a label, caption or value Streamlit shortens with "…" (a switch's label in a narrow column): unreadable
+  q('*').forEach(e => { if (getComputedStyle(e).textOverflow === 'ellipsis') overflow('text cut with …', e); });
   q('[data-testid="stElementContainer"]').forEach(e => outside('element', e, column, 'page column'));
   q('.js-plotly-plot').forEach(plot => {
     const svg = plot.querySelector('svg.main-svg');
@@ -139,18 +144,20 @@ def layout_findings(pg) -> list[str]:
 KNOWN: dict[tuple[str, str], str] = {}
 
 
-@pytest.mark.parametrize(("page_def", "width"), CASES, ids=[f"{p.url_path}-{w}" for p, w in CASES])
-def test_nothing_is_clipped(server, browser, artifacts, page_def, width, request):
-    """No chart title, tab strip, code block, button, chip, metric or heading overflows its box, and no element sticks
-    out of the page column, at 1400 px and at 390 px wide (and 1280 px where the controls sit in a column), on any
-    tab."""
+@pytest.mark.parametrize(
+    ("page_def", "width", "lang"), CASES, ids=[f"{p.url_path}-{w}" + ("-ko" * (lang == "ko")) for p, w, lang in CASES]
+)
+def test_nothing_is_clipped(server, browser, artifacts, page_def, width, lang, request):
+    """No chart title, tab strip, code block, button, chip, metric, heading or label overflows its box or is cut with
+    "…", and no element sticks out of the page column, at 1400 px and at 390 px wide (and 1280 px where the controls
+    sit in a column, in both languages), on any tab."""
     if (page_def.url_path, width) in KNOWN:
         request.applymarker(pytest.mark.xfail(reason=KNOWN[(page_def.url_path, width)], strict=False))
     context = browser.new_context(viewport=WIDTHS[width], is_mobile=width == "phone", has_touch=width == "phone")
     try:
         pg = context.new_page()
         path = "" if page_def is HOME else page_def.url_path
-        pg.goto(server.url(path))
+        pg.goto(server.url(path + ("?lang=ko" if lang == "ko" else "")))
         wait_for_app(pg, settle_ms=600)
         assert not exceptions_on(pg), exceptions_on(pg)
         assert pg.locator("h1").first.is_visible()
@@ -163,7 +170,7 @@ def test_nothing_is_clipped(server, browser, artifacts, page_def, width, request
             grown = pg.evaluate(felt.GROWN_MARGINS, MARGIN_SLACK_PX)
             found += [f"chart {chart}: margins too small for its labels" for chart in grown]
         if found or width == "phone":
-            pg.screenshot(path=str(artifacts / f"layout-{page_def.url_path}-{width}.png"), full_page=True)
+            pg.screenshot(path=str(artifacts / f"layout-{page_def.url_path}-{width}-{lang}.png"), full_page=True)
         assert not found, f"{page_def.url_path} at {px} px: {len(found)} clipped or overflowing:\n  " + "\n  ".join(
             found
         )
