@@ -7,6 +7,7 @@ Screenshots go to $ARTIFACTS_DIR (default test-artifacts/), not into the reposit
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -21,6 +22,7 @@ import pytest
 
 from tests.conftest import ROOT
 from ui.charts import NEAR_PX
+from ui.texts import TEXTS
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", ROOT / "test-artifacts"))
@@ -228,6 +230,18 @@ def wait_for_app(pg, timeout: float = 60_000, settle_ms: int = 1000) -> None:
             pg.wait_for_function(f"() => !document.querySelector('{SKELETON}')", timeout=timeout)
             return
     raise TimeoutError("the app did not settle")
+
+
+# The lab's badge once this session's run has finished ("Training finished: run-1").
+TRAINED = re.compile(re.escape(TEXTS["train.badge_done"]["en"].split("{")[0].strip()))
+
+
+def train_and_wait(pg, timeout: float = 180_000) -> None:
+    """On the training lab: click Train, as a person does, and wait until the badge says the run has finished and the
+    app is idle."""
+    pg.get_by_role("button", name=TEXTS["train.start"]["en"], exact=True).click()
+    pg.get_by_text(TRAINED).first.wait_for(timeout=timeout)
+    wait_for_app(pg)
 
 
 def open_until_drawn(browser, server, path: str, viewport: dict, chart_key: str):

@@ -9,7 +9,6 @@ nothing listens says so and trains here instead.
 
 from __future__ import annotations
 
-import re
 import time
 
 import pytest
@@ -19,7 +18,7 @@ pytest.importorskip("ray.dashboard", reason="ray[default] is not installed (the 
 
 from ray.util.state.exception import ServerUnavailable  # noqa: E402
 
-from tests.browser.conftest import Server, exceptions_on, free_port, wait_for_app  # noqa: E402
+from tests.browser.conftest import TRAINED, Server, exceptions_on, free_port, wait_for_app  # noqa: E402
 from tests.ray_cluster import LocalRayCluster  # noqa: E402
 from ui.texts import TEXTS  # noqa: E402
 
@@ -69,8 +68,7 @@ def _start_training(pg, server: Server, train_size: int = 200) -> None:
 
 
 def _wait_finished(pg, timeout_ms: int = 240_000) -> None:
-    finished = re.escape(TEXTS["train.badge_done"]["en"].split("{")[0].strip())
-    pg.get_by_text(re.compile(finished)).first.wait_for(timeout=timeout_ms)
+    pg.get_by_text(TRAINED).first.wait_for(timeout=timeout_ms)
 
 
 def test_training_runs_on_the_cluster_with_live_curves(ray_head, browser, artifacts):
@@ -89,7 +87,7 @@ def test_training_runs_on_the_cluster_with_live_curves(ray_head, browser, artifa
         # from poll to poll. (The per-epoch curve can jump from nothing to both epochs on a fast machine: an epoch
         # on 3,000 images may take less than the page's 2 s poll. Batches arrive in every poll.)
         alive, counts, deadline = [], [], time.monotonic() + 240
-        done = re.compile(re.escape(TEXTS["train.badge_done"]["en"].split("{")[0].strip()))
+        done = TRAINED
         while time.monotonic() < deadline:
             try:
                 actors = _training_actors(ray_head)

@@ -8,7 +8,7 @@ import tempfile
 
 import pytest
 
-from tests.browser.conftest import Server, exceptions_on, wait_for_app
+from tests.browser.conftest import Server, exceptions_on, train_and_wait, wait_for_app
 from ui.texts import TEXTS
 
 pytestmark = pytest.mark.browser
@@ -33,10 +33,7 @@ def trained(browser):
             pg = ctx.new_page()
             pg.goto(server.url("train?train_preset=quick&train_epochs=1&train_size=200"))
             wait_for_app(pg, timeout=120_000)
-            pg.get_by_role("button", name=_en("train.start"), exact=True).click()
-            finished = re.escape(_en("train.badge_done").split("{")[0].strip())
-            pg.get_by_text(re.compile(finished)).first.wait_for(timeout=480_000)
-            wait_for_app(pg)
+            train_and_wait(pg, timeout=480_000)
             yield server, ctx, pg
         finally:
             server.stop()

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from playground.lessons import compute_answer, load_lessons
+from playground.lessons import compute_answer, load_lessons, parse_lesson
 from tests.browser.conftest import SCRIPT_STATE, exceptions_on, wait_for_app
 from ui.lesson_links import known_pages
 
@@ -146,8 +146,6 @@ def test_presenter_saves_the_view_as_a_scene_and_exits_with_its_button(server, p
     """In presenter mode on the 2-D page, "Save this view as a scene" opens the [[scene]] block for the view as it
     stands (a kernel picked in the link, a stride typed on the page): a lesson file that opens this view. "Exit
     presenter mode" brings the sidebar back and takes present=1 out of the link."""
-    from playground.lessons import parse_lesson
-
     pg = projector
     pg.goto(server.url("conv2d?conv2d_kernel=sobel_x&present=1"))
     wait_for_app(pg, timeout=120_000)

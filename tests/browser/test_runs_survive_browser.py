@@ -8,7 +8,7 @@ import tempfile
 
 import pytest
 
-from tests.browser.conftest import Server, exceptions_on, wait_for_app
+from tests.browser.conftest import TRAINED, Server, exceptions_on, wait_for_app
 from ui.texts import TEXTS
 
 NO_RUNS = TEXTS["runs.none"]["en"].split("{")[0].strip()[:40]
@@ -62,8 +62,7 @@ def test_a_run_survives_reload_new_tab_and_server_restart_but_not_another_browse
         wait_for_app(pg)
         owner_cookie(ctx)
         pg.get_by_role("button", name=TEXTS["train.start"]["en"], exact=True).click()
-        finished = re.escape(TEXTS["train.badge_done"]["en"].split("{")[0].strip())
-        badge = pg.get_by_text(re.compile(finished)).first
+        badge = pg.get_by_text(TRAINED).first
         try:
             badge.wait_for(timeout=480_000)
         except Exception as err:  # say what the page showed instead (a failed or stopped run, a lost connection …)

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Server, exceptions_on, wait_for_app
+from tests.browser.conftest import Server, exceptions_on, train_and_wait, wait_for_app
 from ui.texts import TEXTS
 
 
@@ -25,11 +25,7 @@ def test_train_one_epoch_then_confusion_matrix(small_server, browser, artifacts)
     pg = context.new_page()
     pg.goto(small_server.url("train?train_preset=quick&train_epochs=1&train_size=200"))
     wait_for_app(pg)
-    pg.get_by_role("button", name=TEXTS["train.start"]["en"], exact=True).click()
-    # The live fragment polls the job: wait until this session's run is filed (the badge says finished).
-    finished = re.escape(TEXTS["train.badge_done"]["en"].split("{")[0].strip())
-    pg.get_by_text(re.compile(finished)).first.wait_for(timeout=180_000)
-    wait_for_app(pg)
+    train_and_wait(pg)  # the live fragment polls the job until this session's run is filed
     loss_chart = pg.locator(".st-key-train_chart_loss .js-plotly-plot")
     loss_chart.wait_for(timeout=30_000)
     # One epoch → the training-loss trace has exactly one point with a finite value.
@@ -91,10 +87,7 @@ def test_model_checkpoint_switched_on_then_the_best_epoch_restored(small_server,
         pg.locator(".st-key-train_ckpt label").first.click()
         wait_for_app(pg)
         assert "train_ckpt=true" in pg.url
-        pg.get_by_role("button", name=TEXTS["train.start"]["en"], exact=True).click()
-        finished = re.escape(TEXTS["train.badge_done"]["en"].split("{")[0].strip())
-        pg.get_by_text(re.compile(finished)).first.wait_for(timeout=180_000)
-        wait_for_app(pg)
+        train_and_wait(pg)
 
         pg.get_by_role("link", name=TEXTS["models.title"]["en"]).first.click()
         main = pg.locator('[data-testid="stMain"]')
