@@ -8,65 +8,16 @@ from ui.charts import plotly_chart
 from ui.i18n import t
 from ui.page import end_page, header, show_code, stop_with
 from ui.runs import class_names, get_test_set, pick_run, pixelated, save_test_metrics
-from ui.state import choice
+from ui.state import choice, remembered_tabs
 from ui.uploads import decoded_image, refuse_upload
 
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff"]
 DRAW_SIDE = 224  # px: the drawing canvas, eight times a Fashion-MNIST image (fits the controls column)
 DRAW_STROKE = 14  # px: thick enough to survive the shrink to 28×28
 
-header("evaluate")
 
-with st.container(border=True):
-    run = pick_run("evaluate_run")
-if run is None:
-    end_page()
-x_test, y_test = get_test_set()
-names = class_names()
-
-# Test-set evaluation, once per run: metrics cached on the Run, the softmax outputs in this session.
-cache = st.session_state.setdefault("evaluate_proba", {})
-cache_key = (run.run_id, id(run.model))
-if run.test_metrics is None or cache_key not in cache:
-    bar = st.progress(0.0, text=t("evaluate.progress_evaluate"))
-    try:
-        metrics = ev.evaluate_model(
-            run.model,
-            x_test,
-            y_test,
-            on_progress=lambda done, total: bar.progress(done / total / 2, text=t("evaluate.progress_evaluate")),
-        )
-        proba = ev.predict_proba(
-            run.model,
-            x_test,
-            on_progress=lambda done, total: bar.progress(0.5 + done / total / 2, text=t("evaluate.progress_predict")),
-        )
-    except ValueError as err:
-        bar.empty()
-        stop_with(err)
-    bar.empty()
-    run.test_metrics = metrics
-    save_test_metrics(run)
-    cache[cache_key] = proba
-proba = cache[cache_key]
-pred = proba.argmax(axis=1)
-cm = ev.confusion_matrix(y_test, pred, len(names))
-wrong = int((pred != y_test).sum())
-
-m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("evaluate.test_accuracy"), f"{run.test_metrics['accuracy']:.2%}")
-m2.metric(t("evaluate.test_loss"), f"{run.test_metrics['loss']:.4f}")
-val = run.history.get("val_accuracy") or []
-m3.metric(t("evaluate.val_accuracy"), f"{val[-1]:.2%}" if val else "—")
-m4.metric(t("evaluate.mistakes", total=f"{len(y_test):,}"), f"{wrong:,}")
-if val:
-    st.caption(t("evaluate.val_vs_test"))
-
-tab_test, tab_predict, tab_inside = st.tabs(
-    [t("evaluate.tab_test"), t("evaluate.tab_predict"), t("evaluate.tab_inside")], key="evaluate_tab"
-)
-
-with tab_test:
+def on_the_test_set(x_test, y_test, names, proba, pred, cm, wrong) -> None:
+    """The confusion matrix, accuracy per class and the most confident mistakes."""
     left, right = st.columns([1.5, 1], gap="large")
     with left:
         st.subheader(t("evaluate.confusion_title"))
@@ -120,7 +71,9 @@ with tab_test:
         key="evaluate_code",
     )
 
-with tab_predict:
+
+def one_prediction(x_test, y_test, names, proba, pred) -> None:
+    """One test image: its true class, the model's softmax output and argmax."""
     controls, view = st.columns([1, 2.4], gap="large")
     with controls:
         index = st.number_input(
@@ -164,7 +117,9 @@ with tab_predict:
             key="evaluate_predict_code",
         )
 
-with tab_inside:
+
+def inside_the_model(run, x_test, names) -> None:
+    """An image (test, drawn, uploaded or a sample photo): its prediction, the feature maps and first filters."""
     controls, view = st.columns([1, 2.4], gap="large")
     with controls:
         source = choice(
@@ -307,3 +262,62 @@ with tab_inside:
                 f"# {t('code.evaluate_kernel', shape=kernel.shape)}",
                 key="evaluate_maps_code",
             )
+
+
+header("evaluate")
+
+with st.container(border=True):
+    run = pick_run("evaluate_run")
+if run is None:
+    end_page()
+x_test, y_test = get_test_set()
+names = class_names()
+
+# Test-set evaluation, once per run: metrics cached on the Run, the softmax outputs in this session.
+cache = st.session_state.setdefault("evaluate_proba", {})
+cache_key = (run.run_id, id(run.model))
+if run.test_metrics is None or cache_key not in cache:
+    bar = st.progress(0.0, text=t("evaluate.progress_evaluate"))
+    try:
+        metrics = ev.evaluate_model(
+            run.model,
+            x_test,
+            y_test,
+            on_progress=lambda done, total: bar.progress(done / total / 2, text=t("evaluate.progress_evaluate")),
+        )
+        proba = ev.predict_proba(
+            run.model,
+            x_test,
+            on_progress=lambda done, total: bar.progress(0.5 + done / total / 2, text=t("evaluate.progress_predict")),
+        )
+    except ValueError as err:
+        bar.empty()
+        stop_with(err)
+    bar.empty()
+    run.test_metrics = metrics
+    save_test_metrics(run)
+    cache[cache_key] = proba
+proba = cache[cache_key]
+pred = proba.argmax(axis=1)
+cm = ev.confusion_matrix(y_test, pred, len(names))
+wrong = int((pred != y_test).sum())
+
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(t("evaluate.test_accuracy"), f"{run.test_metrics['accuracy']:.2%}")
+m2.metric(t("evaluate.test_loss"), f"{run.test_metrics['loss']:.4f}")
+val = run.history.get("val_accuracy") or []
+m3.metric(t("evaluate.val_accuracy"), f"{val[-1]:.2%}" if val else "—")
+m4.metric(t("evaluate.mistakes", total=f"{len(y_test):,}"), f"{wrong:,}")
+if val:
+    st.caption(t("evaluate.val_vs_test"))
+
+tab_test, tab_predict, tab_inside = remembered_tabs(
+    "evaluate_tab",
+    {"test": t("evaluate.tab_test"), "predict": t("evaluate.tab_predict"), "inside": t("evaluate.tab_inside")},
+)
+with tab_test:
+    on_the_test_set(x_test, y_test, names, proba, pred, cm, wrong)
+with tab_predict:
+    one_prediction(x_test, y_test, names, proba, pred)
+with tab_inside:
+    inside_the_model(run, x_test, names)  # last: it ends the page while it waits for a drawing or an upload

@@ -10,6 +10,7 @@ from ui.code_block import code_block
 from ui.i18n import say, t
 from ui.page import code_comments, header, show_code
 from ui.runs import add_run, forget_runs, new_run_id, pick_run, session_runs
+from ui.state import remembered_tabs
 from ui.store import get_store
 
 header("models")
@@ -155,10 +156,9 @@ with st.container():
 
 # ----------------------------------------------------------------------------------------------- restore
 st.subheader(t("models.restore_title"))
-weights_tab, keras_tab = st.tabs(
-    [t("models.tab_weights"), t("models.tab_keras")],
-    key="models_tab",
-    on_change="rerun",  # the chosen tab is kept by the server: an upload's rerun must not bring the first tab back
+# The chosen tab is kept by the server: an upload's rerun, the language switch or a visit elsewhere keeps it open.
+weights_tab, keras_tab = remembered_tabs(
+    "models_tab", {"weights": t("models.tab_weights"), "keras": t("models.tab_keras")}
 )
 
 with weights_tab:

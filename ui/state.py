@@ -26,7 +26,7 @@ lets a picker still understand the labels its previous drawing showed, for a bro
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import streamlit as st
@@ -276,6 +276,29 @@ def ranged_slider(label: str, min_value: int, max_value: int, default: int, *, k
         value = st.slider(label, min_value, max_value, key=key, **kwargs)
     _write_url(key, value, default, kept=kwargs.get("persist_state") == "session")
     return value
+
+
+def remembered_tabs(key: str, labels: Mapping[str, str]) -> list[Any]:
+    """`st.tabs` whose open tab the server remembers, for tabs with widgets inside: returns the tab containers.
+
+    Plain `st.tabs` keep the chosen tab in the browser only: when the tab strip is drawn anew (a run that ended
+    early, a reload, a visit to another page) the first tab opens again, hiding the widget just used. Here the tabs
+    track state (`on_change="rerun"`) and the open tab's *id* is kept in the session: it is given back to the widget
+    when Streamlit starts it afresh (back from another page, or the language switch, whose new labels make a new
+    widget).
+
+    Args:
+        key: the widget key (page-prefixed, e.g. "evaluate_tab").
+        labels: {tab id: label in the current language}, in the order shown; the first is open at the start.
+    """
+    ids, names = list(labels), list(labels.values())
+    kept = f"_open_{key}"
+    said = st.session_state.get(key)  # the label the browser (or a test) chose, in this run's language
+    if said in names:
+        st.session_state[kept] = ids[names.index(said)]
+    elif st.session_state.get(kept) in labels:
+        st.session_state[key] = labels[st.session_state[kept]]
+    return st.tabs(names, key=key, on_change="rerun")
 
 
 def keep_hidden_links(keys: Iterable[str]) -> None:

@@ -72,6 +72,25 @@ def test_train_one_epoch_then_confusion_matrix(small_server, browser, artifacts)
     caption = TEXTS["evaluate.layer_maps"]["en"].format(h=h, w=w, c=c)
     expect(main.get_by_text(caption)).to_be_visible(timeout=60_000)
     assert not exceptions_on(pg)
+
+    # The open tab is remembered: to another page and back through the sidebar, then the language switch.
+    inside = {lang: TEXTS["evaluate.tab_inside"][lang] for lang in ("en", "ko")}
+    sidebar = pg.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_role("link", name=TEXTS["shapes.title"]["en"]).click()
+    pg.wait_for_url("**/shapes**")
+    wait_for_app(pg)
+    sidebar.get_by_role("link", name=TEXTS["evaluate.title"]["en"]).click()
+    pg.wait_for_url("**/evaluate**")
+    wait_for_app(pg)
+    expect(pg.get_by_role("tab", selected=True).first).to_have_text(inside["en"])
+    expect(main.get_by_text(TEXTS["evaluate.source"]["en"]).first).to_be_visible()
+    sidebar.locator('[data-testid="stRadio"] label', has_text="한국어").click()
+    wait_for_app(pg)
+    expect(pg.get_by_role("tab", selected=True).first).to_have_text(inside["ko"])
+    sidebar.locator('[data-testid="stRadio"] label', has_text="English").click()
+    wait_for_app(pg)
+    expect(pg.get_by_role("tab", selected=True).first).to_have_text(inside["en"])
+    assert not exceptions_on(pg)
     context.close()
 
 
