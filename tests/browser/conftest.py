@@ -301,6 +301,29 @@ def scroll_main(pg, dy: float, timeout: float = 30_000) -> bool:
     return last != before
 
 
+def scroll_to(pg, locator) -> None:
+    """Turn the mouse wheel until `locator` is inside the window (a click while the page still scrolls is lost: an
+    opening select box closes again when the page moves under it)."""
+    height = pg.viewport_size["height"]
+    for _ in range(40):
+        box = locator.bounding_box()
+        if box and box["y"] >= 60 and box["y"] + box["height"] <= height - 20:
+            return
+        dy = (box["y"] + box["height"] / 2 - height / 2) if box else height * 0.8
+        if not scroll_main(pg, dy) and box is None:
+            break
+    raise AssertionError(f"could not scroll {locator} into the window")
+
+
+def trace_values(pg, key: str) -> list[dict]:
+    """Name, x and y of every trace of the chart with widget key `key` (Plotly's decoded `_fullData`)."""
+    return pg.evaluate(
+        """key => document.querySelector(`.st-key-${key} .js-plotly-plot`)._fullData.map(tr => ({
+             name: tr.name, x: Array.from(tr.x || []), y: Array.from(tr.y || [])}))""",
+        key,
+    )
+
+
 def scroll_through(pg, timeout: float = 30_000) -> None:
     """Scroll the main area from top to bottom most of a window at a time, every chart on the way drawn, then back to
     the top: what a person reading the whole page sees (and what a check of every chart needs)."""

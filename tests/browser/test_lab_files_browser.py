@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import Server, exceptions_on, scroll_main, wait_for_app
+from tests.browser.conftest import Server, exceptions_on, scroll_to, trace_values, wait_for_app
 from ui.i18n import t
 from ui.texts import TEXTS
 
@@ -70,20 +70,6 @@ def _need(lab: dict, *keys: str) -> None:
     assert not missing, f"an earlier test of this module did not get as far as {missing}"
 
 
-def scroll_to(pg, locator) -> None:
-    """Turn the mouse wheel until `locator` is inside the window (a click while the page still scrolls is lost: an
-    opening select box closes again when the page moves under it)."""
-    height = pg.viewport_size["height"]
-    for _ in range(40):
-        box = locator.bounding_box()
-        if box and box["y"] >= 60 and box["y"] + box["height"] <= height - 20:
-            return
-        dy = (box["y"] + box["height"] / 2 - height / 2) if box else height * 0.8
-        if not scroll_main(pg, dy) and box is None:
-            break
-    raise AssertionError(f"could not scroll {locator} into the window")
-
-
 def nav(pg, title_key: str) -> None:
     """Click a page's link in the sidebar (the same session: its runs and caches stay)."""
     pg.locator('[data-testid="stSidebar"]').get_by_role("link", name=t(title_key)).first.click()
@@ -91,15 +77,6 @@ def nav(pg, title_key: str) -> None:
         "title => document.querySelector('[data-testid=\"stMain\"] h1')?.innerText.includes(title)", arg=t(title_key)
     )
     wait_for_app(pg, timeout=LONG)
-
-
-def trace_values(pg, key: str) -> list[dict]:
-    """Name, x and y of every trace of the chart with widget key `key` (Plotly's decoded `_fullData`)."""
-    return pg.evaluate(
-        """key => document.querySelector(`.st-key-${key} .js-plotly-plot`)._fullData.map(tr => ({
-             name: tr.name, x: Array.from(tr.x || []), y: Array.from(tr.y || [])}))""",
-        key,
-    )
 
 
 def download(pg, key: str) -> tuple[str, bytes]:

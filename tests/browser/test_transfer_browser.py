@@ -1,0 +1,93 @@
+"""Transfer learning in a real browser: pretrain a base with a click, then run the three modes on it.
+
+The settings are made with the keyboard (Home on each slider: 10 labelled images per class, 1 epoch, 500 source
+images per class), so both trainings take seconds. The numbers the page shows are checked against the core run in
+this process with the same settings: `transfer.pretrain_base` and `transfer.run_transfer` are deterministic for a
+seed (the same accuracies in two processes), so the page's must be the same.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import exceptions_on, scroll_to, trace_values, wait_for_app
+from ui.i18n import t
+
+pytestmark = pytest.mark.browser
+
+LONG = 180_000  # ms: a training on a busy CI box
+
+
+@pytest.fixture(scope="module")
+def core():
+    """What the core computes for the settings the test makes: the pretrained base, then the three modes on it."""
+    from playground import transfer
+    from playground.data import load_fashion_mnist
+
+    (x_train, y_train), (x_test, y_test) = load_fashion_mnist()
+    live = transfer.pretrain_base(x_train, y_train, x_test, y_test, epochs=1, train_size=500, seed=0)
+    # The page's learning rates and validation size are run_transfer's defaults (1e-3, 1e-4, 200 per class).
+    results = transfer.run_transfer(
+        x_train, y_train, x_test, y_test, base_weights=live.weights, labels_per_class=10, epochs=1, seed=0
+    )
+    return live, results
+
+
+def _home(pg, key: str) -> None:
+    """Focus the slider with widget key `key` and press Home (its smallest value), as a keyboard user does."""
+    scroll_to(pg, pg.locator(f".st-key-{key}"))
+    thumb = pg.locator(f".st-key-{key} input[type=range]")
+    thumb.focus()
+    thumb.press("Home")
+    wait_for_app(pg)
+
+
+def test_pretrain_then_run_the_three_modes(page, server, core):
+    """Pretrain (1 epoch, 500 images per source class) → a progress bar, then the base picker turns to "Pretrained
+    here" with the core's source accuracy; Run the three modes (10 labels, 1 epoch) → a progress bar, then three
+    metrics equal to the core's validation accuracies, and each mode's validation curve equal to the core's history."""
+    live, results = core
+    pg = page
+    pg.set_viewport_size({"width": 1280, "height": 1000})
+    pg.goto(server.url("transfer"))
+    wait_for_app(pg, timeout=LONG)
+    _home(pg, "transfer_labels")
+    _home(pg, "transfer_epochs")
+    assert "transfer_labels=10" in pg.url and "transfer_epochs=1" in pg.url, pg.url
+
+    heading = pg.get_by_text(t("transfer.pretrain_heading"), exact=True)
+    scroll_to(pg, heading)
+    heading.click()
+    _home(pg, "transfer_pretrain_size")
+    expect(pg.locator(".st-key-transfer_pretrain_size")).to_contain_text("500")
+    pg.get_by_role("button", name=t("transfer.pretrain_button")).click()
+    expect(pg.locator('[data-testid="stProgress"]')).to_be_visible(timeout=30_000)
+    live_caption = t("transfer.live_accuracy", accuracy=live.test_accuracy)
+    expect(pg.get_by_text(live_caption)).to_be_visible(timeout=LONG)
+    wait_for_app(pg, timeout=LONG)
+    picked = pg.locator(".st-key-transfer_base").get_by_role("radio", checked=True)
+    expect(picked).to_have_accessible_name(t("transfer.base_live"))
+
+    run = pg.get_by_role("button", name=t("transfer.run"))
+    scroll_to(pg, run)
+    run.click()
+    expect(pg.locator('[data-testid="stProgress"]')).to_be_visible(timeout=30_000)
+    chart = pg.locator(".st-key-transfer_accuracy_chart .js-plotly-plot .main-svg").first
+    chart.wait_for(state="attached", timeout=LONG)
+    wait_for_app(pg, timeout=LONG)
+    modes = list(results)
+    metrics = pg.locator('[data-testid="stMetric"]')
+    expect(metrics).to_have_count(len(modes))
+    for n, mode in enumerate(modes):
+        metric = metrics.nth(n)
+        expect(metric.locator('[data-testid="stMetricLabel"]')).to_have_text(t(f"transfer.mode_{mode}"))
+        expect(metric.locator('[data-testid="stMetricValue"]')).to_have_text(f"{results[mode].val_accuracy:.1%}")
+    scroll_to(pg, pg.locator(".st-key-transfer_accuracy_chart"))
+    curves = trace_values(pg, "transfer_accuracy_chart")
+    by_name = {tr["name"]: dict(zip(tr["x"], tr["y"], strict=True)) for tr in curves}
+    for mode, result in results.items():  # each mode's own epochs sit at first_epoch … on the shared axis
+        points = by_name[f"{t(f'transfer.mode_{mode}')} · {t('transfer.validation')}"]
+        for k, want in enumerate(result.history["val_accuracy"]):
+            assert points[result.first_epoch + k] == pytest.approx(want, abs=1e-6), (mode, points, result.history)
+    assert not exceptions_on(pg)
