@@ -66,7 +66,9 @@ picked = int(members[min(int(index), len(members) - 1)])
 image = x_train[picked]
 
 with view:
-    samples_tab, pixels_tab, balance_tab = st.tabs([t("data.tab_samples"), t("data.tab_pixels"), t("data.tab_balance")])
+    samples_tab, pixels_tab, balance_tab = st.tabs(
+        [t("data.tab_samples"), t("data.tab_pixels"), t("data.tab_balance")], key="data_tab"
+    )
     with samples_tab:
         st.markdown(f"**{t('data.grid_title', n=per_class)}**")  # as text: a long title wraps on a phone
         fig = sample_grid(x_train[grid], class_names, hover=t("data.pixel"))

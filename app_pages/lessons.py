@@ -123,7 +123,7 @@ scene = lesson.scenes[number - 1]
 
 if lesson.problems:
     summary = t("lessons.flagged_count", count=len(lesson.problems))
-    with st.container(key="presenter_hide_problems"), st.expander(summary):
+    with st.container(key="presenter_hide_problems"), st.expander(summary, key="lessons_problems_box"):
         for problem in lesson.problems:
             st.text(problem)
 

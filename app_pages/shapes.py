@@ -146,7 +146,7 @@ def input_and_summary(specs: list[dict]) -> None:
     st.caption(t("shapes.keras3_note"))
     if failure is not None:
         st.caption(t("shapes.code_when_broken"))
-    tabs = st.tabs([t("shapes.tab_sequential"), t("shapes.tab_functional")])
+    tabs = st.tabs([t("shapes.tab_sequential"), t("shapes.tab_functional")], key="shapes_code_tab")
     for tab, api in zip(tabs, ("sequential", "functional"), strict=True):
         with tab:
             code = to_keras_code(specs, input_shape, api=api)

@@ -139,11 +139,11 @@ st.caption(t(f"train.preset_note.{preset_name}"))
 
 controls, view = st.columns([1, 2.4], gap="large")
 with controls:
-    with st.expander(t("train.model_heading"), expanded=False, icon=":material/stacks:"):
+    with st.expander(t("train.model_heading"), expanded=False, key="train_model_box", icon=":material/stacks:"):
         st.caption(t("train.model_fixed"))
         stack = layer_stack_editor(STACK, list(preset.specs))
 
-    with st.expander(t("train.optimizer_heading"), expanded=True, icon=":material/route:"):
+    with st.expander(t("train.optimizer_heading"), expanded=True, key="train_optimizer_box", icon=":material/route:"):
         optimizer = choice(
             st.selectbox,
             t("train.optimizer"),
@@ -163,7 +163,7 @@ with controls:
             key = _key(row.widget_key)
             optimizer_params[name] = float(widget(row, key, pv[key], name, t("train.hyper_help", name=name)))
 
-    with st.expander(t("train.training_heading"), expanded=True, icon=":material/tune:"):
+    with st.expander(t("train.training_heading"), expanded=True, key="train_training_box", icon=":material/tune:"):
         batch_size = widget(TRAINING["batch_size"], "train_batch_size", pv["train_batch_size"], t("train.batch_size"))
         epochs = widget(TRAINING["epochs"], "train_epochs", pv["train_epochs"], t("train.epochs"))
         seed_row, size_row = TRAINING["seed"], TRAINING["train_size"]
@@ -198,7 +198,9 @@ with controls:
             )
         )
 
-    with st.expander(t("train.callbacks_heading"), expanded=True, icon=":material/notifications_active:"):
+    with st.expander(
+        t("train.callbacks_heading"), expanded=True, key="train_callbacks_box", icon=":material/notifications_active:"
+    ):
         callbacks: dict[str, dict | None] = {}
         for name, callback in CALLBACKS.items():  # one toggle per callback, one widget per argument (the table)
             on_key = _key(callback.key)
@@ -218,7 +220,9 @@ with controls:
                 else None
             )
 
-    with st.expander(t("train.augmentation_heading"), expanded=False, icon=":material/flip:"):
+    with st.expander(
+        t("train.augmentation_heading"), expanded=False, key="train_augmentation_box", icon=":material/flip:"
+    ):
         augmentation = tuple(st.session_state.get(SESSION_AUGMENTATION) or ())
         if augmentation:
             st.markdown(t("train.augmentation_on", layers=" → ".join(f"`{brief(s)}`" for s in augmentation)))
@@ -388,7 +392,11 @@ with view:
 
     if problem is None:
         rows = summarize(model_specs(config), INPUT_SHAPE)
-        with st.expander(t("train.summary_heading"), expanded=job is None, icon=":material/table_rows:"):
+        # Keyed per state: a keyed box keeps what the learner opened or closed, and open at rest, closed while training.
+        summary_key = "train_summary_box_" + ("idle" if job is None else "busy")
+        with st.expander(
+            t("train.summary_heading"), expanded=job is None, icon=":material/table_rows:", key=summary_key
+        ):
             st.table(  # a dozen rows: st.dataframe's grid (a 0.5 MB chunk, a canvas) slowed the lab's first paint
                 pd.DataFrame(
                     {
@@ -402,6 +410,6 @@ with view:
             )
             st.caption(t("train.total_params", n=f"{totals(rows)['params']:,}"))
             st.caption(t("train.loss_note"))
-        with st.expander(t("train.code_heading"), icon=":material/code:"):
+        with st.expander(t("train.code_heading"), icon=":material/code:", key="train_code_box"):
             show_code(keras_code(config, comments=code_comments("lab")), key="train_code")
             st.caption(t("train.code_note"))

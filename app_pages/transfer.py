@@ -99,7 +99,7 @@ with controls:
         st.caption(t("transfer.live_accuracy", accuracy=live.test_accuracy))
     run = st.button(t("transfer.run"), key="transfer_run", type="primary", icon=":material/play_arrow:")
 
-    with st.expander(t("transfer.pretrain_heading")):
+    with st.expander(t("transfer.pretrain_heading"), key="transfer_pretrain_box"):
         pretrain_epochs = st.slider(t("transfer.pretrain_epochs"), 1, 5, 1, key="transfer_pretrain_epochs")
         pretrain_size = st.select_slider(
             t("transfer.pretrain_size"), [500, 1000, 2000, 4000, 6000], 1000, key="transfer_pretrain_size"
@@ -226,7 +226,7 @@ with view:
         labels_by_mode = {m: _mode_label(m) for m in results}
         common = dict(labels=labels_by_mode, x_title=t("transfer.epoch"), train_label=t("transfer.training"))
         common["val_label"] = t("transfer.validation")
-        acc_tab, loss_tab = st.tabs([t("transfer.accuracy_title"), t("transfer.loss_title")])
+        acc_tab, loss_tab = st.tabs([t("transfer.accuracy_title"), t("transfer.loss_title")], key="transfer_curves_tab")
         with acc_tab:
             fig = transfer_curves(results, metric="accuracy", y_title=t("transfer.accuracy"), **common)
             plotly_chart(fig, width="stretch", key="transfer_accuracy_chart")
@@ -251,7 +251,7 @@ with view:
     st.table(pd.DataFrame(rows), hide_index=True)
 
     st.subheader(t("transfer.code"))
-    tabs = st.tabs([_mode_label(m) for m in transfer.MODES])
+    tabs = st.tabs([_mode_label(m) for m in transfer.MODES], key="transfer_code_tab")
     for tab, mode in zip(tabs, transfer.MODES, strict=True):
         with tab:
             show_code(
@@ -265,7 +265,7 @@ with view:
                 key=f"transfer_code_{mode}",
             )
 
-    with st.expander(t("transfer.mobilenet_heading")):
+    with st.expander(t("transfer.mobilenet_heading"), key="transfer_mobilenet_box"):
         weights = transfer.cached_mobilenet_weights()
         if weights is None:
             st.info(t("transfer.mobilenet_missing"), icon=":material/cloud_off:")
