@@ -9,7 +9,7 @@ from playground.lab.codegen import training_script
 from ui.code_block import code_block
 from ui.i18n import say, t
 from ui.page import code_comments, header, show_code
-from ui.runs import add_run, forget_runs, new_run_id, pick_run, session_runs
+from ui.runs import add_run, forget_runs, new_run_id, no_runs_message, pick_run, pickable_runs, session_runs
 from ui.state import remembered_tabs
 from ui.store import get_store
 
@@ -23,9 +23,13 @@ with weights_col.container(border=True):
 
 # ----------------------------------------------------------------------------------------------- download
 st.subheader(t("models.download_title"))
-controls, view = st.columns([1, 2.4], gap="large")
-with controls:
-    run = pick_run("models_run")
+run = None
+if not pickable_runs():
+    no_runs_message("runs.none_restore_below")  # the page's full width: a column made it a tall narrow box
+else:
+    controls, view = st.columns([1, 2.4], gap="large")
+    with controls:
+        run = pick_run("models_run")
 if run is not None:
     with view:
         st.caption(t("models.download_help", run=run.run_id))

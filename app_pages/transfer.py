@@ -248,7 +248,10 @@ with view:
             row[t("transfer.col_val_accuracy")] = round(results[mode].val_accuracy, 4)
         rows.append(row)
     # three rows: st.dataframe's grid (its 0.5 MB chunk, a canvas) cost the page's first paint ~0.4 s (bench/NOTES.md)
-    st.table(pd.DataFrame(rows), hide_index=True)
+    formats = {t("transfer.col_trainable"): "{:,}", t("transfer.col_frozen"): "{:,}"}  # 60,549 as in the strip
+    formats |= {t("transfer.col_learning_rate"): "{:g}", t("transfer.col_val_accuracy"): "{:.4f}"}
+    table = pd.DataFrame(rows)
+    st.table(table.style.format({k: v for k, v in formats.items() if k in table}), hide_index=True)
 
     st.subheader(t("transfer.code"))
     tabs = st.tabs([_mode_label(m) for m in transfer.MODES], key="transfer_code_tab")

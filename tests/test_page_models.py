@@ -66,11 +66,13 @@ def page():
 
 
 def test_smoke_without_runs():
-    """No runs: the explanation, the no-runs notice and the .keras uploader; no exception."""
+    """No runs: the explanation, the no-runs notice (pointing below, not to this very page) and the .keras uploader;
+    no exception."""
     at = open_page("app_pages/models.py")
     at.run()
     assert not at.exception
-    assert any("training lab" in i.value for i in at.info)
+    notice = next(i.value for i in at.info if "training lab" in i.value)
+    assert "restore a saved model below" in notice and "Save & restore page" not in notice
     assert any("not compiled" in m.value for m in at.markdown)
 
 

@@ -180,10 +180,15 @@ def run_label(run: Run) -> str:
     return " · ".join(parts)
 
 
-def no_runs_message() -> None:
-    """A friendly "train something first" notice with a link to the training lab."""
-    st.info(t("runs.none"), icon=":material/model_training:")
+def no_runs_message(text_key: str = "runs.none") -> None:
+    """A friendly "train something first" notice (text `text_key`) with a link to the training lab."""
+    st.info(t(text_key), icon=":material/model_training:")
     st.page_link(LAB_PAGE, label=t("runs.to_lab"), icon=":material/arrow_forward:")
+
+
+def pickable_runs(*, with_model: bool = True) -> list[Run]:
+    """This session's runs that `pick_run` offers: those that still hold a model, or every run."""
+    return [r for r in session_runs() if r.model is not None or r.model_path or not with_model]
 
 
 def pick_run(key: str, *, label: str | None = None, with_model: bool = True) -> Run | None:
@@ -194,7 +199,7 @@ def pick_run(key: str, *, label: str | None = None, with_model: bool = True) -> 
         label: the widget label (default: "Run").
         with_model: only runs that still hold a model (a failed run may not).
     """
-    runs = [r for r in session_runs() if r.model is not None or r.model_path or not with_model]
+    runs = pickable_runs(with_model=with_model)
     if not runs:
         no_runs_message()
         return None

@@ -137,8 +137,9 @@ def layer_strip_figure(
     """One row of boxes per mode, one box per layer, coloured by whether the layer trains.
 
     Each box is a horizontal bar from j − 0.46 to j + 0.46 (layer j), so boxes shrink with the chart and never
-    overlap; a box's name and weight count sit inside it and are hidden when the box is too narrow for them
-    (`uniformtext`), its details are on hover.
+    overlap. The layers' names are the x axis's tick labels, on top (the same layers in every row; Plotly turns them
+    when the chart is narrow, so they stay readable on a phone); a box's weight count sits inside it and is hidden
+    when the box is too narrow for it (`uniformtext`); its details are on hover.
 
     Args:
         strips: {mode: [LayerInfo, ...]} (name, type, part, params, state).
@@ -156,8 +157,7 @@ def layer_strip_figure(
                     continue
                 starts.append(j - 0.46)
                 ys.append(row[mode])
-                short = "1/255" if layer.type == "Rescaling" else layer.name
-                texts.append(f"{short}<br>{layer.params:,}" if layer.params else short)
+                texts.append(f"{layer.params:,}" if layer.params else "")
                 hovers.append(
                     f"{layer.name} ({layer.type}, {layer.part})<br>{layer.params:,} weights<br>{state_labels[state]}"
                 )
@@ -166,7 +166,7 @@ def layer_strip_figure(
                 orientation="h", y=ys, x=[0.92] * len(ys), base=starts, width=0.72, name=state_labels[state],
                 marker=dict(color=colour, line=dict(color="white", width=1)),
                 text=texts, textposition="inside", insidetextanchor="middle",
-                textfont=dict(size=9, color="white" if state != "no weights" else "#333333"),
+                textfont=dict(size=9, color="white" if state == "trainable" else "#333333"),  # dark on orange: contrast
                 hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
             )
         )  # fmt: skip
@@ -174,7 +174,11 @@ def layer_strip_figure(
     if modes:
         base_end = sum(1 for layer in strips[modes[0]] if layer.part == "base") - 0.5
         fig.add_vline(x=base_end, line=dict(color="#555555", dash="dot"))
-    fig.update_xaxes(visible=False, range=[-0.55, n_layers - 0.45])
+    names = ["1/255" if layer.type == "Rescaling" else layer.name for layer in strips[modes[0]]] if modes else []
+    fig.update_xaxes(
+        range=[-0.55, n_layers - 0.45], side="top", tickmode="array", tickvals=list(range(len(names))),
+        ticktext=names, showgrid=False, zeroline=False, showline=False, ticks="",
+    )  # fmt: skip
     fig.update_yaxes(
         tickmode="array", tickvals=[row[m] for m in modes], ticktext=[mode_labels.get(m, m) for m in modes],
         range=[-0.5, len(modes) - 0.5], showgrid=False, zeroline=False,
@@ -183,6 +187,7 @@ def layer_strip_figure(
         barmode="overlay", uniformtext=dict(minsize=8, mode="hide"), legend=dict(orientation="h", y=-0.05),
         showlegend=True,
     )  # fmt: skip
-    fig = style(fig, title=title, height=110 + 70 * len(modes))
-    fig.update_layout(margin_l=tick_labels_px(mode_labels.get(m, m) for m in modes))  # the modes' names
+    fig = style(fig, title=title, height=140 + 70 * len(modes))
+    fig.update_layout(margin_l=tick_labels_px(mode_labels.get(m, m) for m in modes), margin_t=40)  # the names
+    fig.update_xaxes(automargin=True)  # the layers' names, turned on a narrow chart, take more room above
     return fig

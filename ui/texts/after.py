@@ -8,6 +8,12 @@ TEXTS = {
         "ko": "이 세션에는 아직 학습된 모델이 없습니다. 학습 실험실에서 모델을 학습시키거나(빠르게 프리셋은 약 1분), "
         "저장과 복원 페이지에서 저장된 모델을 복원한 뒤 다시 오세요.",
     },
+    "runs.none_restore_below": {
+        "en": "No trained model in this session yet. Train one in the training lab (the Quick preset takes about "
+        "a minute), or restore a saved model below.",
+        "ko": "이 세션에는 아직 학습된 모델이 없습니다. 학습 실험실에서 모델을 학습시키거나(빠르게 프리셋은 약 1분), "
+        "아래에서 저장된 모델을 복원하세요.",
+    },
     "runs.to_lab": {"en": "Go to the training lab", "ko": "학습 실험실로 가기"},
     "runs.pick": {"en": "Run", "ko": "실행"},
     "runs.pick_many": {"en": "Runs to compare", "ko": "비교할 실행"},
