@@ -199,3 +199,20 @@ def test_receptive_field_numbers_are_written_only_where_they_fit():
     assert heatmap(two_places, range(10, 13), range(10, 13)).texttemplate == "%{z:.3~g}"  # 5 columns
     grid = np.arange(49, dtype=float).reshape(7, 7)
     assert heatmap(grid, [1, 2, 3], [1, 2, 3]).texttemplate == "%{z:.3~g}"  # the whole 7×7 grid, ≤ 2 digits a cell
+
+
+def test_cell_text_is_one_digit_shorter_than_the_hover_below_a_thousand():
+    """A Gaussian blur's output cells read 0.562 / 1.69 / 3.94 (they overflowed a small cell as 0.5625 / 1.688 /
+    3.938); the hover keeps ".4~g". At 1 000 and above the cells keep 4 digits (".3~g" would write 1.35e+3); other
+    formats are left as they are."""
+    import numpy as np
+
+    from playground.figures.common import cell_format, heatmap
+
+    blur = np.array([[0.5625, 1.688], [3.938, 5.0625]])
+    assert cell_format(".4~g", blur) == ".3~g"
+    assert cell_format(".4~g", np.array([[1350.0, 2.0]])) == ".4~g"
+    assert cell_format(".4~g", np.array([[np.nan, -999.0]])) == ".3~g"
+    assert [cell_format(f, blur) for f in ("d", ".2f", ".3~g", ".3g")] == ["d", ".2f", ".3~g", ".3g"]
+    fig = heatmap(blur, value_format=".4~g")
+    assert fig.data[0].texttemplate == "%{z:.3~g}" and "%{z:.4~g}" in fig.data[0].hovertemplate

@@ -62,6 +62,8 @@ const THEME = __THEME__;
 const DEFAULT_TEMPLATE = __DEFAULT_TEMPLATE__;
 const SRC = __SRC__;
 const NARROW_PX = 520;
+const LESS_TOOLS = ['select2d', 'lasso2d', 'zoomIn2d', 'zoomOut2d', 'autoScale2d', 'toggleSpikelines',
+  'hoverClosestCartesian', 'hoverCompareCartesian'];
 const NEAR_PX = __NEAR_PX__;
 let loading = null;
 function plotly() {
@@ -110,7 +112,10 @@ function draw(gd, parentElement) {
   gd.__drawn = data;
   const figure = JSON.parse(data.figure);
   const layout = themed(figure);
-  const config = Object.assign({ displaylogo: false, responsive: true }, data.config || {});
+  // Plotly's toolbar keeps the buttons a learner uses (save as PNG, zoom, pan, reset): shorter, it covers less of a
+  // top legend or the top right of a chart while the mouse is on it.
+  const config = Object.assign(
+    { displaylogo: false, responsive: true, modeBarButtonsToRemove: LESS_TOOLS }, data.config || {});
   // A chart narrower than NARROW_PX with a title of its own (a phone, a narrow column): Plotly's toolbar, at the top
   // right, would sit on the title. No toolbar there; a page can still turn it off anywhere with its config.
   const title = (figure.layout || {}).title;

@@ -505,7 +505,8 @@ def trajectory_figure(
     fig.update_xaxes(range=[x_lo, x_hi], title_text=x_title)
     fig.update_yaxes(range=[y_lo, y_hi], title_text=y_title)
     style(fig, title=title, height=height)
-    fig.update_layout(margin=dict(l=68, r=10, t=60 if title else 48, b=170))
+    # Room above the legend for Plotly's toolbar, which shows at the top right while the mouse is on the chart.
+    fig.update_layout(margin=dict(l=68, r=10, t=76 if title else 62, b=170))
     return fig.to_figure()
 
 

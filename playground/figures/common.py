@@ -105,6 +105,23 @@ def style(
     return fig
 
 
+def cell_format(value_format: str, z: np.ndarray) -> str:
+    """The d3 format of the numbers written in a map's cells, given `value_format` (the hover's).
+
+    A ".Ng" / ".N~g" format with N ≥ 4 loses one significant digit in the cells when every value is below 1 000 (so
+    no value turns to exponent notation): 0.562, 1.69, 3.94 instead of 0.5625, 1.688, 3.938, which overflow a small
+    cell. The hover keeps every digit of `value_format`; any other format is used as it is.
+    """
+    parts = value_format.rstrip("g").lstrip(".").rstrip("~")
+    if not value_format.endswith("g") or not value_format.startswith(".") or not parts.isdigit() or int(parts) < 4:
+        return value_format
+    finite = np.abs(np.asarray(z, dtype=float))
+    finite = finite[np.isfinite(finite)]
+    if finite.size and finite.max() >= 1000:
+        return value_format
+    return f".{int(parts) - 1}{'~' if '~' in value_format else ''}g"
+
+
 def heatmap(z: np.ndarray, **settings) -> go.Figure:
     """`heatmap_draft(z, **settings)` as a finished figure."""
     return heatmap_draft(z, **settings).to_figure()
@@ -151,7 +168,7 @@ def heatmap_draft(
         zmid=zmid,
         showscale=showscale,
         hovertemplate=f"(%{{y}}, %{{x}})<br>{hover_name} %{{z:{value_format}}}<extra></extra>",
-        texttemplate=f"%{{z:{value_format}}}" if show_values else None,
+        texttemplate=f"%{{z:{cell_format(value_format, z)}}}" if show_values else None,
         xgap=1 if show_values else 0,
         ygap=1 if show_values else 0,
     )

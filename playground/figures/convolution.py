@@ -15,7 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from playground.convolution import Step1D
-from playground.figures.common import CATEGORICAL, DIVERGING, SEQUENTIAL, FigureT, heatmap, style
+from playground.figures.common import CATEGORICAL, DIVERGING, SEQUENTIAL, FigureT, cell_format, heatmap, style
 from playground.figures.draft import Draft, array, subplots
 
 HIGHLIGHT = CATEGORICAL[1]  # orange: the cells in play
@@ -524,7 +524,7 @@ def _map_trace(
         showscale=False,
         xgap=1 if text else 0,
         ygap=1 if text else 0,
-        texttemplate=f"%{{z:{value_format}}}" if text else None,
+        texttemplate=f"%{{z:{cell_format(value_format, z)}}}" if text else None,
         textfont=dict(size=11),
         hovertemplate=hover,
         hoverinfo="skip" if hover is None else None,
@@ -997,7 +997,7 @@ def conv2d_map_figure(
                     colorscale,
                     zmin,
                     zmax,
-                    texttemplate=f"%{{z:{value_format}}}",
+                    texttemplate=f"%{{z:{cell_format(value_format, z)}}}",
                     textfont=dict(size=12 if max(h, w) <= 9 else 10),
                     hovertemplate=f"{where}<br>{hover_name} %{{z:{value_format}}}<extra></extra>",
                     hoverinfo="skip" if clickable else None,
