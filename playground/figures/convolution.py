@@ -739,11 +739,27 @@ def pooling_windows_figure(
     small = max(in_cols, in_rows) <= 16
 
     def axes(suffix: str, domain: list[float], x_range: list[float], y_range: list[float], show: bool) -> dict:
-        common = dict(fixedrange=True, showgrid=False, zeroline=False, constrain="domain", dtick=1 if small else None)
+        common = dict(fixedrange=True, showgrid=False, zeroline=False, constrain="domain")
         anchor = {} if suffix == "" else dict(scaleanchor="x")
+        # The input: a tick every cell (its padding too). The output: a tick per row and column it has; a small
+        # output keeps the room of its share of the width, and a tick every cell would number rows it does not have.
+        ticks = {"x": {}, "y": {}}
+        if small:
+            out = suffix != ""
+            ticks = {
+                "x": dict(tickvals=list(range(out_w))) if out else dict(dtick=1),
+                "y": dict(tickvals=list(range(out_h))) if out else dict(dtick=1),
+            }
         return {
             f"xaxis{suffix}": dict(
-                common, domain=domain, anchor=f"y{suffix}", range=x_range, side="top", title_text=x_title, **anchor
+                common,
+                domain=domain,
+                anchor=f"y{suffix}",
+                range=x_range,
+                side="top",
+                title_text=x_title,
+                **ticks["x"],
+                **anchor,
             ),
             f"yaxis{suffix}": dict(
                 common,
@@ -753,6 +769,7 @@ def pooling_windows_figure(
                 scaleanchor="x",
                 constraintoward="top",
                 title_text=y_title if show else None,
+                **ticks["y"],
             ),
         }
 

@@ -55,7 +55,7 @@ DETECT = r"""() => {
   const found = [];
   const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 &&
                          getComputedStyle(e).visibility !== 'hidden'; };
-  const text = e => (e.innerText || e.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+  const text = e => (e.value || e.innerText || e.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
   const where = e => { const k = e.closest('[class*="st-key-"]');
     const key = k ? [...k.classList].find(c => c.startsWith('st-key-')).slice(7) : '';
     const id = e.closest('[data-testid]')?.getAttribute('data-testid') || e.tagName.toLowerCase();
@@ -89,6 +89,8 @@ DETECT = r"""() => {
   q('[data-testid="stMetricValue"], [data-testid="stMetricLabel"]').forEach(e => {
       overflow('metric', e); e.querySelectorAll('div, p').forEach(c => overflow('metric', c)); });
   q('h1, h2, h3').forEach(e => overflow('heading', e));
+  // the chosen option of a select box, cut at the box's edge without a mark (a lesson's long title on a phone)
+  q('[data-testid="stSelectbox"] input').forEach(e => overflow('select box value', e));
   // a label, caption or value Streamlit shortens with "…" (a switch's label in a narrow column): unreadable
   q('*').forEach(e => { if (getComputedStyle(e).textOverflow === 'ellipsis') overflow('text cut with …', e); });
   q('[data-testid="stElementContainer"]').forEach(e => outside('element', e, column, 'page column'));

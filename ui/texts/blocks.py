@@ -256,7 +256,7 @@ TEXTS = {
         "값과 정확히 같습니다(테스트로 확인).",
     },
     "optimizers.surface": {"en": "Loss surface", "ko": "손실 곡면"},
-    "optimizers.surface_bowl": {"en": "Bowl (ill-conditioned ellipse)", "ko": "그릇 모양 (길쭉한 타원)"},
+    "optimizers.surface_bowl": {"en": "Elongated bowl", "ko": "길쭉한 그릇"},
     "optimizers.surface_rosenbrock": {"en": "Rosenbrock (curved valley)", "ko": "로젠브록 (휘어진 골짜기)"},
     "optimizers.surface_beale": {"en": "Beale (plateaus and cliffs)", "ko": "빌 (평지와 절벽)"},
     "optimizers.surface_saddle": {"en": "Saddle point", "ko": "안장점"},

@@ -398,7 +398,7 @@ TEXTS.update(
             "특징이 정확히 *어디에* 있는지에 덜 민감하게 만듭니다.",
         },
         "pooling.source": {"en": "Input", "ko": "입력"},
-        "pooling.source_feature_map": {"en": "Feature map (grid ∗ kernel, ReLU)", "ko": "특성 맵(격자 ∗ 커널, ReLU)"},
+        "pooling.source_feature_map": {"en": "Feature map of the grid", "ko": "격자의 특성 맵"},
         "pooling.source_grid": {"en": "Small grid", "ko": "작은 격자"},
         "pooling.source_photo": {"en": "Photo (grayscale, 32 px)", "ko": "사진(흑백, 32픽셀)"},
         "pooling.photo": {"en": "Photo", "ko": "사진"},
