@@ -204,9 +204,9 @@ def dropout_units_figure(
             mode="markers+text",
             name=kept_label,
             text=[f"{v:.2f}" for v in after[mask]],
-            textfont=dict(size=10, color=["#FFF" if v < 0.55 * vmax else "#000" for v in after[mask]]),
+            textfont=dict(size=12, color=["#FFF" if v < 0.55 * vmax else "#000" for v in after[mask]]),  # ≥ 10 px
             marker=dict(
-                size=34,
+                size=38,
                 color=after[mask],
                 colorscale=SEQUENTIAL,
                 cmin=0 if after.min() >= 0 else -vmax,
@@ -225,7 +225,7 @@ def dropout_units_figure(
             y=row[~mask],
             mode="markers",
             name=dropped_label,
-            marker=dict(size=34, color="#E0E0E0", symbol="circle-x", line=dict(width=1.5, color="#999")),
+            marker=dict(size=38, color="#E0E0E0", symbol="circle-x", line=dict(width=1.5, color="#999")),
             customdata=custom[~mask],
             hovertemplate=hover + f"<br>{dropped_label}<extra></extra>",
         )

@@ -17,7 +17,7 @@ TEXTS = {
         "en": "Fills in the signal and the kernel below; you can then edit them.",
         "ko": "아래 신호와 커널을 채웁니다. 채운 뒤 직접 고칠 수 있습니다.",
     },
-    "conv1d.preset_notes": {"en": "Course notes: [1, 2, 3, 4] and [1, 2]", "ko": "강의 노트: [1, 2, 3, 4]와 [1, 2]"},
+    "conv1d.preset_notes": {"en": "The course notes' example", "ko": "강의 노트의 예제"},
     "conv1d.preset_moving_average": {"en": "Moving average (smoothing)", "ko": "이동 평균(부드럽게)"},
     "conv1d.preset_difference": {"en": "Difference (finds edges)", "ko": "차분(경계 찾기)"},
     "conv1d.preset_custom": {"en": "Your own numbers", "ko": "직접 입력한 숫자"},
