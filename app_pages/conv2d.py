@@ -420,6 +420,7 @@ def _cell_view(cell) -> None:
                 hover_name=t("conv2d.value"),
                 x_title=t("conv2d.axis_padded_col"),
                 y_title=t("conv2d.axis_padded_row"),
+                colorscale="gray",  # as the input map above draws the same cells
             ),
             width="stretch",
             config=NO_MODEBAR,

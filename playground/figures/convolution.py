@@ -1120,6 +1120,7 @@ def receptive_window_figure(
     hover_name: str = "value",
     x_title: str = "column (padded input)",
     y_title: str = "row (padded input)",
+    colorscale: str | None = None,
 ) -> go.Figure:
     """The neighbourhood of one receptive field on one channel of the zero-padded input: only the cells around the
     field are sent (a photo's whole padded input would be ~13 000 values for ~100 shown). Every kernel tap is
@@ -1129,6 +1130,8 @@ def receptive_window_figure(
         padded: (Hp, Wp) one channel of the zero-padded input.
         padding: (top, bottom, left, right).
         rows, cols: receptive-field coordinates in `padded`.
+        colorscale: the input's own scale (e.g. "gray", as the input map draws it) over the whole padded channel's
+            range, so a cell has the same shade in both charts; default as `map_scale` of the cells shown.
     """
     hp, wp = padded.shape
     r0, r1 = max(min(rows) - margin, 0), min(max(rows) + margin, hp - 1)
@@ -1142,7 +1145,11 @@ def receptive_window_figure(
     # "0.0902" next to "0.00392" in 7 columns ran together).
     longest = max(len(format(float(v), value_format.replace("~", ""))) for v in part.ravel())
     fits = span <= 12 and longest * span <= TEXT_CHARS_ACROSS
-    colorscale, zmin, zmax = map_scale(part)
+    if colorscale is None:
+        colorscale, zmin, zmax = map_scale(part)
+    else:
+        zmin, zmax = float(np.min(padded)), float(np.max(padded))
+        zmin, zmax = (zmin - 0.5, zmax + 0.5) if zmin == zmax else (zmin, zmax)
     trace = _heatmap_trace(
         part,
         colorscale,
