@@ -420,7 +420,7 @@ def _cell_view(cell) -> None:
                 hover_name=t("conv2d.value"),
                 x_title=t("conv2d.axis_padded_col"),
                 y_title=t("conv2d.axis_padded_row"),
-                colorscale="gray",  # as the input map above draws the same cells
+                colorscale="gray" if color == "gray" else None,  # a grey input: as the input map draws it
             ),
             width="stretch",
             config=NO_MODEBAR,

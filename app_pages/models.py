@@ -24,12 +24,13 @@ with weights_col.container(border=True):
 # ----------------------------------------------------------------------------------------------- download
 st.subheader(t("models.download_title"))
 run = None
-if not pickable_runs():
-    no_runs_message("runs.none_restore_below")  # the page's full width: a column made it a tall narrow box
-else:
-    controls, view = st.columns([1, 2.4], gap="large")
-    with controls:
-        run = pick_run("models_run")
+with st.container():  # one block either way: the sections below keep their place (see "One block" below)
+    if not pickable_runs():
+        no_runs_message("runs.none_restore_below")  # the page's full width: a column made it a tall narrow box
+    else:
+        controls, view = st.columns([1, 2.4], gap="large")
+        with controls:
+            run = pick_run("models_run")
 if run is not None:
     with view:
         st.caption(t("models.download_help", run=run.run_id))

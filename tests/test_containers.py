@@ -21,16 +21,14 @@ CONTAINERS = {"tabs", "expander", "popover"}
 def _unkeyed(path: Path) -> list[str]:
     out = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (
+        if (  # st.tabs, st.sidebar.expander, a column's .tabs …: any receiver
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and node.func.attr in CONTAINERS
-            and isinstance(node.func.value, ast.Name)
-            and node.func.value.id == "st"
             and not any(k.arg == "key" for k in node.keywords)
         ):
             where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
-            out.append(f"{where}:{node.lineno} st.{node.func.attr}")
+            out.append(f"{where}:{node.lineno} .{node.func.attr}")
     return out
 
 
@@ -41,5 +39,7 @@ def test_every_tab_strip_and_expander_has_a_key(path):
 
 def test_the_check_sees_an_unkeyed_one(tmp_path):
     page = tmp_path / "page.py"
-    page.write_text('import streamlit as st\nwith st.expander("Box"):\n    pass\nst.tabs(["a"], key="k")\n')
-    assert _unkeyed(page) == ["page.py:2 st.expander"]
+    source = ["import streamlit as st", 'with st.expander("Box"):', '    st.sidebar.tabs(["a"])']
+    source.append('st.tabs(["a"], key="k")')
+    page.write_text("\n".join(source) + "\n")
+    assert _unkeyed(page) == ["page.py:2 .expander", "page.py:3 .tabs"]

@@ -187,7 +187,8 @@ def no_runs_message(text_key: str = "runs.none") -> None:
 
 
 def pickable_runs(*, with_model: bool = True) -> list[Run]:
-    """This session's runs that `pick_run` offers: those that still hold a model, or every run."""
+    """This session's runs that `pick_run` offers: those that still hold a model (a loaded one or its file), or every
+    run when `with_model` is False."""
     return [r for r in session_runs() if r.model is not None or r.model_path or not with_model]
 
 

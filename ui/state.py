@@ -18,6 +18,9 @@ hidden and in the URL by hand; `choice()` / `choices()` do the same given ``pers
 kept value. The frame keeps a link's settings of a part not shown yet in the URL until that part is drawn, and
 reports the ones it refuses then (ui.page).
 
+`remembered_tabs()` is `st.tabs` whose open tab the server keeps (through a visit to another page and the language
+switch), for tabs with widgets inside.
+
 `relabel_pickers()` (called by the frame after the language switch) makes every option widget show its option's label
 in the new language at once; see its docstring for why Streamlit does not do that by itself. `keep_old_labels()`
 lets a picker still understand the labels its previous drawing showed, for a browser that sends one after the switch.
@@ -282,7 +285,8 @@ def remembered_tabs(key: str, labels: Mapping[str, str]) -> list[Any]:
     """`st.tabs` whose open tab the server remembers, for tabs with widgets inside: returns the tab containers.
 
     Plain `st.tabs` keep the chosen tab in the browser only: when the tab strip is drawn anew (a run that ended
-    early, a reload, a visit to another page) the first tab opens again, hiding the widget just used. Here the tabs
+    early, a visit to another page) the first tab opens again, hiding the widget just used. (A reload starts a new
+    session, which opens the first tab.) Here the tabs
     track state (`on_change="rerun"`) and the open tab's *id* is kept in the session: it is given back to the widget
     when Streamlit starts it afresh (back from another page, or the language switch, whose new labels make a new
     widget).

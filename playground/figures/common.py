@@ -108,16 +108,17 @@ def style(
 def cell_format(value_format: str, z: np.ndarray) -> str:
     """The d3 format of the numbers written in a map's cells, given `value_format` (the hover's).
 
-    A ".Ng" / ".N~g" format with N ≥ 4 loses one significant digit in the cells when every value is below 1 000 (so
-    no value turns to exponent notation): 0.562, 1.69, 3.94 instead of 0.5625, 1.688, 3.938, which overflow a small
-    cell. The hover keeps every digit of `value_format`; any other format is used as it is.
+    A ".Ng" / ".N~g" format with N ≥ 4 loses one significant digit in the cells when every value is below
+    10^(N−1) − 0.5 (999.5 for ".4~g", so no value turns to exponent notation): 0.562, 1.69, 3.94 instead of 0.5625,
+    1.688, 3.938, which overflow a small cell. The hover keeps every digit of `value_format`; any other format is used
+    as it is.
     """
     parts = value_format.rstrip("g").lstrip(".").rstrip("~")
     if not value_format.endswith("g") or not value_format.startswith(".") or not parts.isdigit() or int(parts) < 4:
         return value_format
     finite = np.abs(np.asarray(z, dtype=float))
     finite = finite[np.isfinite(finite)]
-    if finite.size and finite.max() >= 1000:
+    if finite.size and finite.max() >= 10 ** (int(parts) - 1) - 0.5:  # 999.5 would be written 1e+3 with one fewer
         return value_format
     return f".{int(parts) - 1}{'~' if '~' in value_format else ''}g"
 
@@ -147,7 +148,7 @@ def heatmap_draft(
         z: array of shape (rows, cols).
         colorscale: defaults to DIVERGING when `z` has both signs (centred on 0), else SEQUENTIAL.
         show_values: write each value in its cell; default only when the grid is small (≤ 16×16).
-        value_format: d3 format used for cell text and hover.
+        value_format: d3 format of the hover; the cells write `cell_format(value_format, z)`.
         x_title, y_title: axis titles, already translated (the core has no language: none by default; the hover
             says "(row, column)" as "(%{y}, %{x})" in every language).
     """

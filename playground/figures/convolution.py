@@ -744,12 +744,10 @@ def pooling_windows_figure(
         # The input: a tick every cell (its padding too). The output: a tick per row and column it has; a small
         # output keeps the room of its share of the width, and a tick every cell would number rows it does not have.
         ticks = {"x": {}, "y": {}}
-        if small:
-            out = suffix != ""
-            ticks = {
-                "x": dict(tickvals=list(range(out_w))) if out else dict(dtick=1),
-                "y": dict(tickvals=list(range(out_h))) if out else dict(dtick=1),
-            }
+        if suffix != "" and max(out_h, out_w) <= 16:  # a small output, of a grid or of a photo
+            ticks = {"x": dict(tickvals=list(range(out_w))), "y": dict(tickvals=list(range(out_h)))}
+        elif suffix == "" and small:
+            ticks = {"x": dict(dtick=1), "y": dict(dtick=1)}
         return {
             f"xaxis{suffix}": dict(
                 common,
@@ -1130,8 +1128,9 @@ def receptive_window_figure(
         padded: (Hp, Wp) one channel of the zero-padded input.
         padding: (top, bottom, left, right).
         rows, cols: receptive-field coordinates in `padded`.
-        colorscale: the input's own scale (e.g. "gray", as the input map draws it) over the whole padded channel's
-            range, so a cell has the same shade in both charts; default as `map_scale` of the cells shown.
+        colorscale: the input's own scale (e.g. "gray", as the input map draws it) over the input's range without
+            its padding (as the input map's), so a cell has the same shade in both charts; default as `map_scale` of
+            the cells shown.
     """
     hp, wp = padded.shape
     r0, r1 = max(min(rows) - margin, 0), min(max(rows) + margin, hp - 1)
@@ -1148,7 +1147,9 @@ def receptive_window_figure(
     if colorscale is None:
         colorscale, zmin, zmax = map_scale(part)
     else:
-        zmin, zmax = float(np.min(padded)), float(np.max(padded))
+        top, bottom, left, right = padding
+        inner = padded[top : hp - bottom, left : wp - right]
+        zmin, zmax = float(np.min(inner)), float(np.max(inner))
         zmin, zmax = (zmin - 0.5, zmax + 0.5) if zmin == zmax else (zmin, zmax)
     trace = _heatmap_trace(
         part,

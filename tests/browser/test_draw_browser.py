@@ -46,6 +46,7 @@ def test_drawing_with_the_mouse_gets_a_prediction(trained, artifacts):
     pg.goto(server.url("evaluate?evaluate_source=draw"))
     wait_for_app(pg, timeout=180_000)
     pg.get_by_role("tab", name=_en("evaluate.tab_inside")).click()
+    wait_for_app(pg)  # the tab's own rerun (the server remembers it): strokes drawn during it would be wiped
     canvas = pg.locator(".st-key-evaluate_canvas canvas").last
     canvas.wait_for(timeout=60_000)
     canvas.scroll_into_view_if_needed()

@@ -55,7 +55,8 @@ DETECT = r"""() => {
   const found = [];
   const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0 &&
                          getComputedStyle(e).visibility !== 'hidden'; };
-  const text = e => (e.value || e.innerText || e.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+  const text = e => ((typeof e.value === 'string' && e.value) || e.innerText || e.textContent || '')
+    .trim().replace(/\s+/g, ' ').slice(0, 60);
   const where = e => { const k = e.closest('[class*="st-key-"]');
     const key = k ? [...k.classList].find(c => c.startsWith('st-key-')).slice(7) : '';
     const id = e.closest('[data-testid]')?.getAttribute('data-testid') || e.tagName.toLowerCase();

@@ -59,6 +59,7 @@ def test_train_one_epoch_then_confusion_matrix(small_server, browser, artifacts)
     _, (_, y_test) = data.load_fashion_mnist()
     main = pg.locator('[data-testid="stMain"]')
     pg.get_by_role("tab", name=TEXTS["evaluate.tab_predict"]["en"]).click()
+    wait_for_app(pg)  # a tab click reruns the page (the server remembers the tab)
     number = main.get_by_role("spinbutton", name=TEXTS["evaluate.image_index"]["en"])
     number.fill("7")
     number.press("Enter")
@@ -66,6 +67,7 @@ def test_train_one_epoch_then_confusion_matrix(small_server, browser, artifacts)
     expect(main).to_contain_text(TEXTS["evaluate.true_label"]["en"].format(label=true_class), timeout=60_000)
     # Inside the model: the second layer's tab shows that layer's maps, of the shape the summary gives
     pg.get_by_role("tab", name=TEXTS["evaluate.tab_inside"]["en"]).click()
+    wait_for_app(pg)
     layer = summarize(list(PRESETS["quick"].specs), (28, 28, 1))[1]
     h, w, c = layer["output_shape"]
     pg.get_by_role("tab", name=f"{layer['name']} ({layer['type']})").click()
