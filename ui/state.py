@@ -281,7 +281,7 @@ def ranged_slider(label: str, min_value: int, max_value: int, default: int, *, k
     return value
 
 
-def remembered_tabs(key: str, labels: Mapping[str, str]) -> list[Any]:
+def remembered_tabs(key: str, labels: Mapping[str, str]) -> Sequence[Any]:
     """`st.tabs` whose open tab the server remembers, for tabs with widgets inside: returns the tab containers.
 
     Plain `st.tabs` keep the chosen tab in the browser only: when the tab strip is drawn anew (a run that ended

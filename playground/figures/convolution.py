@@ -10,6 +10,7 @@ import functools
 import io
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
@@ -743,7 +744,7 @@ def pooling_windows_figure(
         anchor = {} if suffix == "" else dict(scaleanchor="x")
         # The input: a tick every cell (its padding too). The output: a tick per row and column it has; a small
         # output keeps the room of its share of the width, and a tick every cell would number rows it does not have.
-        ticks = {"x": {}, "y": {}}
+        ticks: dict[str, dict[str, Any]] = {"x": {}, "y": {}}
         if suffix != "" and max(out_h, out_w) <= 16:  # a small output, of a grid or of a photo
             ticks = {"x": dict(tickvals=list(range(out_w))), "y": dict(tickvals=list(range(out_h)))}
         elif suffix == "" and small:
