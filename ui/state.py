@@ -285,11 +285,10 @@ def remembered_tabs(key: str, labels: Mapping[str, str]) -> Sequence[Any]:
     """`st.tabs` whose open tab the server remembers, for tabs with widgets inside: returns the tab containers.
 
     Plain `st.tabs` keep the chosen tab in the browser only: when the tab strip is drawn anew (a run that ended
-    early, a visit to another page) the first tab opens again, hiding the widget just used. (A reload starts a new
-    session, which opens the first tab.) Here the tabs
-    track state (`on_change="rerun"`) and the open tab's *id* is kept in the session: it is given back to the widget
-    when Streamlit starts it afresh (back from another page, or the language switch, whose new labels make a new
-    widget).
+    early, a visit to another page) the first tab opens again, hiding the widget just used. Here the tabs track state
+    (`on_change="rerun"`) and the open tab's *id* is kept in the session: it is given back to the widget when
+    Streamlit starts it afresh (back from another page, or the language switch, whose new labels make a new widget).
+    A reload starts a new session, which opens the first tab.
 
     Args:
         key: the widget key (page-prefixed, e.g. "evaluate_tab").

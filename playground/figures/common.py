@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, TypeVar
 from unicodedata import east_asian_width
@@ -113,14 +114,15 @@ def cell_format(value_format: str, z: np.ndarray) -> str:
     1.688, 3.938, which overflow a small cell. The hover keeps every digit of `value_format`; any other format is used
     as it is.
     """
-    parts = value_format.rstrip("g").lstrip(".").rstrip("~")
-    if not value_format.endswith("g") or not value_format.startswith(".") or not parts.isdigit() or int(parts) < 4:
+    general = re.fullmatch(r"\.(\d+)(~?)g", value_format)
+    if general is None or int(general[1]) < 4:
         return value_format
+    digits, trim = int(general[1]), general[2]
     finite = np.abs(np.asarray(z, dtype=float))
     finite = finite[np.isfinite(finite)]
-    if finite.size and finite.max() >= 10 ** (int(parts) - 1) - 0.5:  # 999.5 would be written 1e+3 with one fewer
+    if finite.size and finite.max() >= 10 ** (digits - 1) - 0.5:  # 999.5 would be written 1e+3 with one fewer
         return value_format
-    return f".{int(parts) - 1}{'~' if '~' in value_format else ''}g"
+    return f".{digits - 1}{trim}g"
 
 
 def heatmap(z: np.ndarray, **settings) -> go.Figure:

@@ -906,9 +906,13 @@ def map_scale(z: np.ndarray) -> tuple[str, float, float]:
     if lo < 0:
         m = max(-lo, hi) or 1.0
         return DIVERGING, -m, m
-    if hi == lo:
-        return SEQUENTIAL, lo - 0.5, hi + 0.5
-    return SEQUENTIAL, lo, hi
+    return SEQUENTIAL, *_own_range(z)
+
+
+def _own_range(z: np.ndarray) -> tuple[float, float]:
+    """A map's own (min, max) as a colour range; a flat map gets ±0.5 around its value (one colour, a usable bar)."""
+    lo, hi = float(np.min(z)), float(np.max(z))
+    return (lo - 0.5, hi + 0.5) if lo == hi else (lo, hi)
 
 
 def png_data_uri(rgb: np.ndarray) -> str:
@@ -1003,9 +1007,7 @@ def conv2d_map_figure(
         if colorscale is None:
             colorscale, zmin, zmax = map_scale(z)
         else:  # a named scale (a grayscale input) over the map's own range
-            zmin, zmax = float(np.min(z)), float(np.max(z))
-            if zmin == zmax:
-                zmin, zmax = zmin - 0.5, zmax + 0.5
+            zmin, zmax = _own_range(z)
         if small:
             data.append(
                 _heatmap_trace(
@@ -1149,9 +1151,7 @@ def receptive_window_figure(
         colorscale, zmin, zmax = map_scale(part)
     else:
         top, bottom, left, right = padding
-        inner = padded[top : hp - bottom, left : wp - right]
-        zmin, zmax = float(np.min(inner)), float(np.max(inner))
-        zmin, zmax = (zmin - 0.5, zmax + 0.5) if zmin == zmax else (zmin, zmax)
+        zmin, zmax = _own_range(padded[top : hp - bottom, left : wp - right])
     trace = _heatmap_trace(
         part,
         colorscale,
