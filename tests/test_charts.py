@@ -216,3 +216,22 @@ def test_cell_text_is_one_digit_shorter_than_the_hover_below_a_thousand():
     assert [cell_format(f, blur) for f in ("d", ".2f", ".3~g", ".3g")] == ["d", ".2f", ".3~g", ".3g"]
     fig = heatmap(blur, value_format=".4~g")
     assert fig.data[0].texttemplate == "%{z:.3~g}" and "%{z:.4~g}" in fig.data[0].hovertemplate
+
+
+def test_a_pooled_output_is_numbered_only_on_its_own_rows_and_columns():
+    """A 2×2 output of a 7×7 grid was numbered 0–2 (a tick every cell of its share of the width); now 0, 1. A 16×16
+    output of a photo is numbered every 5 cells (fewer labels to draw on each move of its slider)."""
+    import numpy as np
+
+    from playground.figures.convolution import pooling_windows_figure
+
+    def output_ticks(side: int, pool: int) -> tuple[list, list]:
+        x = np.arange(side * side, dtype=float).reshape(side, side)
+        out = side // pool
+        fig = pooling_windows_figure(
+            x, np.zeros((out, out)), pool_size=(pool, pool), strides=(pool, pool), padding=(0, 0, 0, 0)
+        )
+        return list(fig.layout.xaxis2.tickvals), list(fig.layout.yaxis2.tickvals)
+
+    assert output_ticks(7, 3) == ([0, 1], [0, 1])
+    assert output_ticks(32, 2) == ([0, 5, 10, 15], [0, 5, 10, 15])

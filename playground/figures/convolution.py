@@ -746,7 +746,8 @@ def pooling_windows_figure(
         # output keeps the room of its share of the width, and a tick every cell would number rows it does not have.
         ticks: dict[str, dict[str, Any]] = {"x": {}, "y": {}}
         if suffix != "" and max(out_h, out_w) <= 16:  # a small output, of a grid or of a photo
-            ticks = {"x": dict(tickvals=list(range(out_w))), "y": dict(tickvals=list(range(out_h)))}
+            step = 1 if max(out_h, out_w) <= 10 else 5  # a 16×16 photo output: 0, 5, 10, 15 (fewer labels to draw)
+            ticks = {"x": dict(tickvals=list(range(0, out_w, step))), "y": dict(tickvals=list(range(0, out_h, step)))}
         elif suffix == "" and small:
             ticks = {"x": dict(dtick=1), "y": dict(dtick=1)}
         return {
