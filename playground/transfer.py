@@ -234,12 +234,27 @@ def build_source_model():
 
 
 def describe_modes() -> dict[str, tuple[int, int, list[LayerInfo]]]:
-    """{mode: (trainable, non-trainable, layer strip)} of the three modes, before any training."""
-    model = build_transfer_model(build_base())
+    """{mode: (trainable, non-trainable, layer strip)} of the three modes, before any training.
+
+    The counts are ``model.summary()``'s arithmetic (`playground.architecture.summarize`: (k×k×C_in + 1) × filters
+    per Conv2D, (n_in + 1) × units per Dense) on `build_transfer_model`'s layers, frozen as
+    `set_mode_trainability` freezes them; tests/test_transfer.py checks them against the Keras models. No Keras
+    here: the page shows them on its first paint without loading TensorFlow (~4 s on a fresh server).
+    """
+    from playground.architecture import summarize
+
+    specs = [{"type": "Rescaling", "scale": 1 / 255, "name": "rescaling"}, *BASE_SPECS, *HEAD_SPECS]
+    rows = summarize([{k: v for k, v in spec.items() if k != "name"} for spec in specs], INPUT_SHAPE)
     described = {}
     for mode in MODES:
-        set_mode_trainability(model, mode)
-        described[mode] = (*count_params(model), layer_strip(model))
+        strip = []
+        for index, (spec, row) in enumerate(zip(specs, rows, strict=True)):
+            part = "base" if index <= len(BASE_SPECS) else "head"
+            trains = part == "head" or mode == "scratch" or (mode == "fine_tuning" and spec["name"] in FINE_TUNE_LAYERS)
+            state = "no weights" if not row["params"] else "trainable" if trains else "frozen"
+            strip.append(LayerInfo(spec["name"], row["type"], part, row["params"], state))
+        trainable = sum(layer.params for layer in strip if layer.state == "trainable")
+        described[mode] = (trainable, sum(layer.params for layer in strip) - trainable, strip)
     return described
 
 

@@ -15,12 +15,15 @@ from playground.transfer import (
     build_base,
     build_transfer_model,
     count_params,
+    describe_modes,
+    layer_strip,
     load_base_weights,
     load_pretrained,
     pretrain_base,
     run_transfer,
     save_pretrained,
     select_classes,
+    set_mode_trainability,
     transfer_code,
 )
 
@@ -88,6 +91,18 @@ def test_base_architecture_counts_match_the_formula():
     assert base.count_params() == BASE
     assert tuple(base.output_shape[1:]) == (3, 3, 64)
     assert build_transfer_model(base).count_params() == BASE + HEAD
+
+
+def test_described_modes_are_the_keras_models_counts_and_strip():
+    """describe_modes' arithmetic (no Keras) equals count_params / layer_strip of the Keras transfer model in each
+    mode, layer by layer (names, types, weights, frozen or not)."""
+    model = build_transfer_model(build_base())
+    described = describe_modes()
+    assert list(described) == list(MODES)
+    for mode in MODES:
+        set_mode_trainability(model, mode)
+        assert described[mode] == (*count_params(model), layer_strip(model)), mode
+    assert [m[0] for m in described.values()] == [60549, 37253, 55749]
 
 
 def test_all_three_modes_run_with_the_right_parameter_counts(experiment):
