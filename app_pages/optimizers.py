@@ -35,6 +35,17 @@ DEFAULT_RACERS = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
 BOWL = SURFACES["bowl"]
 BATCH_START = (-1.0, 2.5)  # (w, b) far from the line y = 2x − 1, so the paths have a way to go
 BATCH_WINDOW = ((-1.5, 3.5), (-2.0, 3.0))  # (w range, b range) of the contour plot
+# Each racer keeps its colour whichever others race (Okabe–Ito; the five default racers have no two alike: Nesterov,
+# off by default, is Momentum's vermilion sibling)
+RACER_COLOURS = {
+    "sgd": "#0072B2",
+    "momentum": "#E69F00",
+    "nesterov": "#D55E00",
+    "adagrad": "#009E73",
+    "rmsprop": "#56B4E9",
+    "adam": "#CC79A7",
+}
+BATCH_COLOURS = dict(zip(BATCH_SIZES, ("#0072B2", "#CC79A7", "#56B4E9", "#E69F00", "#D55E00", "#009E73"), strict=True))
 GRID = 64  # contour resolution: smooth surfaces, a light chart (hover shows f at the nearest grid point)
 
 
@@ -237,6 +248,7 @@ def race() -> None:
             st.info(t("optimizers.none_chosen"), icon=":material/info:")
         xs, ys, z = _grid(surface_name, conditioning)
         paths = {_racer_label(k): tr.path for k, tr in traces.items()}
+        colours = {_racer_label(k): RACER_COLOURS[k] for k in traces}
         plotly_chart(
             trajectory_figure(
                 xs,
@@ -248,6 +260,7 @@ def race() -> None:
                 loss_label=t("optimizers.loss"),
                 minimum_label=t("optimizers.minimum"),
                 step_label=t("optimizers.step_short"),
+                colours=colours,
             ),
             key="optimizers_trajectory_chart",
         )
@@ -267,6 +280,7 @@ def race() -> None:
                     title=None,
                     x_title=t("optimizers.step_short"),
                     y_title="f − f_min",
+                    colours=colours,
                 ),
                 key="optimizers_loss_chart",
             )
@@ -362,6 +376,7 @@ def batch() -> None:
         if not sizes:
             st.info(t("optimizers.batch_none"), icon=":material/info:")
         labels = {b: t("optimizers.batch_label", size=b) for b in sizes}
+        batch_colours = {labels[b]: BATCH_COLOURS[b] for b in sizes}
         plotly_chart(
             trajectory_figure(
                 ws,
@@ -376,6 +391,7 @@ def batch() -> None:
                 minimum_label=t("optimizers.minimum"),
                 step_label=t("optimizers.step_short"),
                 height=480,
+                colours=batch_colours,
             ),
             key="optimizers_batch_chart",
         )
@@ -389,6 +405,7 @@ def batch() -> None:
                     title=None,
                     x_title=t("optimizers.step_short"),
                     y_title="L − L_min",
+                    colours=batch_colours,
                 ),
                 key="optimizers_batch_loss_chart",
             )

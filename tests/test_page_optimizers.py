@@ -310,3 +310,28 @@ def test_the_other_section_keeps_every_setting_in_the_link(app_for):
     linked.button_group(key="optimizers_section").set_value("race").run()
     assert linked.slider(key="optimizers_steps").value == 60
     assert linked.selectbox(key="optimizers_surface").value == "beale"
+
+
+def line_colours(at) -> dict[str, str]:
+    """racer name → its line colour, in the path chart and in the loss chart (asserted equal)."""
+    path_chart, loss_chart = charts(at)[:2]
+    colours = {}
+    for chart in (path_chart, loss_chart):
+        lines = {tr["name"]: tr["line"]["color"] for tr in chart.spec["data"] if tr.get("mode") == "lines"}
+        assert colours in ({}, lines)
+        colours = lines
+    return colours
+
+
+def test_each_racer_keeps_its_own_colour(app_for):
+    """The five default racers have five different colours (no two oranges), and a racer's colour does not move
+    when another joins or leaves the race: Momentum alone, or after Nesterov, is the Momentum of the full race."""
+    at = run_page(app_for)
+    full = line_colours(at)
+    assert set(full) == {"SGD", "Momentum", "AdaGrad", "RMSProp", "Adam"}
+    assert len(set(full.values())) == 5
+    assert not {"#E69F00", "#D55E00"} <= set(full.values())  # Okabe–Ito's orange and vermilion read alike
+    at.button_group(key="optimizers_racers").set_value(["nesterov", "momentum", "adam"]).run()
+    fewer = line_colours(at)
+    assert fewer["Momentum"] == full["Momentum"] and fewer["Adam"] == full["Adam"]
+    assert len(set(fewer.values())) == 3

@@ -34,6 +34,11 @@ def _colour(i: int) -> str:
     return CATEGORICAL[i % len(CATEGORICAL)]
 
 
+def _label_colour(colours: Mapping[str, str] | None, label: str, i: int) -> str:
+    """`label`'s own colour when `colours` names one, else the i-th of the palette."""
+    return (colours or {}).get(label) or _colour(i)
+
+
 TOOLBAR_PX = 28  # height of Plotly's toolbar (top right, shown on hover)
 
 
@@ -360,6 +365,7 @@ def trajectory_figure(
     step_label: str = "step",
     frames: int = 60,
     height: int = 540,
+    colours: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Contours of the loss with each optimizer's path up to `step` and its point there; the play button replays
     the race in the browser (the points run along the paths from step 0 to `step`).
@@ -369,6 +375,8 @@ def trajectory_figure(
         paths: label → (steps + 1, 2) path.
         step: the step drawn (0..steps).
         frames: at most this many animation frames (evenly spaced steps 0..`step`, both included).
+        colours: label → line colour (an optimizer keeps its colour whichever others race); default: the
+            categorical palette in order.
     """
     z = np.asarray(z, float)
     shifted = np.log10(z - np.nanmin(z) + 1.0)  # log-spaced contour levels: valleys and cliffs both readable
@@ -437,7 +445,7 @@ def trajectory_figure(
                 x=p[:, 0],
                 y=p[:, 1],
                 mode="lines",
-                line=dict(color=_colour(i), width=2.5),
+                line=dict(color=_label_colour(colours, label, i), width=2.5),
                 name=label,
                 hovertemplate=f"{label}<br>{x_title} %{{x:.4f}}<br>{y_title} %{{y:.4f}}<extra></extra>",
             )
@@ -451,7 +459,9 @@ def trajectory_figure(
                 y=heads[:, 1],
                 mode="markers",
                 marker=dict(
-                    color=[_colour(i) for i in range(len(labels))], size=12, line=dict(width=1.5, color="#FFF")
+                    color=[_label_colour(colours, label, i) for i, label in enumerate(labels)],
+                    size=12,
+                    line=dict(width=1.5, color="#FFF"),
                 ),
                 customdata=[min(step, len(clipped[label]) - 1) for label in labels],
                 text=labels,
@@ -511,12 +521,20 @@ def trajectory_figure(
 
 
 def loss_figure(
-    losses: Mapping[str, np.ndarray], *, step: int, title: str, x_title: str, y_title: str, height: int = 300
+    losses: Mapping[str, np.ndarray],
+    *,
+    step: int,
+    title: str,
+    x_title: str,
+    y_title: str,
+    height: int = 300,
+    colours: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Loss − lowest loss per step on a log axis, one line per optimizer, with the current step marked.
 
     Args:
         losses: label → shape (steps + 1,), already shifted so that 0 is the known minimum.
+        colours: label → line colour, as in `trajectory_figure`.
     """
     fig = Draft()
     for i, (label, loss) in enumerate(losses.items()):
@@ -529,7 +547,7 @@ def loss_figure(
                 y=shown,
                 mode="lines",
                 name=label,
-                line=dict(color=_colour(i), width=2),
+                line=dict(color=_label_colour(colours, label, i), width=2),
                 hovertemplate=f"{label}<br>{x_title} %{{x}}<br>{y_title} %{{y:.3e}}<extra></extra>",
             )
         )
