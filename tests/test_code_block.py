@@ -53,3 +53,17 @@ def test_fallback_draws_st_code(app_for, monkeypatch):
     at.run(timeout=60)
     assert not at.exception
     assert at.code and [b.value for b in codes(at)] == [c.value for c in at.code]
+
+
+def test_each_line_is_a_block_with_its_indent():
+    """One `ln` span per line of the code, ending with its newline, `--i` its leading spaces (the hanging indent of a
+    wrapped line is set from it); a docstring over two lines is closed and reopened at the line end."""
+    code = 'def f():\n    """a\n      b"""\n\n    return 1\n'
+    out = highlighted(code)
+    lines = re.findall(r'<span class="ln" style="--i:(\d+)">(.*?)\n?</span>(?=<span class="ln"|$)', out, re.S)
+    assert [int(i) for i, _ in lines] == [0, 4, 6, 0, 4]
+    for _, line in lines:
+        assert line.count("<span") == line.count("</span>")  # balanced within its line
+    assert '<span class="sd">&quot;&quot;&quot;a</span>' in out
+    assert '<span class="sd">      b&quot;&quot;&quot;</span>' in out
+    assert html.unescape(re.sub(r"<[^>]*>", "", out)) == code

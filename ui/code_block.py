@@ -7,7 +7,10 @@ first visits, bench/NOTES.md). Here Pygments turns the code into coloured spans 
 small custom component (`st.components.v2`, in the page, no iframe) shows them in a box styled as `st.code`'s, with
 its copy button. The box keeps its `key`, so a rerun updates it in place.
 
-* Lines wrap (no sideways scrolling on a phone), as every box of the app had `wrap_lines=True`.
+* Lines wrap (no sideways scrolling on a phone), as every box of the app had `wrap_lines=True`; a wrapped line goes
+  on four columns right of where it starts (a hanging indent), so the code's indentation still reads on a phone.
+  Each line is a block of its own (`<span class="ln">`, its indent in `--i`); the text is the code exactly, and a
+  selection copied with Ctrl+C / ⌘C is too.
 * The copy button copies the code itself (not the highlighted HTML); where the browser refuses the clipboard (a
   page served over plain http from another host), it selects the code so Ctrl+C / ⌘C copies it.
 * `PLAYGROUND_CODE=streamlit` draws every box with `st.code` instead (same text).
@@ -87,6 +90,9 @@ CSS = """
   white-space: pre-wrap; overflow-wrap: anywhere;
 }
 .playground-code code { font-family: inherit; font-size: inherit; background: none; padding: 0; color: inherit; }
+.playground-code .ln {
+  display: block; padding-left: calc((var(--i, 0) + 4) * 1ch); text-indent: calc((var(--i, 0) + 4) * -1ch);
+}
 .playground-code-copy {
   position: absolute; top: 0.5rem; right: 0.5rem; width: 2rem; height: 2rem; padding: 0;
   display: flex; align-items: center; justify-content: center; cursor: pointer;
@@ -114,8 +120,9 @@ CSS = """
 
 
 # Pygments' short token classes that CSS colours (above); every other span is unwrapped. Spans do not nest here.
-_STYLED = frozenset(re.findall(r"\.playground-code \.([a-z0-9]+)\b", CSS))
+_STYLED = frozenset(re.findall(r"\.playground-code \.([a-z0-9]+)\b", CSS)) - {"ln"}
 _SPAN = re.compile(r'<span class="([a-z0-9]+)">([^<]*)</span>')
+_OPEN = re.compile(r'<span class="[a-z0-9]+">')
 
 
 @functools.cache
@@ -134,7 +141,25 @@ def highlighted(code: str, language: str | None = "python") -> str:
     out = out.replace('<span class="o">.</span>', '<span class="p">.</span>')  # attribute dots grey, as st.code
     # Tokens the stylesheet leaves in the text colour (names, spaces) lose their span: fewer bytes per rerun.
     out = _SPAN.sub(lambda m: m[0] if m[1] in _STYLED else m[2], out)
-    return out[:-1] if out.endswith("\n") and not code.endswith("\n") else out  # the formatter ends every line
+    out = out[:-1] if out.endswith("\n") and not code.endswith("\n") else out  # the formatter ends every line
+    return _as_lines(out, code)
+
+
+def _as_lines(spans: str, code: str) -> str:
+    """Each line of `code` (highlighted as `spans`) in a `<span class="ln" style="--i:N">` that ends with its newline,
+    N its leading spaces; a token span that runs over a line end (a docstring) is closed there and opened again."""
+    lines, carried = [], ""
+    texts = code.split("\n")
+    for number, part in enumerate(spans.split("\n")):
+        if number == len(texts) - 1 and part == "" and number:  # after the last newline: no line
+            break
+        part = carried + part
+        opened = _OPEN.findall(part)
+        carried = opened[-1] if len(opened) > part.count("</span>") else ""
+        indent = len(texts[number]) - len(texts[number].lstrip(" "))
+        end = "\n" if number < len(texts) - 1 else ""
+        lines.append(f'<span class="ln" style="--i:{indent}">{part}{"</span>" if carried else ""}{end}</span>')
+    return "".join(lines)
 
 
 def code_block(code: str, *, key: str, language: str | None = "python") -> None:

@@ -478,7 +478,7 @@ def test_code_box_copies_its_code_and_follows_the_settings(browser, server):
         keyword = box.locator("span.kn", has_text="import").first
         assert keyword.evaluate("e => getComputedStyle(e).color") == "rgb(28, 131, 225)"  # st.code's keyword blue
         assert pg.locator('[data-testid="stCode"]').count() == 0  # Streamlit's highlighter is not loaded
-        shown = box.locator("pre").inner_text()
+        shown = box.locator("code").text_content() or ""  # innerText would double the newlines of the line blocks
         box.hover()
         button = box.get_by_role("button", name="Copy code")
         expect(button).to_be_visible()
@@ -489,6 +489,36 @@ def test_code_box_copies_its_code_and_follows_the_settings(browser, server):
         pg.locator('[data-testid="stButtonGroup"] button', has_text="leaky_relu").first.click()
         expect(box).to_contain_text("negative_slope=", timeout=WAIT_MS)  # same box, new code
         assert pg.locator(".playground-code").count() == pg.locator(".playground-code pre").count()
+        # On a phone a long line wraps with a hanging indent: on four columns right of where the line starts.
+        pg.set_viewport_size({"width": 390, "height": 900})
+        pg.wait_for_function(WRAPPED, arg=box.element_handle(), timeout=WAIT_MS)
+        for line in box.evaluate(HANGING):
+            assert abs(line["first"] - line["box"]) < 1.5, line
+            assert abs(line["next"] - (line["box"] + (line["indent"] + 4) * line["ch"])) < 1.5, line
         assert not exceptions_on(pg)
     finally:
         context.close()
+
+
+# Every wrapped line of a code box: its indent (--i), one column's width, and where its box, its first and its second
+# row begin (px).
+HANGING = """(box) => {
+  const probe = document.createElement('span');
+  probe.textContent = '0'.repeat(10);
+  box.querySelector('code').appendChild(probe);
+  const ch = probe.getBoundingClientRect().width / 10;
+  probe.remove();
+  const out = [];
+  for (const line of box.querySelectorAll('.ln')) {
+    const range = document.createRange();
+    range.selectNodeContents(line);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const rows = [...new Set(rects.map((r) => Math.round(r.top)))].sort((a, b) => a - b);
+    if (rows.length < 2) continue;
+    const start = (row) => Math.min(...rects.filter((r) => Math.round(r.top) === row).map((r) => r.left));
+    out.push({ indent: Number(getComputedStyle(line).getPropertyValue('--i')), ch,
+               box: line.getBoundingClientRect().left, first: start(rows[0]), next: start(rows[1]) });
+  }
+  return out;
+}"""
+WRAPPED = "(box) => (" + HANGING + ")(box).length > 0"
