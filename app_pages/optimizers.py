@@ -27,7 +27,7 @@ from playground.surfaces import CONDITIONING_RANGE, SURFACES, get_surface
 from ui.charts import plotly_chart
 from ui.code_block import code_block
 from ui.i18n import t
-from ui.page import header, one_section, stop_with
+from ui.page import formula, header, one_section, stop_with
 from ui.state import choice, choices, linked_number, linked_slider, ranged_slider
 
 EPSILONS = ["1e-08", "1e-07", "1e-06", "1e-05", "1e-04", "1e-03", "1e-02", "1e-01", "1e+00"]  # ids, as in links
@@ -243,7 +243,7 @@ def race() -> None:
         except ValueError as err:
             stop_with(err)
 
-        st.latex(surface.formula.replace(r"\kappa", f"{conditioning:g}") if conditioning else surface.formula)
+        formula(surface.formula.replace("κ", f"{conditioning:g}") if conditioning else surface.formula)
         if not chosen:
             st.info(t("optimizers.none_chosen"), icon=":material/info:")
         xs, ys, z = _grid(surface_name, conditioning)

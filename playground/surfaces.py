@@ -32,7 +32,7 @@ class Surface:
     y_range: tuple[float, float]
     start: tuple[float, float]
     minima: tuple[tuple[float, float], ...]
-    formula: str  # LaTeX
+    formula: str  # as a person writes it, in Unicode (x², ½, −); κ stands for the bowl's conditioning
     learning_rates: dict[str, float]  # a learning rate per RACERS key that works well here (150 steps)
     params: dict[str, float] = field(default_factory=dict)
 
@@ -81,7 +81,7 @@ def _bowl(conditioning: float) -> Surface:
         (-3.0, 3.0),
         (-4.5, 2.0),
         ((0.0, 0.0),),
-        r"f(x,y)=\tfrac12\,(x^2+\kappa\,y^2)",
+        "f(x, y) = ½ (x² + κ y²)",
         _lr(0.15, 0.05, 0.05, 0.5, 0.05, 0.2),
         {"conditioning": k},
     )
@@ -141,7 +141,7 @@ SURFACES: dict[str, Surface] = {
         (-1.0, 3.0),
         (-1.5, 2.5),
         ((1.0, 1.0),),
-        r"f(x,y)=(1-x)^2+100\,(y-x^2)^2",
+        "f(x, y) = (1 − x)² + 100 (y − x²)²",
         _lr(0.001, 0.001, 0.001, 0.1, 0.02, 0.1),
     ),
     "beale": Surface(
@@ -152,7 +152,7 @@ SURFACES: dict[str, Surface] = {
         (-4.5, 4.5),
         (-1.0, 1.5),
         ((3.0, 0.5),),
-        r"f(x,y)=(1.5-x+xy)^2+(2.25-x+xy^2)^2+(2.625-x+xy^3)^2",
+        "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²",
         _lr(0.005, 0.005, 0.005, 0.1, 0.05, 0.1),
     ),
     "saddle": Surface(
@@ -163,7 +163,7 @@ SURFACES: dict[str, Surface] = {
         (-2.5, 2.5),
         (-2.8, 0.01),
         ((0.0, -_SQRT2), (0.0, _SQRT2)),
-        r"f(x,y)=x^2-y^2+\tfrac14\,y^4",
+        "f(x, y) = x² − y² + ¼ y⁴",
         _lr(0.05, 0.05, 0.05, 0.2, 0.02, 0.1),
     ),
     "himmelblau": Surface(
@@ -174,7 +174,7 @@ SURFACES: dict[str, Surface] = {
         (-5.0, 5.0),
         (-0.5, -4.5),
         ((3.0, 2.0), (-2.805118, 3.131312), (-3.779310, -3.283186), (3.584428, -1.848126)),
-        r"f(x,y)=(x^2+y-11)^2+(x+y^2-7)^2",
+        "f(x, y) = (x² + y − 11)² + (x + y² − 7)²",
         _lr(0.005, 0.002, 0.002, 0.5, 0.05, 0.2),
     ),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Callable, Collection, Mapping
@@ -22,6 +23,20 @@ def header(page_key: str) -> None:
     """Title and one-paragraph intro of a page, from `<page_key>.title` and `<page_key>.intro`."""
     st.title(t(f"{page_key}.title"))
     st.markdown(t(f"{page_key}.intro"))
+
+
+FORMULA_STYLE = (
+    "text-align: center; font-family: 'Latin Modern Roman', 'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif;"
+    " font-size: 1.3rem; line-height: 2;"
+)
+
+
+def formula(text: str) -> None:
+    """Show a formula written in Unicode (``f(x, y) = ½ (x² + 10 y²)``) centred in a serif face, its letters in
+    italics, as maths is set. For formulas that plain type sets well: KaTeX (`st.latex`) cost the optimizers page's
+    first paint ~0.35 s in chromium (its chunk and fonts; bench/NOTES.md)."""
+    letters = re.sub(r"[A-Za-z]+", r"<i>\g<0></i>", html.escape(text))
+    st.markdown(f'<div class="formula" style="{FORMULA_STYLE}">{letters}</div>', unsafe_allow_html=True)
 
 
 def one_section(page_key: str, sections: Mapping[str, tuple[str, Callable[[], None]]]) -> None:
