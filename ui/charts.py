@@ -15,11 +15,12 @@ reruns and calls `Plotly.react` with the new figure, which redraws once and only
   Plotly.js version than the bundle's, the full build inside the plotly package is used instead, so figures are
   always drawn by the Plotly.js they were written for. Either is copied into the app's `static/` folder and served by
   Streamlit's static file serving (`server.enableStaticServing`); loaded once per page, when the first chart mounts.
-* A chart is drawn when it comes within 200 px of the window (an `IntersectionObserver` on Streamlit's scrolling
-  main area), or when a tab or expander that hid it opens: a first paint and a rerun draw only the charts a person
-  can see; one further down keeps its figure's height until then (the page does not jump) and shows the newest
-  figure when scrolled to. Printing draws every chart first. First paint of the optimizers page 3.4 → 2.6 s
-  (bench/NOTES.md).
+* A chart is drawn when it comes into the window (an `IntersectionObserver` on Streamlit's scrolling main area), or
+  when a tab or expander that hid it opens: a first paint and a rerun draw only the charts a person can see; one
+  further down keeps its figure's height until then (the page does not jump), shaded as a placeholder, and shows the
+  newest figure ~50–100 ms after it is scrolled into view. Printing draws every chart first. First paint of the
+  optimizers page 3.4 → 2.6 s; drawing ahead of the window (a 200 px margin) cost conv2d's first paint ~0.2 s and
+  the optimizers' ~0.13 s for charts below the fold (bench/NOTES.md).
 * The look is Streamlit's: `ui/assets/plotly_theme.json` holds what Streamlit's theme merges into the template of
   every `st.plotly_chart` (fonts, greys, grid colours; captured from chromium by scripts/capture_plotly_theme.py),
   merged the same way, and titles are bold as there. No shadow DOM (`isolate_styles=False`): Plotly's own styles
@@ -52,7 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STATIC_DIR = ROOT / "static"  # Streamlit serves <app folder>/static/* at /app/static/*
 THEME_FILE = Path(__file__).resolve().parent / "assets" / "plotly_theme.json"
 COMPONENT = "playground_plotly_chart"
-NEAR_PX = 200  # a chart is drawn when it comes this close to the window (the browser tests wait on the same margin)
+NEAR_PX = 0  # a chart is drawn when it comes this close to the window (the browser tests wait on the same margin)
 
 # The component's code: one function Streamlit calls with the new `data` on every rerun of a mounted chart.
 # `parentElement` stays the same element while the chart's key stays on the page, so the Plotly graph div inside it
@@ -171,6 +172,9 @@ export default function ({ parentElement, data, setTriggerValue }) {
   }
   gd.__select = setTriggerValue;
   gd.__data = data;
+  // Out of the window, a chart keeps its old figure until scrolled to; an old playback stops now all the same (its
+  // numbers are of the settings before the change, and it would go on animating unseen).
+  if (gd.__drawn && gd.__drawn !== data && !gd.__near && window.Plotly) stopPlaying(window.Plotly, gd);
   // Until its first drawing a chart holds its height, so that the page does not jump when it is drawn, shaded as
   // Streamlit's own placeholders are (a box scrolled to before its chart is drawn reads as coming, not as empty).
   if (!gd.__drawn) {

@@ -26,8 +26,8 @@ def header(page_key: str) -> None:
 
 
 FORMULA_STYLE = (
-    "text-align: center; font-family: 'Latin Modern Roman', 'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif;"
-    " font-size: 1.3rem; line-height: 2;"
+    "text-align: center; font-size: 1.3rem; line-height: 2;"
+    " font-family: 'Latin Modern Roman', 'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif;"
 )
 
 

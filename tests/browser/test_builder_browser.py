@@ -356,7 +356,7 @@ def download_tab(pg, tmp_path, api: str) -> str:
     expect(download_button).to_contain_text(text("shapes.download"))
     box = pg.locator(f".st-key-shapes_code_{api} .playground-code pre")
     expect(box).to_be_visible()
-    shown = box.inner_text()
+    shown = box.text_content() or ""  # the code itself (innerText doubles a code box's newlines)
     with pg.expect_download(timeout=WAIT_MS) as info:
         download_button.click()
     download = info.value

@@ -148,7 +148,7 @@ def test_a_chart_further_down_is_drawn_when_scrolled_to(browser, server):
         pg.goto(server.url("dropout"))
         wait_for_app(pg)
         pg.wait_for_function(NEAR_CHARTS_DRAWN)
-        far = "dropout_expected_chart"  # ~1,500 px down: out of a 900 px window and its 200 px margin
+        far = "dropout_expected_chart"  # ~1,500 px down: out of a 900 px window
         assert pg.evaluate(SHOWN, "dropout_units_chart")["drawn"]
         before = pg.evaluate(SHOWN, far)
         assert not before["drawn"], "a chart far below the window was drawn at first paint"

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from playground.convolution import GRIDS, explain_conv2d_cell
 from playground.kernels import KERNELS
 from playground.pooling import explain_pool2d_cell
-from tests.browser.conftest import exceptions_on, wait_for_app
+from tests.browser.conftest import exceptions_on, scroll_to, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -116,7 +116,8 @@ def test_a_setting_changed_during_play_ends_it_and_step_counts_from_the_new_figu
         f"() => /cell ([3-9]) of/.test(document.querySelector('.st-key-{chart} .gtitle').textContent)",
         timeout=20_000,
     )
-    change_setting(pg, name)
+    change_setting(pg, name)  # its control may be above the window: the click scrolls up to it
+    scroll_to(pg, pg.locator(f".st-key-{chart}"))  # and back to the chart, drawn when it comes into the window
     flat = expected_title(name, 0, 0).replace(" ", "")
     pg.wait_for_function(
         f"t => document.querySelector('.st-key-{chart} .gtitle').textContent.replace(/ /g, '').includes(t)",
