@@ -73,6 +73,7 @@ CODE_WORDS = frozenset(
 
 # Code spans, a text template's {placeholders}, and an English gloss in parentheses right after a Korean word
 # ("팽창(dilation)"): the notes' term first, the English one once beside it where a learner meets it.
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _CODE_SPAN = re.compile(r"`[^`]*`|\{\w+(?::[^}]*)?\}|(?<=[\uac00-\ud7a3])\s?\([A-Za-z][A-Za-z \-]*\)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.\-']*")
 
@@ -90,8 +91,9 @@ _PATH = re.compile(r"[\w.\-]*(?:/[\w.\-]+)+/?")
 
 
 def english_words(text: str) -> list[str]:
-    """The English words of a (Korean) text that are not code: code spans (`…`) and `CODE_WORDS` are skipped."""
-    text = _PATH.sub(" ", _CODE_SPAN.sub(" ", text))
+    """The English words of a (Korean) text that are not code: code spans (`…`), HTML tags (`<i>`, a `<div>`'s
+    style: markup, not shown) and `CODE_WORDS` are skipped."""
+    text = _PATH.sub(" ", _CODE_SPAN.sub(" ", _TAG.sub(" ", text)))
     return [w for w in _WORD.findall(text) if not _is_code(w)]
 
 
