@@ -193,6 +193,11 @@ def build_transfer_model(base, *, n_classes: int = len(TARGET_CLASSES)):
     return keras.Sequential([keras.Input(shape=INPUT_SHAPE), base, *head], name="transfer")
 
 
+def base_layer_trains(mode: str, name: str) -> bool:
+    """Whether the base layer `name` trains in `mode`: all of them from scratch, `FINE_TUNE_LAYERS` when fine-tuning."""
+    return mode == "scratch" or (mode == "fine_tuning" and name in FINE_TUNE_LAYERS)
+
+
 def set_mode_trainability(model, mode: str) -> None:
     """Freeze / unfreeze the base of a `build_transfer_model` model for `mode` (recompile afterwards).
 
@@ -203,7 +208,7 @@ def set_mode_trainability(model, mode: str) -> None:
     base = model.get_layer("base")
     base.trainable = mode != "feature_extraction"
     for layer in base.layers:
-        layer.trainable = mode == "scratch" or (mode == "fine_tuning" and layer.name in FINE_TUNE_LAYERS)
+        layer.trainable = base_layer_trains(mode, layer.name)
 
 
 def count_params(model) -> tuple[int, int]:
@@ -250,7 +255,7 @@ def describe_modes() -> dict[str, tuple[int, int, list[LayerInfo]]]:
         strip = []
         for index, (spec, row) in enumerate(zip(specs, rows, strict=True)):
             part = "base" if index <= len(BASE_SPECS) else "head"
-            trains = part == "head" or mode == "scratch" or (mode == "fine_tuning" and spec["name"] in FINE_TUNE_LAYERS)
+            trains = part == "head" or base_layer_trains(mode, spec["name"])
             state = "no weights" if not row["params"] else "trainable" if trains else "frozen"
             strip.append(LayerInfo(spec["name"], row["type"], part, row["params"], state))
         trainable = sum(layer.params for layer in strip if layer.state == "trainable")
