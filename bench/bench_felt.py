@@ -251,8 +251,13 @@ def render_floor(browser, figures: list[dict], artifacts: Path, slug: str, repea
         context.close()
 
 
-def first_paints(browser, server, visits: int = FIRST_VISITS) -> list[tuple[str, object, object, list[float]]]:
-    """(url path, first visit, returning visit, every first visit's seconds) of every page, each a fresh session.
+def first_paints(
+    browser, server, visits: int = FIRST_VISITS, floor=None
+) -> tuple[list[tuple[str, object, object, list[float]]], dict[str, list[float]]]:
+    """(url path, first visit, returning visit, every first visit's seconds) of every page, each a fresh session;
+    and Streamlit's floor measured in between: {"/": seconds, "/page": seconds} of first visits to `floor`, a
+    Server of bench/floor_app.py (a bare page at the root and at a page's path), one of each before every page, so
+    that the floor and the pages are measured in the same host period (empty when `floor` is None).
 
     First visit: a new browser context (no HTTP cache: Streamlit's code, fonts and Plotly.js all load and compile),
     `visits` times; the entry is the median one (one visit on this shared box varies by as much as a page is over
@@ -263,11 +268,11 @@ def first_paints(browser, server, visits: int = FIRST_VISITS) -> list[tuple[str,
     from tests.browser import felt
     from ui.pages import HOME, PAGES
 
-    def paint(context, path: str):
+    def paint(context, path: str, srv=server):
         pg = context.new_page()
         counter = felt.watch_bytes(pg)
         try:
-            return felt.first_paint(pg, server.url(path), counter=counter)
+            return felt.first_paint(pg, srv.url(path), counter=counter)
         except Exception as err:  # noqa: BLE001 (reported in the table; the other pages still run)
             return f"{type(err).__name__}: {str(err).splitlines()[0][:120]}"
         finally:
@@ -279,26 +284,36 @@ def first_paints(browser, server, visits: int = FIRST_VISITS) -> list[tuple[str,
         felt.install(c)
         return c
 
+    def fresh_paint(srv, path: str):
+        c = context()
+        try:
+            return paint(c, path, srv)
+        finally:
+            c.close()
+
     out = []
+    floors: dict[str, list[float]] = {"/": [], "/page": []} if floor is not None else {}
     returning = context()
     try:
         paint(returning, "")  # fills the cache, as an earlier visit would
+        if floor is not None:
+            fresh_paint(floor, "")  # the floor server's first run (imports) is not a visit's
         for page_def in (HOME, *PAGES):
             path = "" if page_def is HOME else page_def.url_path
+            for where in floors:
+                f = fresh_paint(floor, where.strip("/"))
+                if not isinstance(f, str):
+                    floors[where].append(f.latency)
             firsts = []
             for _ in range(visits):
-                fresh = context()
-                try:
-                    firsts.append(paint(fresh, path))
-                finally:
-                    fresh.close()
+                firsts.append(fresh_paint(server, path))
             failed = [f for f in firsts if isinstance(f, str)]
             timed = sorted((f for f in firsts if not isinstance(f, str)), key=lambda f: f.latency)
             first = failed[0] if failed else timed[len(timed) // 2]
             out.append((page_def.url_path, first, paint(returning, path), [f.latency for f in timed]))
     finally:
         returning.close()
-    return out
+    return out, floors
 
 
 # The first chart of the page that a first paint left undrawn (further down than the window and its margin, NEAR_PX in
@@ -393,12 +408,15 @@ def run(*, quick: bool | None = None) -> str:
     started = time.time()
     results: list[CaseResult] = []
     paints: list = []
+    floors: dict[str, list[float]] = {}
     scrolls: list = []
     with sync_playwright() as pw:
         browser = launch_chromium(pw)
         try:
             with Server(base_env=ENV_AT_START, run_log=artifacts / f"felt-runs-{os.getpid()}.log") as server:
-                paints = first_paints(browser, server, first_visits)  # first: every page's first paint, fresh server
+                # First: every page's first paint on a fresh server, Streamlit's bare floor measured in between.
+                with Server(base_env=ENV_AT_START, app=ROOT / "bench" / "floor_app.py") as floor_server:
+                    paints, floors = first_paints(browser, server, first_visits, floor=floor_server)
                 print(f"  felt: first paint of {len(paints)} pages done", flush=True)
                 scrolls = scroll_draws(browser, server)
                 for case in CASES:
@@ -429,17 +447,43 @@ def run(*, quick: bool | None = None) -> str:
             ]
         )
     scroll_rows = [[path, key, s if isinstance(s, str) else f"{s * 1e3:.0f}"] for path, key, s in scrolls]
+    floor_s = {where: statistics.median(v) if v else float("nan") for where, v in floors.items()}
     paint_rows = []
     for path, s, back, seconds in paints:
         if isinstance(s, str):
-            paint_rows.append([path, "—", "—", "—", "—", "—", "error: " + s])
+            paint_rows.append([path, "—", "—", "—", "—", "—", "—", "error: " + s])
         else:
             ok = "yes" if s.latency <= GOAL_FIRST_PAINT_S else "no"
             again = back if isinstance(back, str) else f"{back.latency:.2f}"
             spread = f"{min(seconds):.2f}–{max(seconds):.2f}"
+            above = s.latency - floor_s.get("/" if path == "home" else "/page", float("nan"))
             paint_rows.append(
-                [path, f"{s.latency:.2f}", spread, again, s.script_runs, f"{s.bytes_received / 1024:.0f}", ok]
+                [
+                    path,
+                    f"{s.latency:.2f}",
+                    spread,
+                    "—" if above != above else f"{above:+.2f}",
+                    again,
+                    s.script_runs,
+                    f"{s.bytes_received / 1024:.0f}",
+                    ok,
+                ]
             )
+    floor_line = (
+        "Streamlit's floor in the same period: a bare page of bench/floor_app.py (a title and a two-page "
+        "navigation; same Streamlit and config), fresh profiles, one visit at `/` and one at `/page` before every page "
+        "above: "
+        + ", ".join(
+            f"`{where}` {statistics.median(v):.2f} s (median of {len(v)}, {min(v):.2f}–{max(v):.2f})"
+            for where, v in floors.items()
+            if v
+        )
+        + ". A page at its own path starts later than `/`: Streamlit's frontend first pings `<page>/_stcore/health`, "
+        'gets a 404 and waits 100 ms before it tries the root. "above floor" = the page\'s median − the floor at the '
+        "same kind of path (home: `/`): what the page's own elements, charts and script cost."
+        if any(floors.values())
+        else "Streamlit's floor was not measured."
+    )
     measured = [r for r in results if not r.error and r.samples]
     RESULTS.clear()
     RESULTS.update(
@@ -464,6 +508,8 @@ def run(*, quick: bool | None = None) -> str:
                 (b.latency for _, _, b, _ in paints if not isinstance(b, str)), default=float("nan")
             ),
             "first_paint_errors": [p for p, s, b, _ in paints if isinstance(s, str) or isinstance(b, str)],
+            "floor_root": floor_s.get("/", float("nan")),
+            "floor_page": floor_s.get("/page", float("nan")),
             "first_visits": first_visits,
             "repeats": repeats,
         }
@@ -499,8 +545,19 @@ def run(*, quick: bool | None = None) -> str:
         "cached), as a learner opening a shared link; a new session all the same. The goal is read on the first "
         "visits' median. KB = websocket bytes of that visit.",
         markdown_table(
-            ["page", "first visit s", "range s", "returning s", "script runs", "KB", "met? (first visit)"], paint_rows
+            [
+                "page",
+                "first visit s",
+                "range s",
+                "above floor s",
+                "returning s",
+                "script runs",
+                "KB",
+                "met? (first visit)",
+            ],
+            paint_rows,
         ),
+        floor_line,
         "### Charts further down: the wheel → the chart drawn",
         "A chart is drawn when it comes into the window (ui/charts.py, NEAR_PX), so a first paint and every rerun "
         "leave out the charts further down the page. What a person waits for one when scrolling to it: one turn of "

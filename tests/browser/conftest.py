@@ -58,6 +58,8 @@ class Server:
         run_log: when given, the server runs through `bench.timed_server`, which appends the wall and CPU time of
             every script run to this file (`runs_between` reads it back).
         health_timeout: seconds to wait for `/_stcore/health`.
+        app: the script to run (default: the playground's app.py); run from the repository root all the same, so
+            `.streamlit/config.toml` applies to it too (bench_felt's bare floor app).
 
     A context manager (`with Server() as srv:`); `stop()` is safe to call twice. The server runs in a process group
     of its own, and `stop()` ends that group, so nothing it started outlives it.
@@ -70,6 +72,7 @@ class Server:
         base_env: Mapping[str, str] | None = None,
         run_log: Path | None = None,
         health_timeout: float = 90,
+        app: Path | None = None,
     ):
         self.port = free_port()
         self.run_log = run_log
@@ -88,7 +91,7 @@ class Server:
                 sys.executable,
                 *runner,
                 "run",
-                "app.py",
+                "app.py" if app is None else str(app),
                 "--server.port",
                 str(self.port),
                 "--server.address",
