@@ -73,8 +73,9 @@ def test_the_partial_bundle_of_plotly_pys_plotly_js_is_served(fresh_charts):
     assert not {"scatter3d", "scattergl"} & ui_charts.drawable_trace_types()
 
 
-def test_another_plotly_js_version_gets_the_full_build_from_the_plotly_package(fresh_charts):
+def test_another_plotly_js_version_gets_the_full_build_from_the_plotly_package(fresh_charts, tmp_path):
     fresh_charts.setattr(plotly.offline, "get_plotlyjs_version", lambda: "0.0.1")
+    fresh_charts.setattr(ui_charts, "STATIC_DIR", tmp_path)  # not a 4.8 MB file left in the app's static/
     url = ui_charts._served_plotly_js()
     assert url == "app/static/plotly-0.0.1.min.js"
     packaged = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"

@@ -35,10 +35,11 @@ STRIDES = [None, 1, 2, (2, 1), 3]
 @pytest.mark.parametrize("padding", ["valid", "same"])
 def test_pool2d_equals_keras_over_a_grid(keras, mode, padding):
     """pool2d equals Keras Max/AveragePooling2D for pool sizes 1–3 and rectangular, strides None/1–3/(2,1),
-    on odd and even input sizes (incl. "same" average pooling dividing by the real cells only)."""
+    on odd and even input sizes (incl. "same" average pooling dividing by the real cells only), with 1, 2, 3 and 8
+    channels (2–7 are pooled channel-first, the others as they lie: both ways are checked)."""
     rng = np.random.default_rng(7)
     for (pool_size, strides), shape in itertools.product(
-        itertools.product(POOL_SIZES, STRIDES), [(7, 6, 2), (5, 9, 1)]
+        itertools.product(POOL_SIZES, STRIDES), [(7, 6, 2), (5, 9, 1), (6, 7, 3), (4, 5, 8)]
     ):
         x = rng.normal(size=shape)
         expected = keras_pool(keras, x, mode, pool_size, strides, padding)
