@@ -66,4 +66,6 @@ def test_each_line_is_a_block_with_its_indent():
         assert line.count("<span") == line.count("</span>")  # balanced within its line
     assert '<span class="sd">&quot;&quot;&quot;a</span>' in out
     assert '<span class="sd">      b&quot;&quot;&quot;</span>' in out
+    # An indent outside a token is kept together with the line's first word (no row of blanks on a phone).
+    assert '<span class="ind">    </span><span class="k">return</span>' in out
     assert html.unescape(re.sub(r"<[^>]*>", "", out)) == code

@@ -93,6 +93,7 @@ CSS = """
 .playground-code .ln {
   display: block; padding-left: calc((var(--i, 0) + 4) * 1ch); text-indent: calc((var(--i, 0) + 4) * -1ch);
 }
+.playground-code .ind { white-space: pre; }
 .playground-code-copy {
   position: absolute; top: 0.5rem; right: 0.5rem; width: 2rem; height: 2rem; padding: 0;
   display: flex; align-items: center; justify-content: center; cursor: pointer;
@@ -120,7 +121,7 @@ CSS = """
 
 
 # Pygments' short token classes that CSS colours (above); every other span is unwrapped. Spans do not nest here.
-_STYLED = frozenset(re.findall(r"\.playground-code \.([a-z0-9]+)\b", CSS)) - {"ln"}
+_STYLED = frozenset(re.findall(r"\.playground-code \.([a-z0-9]+)\b", CSS)) - {"ln", "ind"}
 _SPAN = re.compile(r'<span class="([a-z0-9]+)">([^<]*)</span>')
 _OPEN = re.compile(r'<span class="[a-z0-9]+">')
 
@@ -147,7 +148,8 @@ def highlighted(code: str, language: str | None = "python") -> str:
 
 def _as_lines(spans: str, code: str) -> str:
     """Each line of `code` (highlighted as `spans`) in a `<span class="ln" style="--i:N">` that ends with its newline,
-    N its leading spaces; a token span that runs over a line end (a docstring) is closed there and opened again."""
+    N its leading spaces, which are kept together with the first word (`<span class="ind">`); a token span that runs
+    over a line end (a docstring) is closed there and opened again."""
     lines, carried = [], ""
     texts = code.split("\n")
     for number, part in enumerate(spans.split("\n")):
@@ -157,6 +159,10 @@ def _as_lines(spans: str, code: str) -> str:
         opened = _OPEN.findall(part)
         carried = opened[-1] if len(opened) > part.count("</span>") else ""
         indent = len(texts[number]) - len(texts[number].lstrip(" "))
+        if indent and not carried and part.startswith(" " * indent):
+            # The indent does not break from the line's first word: a first word too long for the rest of a
+            # phone's row is broken inside (as any too-long word) instead of leaving a row of blanks before it.
+            part = f'<span class="ind">{part[:indent]}</span>{part[indent:]}'
         end = "\n" if number < len(texts) - 1 else ""
         lines.append(f'<span class="ln" style="--i:{indent}">{part}{"</span>" if carried else ""}{end}</span>')
     return "".join(lines)

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, exceptions_on, scroll_through, wait_for_app
+from tests.browser.conftest import ARTIFACTS, ROOT, Server, exceptions_on, scroll_through, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -522,3 +522,42 @@ HANGING = """(box) => {
   return out;
 }"""
 WRAPPED = "(box) => (" + HANGING + ")(box).length > 0"
+# For every line of a code box: how far below the line's first row its first visible character sits (px; 0 when the
+# line's first word starts on its first row).
+FIRST_WORD_DROP = r"""(box) => [...box.querySelectorAll('.ln')].map((line) => {
+  const all = document.createRange();
+  all.selectNodeContents(line);
+  const tops = [...all.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
+  const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const i = node.data.search(/\S/);
+    if (i < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return Math.round(range.getBoundingClientRect().top) - Math.min(...tops);
+  }
+  return 0;
+})"""
+
+
+def test_a_long_first_word_wraps_on_its_own_row(browser):
+    """On a phone, an indented line whose first word is longer than the rest of its row starts that word on the
+    line's first row (broken inside it, as any word too long for a row), not after a row of blanks; the word goes on
+    with the hanging indent. A small app with one such code box (tests/browser/code_wrap_app.py)."""
+    with Server(app=ROOT / "tests" / "browser" / "code_wrap_app.py") as srv:
+        context = browser.new_context(viewport={"width": 390, "height": 900})
+        pg = context.new_page()
+        try:
+            pg.goto(srv.url())
+            wait_for_app(pg)
+            box = pg.locator(".st-key-wrap_code .playground-code")
+            expect(box).to_contain_text("MaxPooling2D")
+            wrapped = box.evaluate(HANGING)
+            assert len(wrapped) == 1, wrapped  # the model.add(…) line, and only it, wraps at 390 px
+            line = wrapped[0]
+            assert abs(line["next"] - (line["box"] + (line["indent"] + 4) * line["ch"])) < 1.5, line
+            assert box.evaluate(FIRST_WORD_DROP) == [0, 0, 0]
+            assert not exceptions_on(pg)
+        finally:
+            context.close()
