@@ -159,7 +159,7 @@ def _as_lines(spans: str, code: str) -> str:
         opened = _OPEN.findall(part)
         carried = opened[-1] if len(opened) > part.count("</span>") else ""
         indent = len(texts[number]) - len(texts[number].lstrip(" "))
-        if indent and not carried and part.startswith(" " * indent):
+        if indent and part.startswith(" " * indent):  # not when the line goes on inside a token (a docstring)
             # The indent does not break from the line's first word: a first word too long for the rest of a
             # phone's row is broken inside (as any too-long word) instead of leaving a row of blanks before it.
             part = f'<span class="ind">{part[:indent]}</span>{part[indent:]}'
