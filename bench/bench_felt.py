@@ -508,7 +508,6 @@ def run(*, quick: bool | None = None) -> str:
                 (b.latency for _, _, b, _ in paints if not isinstance(b, str)), default=float("nan")
             ),
             "first_paint_errors": [p for p, s, b, _ in paints if isinstance(s, str) or isinstance(b, str)],
-            "floor_root": floor_s.get("/", float("nan")),
             "floor_page": floor_s.get("/page", float("nan")),
             "first_visits": first_visits,
             "repeats": repeats,
